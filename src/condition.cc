@@ -1,0 +1,235 @@
+#include "condition.h"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace vtaudit {
+
+struct Condition::Node {
+  enum class Op { kOr, kAnd, kNot, kIn, kSet };
+  Op op;
+  std::vector<std::shared_ptr<const Node>> children;  // kOr, kAnd, kNot
+  std::string field;                                  // kIn, kSet
+  std::vector<std::string> values;                    // kIn
+};
+
+namespace {
+
+using NodePtr = std::shared_ptr<const Condition::Node>;
+using Op = Condition::Node::Op;
+
+struct Token {
+  enum class Kind { kWord, kQuoted, kEq, kNe, kLParen, kRParen, kComma, kEnd };
+  Kind kind;
+  std::string text;
+  size_t offset;
+};
+
+bool IsWordChar(char ch) {
+  return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
+}
+
+bool Tokenize(std::string_view s, std::vector<Token>* out, ConditionError* err) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const char ch = s[i];
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      ++i;
+    } else if (ch == '(') {
+      out->push_back({Token::Kind::kLParen, "(", i++});
+    } else if (ch == ')') {
+      out->push_back({Token::Kind::kRParen, ")", i++});
+    } else if (ch == ',') {
+      out->push_back({Token::Kind::kComma, ",", i++});
+    } else if (ch == '=') {
+      out->push_back({Token::Kind::kEq, "=", i++});
+    } else if (ch == '!' && i + 1 < s.size() && s[i + 1] == '=') {
+      out->push_back({Token::Kind::kNe, "!=", i});
+      i += 2;
+    } else if (ch == '\'') {
+      const size_t end = s.find('\'', i + 1);
+      if (end == std::string_view::npos) {
+        *err = {i, "unterminated quoted value"};
+        return false;
+      }
+      out->push_back({Token::Kind::kQuoted, std::string(s.substr(i + 1, end - i - 1)), i});
+      i = end + 1;
+    } else if (IsWordChar(ch)) {
+      const size_t start = i;
+      while (i < s.size() && IsWordChar(s[i])) ++i;
+      out->push_back({Token::Kind::kWord, std::string(s.substr(start, i - start)), start});
+    } else {
+      *err = {i, std::string("unexpected character '") + ch + "'"};
+      return false;
+    }
+  }
+  out->push_back({Token::Kind::kEnd, "end of condition", s.size()});
+  return true;
+}
+
+class Parser {
+ public:
+  Parser(std::vector<Token> tokens, ConditionError* err) : tokens_(std::move(tokens)), err_(err) {}
+
+  NodePtr ParseAll() {
+    NodePtr n = ParseOr();
+    if (n && peek().kind != Token::Kind::kEnd) return Fail("expected 'and', 'or' or end, got '" + peek().text + "'");
+    return n;
+  }
+
+ private:
+  const Token& peek() const { return tokens_[pos_]; }
+  bool PeekWord(std::string_view w) const {
+    return peek().kind == Token::Kind::kWord && peek().text == w;
+  }
+  NodePtr Fail(std::string message) {
+    if (err_->message.empty()) *err_ = {peek().offset, std::move(message)};
+    return nullptr;
+  }
+
+  NodePtr ParseOr() {
+    NodePtr left = ParseAnd();
+    if (!left || !PeekWord("or")) return left;
+    auto node = std::make_shared<Condition::Node>(Condition::Node{Op::kOr, {left}, {}, {}});
+    while (PeekWord("or")) {
+      ++pos_;
+      NodePtr right = ParseAnd();
+      if (!right) return nullptr;
+      node->children.push_back(right);
+    }
+    return node;
+  }
+
+  NodePtr ParseAnd() {
+    NodePtr left = ParseUnary();
+    if (!left || !PeekWord("and")) return left;
+    auto node = std::make_shared<Condition::Node>(Condition::Node{Op::kAnd, {left}, {}, {}});
+    while (PeekWord("and")) {
+      ++pos_;
+      NodePtr right = ParseUnary();
+      if (!right) return nullptr;
+      node->children.push_back(right);
+    }
+    return node;
+  }
+
+  NodePtr ParseUnary() {
+    if (PeekWord("not")) {
+      ++pos_;
+      NodePtr inner = ParseUnary();
+      if (!inner) return nullptr;
+      return std::make_shared<Condition::Node>(Condition::Node{Op::kNot, {inner}, {}, {}});
+    }
+    if (peek().kind == Token::Kind::kLParen) {
+      ++pos_;
+      NodePtr inner = ParseOr();
+      if (!inner) return nullptr;
+      if (peek().kind != Token::Kind::kRParen) return Fail("expected ')', got '" + peek().text + "'");
+      ++pos_;
+      return inner;
+    }
+    return ParseTest();
+  }
+
+  NodePtr ParseTest() {
+    if (peek().kind != Token::Kind::kWord) return Fail("expected a case field, got '" + peek().text + "'");
+    const std::string field = peek().text;
+    if (!IsCaseField(field)) return Fail("unknown case field '" + field + "'");
+    ++pos_;
+    const Token& op = peek();
+    if (op.kind == Token::Kind::kEq || op.kind == Token::Kind::kNe) {
+      ++pos_;
+      std::string value;
+      if (!ParseValue(&value)) return nullptr;
+      auto test = std::make_shared<Condition::Node>(Condition::Node{Op::kIn, {}, field, {value}});
+      if (op.kind == Token::Kind::kEq) return test;
+      return std::make_shared<Condition::Node>(Condition::Node{Op::kNot, {test}, {}, {}});
+    }
+    if (PeekWord("in")) {
+      ++pos_;
+      if (peek().kind != Token::Kind::kLParen) return Fail("expected '(' after 'in'");
+      ++pos_;
+      std::vector<std::string> values;
+      do {
+        if (!values.empty()) ++pos_;  // the comma
+        std::string value;
+        if (!ParseValue(&value)) return nullptr;
+        values.push_back(std::move(value));
+      } while (peek().kind == Token::Kind::kComma);
+      if (peek().kind != Token::Kind::kRParen) return Fail("expected ',' or ')', got '" + peek().text + "'");
+      ++pos_;
+      return std::make_shared<Condition::Node>(Condition::Node{Op::kIn, {}, field, values});
+    }
+    if (PeekWord("is")) {
+      ++pos_;
+      if (PeekWord("set") || PeekWord("empty")) {
+        const bool set = peek().text == "set";
+        ++pos_;
+        auto test = std::make_shared<Condition::Node>(Condition::Node{Op::kSet, {}, field, {}});
+        if (set) return test;
+        return std::make_shared<Condition::Node>(Condition::Node{Op::kNot, {test}, {}, {}});
+      }
+      return Fail("expected 'set' or 'empty' after 'is'");
+    }
+    return Fail("expected '=', '!=', 'in' or 'is' after '" + field + "'");
+  }
+
+  bool ParseValue(std::string* value) {
+    if (peek().kind != Token::Kind::kWord && peek().kind != Token::Kind::kQuoted) {
+      Fail("expected a value, got '" + peek().text + "'");
+      return false;
+    }
+    *value = peek().text;
+    ++pos_;
+    return true;
+  }
+
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+  ConditionError* err_;
+};
+
+bool Eval(const Condition::Node& n, const CaseRecord& c) {
+  switch (n.op) {
+    case Op::kOr:
+      return std::any_of(n.children.begin(), n.children.end(),
+                         [&](const NodePtr& k) { return Eval(*k, c); });
+    case Op::kAnd:
+      return std::all_of(n.children.begin(), n.children.end(),
+                         [&](const NodePtr& k) { return Eval(*k, c); });
+    case Op::kNot:
+      return !Eval(*n.children.front(), c);
+    case Op::kSet:
+      return !CaseFieldValues(c, n.field).empty();
+    case Op::kIn: {
+      const std::vector<std::string> have = CaseFieldValues(c, n.field);
+      return std::any_of(have.begin(), have.end(), [&](const std::string& v) {
+        return std::find(n.values.begin(), n.values.end(), v) != n.values.end();
+      });
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Condition> Condition::Parse(std::string_view text, ConditionError* error) {
+  *error = {};
+  std::vector<Token> tokens;
+  if (!Tokenize(text, &tokens, error)) return std::nullopt;
+  Condition c;
+  c.text_ = std::string(text);
+  if (tokens.size() == 1) {
+    *error = {0, "empty condition"};
+    return std::nullopt;
+  }
+  Parser parser(std::move(tokens), error);
+  c.root_ = parser.ParseAll();
+  if (!c.root_) return std::nullopt;
+  return c;
+}
+
+bool Condition::Matches(const CaseRecord& c) const { return root_ == nullptr || Eval(*root_, c); }
+
+}  // namespace vtaudit

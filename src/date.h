@@ -1,0 +1,69 @@
+// Civil dates and event times, without time zones: a Veilig Thuis registration
+// records local Dutch dates and clock times, and the law counts in local days.
+// Date is a day number (days since 1970-01-01, proleptic Gregorian); EventTime is
+// a date with an optional time of day, because extracts mix both and the rules
+// differ (day clocks compare dates, hour clocks compare timestamps).
+#ifndef VTAUDIT_DATE_H_
+#define VTAUDIT_DATE_H_
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vtaudit {
+
+class Date {
+ public:
+  Date() = default;  // 1970-01-01
+  // Returns nullopt for an impossible date (30 February, month 13, year < 1 or > 9999).
+  static std::optional<Date> FromYmd(int year, int month, int day);
+  static Date FromDayNumber(int32_t days) { return Date(days); }
+  // Parses exactly "YYYY-MM-DD".
+  static std::optional<Date> ParseIso(std::string_view text);
+  // Today in the local time zone of this machine.
+  static Date Today();
+
+  int year() const;
+  int month() const;  // 1..12
+  int day() const;    // 1..31
+  // ISO weekday: 1 = Monday … 7 = Sunday.
+  int iso_weekday() const;
+  int32_t day_number() const { return days_; }
+  std::string ToIso() const;  // "YYYY-MM-DD"
+
+  Date AddDays(int n) const { return Date(days_ + n); }
+  friend int DaysBetween(Date from, Date to) { return to.days_ - from.days_; }
+  friend auto operator<=>(Date, Date) = default;
+
+ private:
+  explicit Date(int32_t days) : days_(days) {}
+  int32_t days_ = 0;
+};
+
+bool IsLeapYear(int year);
+int DaysInMonth(int year, int month);
+
+// A moment as recorded in an extract: a date, and a time of day when one was given.
+struct EventTime {
+  Date date;
+  std::optional<int32_t> seconds;  // seconds since midnight, 0..86399
+
+  // Seconds since 1970-01-01T00:00; a date without time counts as midnight.
+  int64_t Timestamp() const;
+  // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS".
+  std::string ToIso() const;
+  // Parses the ISO forms above plus "YYYY-MM-DDTHH:MM" and "YYYY-MM-DD HH:MM[:SS]".
+  static std::optional<EventTime> ParseIso(std::string_view text);
+  friend bool operator==(const EventTime&, const EventTime&) = default;
+};
+
+// Parses the date forms an extract may use: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]",
+// "DD-MM-YYYY" and "DD-MM-YYYY HH:MM". On failure returns nullopt and sets *why
+// to a short reason ("not a date", "no such day: 2025-02-30").
+std::optional<EventTime> ParseEventTime(std::string_view text, std::string* why);
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_DATE_H_

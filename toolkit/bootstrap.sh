@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for vtaudit and runs one job:
+#   toolkit/bootstrap.sh demo    install, build, run `vtaudit demo` on the samples
+#   toolkit/bootstrap.sh test    install, build, run every test (what CI runs)
+#   toolkit/bootstrap.sh deps    install only
+# Installing does nothing when every package is already there. Needs root (or sudo)
+# only when something is missing.
+set -euo pipefail
+
+job=${1:-demo}
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+preset=${VTAUDIT_PRESET:-dev}
+[ "${CI:-}" = true ] && preset=${VTAUDIT_PRESET:-ci}
+
+packages=(
+  g++ cmake ninja-build ccache pkg-config git
+  libpoco-dev libpugixml-dev libboost-test-dev libsqlite3-dev sqlite3
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  libxml2-utils poppler-utils libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+[ "$job" = deps ] && exit 0
+
+cd "$top"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"
+bin="$top/build/$preset/toolkit/vtaudit"
+
+case "$job" in
+  demo) "$bin" framework show checklists/toetsingskader-veilig-thuis-2025.xml ;;
+  test) ctest --preset "$preset" ;;
+  *) echo "bootstrap: unknown job '$job' (demo, test, deps)" >&2; exit 2 ;;
+esac
