@@ -34,19 +34,25 @@ std::optional<CaseKind> CaseKindFromName(std::string_view name) {
 }
 
 const std::vector<std::string>& ViolenceTypes() {
-  static const std::vector<std::string> kTypes = {
-      "kindermishandeling", "partnergeweld", "ouderenmishandeling", "geweld_tegen_ouders",
-      "overig"};
+  static const std::vector<std::string> kTypes = {"kindermishandeling", "partnergeweld",
+                                                  "ouderenmishandeling", "geweld_tegen_ouders",
+                                                  "overig"};
   return kTypes;
 }
 
 const std::vector<std::string>& CaseFieldNames() {
-  static const std::vector<std::string> kNames = {
-      "case_id",         "kind",    "violence",
-      "received",        "triaged", "safety_assessed",
-      "outcome",         "investigation_decided",
-      "investigation_started",   "investigation_completed",
-      "rvdk",            "disclosure"};
+  static const std::vector<std::string> kNames = {"case_id",
+                                                  "kind",
+                                                  "violence",
+                                                  "received",
+                                                  "triaged",
+                                                  "safety_assessed",
+                                                  "outcome",
+                                                  "investigation_decided",
+                                                  "investigation_started",
+                                                  "investigation_completed",
+                                                  "rvdk",
+                                                  "disclosure"};
   return kNames;
 }
 
@@ -59,7 +65,8 @@ std::vector<std::string> CaseFieldValues(const CaseRecord& c, std::string_view f
   if (field == "case_id") return {c.case_id};
   if (field == "kind") return {std::string(CaseKindName(c.kind))};
   if (field == "violence") return c.violence;
-  if (field == "outcome") return c.outcome.empty() ? std::vector<std::string>{} : std::vector{c.outcome};
+  if (field == "outcome")
+    return c.outcome.empty() ? std::vector<std::string>{} : std::vector{c.outcome};
   if (field == "rvdk") return {c.rvdk ? "1" : "0"};
   if (field == "disclosure") return {c.disclosure ? "1" : "0"};
   if (const std::optional<Event> e = EventFromName(field)) {

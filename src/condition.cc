@@ -74,7 +74,8 @@ class Parser {
 
   NodePtr ParseAll() {
     NodePtr n = ParseOr();
-    if (n && peek().kind != Token::Kind::kEnd) return Fail("expected 'and', 'or' or end, got '" + peek().text + "'");
+    if (n && peek().kind != Token::Kind::kEnd)
+      return Fail("expected 'and', 'or' or end, got '" + peek().text + "'");
     return n;
   }
 
@@ -125,7 +126,8 @@ class Parser {
       ++pos_;
       NodePtr inner = ParseOr();
       if (!inner) return nullptr;
-      if (peek().kind != Token::Kind::kRParen) return Fail("expected ')', got '" + peek().text + "'");
+      if (peek().kind != Token::Kind::kRParen)
+        return Fail("expected ')', got '" + peek().text + "'");
       ++pos_;
       return inner;
     }
@@ -133,7 +135,8 @@ class Parser {
   }
 
   NodePtr ParseTest() {
-    if (peek().kind != Token::Kind::kWord) return Fail("expected a case field, got '" + peek().text + "'");
+    if (peek().kind != Token::Kind::kWord)
+      return Fail("expected a case field, got '" + peek().text + "'");
     const std::string field = peek().text;
     if (!IsCaseField(field)) return Fail("unknown case field '" + field + "'");
     ++pos_;
@@ -157,7 +160,8 @@ class Parser {
         if (!ParseValue(&value)) return nullptr;
         values.push_back(std::move(value));
       } while (peek().kind == Token::Kind::kComma);
-      if (peek().kind != Token::Kind::kRParen) return Fail("expected ',' or ')', got '" + peek().text + "'");
+      if (peek().kind != Token::Kind::kRParen)
+        return Fail("expected ',' or ')', got '" + peek().text + "'");
       ++pos_;
       return std::make_shared<Condition::Node>(Condition::Node{Op::kIn, {}, field, values});
     }

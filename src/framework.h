@@ -20,20 +20,20 @@ namespace vtaudit {
 
 // One step of the judgement scale, best first in Scale::levels.
 struct Level {
-  std::string id;      // "voldoet_grotendeels"
-  std::string name;    // Dutch label
-  std::string gloss;   // English label
-  double score = 0;    // numeric value used by weighted aggregation
+  std::string id;        // "voldoet_grotendeels"
+  std::string name;      // Dutch label
+  std::string gloss;     // English label
+  double score = 0;      // numeric value used by weighted aggregation
   double min_share = 0;  // a compliance share >= min_share earns this level (or a better one)
-  bool met = false;    // whether this level counts as "met" for caps and counts
+  bool met = false;      // whether this level counts as "met" for caps and counts
 };
 
 struct Scale {
   std::vector<Level> levels;  // best first; min_share and score strictly decreasing
 
-  const Level* Find(std::string_view id) const;
+  const Level* Find(std::string_view level_id) const;
   // 0 for the best level; -1 when unknown.
-  int Rank(std::string_view id) const;
+  int Rank(std::string_view level_id) const;
   // The best level whose min_share <= share. REQUIRES: levels not empty.
   const Level& ForShare(double share) const;
 };
@@ -65,7 +65,7 @@ struct Criterion {
   std::string gloss;  // English
   Scope scope = Scope::kCase;
   double weight = 1;
-  Condition applies_when;  // case criteria: which cases it applies to
+  Condition applies_when;   // case criteria: which cases it applies to
   std::string measured_by;  // deadline id when measured instead of scored by hand
   std::string cap;          // level id: when this criterion is not met, the standard and
                             // domain above it are judged no higher than this level
@@ -118,8 +118,8 @@ struct Framework {
   std::vector<Domain> domains;
   std::string sha256;  // of the file's bytes, lower-case hex
 
-  const Deadline* FindDeadline(std::string_view id) const;
-  const Criterion* FindCriterion(std::string_view id) const;
+  const Deadline* FindDeadline(std::string_view deadline_id) const;
+  const Criterion* FindCriterion(std::string_view criterion_id) const;
   // All criteria in document order.
   std::vector<const Criterion*> Criteria() const;
 };

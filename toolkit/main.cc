@@ -1,8 +1,215 @@
-#include <cstdio>
+// vtaudit: the command line. Parses global options, finds the command in the one
+// table, checks its arguments against the table, and runs it. Exceptions are bugs
+// or library failures and are caught here, once.
+#include <sys/stat.h>
 
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+
+#include "cli.h"
 #include "version.h"
 
-int main() {
-  std::printf("vtaudit %s\n", vtaudit::kVersion);
-  return 0;
+namespace vtaudit::cli {
+namespace {
+
+constexpr int kExitUsage = 2;
+
+const std::vector<Command>& Table() {
+  static const std::vector<Command> kCommands = {
+      {"framework validate",
+       "check framework files against the format and its rules",
+       "FILE...",
+       {},
+       FrameworkValidate,
+       1,
+       -1},
+      {"framework show",
+       "print a framework's scale, deadlines, domains and criteria",
+       "FILE",
+       {{"--json", "", "print JSON (id, version, title, scale, domains, deadlines)"}},
+       FrameworkShow,
+       1,
+       1},
+      {"framework list",
+       "list the frameworks stored in the workspace",
+       "",
+       {},
+       FrameworkList,
+       0,
+       0},
+      {"org list",
+       "list the organisations in the workspace",
+       "",
+       {{"--json", "", "print JSON"}},
+       OrgList,
+       0,
+       0},
+      {"org add",
+       "register an organisation",
+       "CODE NAME",
+       {{"--region", "REGION", "the region it serves"},
+        {"--size-weight", "W", "relative size (default 1)"}},
+       OrgAdd,
+       2,
+       2},
+  };
+  return kCommands;
+}
+
+void PrintOverview() {
+  std::printf("vtaudit %s: audits of Veilig Thuis organisations for IGJ inspectors\n\n", kVersion);
+  std::printf("usage: vtaudit [--db FILE] COMMAND [ARGS...]\n\ncommands:\n");
+  for (const Command& c : Table()) {
+    std::printf("  %-22s %s\n", std::string(c.name).c_str(), std::string(c.summary).c_str());
+  }
+  std::printf(
+      "\noptions:\n"
+      "  --db FILE              the workspace (default %s)\n"
+      "  --help                 this text; `vtaudit COMMAND --help` for one command\n"
+      "  --version              print the version\n",
+      Workspace::DefaultPath().c_str());
+}
+
+void PrintCommandHelp(const Command& c) {
+  std::printf("usage: vtaudit %s%s%s\n\n%s\n", std::string(c.name).c_str(),
+              c.usage.empty() ? "" : " ", std::string(c.usage).c_str(),
+              std::string(c.summary).c_str());
+  std::printf("\noptions:\n");
+  for (const Option& o : c.options) {
+    std::string left = std::string(o.name) + (o.arg.empty() ? "" : " " + std::string(o.arg));
+    std::printf("  %-22s %s%s\n", left.c_str(), std::string(o.help).c_str(),
+                o.repeatable ? " (may be repeated)" : "");
+  }
+  std::printf("  %-22s %s\n  %-22s %s\n", "--db FILE", "the workspace", "--help", "this text");
+}
+
+int Usage(const std::string& message, const Command* c) {
+  std::fprintf(stderr, "vtaudit: %s\n", message.c_str());
+  if (c) {
+    std::fprintf(stderr, "usage: vtaudit %s %s\n", std::string(c->name).c_str(),
+                 std::string(c->usage).c_str());
+  } else {
+    std::fprintf(stderr, "run `vtaudit --help` for the list of commands\n");
+  }
+  return kExitUsage;
+}
+
+int Run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string db_path;
+  bool help = false;
+  // Global options may stand anywhere.
+  std::vector<std::string> rest;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--db") {
+      if (i + 1 >= args.size()) return Usage("--db needs a FILE", nullptr);
+      db_path = args[++i];
+    } else if (args[i].rfind("--db=", 0) == 0) {
+      db_path = args[i].substr(5);
+    } else if (args[i] == "--help" || args[i] == "-h") {
+      help = true;
+    } else if (args[i] == "--version" && rest.empty()) {
+      std::printf("vtaudit %s\n", kVersion);
+      return 0;
+    } else {
+      rest.push_back(args[i]);
+    }
+  }
+  if (rest.empty()) {
+    PrintOverview();
+    return help ? 0 : kExitUsage;
+  }
+  const Command* command = nullptr;
+  size_t consumed = 0;
+  for (const Command& c : Table()) {
+    const std::string_view name = c.name;
+    const size_t space = name.find(' ');
+    if (space == std::string_view::npos) {
+      if (rest[0] == name) command = &c, consumed = 1;
+    } else if (rest.size() >= 2 && rest[0] == name.substr(0, space) &&
+               rest[1] == name.substr(space + 1)) {
+      command = &c, consumed = 2;
+    }
+    if (command) break;
+  }
+  if (!command) {
+    std::string tried = rest[0] + (rest.size() > 1 && rest[1][0] != '-' ? " " + rest[1] : "");
+    for (const Command& c : Table()) {
+      if (c.name.substr(0, c.name.find(' ')) == rest[0]) {
+        return Usage("unknown command '" + tried + "'", nullptr);
+      }
+    }
+    return Usage("unknown command '" + rest[0] + "'", nullptr);
+  }
+  if (help) {
+    PrintCommandHelp(*command);
+    return 0;
+  }
+  std::vector<std::string> positional;
+  std::map<std::string, std::vector<std::string>> options;
+  for (size_t i = consumed; i < rest.size(); ++i) {
+    const std::string& a = rest[i];
+    if (a.size() > 1 && a[0] == '-' &&
+        !(a.size() > 1 && std::isdigit(static_cast<unsigned char>(a[1])))) {
+      std::string name = a, value;
+      bool has_value = false;
+      if (const size_t eq = a.find('='); eq != std::string::npos) {
+        name = a.substr(0, eq), value = a.substr(eq + 1), has_value = true;
+      }
+      const Option* opt = nullptr;
+      for (const Option& o : command->options) {
+        if (o.name == name) opt = &o;
+      }
+      if (!opt)
+        return Usage("unknown option '" + name + "' for '" + std::string(command->name) + "'",
+                     command);
+      if (!opt->arg.empty() && !has_value) {
+        if (i + 1 >= rest.size()) return Usage(name + " needs " + std::string(opt->arg), command);
+        value = rest[++i];
+      } else if (opt->arg.empty() && has_value) {
+        return Usage(name + " takes no value", command);
+      }
+      auto& slot = options[name];
+      if (!slot.empty() && !opt->repeatable) return Usage(name + " given twice", command);
+      slot.push_back(value);
+    } else {
+      positional.push_back(a);
+    }
+  }
+  const int n = static_cast<int>(positional.size());
+  if (n < command->min_positional) {
+    return Usage("'" + std::string(command->name) + "' needs " + std::string(command->usage),
+                 command);
+  }
+  if (command->max_positional >= 0 && n > command->max_positional) {
+    return Usage(
+        "unexpected argument '" + positional[static_cast<size_t>(command->max_positional)] + "'",
+        command);
+  }
+  if (db_path.empty()) db_path = Workspace::DefaultPath();
+  Context ctx(*command, std::move(positional), std::move(options), db_path);
+  try {
+    return command->run(ctx);
+  } catch (const UsageError& e) {
+    return Usage(e.what(), command);
+  }
+}
+
+}  // namespace
+
+const std::vector<Command>& Commands() { return Table(); }
+
+}  // namespace vtaudit::cli
+
+int main(int argc, char** argv) {
+  // Case data is for the inspector's eyes only: nothing we create is readable by others.
+  ::umask(077);
+  try {
+    return vtaudit::cli::Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vtaudit: internal error: %s\n", e.what());
+    return 1;
+  }
 }

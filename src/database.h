@@ -1,0 +1,102 @@
+// A thin RAII layer over the SQLite C API: one error model (Status), prepared
+// statements with typed binds, and transactions that roll back unless committed.
+// A Database is used from one thread at a time (the web server opens one per worker).
+#ifndef VTAUDIT_DATABASE_H_
+#define VTAUDIT_DATABASE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace vtaudit {
+
+class Database;
+
+class Statement {
+ public:
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  ~Statement();
+
+  // Binds are 1-based, like SQLite's.
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, int64_t{value}); }
+  Statement& Bind(int index, double value);
+  Statement& BindOptional(int index, const std::optional<std::string>& text);
+  Statement& BindNull(int index);
+
+  // Advances; true when a row is ready, false when done. Errors through status().
+  bool Step();
+  // Steps to the end; returns the outcome.
+  Status Run();
+  // Makes the statement ready for new binds.
+  void Reset();
+  // The error of the last Step, if any.
+  const Status& status() const { return status_; }
+
+  std::string Text(int column) const;  // 0-based, like SQLite's
+  std::optional<std::string> OptionalText(int column) const;
+  int64_t Int(int column) const;
+  double Double(int column) const;
+  bool IsNull(int column) const;
+
+ private:
+  friend class Database;
+  Statement(Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+
+  Database* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+  Status status_;
+};
+
+class Database {
+ public:
+  // Opens (and creates, when `create`) the file. A new file is created with mode
+  // 0600 before SQLite sees it, so case data is never readable by others.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more statements without results.
+  Status Exec(std::string_view sql);
+  Result<Statement> Prepare(std::string_view sql);
+  int64_t LastInsertId() const;
+  int Changes() const;
+  // The current SQLite error as a Status naming the database file.
+  Status Error(std::string_view what) const;
+  const std::string& path() const { return path_; }
+  sqlite3* handle() { return db_; }
+
+ private:
+  Database() = default;
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+// BEGIN IMMEDIATE … COMMIT; the destructor rolls back what was not committed.
+class Transaction {
+ public:
+  explicit Transaction(Database* db);
+  ~Transaction();
+  const Status& status() const { return begin_; }  // whether BEGIN worked
+  Status Commit();
+
+ private:
+  Database* db_;
+  Status begin_;
+  bool done_ = false;
+};
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_DATABASE_H_

@@ -1,0 +1,523 @@
+#include "framework.h"
+
+#include <algorithm>
+#include <cctype>
+#include <clocale>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <regex>
+
+#include "digest.h"
+#include "xml_source.h"
+
+namespace vtaudit {
+
+const Level* Scale::Find(std::string_view level_id) const {
+  for (const Level& l : levels) {
+    if (l.id == level_id) return &l;
+  }
+  return nullptr;
+}
+
+int Scale::Rank(std::string_view level_id) const {
+  for (size_t i = 0; i < levels.size(); ++i) {
+    if (levels[i].id == level_id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const Level& Scale::ForShare(double share) const {
+  for (const Level& l : levels) {
+    // A tiny tolerance keeps 9/10 = 0.8999999… from missing a 0.90 threshold.
+    if (share + 1e-9 >= l.min_share) return l;
+  }
+  return levels.back();
+}
+
+std::string_view ScopeName(Scope s) { return s == Scope::kCase ? "case" : "organisation"; }
+
+std::string_view DurationUnitName(DurationUnit u) {
+  switch (u) {
+    case DurationUnit::kHours:
+      return "hours";
+    case DurationUnit::kDays:
+      return "days";
+    case DurationUnit::kWorkdays:
+      return "workdays";
+    case DurationUnit::kWeeks:
+      return "weeks";
+  }
+  return "";
+}
+
+std::optional<DurationUnit> DurationUnitFromName(std::string_view name) {
+  for (DurationUnit u :
+       {DurationUnit::kHours, DurationUnit::kDays, DurationUnit::kWorkdays, DurationUnit::kWeeks}) {
+    if (DurationUnitName(u) == name) return u;
+  }
+  return std::nullopt;
+}
+
+const Deadline* Framework::FindDeadline(std::string_view deadline_id) const {
+  for (const Deadline& d : deadlines) {
+    if (d.id == deadline_id) return &d;
+  }
+  return nullptr;
+}
+
+const Criterion* Framework::FindCriterion(std::string_view criterion_id) const {
+  for (const Domain& d : domains) {
+    for (const Standard& s : d.standards) {
+      for (const Criterion& c : s.criteria) {
+        if (c.id == criterion_id) return &c;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::vector<const Criterion*> Framework::Criteria() const {
+  std::vector<const Criterion*> out;
+  for (const Domain& d : domains) {
+    for (const Standard& s : d.standards) {
+      for (const Criterion& c : s.criteria) out.push_back(&c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Copies one framework document into plain structs, collecting every error.
+class FrameworkReader {
+ public:
+  explicit FrameworkReader(const XmlSource& src) : src_(src) {}
+
+  Result<Framework> Read() {
+    const pugi::xml_node root = src_.doc().document_element();
+    if (std::string_view(root.name()) != "framework") {
+      return Status::Invalid(src_.Where(root) + ": root element is <" + root.name() +
+                             ">, expected <framework>");
+    }
+    Framework f;
+    f.id = Id(root);
+    f.version = Required(root, "version");
+    if (pugi::xml_attribute a = Attr(root, "valid-from")) {
+      if (auto d = Date::ParseIso(a.value())) {
+        f.valid_from = *d;
+      } else {
+        Error(src_.Where(a),
+              std::string("valid-from is not a date (YYYY-MM-DD): '") + a.value() + "'");
+      }
+    }
+    f.title = Text(root, "title", "framework");
+    f.gloss = Text(root, "gloss", "framework");
+    f.source = Text(root, "source", "framework");
+    ReadScale(root.child("scale"), &f.scale, root);
+    ReadDeadlines(root.child("deadlines"), &f.deadlines);
+    ReadAggregation(root.child("aggregation"), f.scale, &f.aggregation, root);
+    bool any_domain = false;
+    for (pugi::xml_node d : root.children("domain")) {
+      any_domain = true;
+      f.domains.push_back(ReadDomain(d, f));
+    }
+    if (!any_domain) Error(src_.Where(root), "the framework has no <domain>");
+    CheckUnknownChildren(
+        root, {"title", "gloss", "source", "scale", "deadlines", "aggregation", "domain"});
+    if (!errors_.empty()) return Status::InvalidAll(std::move(errors_));
+    return f;
+  }
+
+ private:
+  void Error(const std::string& where, const std::string& what) {
+    errors_.push_back(where + ": " + what);
+  }
+
+  static std::string Describe(const pugi::xml_node& n) {
+    std::string d = std::string("<") + n.name();
+    if (const char* id = n.attribute("id").value(); *id) d += std::string(" id=\"") + id + "\"";
+    return d + ">";
+  }
+
+  pugi::xml_attribute Attr(const pugi::xml_node& n, const char* name) { return n.attribute(name); }
+
+  std::string Required(const pugi::xml_node& n, const char* name) {
+    const pugi::xml_attribute a = n.attribute(name);
+    if (!a) {
+      Error(src_.Where(n), Describe(n) + " has no attribute '" + name + "'");
+      return "";
+    }
+    return a.value();
+  }
+
+  std::string Id(const pugi::xml_node& n) {
+    static const std::regex kIdPattern("[A-Za-z][A-Za-z0-9_.-]*");
+    const pugi::xml_attribute a = n.attribute("id");
+    if (!a) {
+      Error(src_.Where(n), Describe(n) + " has no attribute 'id'");
+      return "";
+    }
+    const std::string id = a.value();
+    if (!std::regex_match(id, kIdPattern)) {
+      Error(src_.Where(a),
+            "id '" + id + "' is not a valid id (a letter, then letters, digits, '_', '.', '-')");
+      return id;
+    }
+    if (n != src_.doc().document_element()) {
+      const auto [it, fresh] = ids_.emplace(id, src_.Where(n));
+      if (!fresh) {
+        const std::string first = it->second.substr(src_.name().size() + 1);
+        Error(src_.Where(a), "duplicate id '" + id + "' (first defined at " + first + ")");
+      }
+    }
+    return id;
+  }
+
+  // Reads a decimal attribute in the "C" notation; nullopt (and an error) when absent or bad.
+  std::optional<double> Number(const pugi::xml_node& n, const char* name, bool required = true) {
+    const pugi::xml_attribute a = n.attribute(name);
+    if (!a) {
+      if (required) Error(src_.Where(n), Describe(n) + " has no attribute '" + name + "'");
+      return std::nullopt;
+    }
+    const std::string text = a.value();
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !std::isfinite(v)) {
+      Error(src_.Where(a), std::string(name) + " is not a number: '" + text + "'");
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<double> Share(const pugi::xml_node& n, const char* name) {
+    const std::optional<double> v = Number(n, name);
+    if (v && (*v < 0 || *v > 1)) {
+      Error(src_.Where(n.attribute(name)),
+            std::string(name) + " must lie between 0 and 1, got " + n.attribute(name).value());
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  double Weight(const pugi::xml_node& n) {
+    const pugi::xml_attribute a = n.attribute("weight");
+    if (!a) return 1;
+    const std::optional<double> v = Number(n, "weight");
+    if (v && *v <= 0) {
+      Error(src_.Where(a), std::string("weight must be greater than 0, got ") + a.value());
+      return 1;
+    }
+    return v.value_or(1);
+  }
+
+  std::optional<bool> Bool(const pugi::xml_node& n, const char* name) {
+    const pugi::xml_attribute a = n.attribute(name);
+    if (!a) return std::nullopt;
+    const std::string v = a.value();
+    if (v == "true" || v == "1") return true;
+    if (v == "false" || v == "0") return false;
+    Error(src_.Where(a), std::string(name) + " must be true or false, got '" + v + "'");
+    return std::nullopt;
+  }
+
+  // The text of a required child element, which must not be blank.
+  std::string Text(const pugi::xml_node& n, const char* child, const std::string& owner) {
+    const pugi::xml_node c = n.child(child);
+    const std::string who = owner == "framework" ? "the framework" : owner;
+    if (!c) {
+      Error(src_.Where(n), who + " has no <" + child + ">" + LanguageHint(child));
+      return "";
+    }
+    std::string text = c.child_value();
+    const auto blank = std::all_of(text.begin(), text.end(), [](char ch) {
+      return std::isspace(static_cast<unsigned char>(ch));
+    });
+    if (blank) {
+      Error(src_.Where(c), who + ": <" + child + "> is blank" + LanguageHint(child));
+      return "";
+    }
+    return Trim(text);
+  }
+
+  static std::string LanguageHint(const char* child) {
+    const std::string_view c = child;
+    if (c == "name" || c == "text" || c == "title") return " (Dutch text)";
+    if (c == "gloss") return " (English gloss)";
+    return "";
+  }
+
+  static std::string Trim(const std::string& s) {
+    size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    // Collapse internal runs of white space: texts are written wrapped in the file.
+    std::string out;
+    bool space = false;
+    for (size_t i = b; i < e; ++i) {
+      if (std::isspace(static_cast<unsigned char>(s[i]))) {
+        space = true;
+      } else {
+        if (space) out += ' ';
+        space = false;
+        out += s[i];
+      }
+    }
+    return out;
+  }
+
+  std::string Owner(const pugi::xml_node& n) {
+    return std::string(n.name()) + " '" + n.attribute("id").value() + "'";
+  }
+
+  void CheckUnknownChildren(const pugi::xml_node& n,
+                            std::initializer_list<std::string_view> known) {
+    for (pugi::xml_node c : n.children()) {
+      if (c.type() != pugi::node_element) continue;
+      if (std::find(known.begin(), known.end(), c.name()) == known.end()) {
+        Error(src_.Where(c),
+              "unexpected element <" + std::string(c.name()) + "> in <" + n.name() + ">");
+      }
+    }
+  }
+
+  Condition ReadCondition(const pugi::xml_node& n) {
+    const pugi::xml_node c = n.child("applies-when");
+    if (!c) return Condition();
+    ConditionError err;
+    std::optional<Condition> cond = Condition::Parse(c.child_value(), &err);
+    if (!cond) {
+      Error(src_.WhereOffset(src_.TextOffset(c) + err.offset), "bad condition: " + err.message);
+      return Condition();
+    }
+    return *cond;
+  }
+
+  void ReadScale(const pugi::xml_node& s, Scale* scale, const pugi::xml_node& root) {
+    if (!s) {
+      Error(src_.Where(root), "the framework has no <scale>");
+      return;
+    }
+    const Level* prev = nullptr;
+    pugi::xml_node last;
+    for (pugi::xml_node n : s.children("level")) {
+      Level l;
+      l.id = Id(n);
+      const std::string owner = Owner(n);
+      l.name = Text(n, "name", owner);
+      l.gloss = Text(n, "gloss", owner);
+      l.score = Number(n, "score").value_or(0);
+      l.min_share = Share(n, "min-share").value_or(0);
+      l.met = Bool(n, "met").value_or(false);
+      if (prev && l.score >= prev->score) {
+        Error(src_.Where(n.attribute("score")), "level '" + l.id + "': score " +
+                                                    n.attribute("score").value() +
+                                                    " is not below the previous level's");
+      }
+      if (prev && l.min_share >= prev->min_share) {
+        Error(src_.Where(n.attribute("min-share")),
+              "level '" + l.id + "': min-share " + n.attribute("min-share").value() +
+                  " is not below the previous level's (thresholds must fall, best level first)");
+      }
+      scale->levels.push_back(l);
+      prev = &scale->levels.back();
+      last = n;
+    }
+    if (scale->levels.size() < 2) {
+      Error(src_.Where(s), "the scale needs at least two levels");
+    } else if (scale->levels.back().min_share != 0) {
+      Error(src_.Where(last.attribute("min-share")),
+            "the last level must have min-share 0, got " +
+                std::string(last.attribute("min-share").value()));
+    }
+  }
+
+  void ReadDeadlines(const pugi::xml_node& ds, std::vector<Deadline>* out) {
+    for (pugi::xml_node n : ds.children("deadline")) {
+      Deadline d;
+      d.id = Id(n);
+      const std::string owner = Owner(n);
+      d.name = Text(n, "name", owner);
+      d.gloss = Text(n, "gloss", owner);
+      d.from = EventAttr(n, "from");
+      d.to = EventAttr(n, "to");
+      const std::optional<double> length = Number(n, "length");
+      if (length && (*length < 1 || *length != std::floor(*length))) {
+        Error(src_.Where(n.attribute("length")),
+              std::string("length must be a positive whole number, got ") +
+                  n.attribute("length").value());
+      }
+      d.length = static_cast<int>(length.value_or(1));
+      const std::string unit = Required(n, "unit");
+      if (const auto u = DurationUnitFromName(unit)) {
+        d.unit = *u;
+      } else if (n.attribute("unit")) {
+        Error(src_.Where(n.attribute("unit")),
+              "unknown unit '" + unit + "' (expected hours, days, workdays or weeks)");
+      }
+      d.extend = Bool(n, "extend").value_or(false);
+      if (d.extend && (d.unit == DurationUnit::kHours || d.unit == DurationUnit::kWorkdays)) {
+        Error(src_.Where(n.attribute("extend")),
+              "extend=\"true\" (Atw art. 1) applies to terms in days or weeks, not " + unit);
+      }
+      d.norm = Share(n, "norm").value_or(1);
+      d.applies_when = ReadCondition(n);
+      if (d.from == d.to && n.attribute("from") && n.attribute("to")) {
+        Error(src_.Where(n.attribute("to")),
+              "deadline '" + d.id + "' starts and ends at the same event");
+      }
+      out->push_back(std::move(d));
+    }
+  }
+
+  Event EventAttr(const pugi::xml_node& n, const char* name) {
+    const std::string v = Required(n, name);
+    if (v.empty()) return Event::kReceived;
+    if (const auto e = EventFromName(v)) return *e;
+    Error(src_.Where(n.attribute(name)),
+          "unknown event '" + v + "' in " + name +
+              " (expected received, triaged, safety_assessed, investigation_decided, "
+              "investigation_started or investigation_completed)");
+    return Event::kReceived;
+  }
+
+  void ReadAggregation(const pugi::xml_node& a, const Scale& scale, Aggregation* agg,
+                       const pugi::xml_node& root) {
+    if (!a) {
+      Error(src_.Where(root), "the framework has no <aggregation>");
+      return;
+    }
+    const std::string method = Required(a, "method");
+    if (method == "weighted-mean") {
+      agg->method = Aggregation::Method::kWeightedMean;
+    } else if (method == "worst") {
+      agg->method = Aggregation::Method::kWorst;
+    } else if (a.attribute("method")) {
+      Error(src_.Where(a.attribute("method")),
+            "unknown aggregation method '" + method + "' (expected weighted-mean or worst)");
+    }
+    if (pugi::xml_attribute m = a.attribute("norm-missed-max")) {
+      agg->norm_missed_max = m.value();
+      if (!scale.Find(agg->norm_missed_max)) {
+        Error(src_.Where(m),
+              "norm-missed-max '" + agg->norm_missed_max + "' is not a level of the scale");
+      }
+    }
+    size_t i = 0;
+    double prev = 0;
+    for (pugi::xml_node b : a.children("band")) {
+      Band band;
+      band.level = Required(b, "level");
+      band.min_score = Number(b, "min-score").value_or(0);
+      if (i < scale.levels.size() && band.level != scale.levels[i].id) {
+        Error(src_.Where(b), "band " + std::to_string(i + 1) + " names level '" + band.level +
+                                 "', expected '" + scale.levels[i].id +
+                                 "' (one band per scale level, in scale order)");
+      } else if (i >= scale.levels.size()) {
+        Error(src_.Where(b), "band " + std::to_string(i + 1) +
+                                 " has no level of the scale left ('" + band.level + "')");
+      }
+      if (i > 0 && band.min_score >= prev) {
+        Error(src_.Where(b.attribute("min-score")),
+              "band '" + band.level + "': min-score is not below the previous band's");
+      }
+      prev = band.min_score;
+      agg->bands.push_back(band);
+      ++i;
+    }
+    if (i < scale.levels.size() && errors_.empty()) {
+      Error(src_.Where(a), "the aggregation has " + std::to_string(i) + " bands for " +
+                               std::to_string(scale.levels.size()) + " scale levels");
+    } else if (!agg->bands.empty() && agg->bands.back().min_score != 0) {
+      Error(src_.Where(a.last_child()), "the last band must have min-score 0");
+    }
+  }
+
+  Domain ReadDomain(const pugi::xml_node& n, const Framework& f) {
+    Domain d;
+    d.id = Id(n);
+    const std::string owner = Owner(n);
+    d.name = Text(n, "name", owner);
+    d.gloss = Text(n, "gloss", owner);
+    d.weight = Weight(n);
+    for (pugi::xml_node s : n.children("standard")) d.standards.push_back(ReadStandard(s, f));
+    if (d.standards.empty()) Error(src_.Where(n), owner + " has no <standard>");
+    CheckUnknownChildren(n, {"name", "gloss", "standard"});
+    return d;
+  }
+
+  Standard ReadStandard(const pugi::xml_node& n, const Framework& f) {
+    Standard s;
+    s.id = Id(n);
+    const std::string owner = Owner(n);
+    s.name = Text(n, "name", owner);
+    s.gloss = Text(n, "gloss", owner);
+    s.weight = Weight(n);
+    for (pugi::xml_node c : n.children("criterion")) s.criteria.push_back(ReadCriterion(c, f));
+    if (s.criteria.empty()) Error(src_.Where(n), owner + " has no <criterion>");
+    CheckUnknownChildren(n, {"name", "gloss", "criterion"});
+    return s;
+  }
+
+  Criterion ReadCriterion(const pugi::xml_node& n, const Framework& f) {
+    Criterion c;
+    c.id = Id(n);
+    const std::string owner = Owner(n);
+    c.text = Text(n, "text", owner);
+    c.gloss = Text(n, "gloss", owner);
+    c.weight = Weight(n);
+    const std::string scope = Required(n, "scope");
+    if (scope == "case") {
+      c.scope = Scope::kCase;
+    } else if (scope == "organisation") {
+      c.scope = Scope::kOrganisation;
+    } else if (n.attribute("scope")) {
+      Error(src_.Where(n.attribute("scope")),
+            "unknown scope '" + scope + "' (expected case or organisation)");
+    }
+    c.applies_when = ReadCondition(n);
+    if (pugi::xml_attribute m = n.attribute("measured-by")) {
+      c.measured_by = m.value();
+      if (!f.FindDeadline(c.measured_by)) {
+        Error(src_.Where(m),
+              "measured-by '" + c.measured_by + "' is not a deadline of the framework");
+      } else if (c.scope != Scope::kOrganisation) {
+        Error(src_.Where(m),
+              "a measured criterion has scope=\"organisation\": it is judged once, "
+              "from the whole extract");
+      }
+    }
+    if (pugi::xml_attribute cap = n.attribute("cap")) {
+      c.cap = cap.value();
+      if (!f.scale.Find(c.cap)) {
+        Error(src_.Where(cap), "cap '" + c.cap + "' is not a level of the scale");
+      }
+    }
+    CheckUnknownChildren(n, {"text", "gloss", "applies-when"});
+    return c;
+  }
+
+  const XmlSource& src_;
+  std::vector<std::string> errors_;
+  std::map<std::string, std::string> ids_;  // id → where first defined
+};
+
+}  // namespace
+
+Result<Framework> ParseFramework(std::string_view xml, std::string_view source_name) {
+  Result<std::unique_ptr<XmlSource>> src =
+      XmlSource::Parse(std::string(xml), std::string(source_name));
+  if (!src.ok()) return src.status();
+  Result<Framework> f = FrameworkReader(**src).Read();
+  if (f.ok()) f->sha256 = Sha256Hex(xml);
+  return f;
+}
+
+Result<Framework> LoadFrameworkFile(const std::string& path) {
+  Result<std::string> bytes = ReadSmallFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return ParseFramework(*bytes, path);
+}
+
+}  // namespace vtaudit

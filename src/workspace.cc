@@ -1,0 +1,220 @@
+#include "workspace.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+
+#include "workspace_internal.h"
+
+namespace vtaudit {
+namespace internal {
+
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> kMigrations = {
+      // 1: organisations and frameworks.
+      R"sql(
+CREATE TABLE organisation (
+  code        TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  region      TEXT NOT NULL DEFAULT '',
+  size_weight REAL NOT NULL DEFAULT 1 CHECK (size_weight > 0)
+);
+CREATE TABLE framework (
+  sha256    TEXT PRIMARY KEY,
+  id        TEXT NOT NULL,
+  version   TEXT NOT NULL,
+  title     TEXT NOT NULL,
+  path      TEXT NOT NULL,
+  content   BLOB NOT NULL,
+  loaded_at TEXT NOT NULL
+);
+)sql",
+      // 2: registration extracts and their cases. Event times are ISO text
+      // (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS): readable in any SQLite tool.
+      R"sql(
+CREATE TABLE extract_file (
+  id          INTEGER PRIMARY KEY,
+  org         TEXT NOT NULL REFERENCES organisation(code),
+  file_name   TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  rows        INTEGER NOT NULL,
+  added       INTEGER NOT NULL,
+  changed     INTEGER NOT NULL,
+  unchanged   INTEGER NOT NULL
+);
+CREATE INDEX extract_file_org ON extract_file(org, sha256);
+CREATE TABLE case_file (
+  org                     TEXT NOT NULL REFERENCES organisation(code),
+  case_id                 TEXT NOT NULL,
+  kind                    TEXT NOT NULL CHECK (kind IN ('melding', 'advies')),
+  violence                TEXT NOT NULL DEFAULT '',
+  received                TEXT NOT NULL,
+  triaged                 TEXT,
+  safety_assessed         TEXT,
+  outcome                 TEXT NOT NULL DEFAULT '',
+  investigation_decided   TEXT,
+  investigation_started   TEXT,
+  investigation_completed TEXT,
+  rvdk                    INTEGER NOT NULL DEFAULT 0,
+  disclosure              INTEGER NOT NULL DEFAULT 0,
+  extract_id              INTEGER NOT NULL REFERENCES extract_file(id),
+  PRIMARY KEY (org, case_id)
+) WITHOUT ROWID;
+)sql",
+  };
+  return kMigrations;
+}
+
+Status MigrateTo(Database* db, int target) {
+  Result<Statement> q = db->Prepare("PRAGMA user_version");
+  if (!q.ok()) return q.status();
+  q->Step();
+  const int have = static_cast<int>(q->Int(0));
+  const auto& migrations = Migrations();
+  if (have > static_cast<int>(migrations.size())) {
+    return Status::Conflict(db->path() + ": workspace schema version " + std::to_string(have) +
+                            " is newer than this vtaudit understands (" +
+                            std::to_string(migrations.size()) + "); use a newer vtaudit");
+  }
+  for (int v = have; v < target; ++v) {
+    Transaction tx(db);
+    if (!tx.status().ok()) return tx.status();
+    if (Status s = db->Exec(migrations[static_cast<size_t>(v)]); !s.ok()) return s;
+    if (Status s = db->Exec("PRAGMA user_version = " + std::to_string(v + 1)); !s.ok()) return s;
+    if (Status s = tx.Commit(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace internal
+
+namespace {
+
+std::string NowIso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+Status MakeDirectories(const std::string& dir) {
+  if (dir.empty()) return Status::Ok();
+  std::string partial;
+  size_t pos = 0;
+  while (pos != std::string::npos) {
+    pos = dir.find('/', pos + 1);
+    partial = dir.substr(0, pos);
+    if (partial.empty()) continue;
+    if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST) {
+      return Status::IoError(partial + ": cannot create directory: " + std::strerror(errno));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string Workspace::DefaultPath() {
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  std::string base;
+  if (xdg && *xdg) {
+    base = xdg;
+  } else {
+    const char* home = std::getenv("HOME");
+    base = std::string(home ? home : ".") + "/.local/share";
+  }
+  return base + "/vtaudit/workspace.sqlite";
+}
+
+int Workspace::LatestSchemaVersion() { return static_cast<int>(internal::Migrations().size()); }
+
+Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash != std::string::npos) {
+    if (Status s = MakeDirectories(path.substr(0, slash)); !s.ok()) return s;
+  }
+  Result<std::unique_ptr<Database>> db = Database::Open(path, /*create=*/true);
+  if (!db.ok()) return db.status();
+  if (Status s = internal::MigrateTo(db->get(), LatestSchemaVersion()); !s.ok()) return s;
+  return std::unique_ptr<Workspace>(new Workspace(std::move(*db)));
+}
+
+int Workspace::schema_version() {
+  Result<Statement> q = db_->Prepare("PRAGMA user_version");
+  if (!q.ok() || !q->Step()) return -1;
+  return static_cast<int>(q->Int(0));
+}
+
+Status Workspace::AddOrganisation(const Organisation& org) {
+  if (org.code.empty()) return Status::Invalid("an organisation needs a code");
+  if (org.name.empty()) return Status::Invalid("organisation " + org.code + " needs a name");
+  if (Result<Organisation> have = FindOrganisation(org.code); have.ok()) {
+    return Status::Conflict("organisation " + org.code + " exists already (" + have->name + ")");
+  }
+  Result<Statement> q = db_->Prepare(
+      "INSERT INTO organisation (code, name, region, size_weight) VALUES (?, ?, ?, ?)");
+  if (!q.ok()) return q.status();
+  return q->Bind(1, org.code).Bind(2, org.name).Bind(3, org.region).Bind(4, org.size_weight).Run();
+}
+
+Result<std::vector<Organisation>> Workspace::Organisations() {
+  Result<Statement> q =
+      db_->Prepare("SELECT code, name, region, size_weight FROM organisation ORDER BY code");
+  if (!q.ok()) return q.status();
+  std::vector<Organisation> out;
+  while (q->Step()) out.push_back({q->Text(0), q->Text(1), q->Text(2), q->Double(3)});
+  if (!q->status().ok()) return q->status();
+  return out;
+}
+
+Result<Organisation> Workspace::FindOrganisation(const std::string& code) {
+  Result<Statement> q =
+      db_->Prepare("SELECT code, name, region, size_weight FROM organisation WHERE code = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, code);
+  if (!q->Step()) {
+    if (!q->status().ok()) return q->status();
+    return Status::NotFound("no organisation with code '" + code +
+                            "' in this workspace (see `vtaudit org list`)");
+  }
+  return Organisation{q->Text(0), q->Text(1), q->Text(2), q->Double(3)};
+}
+
+Result<bool> Workspace::StoreFramework(const Framework& f, std::string_view content,
+                                       const std::string& path) {
+  Result<Statement> q = db_->Prepare(
+      "INSERT OR IGNORE INTO framework (sha256, id, version, title, path, content, loaded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!q.ok()) return q.status();
+  q->Bind(1, f.sha256).Bind(2, f.id).Bind(3, f.version).Bind(4, f.title).Bind(5, path);
+  q->Bind(6, content).Bind(7, NowIso());
+  if (Status s = q->Run(); !s.ok()) return s;
+  return db_->Changes() > 0;
+}
+
+Result<std::vector<StoredFramework>> Workspace::Frameworks() {
+  Result<Statement> q = db_->Prepare(
+      "SELECT sha256, id, version, title, path FROM framework ORDER BY id, version, loaded_at");
+  if (!q.ok()) return q.status();
+  std::vector<StoredFramework> out;
+  while (q->Step()) out.push_back({q->Text(0), q->Text(1), q->Text(2), q->Text(3), q->Text(4)});
+  if (!q->status().ok()) return q->status();
+  return out;
+}
+
+Result<Framework> Workspace::LoadFramework(const std::string& sha256) {
+  Result<Statement> q = db_->Prepare("SELECT content, path FROM framework WHERE sha256 = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, sha256);
+  if (!q->Step())
+    return Status::NotFound("no framework with SHA-256 " + sha256 + " in this workspace");
+  return ParseFramework(q->Text(0), q->Text(1));
+}
+
+}  // namespace vtaudit

@@ -1,0 +1,141 @@
+#include "xml_source.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace vtaudit {
+
+size_t FindInvalidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t len = 0;
+    unsigned min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > s.size()) return i;
+    unsigned cp = c & (0xFF >> (len + 1));
+    for (size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+Result<std::string> ReadSmallFile(const std::string& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open file");
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0) return Status::IoError(path + ": cannot read file");
+  if (static_cast<size_t>(size) > max_bytes) {
+    return Status::Invalid(path + ": file is too large (" + std::to_string(size) +
+                           " bytes, at most " + std::to_string(max_bytes) + ")");
+  }
+  in.seekg(0);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.read(bytes.data(), size);
+  if (!in) return Status::IoError(path + ": cannot read file");
+  return bytes;
+}
+
+Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string bytes, std::string name) {
+  std::unique_ptr<XmlSource> src(new XmlSource());
+  src->name_ = std::move(name);
+  src->line_starts_.push_back(0);
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') src->line_starts_.push_back(i + 1);
+  }
+  src->original_ = bytes;
+  if (std::all_of(bytes.begin(), bytes.end(),
+                  [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+    return Status::Invalid(src->WhereOffset(0) + ": empty document");
+  }
+  if (const size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[bad]));
+    return Status::Invalid(src->WhereOffset(bad) + ": not valid UTF-8 (byte " + hex +
+                           "); save the file as UTF-8");
+  }
+  src->buffer_.assign(bytes.begin(), bytes.end());
+  const pugi::xml_parse_result r =
+      src->doc_.load_buffer_inplace(src->buffer_.data(), src->buffer_.size(),
+                                    pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+  if (!r) {
+    std::string what = r.description();
+    if (!what.empty())
+      what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    return Status::Invalid(src->WhereOffset(static_cast<size_t>(r.offset)) +
+                           ": XML is not well-formed: " + what);
+  }
+  for (pugi::xml_node n : src->doc_.children()) {
+    if (n.type() == pugi::node_doctype) {
+      return Status::Invalid(src->Where(n) +
+                             ": a DOCTYPE is not allowed (entity declarations are refused)");
+    }
+  }
+  return src;
+}
+
+std::string XmlSource::WhereOffset(size_t offset) const {
+  offset = std::min(offset, original_.size());
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const size_t line = static_cast<size_t>(it - line_starts_.begin());
+  const size_t start = line_starts_[line - 1];
+  size_t col = 1;  // in characters: UTF-8 continuation bytes do not count
+  for (size_t i = start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(original_[i]) & 0xC0) != 0x80) ++col;
+  }
+  return name_ + ":" + std::to_string(line) + ":" + std::to_string(col);
+}
+
+std::string XmlSource::Where(const pugi::xml_node& node) const {
+  ptrdiff_t off = node.offset_debug();
+  if (off < 0) return WhereOffset(0);
+  // offset_debug points at the name; step back to the '<' (or "<!" for a DOCTYPE).
+  size_t o = static_cast<size_t>(off);
+  while (o > 0 && original_[o] != '<') --o;
+  return WhereOffset(o);
+}
+
+std::string XmlSource::Where(const pugi::xml_attribute& attr) const {
+  const char* p = attr.name();
+  if (p >= buffer_.data() && p < buffer_.data() + buffer_.size()) {
+    return WhereOffset(static_cast<size_t>(p - buffer_.data()));
+  }
+  return WhereOffset(0);
+}
+
+size_t XmlSource::TextOffset(const pugi::xml_node& element) const {
+  const pugi::xml_node text = element.first_child();
+  if (text && (text.type() == pugi::node_pcdata || text.type() == pugi::node_cdata)) {
+    const char* p = text.value();
+    if (p >= buffer_.data() && p < buffer_.data() + buffer_.size()) {
+      return static_cast<size_t>(p - buffer_.data());
+    }
+  }
+  const ptrdiff_t off = element.offset_debug();
+  return off < 0 ? 0 : static_cast<size_t>(off) - 1;
+}
+
+std::string XmlSource::WhereText(const pugi::xml_node& element) const {
+  return WhereOffset(TextOffset(element));
+}
+
+}  // namespace vtaudit

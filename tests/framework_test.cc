@@ -1,0 +1,124 @@
+#include "framework.h"
+
+#include <boost/test/unit_test.hpp>
+
+namespace vtaudit {
+namespace {
+
+// A small but complete framework; tests replace one piece to introduce a defect.
+std::string Mini(std::string_view criteria = "", std::string_view unit = "workdays") {
+  std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<framework id="mini" version="1" valid-from="2025-01-01">
+  <title>Mini</title><gloss>Mini</gloss><source>test</source>
+  <scale>
+    <level id="voldoet" score="3" min-share="0.9" met="true"><name>Voldoet</name><gloss>Meets</gloss></level>
+    <level id="deels" score="1" min-share="0.5" met="false"><name>Deels</name><gloss>Partly</gloss></level>
+    <level id="niet" score="0" min-share="0" met="false"><name>Niet</name><gloss>No</gloss></level>
+  </scale>
+  <deadlines>
+    <deadline id="vb" from="received" to="safety_assessed" length="5" unit=")";
+  xml += unit;
+  xml += R"(" norm="0.9">
+      <name>Veiligheidsbeoordeling</name><gloss>Safety assessment</gloss>
+      <applies-when>kind = melding</applies-when>
+    </deadline>
+  </deadlines>
+  <aggregation method="weighted-mean" norm-missed-max="deels">
+    <band level="voldoet" min-score="2.5"/><band level="deels" min-score="1"/><band level="niet" min-score="0"/>
+  </aggregation>
+  <domain id="veiligheid" weight="2"><name>Veiligheid</name><gloss>Safety</gloss>
+    <standard id="V1"><name>Tijdigheid</name><gloss>Timeliness</gloss>
+      <criterion id="V1.1" scope="organisation" measured-by="vb"><text>Tijdig</text><gloss>On time</gloss></criterion>
+)";
+  xml += criteria.empty() ? R"(      <criterion id="V1.2" scope="case" weight="2" cap="deels">
+        <text>Een   kind
+          gezien</text><gloss>Child seen</gloss>
+        <applies-when>disclosure = 1</applies-when>
+      </criterion>
+)"
+                          : criteria;
+  xml += R"(    </standard>
+  </domain>
+</framework>
+)";
+  return xml;
+}
+
+std::string Errors(const std::string& xml) {
+  Result<Framework> f = ParseFramework(xml, "t.xml");
+  BOOST_TEST_REQUIRE(!f.ok());
+  return f.status().ToString();
+}
+
+BOOST_AUTO_TEST_SUITE(framework)
+
+BOOST_AUTO_TEST_CASE(loads_every_part_into_plain_structs) {
+  Result<Framework> f = ParseFramework(Mini(), "mini.xml");
+  BOOST_TEST_REQUIRE(f.ok(), f.status().ToString());
+  BOOST_TEST(f->id == "mini");
+  BOOST_TEST(f->valid_from.ToIso() == "2025-01-01");
+  BOOST_TEST(f->scale.levels.size() == 3u);
+  BOOST_TEST(f->scale.ForShare(0.95).id == "voldoet");
+  BOOST_TEST(f->scale.ForShare(0.9).id == "voldoet");
+  BOOST_TEST(f->scale.ForShare(9.0 / 10.0).id == "voldoet");
+  BOOST_TEST(f->scale.ForShare(0.899).id == "deels");
+  BOOST_TEST(f->scale.ForShare(0.0).id == "niet");
+  BOOST_TEST(f->aggregation.norm_missed_max == "deels");
+  const Deadline* vb = f->FindDeadline("vb");
+  BOOST_TEST_REQUIRE(vb != nullptr);
+  BOOST_TEST((vb->unit == DurationUnit::kWorkdays));
+  BOOST_TEST((vb->to == Event::kSafetyAssessed));
+  BOOST_TEST(vb->norm == 0.9);
+  BOOST_TEST(vb->applies_when.text() == "kind = melding");
+  const Criterion* c = f->FindCriterion("V1.2");
+  BOOST_TEST_REQUIRE(c != nullptr);
+  BOOST_TEST(c->text == "Een kind gezien");  // white space folded
+  BOOST_TEST(c->weight == 2);
+  BOOST_TEST(c->cap == "deels");
+  BOOST_TEST((c->scope == Scope::kCase));
+  BOOST_TEST(f->domains[0].weight == 2);
+  BOOST_TEST(f->FindCriterion("V1.1")->measured_by == "vb");
+  BOOST_TEST(f->sha256.size() == 64u);
+}
+
+BOOST_AUTO_TEST_CASE(reports_every_error_with_its_position) {
+  // Line 21 holds the criteria; columns count characters from 1.
+  const std::string xml = Mini(
+      R"(      <criterion id="V1.1" scope="case" weight="0"><text>x</text><gloss>x</gloss><applies-when>kind = </applies-when></criterion>
+)");
+  BOOST_TEST(Errors(xml) ==
+             "t.xml:21:18: duplicate id 'V1.1' (first defined at 20:7)\n"
+             "t.xml:21:41: weight must be greater than 0, got 0\n"
+             "t.xml:21:103: bad condition: expected a value, got 'end of condition'");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_hours_with_atw_extension) {
+  std::string xml = Mini("", "hours");
+  xml.replace(xml.find("norm=\"0.9\">"), 11, "norm=\"0.9\" extend=\"true\">");
+  BOOST_TEST(
+      Errors(xml) ==
+      "t.xml:10:95: extend=\"true\" (Atw art. 1) applies to terms in days or weeks, not hours");
+}
+
+BOOST_AUTO_TEST_CASE(counts_columns_in_characters) {
+  // "ë" is two bytes but one column.
+  const std::string xml = Mini(
+      R"(      <criterion id="V1.3" scope="case"><text>beëindigd</text><gloss>ended</gloss><applies-when>kind ~</applies-when></criterion>
+)");
+  BOOST_TEST(Errors(xml) == "t.xml:21:102: bad condition: unexpected character '~'");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_doctype_and_bad_bytes) {
+  BOOST_TEST(Errors("<?xml version=\"1.0\"?>\n<!DOCTYPE framework>\n<framework/>") ==
+             "t.xml:2:1: a DOCTYPE is not allowed (entity declarations are refused)");
+  BOOST_TEST(Errors("<framework>\n  <title>be\xEBindigd</title>") ==
+             "t.xml:2:12: not valid UTF-8 (byte 0xEB); save the file as UTF-8");
+  BOOST_TEST(Errors("") == "t.xml:1:1: empty document");
+  BOOST_TEST(Errors("<framework>\n<title>") ==
+             "t.xml:2:7: XML is not well-formed: start-end tags mismatch");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace vtaudit

@@ -1,0 +1,121 @@
+#include "workspace.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <filesystem>
+
+#include "workspace_internal.h"
+
+namespace vtaudit {
+namespace {
+
+struct TempDir {
+  TempDir() {
+    char tmpl[] = "/tmp/vtaudit-ws-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  std::string path;
+};
+
+constexpr std::string_view kFramework = R"(<?xml version="1.0" encoding="UTF-8"?>
+<framework id="mini" version="1" valid-from="2025-01-01">
+  <title>Mini</title><gloss>Mini</gloss><source>test</source>
+  <scale>
+    <level id="ja" score="1" min-share="0.5" met="true"><name>Ja</name><gloss>Yes</gloss></level>
+    <level id="nee" score="0" min-share="0" met="false"><name>Nee</name><gloss>No</gloss></level>
+  </scale>
+  <aggregation method="worst"><band level="ja" min-score="0.5"/><band level="nee" min-score="0"/></aggregation>
+  <domain id="d"><name>D</name><gloss>D</gloss>
+    <standard id="s"><name>S</name><gloss>S</gloss>
+      <criterion id="c" scope="case"><text>T</text><gloss>T</gloss></criterion>
+    </standard>
+  </domain>
+</framework>
+)";
+
+BOOST_AUTO_TEST_SUITE(workspace)
+
+BOOST_AUTO_TEST_CASE(creates_private_file_and_directory) {
+  TempDir dir;
+  const std::string path = dir.path + "/nested/deeper/ws.sqlite";
+  Result<std::unique_ptr<Workspace>> ws = Workspace::Open(path);
+  BOOST_TEST_REQUIRE(ws.ok(), ws.status().ToString());
+  BOOST_TEST((*ws)->schema_version() == Workspace::LatestSchemaVersion());
+  struct stat st {};
+  BOOST_TEST_REQUIRE(::stat(path.c_str(), &st) == 0);
+  BOOST_TEST((st.st_mode & 0777) == 0600);
+  BOOST_TEST_REQUIRE(::stat((dir.path + "/nested").c_str(), &st) == 0);
+  BOOST_TEST((st.st_mode & 0777) == 0700);
+}
+
+BOOST_AUTO_TEST_CASE(organisations_round_trip_and_conflict) {
+  TempDir dir;
+  const std::string path = dir.path + "/ws.sqlite";
+  {
+    auto ws = std::move(*Workspace::Open(path));
+    BOOST_TEST(ws->AddOrganisation({"VT01", "Voorbeeldregio 01", "Noord", 1.5}).ok());
+    const Status again = ws->AddOrganisation({"VT01", "Other", "", 1});
+    BOOST_TEST(again.IsConflict());
+    BOOST_TEST(again.ToString() == "organisation VT01 exists already (Voorbeeldregio 01)");
+  }
+  auto ws = std::move(*Workspace::Open(path));  // reopened: nothing lost
+  Result<Organisation> org = ws->FindOrganisation("VT01");
+  BOOST_TEST_REQUIRE(org.ok());
+  BOOST_TEST(org->region == "Noord");
+  BOOST_TEST(org->size_weight == 1.5);
+  BOOST_TEST(ws->FindOrganisation("VT99").status().IsNotFound());
+}
+
+BOOST_AUTO_TEST_CASE(stores_a_framework_once_by_content_hash) {
+  TempDir dir;
+  auto ws = std::move(*Workspace::Open(dir.path + "/ws.sqlite"));
+  Result<Framework> f = ParseFramework(kFramework, "mini.xml");
+  BOOST_TEST_REQUIRE(f.ok(), f.status().ToString());
+  BOOST_TEST(*ws->StoreFramework(*f, kFramework, "mini.xml") == true);
+  BOOST_TEST(*ws->StoreFramework(*f, kFramework, "elsewhere/mini.xml") == false);
+  BOOST_TEST(ws->Frameworks()->size() == 1u);
+  Result<Framework> back = ws->LoadFramework(f->sha256);
+  BOOST_TEST_REQUIRE(back.ok());
+  BOOST_TEST(back->sha256 == f->sha256);
+  BOOST_TEST(back->Criteria().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(migrates_from_every_earlier_version) {
+  for (int from = 0; from < Workspace::LatestSchemaVersion(); ++from) {
+    TempDir dir;
+    const std::string path = dir.path + "/ws.sqlite";
+    {
+      auto db = std::move(*Database::Open(path, true));
+      BOOST_TEST_REQUIRE(internal::MigrateTo(db.get(), from).ok());
+      if (from >= 1) {
+        BOOST_TEST_REQUIRE(
+            db->Exec("INSERT INTO organisation (code, name) VALUES ('VT05', 'X')").ok());
+      }
+    }
+    Result<std::unique_ptr<Workspace>> ws = Workspace::Open(path);
+    BOOST_TEST_REQUIRE(ws.ok(), "from version " << from << ": " << ws.status().ToString());
+    BOOST_TEST((*ws)->schema_version() == Workspace::LatestSchemaVersion());
+    if (from >= 1) BOOST_TEST((*ws)->FindOrganisation("VT05").ok(), "data kept from " << from);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(refuses_a_newer_schema) {
+  TempDir dir;
+  const std::string path = dir.path + "/ws.sqlite";
+  {
+    auto db = std::move(*Database::Open(path, true));
+    BOOST_TEST_REQUIRE(db->Exec("PRAGMA user_version = 999").ok());
+  }
+  Result<std::unique_ptr<Workspace>> ws = Workspace::Open(path);
+  BOOST_TEST(!ws.ok());
+  BOOST_TEST(ws.status().ToString().find("schema version 999 is newer") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace vtaudit

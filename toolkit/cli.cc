@@ -1,0 +1,83 @@
+#include "cli.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace vtaudit::cli {
+
+std::optional<std::string> Context::Get(std::string_view name) const {
+  const auto it = options_.find(std::string(name));
+  if (it == options_.end() || it->second.empty()) return std::nullopt;
+  return it->second.back();
+}
+
+std::vector<std::string> Context::GetAll(std::string_view name) const {
+  const auto it = options_.find(std::string(name));
+  return it == options_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::string Context::Required(std::string_view name) const {
+  std::optional<std::string> v = Get(name);
+  if (!v) {
+    std::string arg;
+    for (const Option& o : command_.options) {
+      if (o.name == name) arg = " " + std::string(o.arg);
+    }
+    throw UsageError("'" + std::string(command_.name) + "' needs " + std::string(name) + arg);
+  }
+  return *v;
+}
+
+namespace {
+
+long ParseLong(std::string_view name, const std::string& text) {
+  char* end = nullptr;
+  errno = 0;
+  const long v = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || errno != 0) {
+    throw UsageError(std::string(name) + " must be a whole number, got '" + text + "'");
+  }
+  return v;
+}
+
+}  // namespace
+
+long Context::RequiredInt(std::string_view name) const { return ParseLong(name, Required(name)); }
+
+std::optional<long> Context::OptionalInt(std::string_view name) const {
+  const std::optional<std::string> v = Get(name);
+  if (!v) return std::nullopt;
+  return ParseLong(name, *v);
+}
+
+std::optional<double> Context::OptionalDouble(std::string_view name) const {
+  const std::optional<std::string> v = Get(name);
+  if (!v) return std::nullopt;
+  char* end = nullptr;
+  const double d = std::strtod(v->c_str(), &end);
+  if (v->empty() || *end != '\0') {
+    throw UsageError(std::string(name) + " must be a number, got '" + *v + "'");
+  }
+  return d;
+}
+
+Result<Workspace*> Context::workspace() {
+  if (!workspace_) {
+    Result<std::unique_ptr<Workspace>> ws = Workspace::Open(db_path_);
+    if (!ws.ok()) return ws.status();
+    workspace_ = std::move(*ws);
+  }
+  return workspace_.get();
+}
+
+int Fail(const Status& status) {
+  for (const std::string& m : status.messages()) std::fprintf(stderr, "vtaudit: %s\n", m.c_str());
+  return 1;
+}
+
+int Fail(std::string_view message) {
+  std::fprintf(stderr, "vtaudit: %.*s\n", static_cast<int>(message.size()), message.data());
+  return 1;
+}
+
+}  // namespace vtaudit::cli

@@ -1,0 +1,95 @@
+// The command-line front end: one table of commands (name, one-line help, usage,
+// options, handler) from which `--help` is printed and arguments are checked, so a
+// command cannot forget its help. Handlers turn arguments into library calls and
+// library results into text or JSON; they hold no domain logic.
+#ifndef VTAUDIT_TOOLKIT_CLI_H_
+#define VTAUDIT_TOOLKIT_CLI_H_
+
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.h"
+#include "workspace.h"
+
+namespace vtaudit::cli {
+
+struct Option {
+  std::string_view name;  // "--org"
+  std::string_view arg;   // "CODE"; empty for a flag
+  std::string_view help;
+  bool repeatable = false;
+};
+
+class Context;
+using Handler = int (*)(Context&);
+
+struct Command {
+  std::string_view name;     // "framework show"
+  std::string_view summary;  // one line
+  std::string_view usage;    // after the name: "FILE [--json]"
+  std::vector<Option> options;
+  Handler run;
+  int min_positional = 0;
+  int max_positional = 0;  // -1: any number
+};
+
+// Thrown by handlers for wrong arguments; main prints it and exits 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Context {
+ public:
+  Context(const Command& command, std::vector<std::string> positional,
+          std::map<std::string, std::vector<std::string>> options, std::string db_path)
+      : command_(command),
+        positional_(std::move(positional)),
+        options_(std::move(options)),
+        db_path_(std::move(db_path)) {}
+
+  const Command& command() const { return command_; }
+  const std::vector<std::string>& positional() const { return positional_; }
+  bool Flag(std::string_view name) const { return options_.count(std::string(name)) > 0; }
+  std::optional<std::string> Get(std::string_view name) const;
+  std::vector<std::string> GetAll(std::string_view name) const;
+  // The option's value; a UsageError naming it when absent.
+  std::string Required(std::string_view name) const;
+  long RequiredInt(std::string_view name) const;
+  std::optional<long> OptionalInt(std::string_view name) const;
+  std::optional<double> OptionalDouble(std::string_view name) const;
+
+  // Opens the workspace (once). Errors are returned, not thrown.
+  Result<Workspace*> workspace();
+  const std::string& db_path() const { return db_path_; }
+
+ private:
+  const Command& command_;
+  std::vector<std::string> positional_;
+  std::map<std::string, std::vector<std::string>> options_;
+  std::string db_path_;
+  std::unique_ptr<Workspace> workspace_;
+};
+
+// Prints each message of a failed status as "vtaudit: …" on stderr; returns 1.
+int Fail(const Status& status);
+// Prints "vtaudit: message" on stderr; returns 1.
+int Fail(std::string_view message);
+
+const std::vector<Command>& Commands();
+
+// Handlers, one file per command group (cmd_<name>.cc).
+int FrameworkValidate(Context& ctx);
+int FrameworkShow(Context& ctx);
+int FrameworkList(Context& ctx);
+int OrgList(Context& ctx);
+int OrgAdd(Context& ctx);
+
+}  // namespace vtaudit::cli
+
+#endif  // VTAUDIT_TOOLKIT_CLI_H_

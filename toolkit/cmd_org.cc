@@ -1,0 +1,43 @@
+// org list | org add
+#include <cstdio>
+
+#include "cli.h"
+#include "json_writer.h"
+
+namespace vtaudit::cli {
+
+int OrgList(Context& ctx) {
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  Result<std::vector<Organisation>> orgs = (*ws)->Organisations();
+  if (!orgs.ok()) return Fail(orgs.status());
+  if (ctx.Flag("--json")) {
+    JsonWriter w;
+    w.BeginArray();
+    for (const Organisation& o : *orgs) {
+      w.BeginObject().Key("code").String(o.code).Key("name").String(o.name);
+      w.Key("region").String(o.region).Key("size_weight").Number(o.size_weight).EndObject();
+    }
+    w.EndArray();
+    std::fputs(w.str().c_str(), stdout);
+    return 0;
+  }
+  for (const Organisation& o : *orgs) {
+    std::printf("%-6s %-32s %s\n", o.code.c_str(), o.name.c_str(), o.region.c_str());
+  }
+  if (orgs->empty()) std::printf("no organisations yet: `vtaudit org add CODE NAME`\n");
+  return 0;
+}
+
+int OrgAdd(Context& ctx) {
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  Organisation org{ctx.positional()[0], ctx.positional()[1], ctx.Get("--region").value_or(""),
+                   ctx.OptionalDouble("--size-weight").value_or(1)};
+  if (org.size_weight <= 0) throw UsageError("--size-weight must be greater than 0");
+  if (Status s = (*ws)->AddOrganisation(org); !s.ok()) return Fail(s);
+  std::printf("added %s %s\n", org.code.c_str(), org.name.c_str());
+  return 0;
+}
+
+}  // namespace vtaudit::cli
