@@ -10,6 +10,8 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "xml_source.h"
+
 namespace vtaudit {
 namespace {
 
@@ -66,42 +68,6 @@ std::string StatutoryName(Date d) {
 }
 
 bool IsWeekend(Date d) { return d.iso_weekday() >= 6; }
-
-// Turns byte offsets of an XML text (pugixml reports no lines) into "NAME:LINE:COL",
-// both 1-based; the column counts characters, not UTF-8 bytes, and skips a BOM.
-class Locator {
- public:
-  Locator(std::string_view name, std::string_view text) : name_(name), text_(text) {}
-
-  // "LINE:COL" of the byte at `offset`.
-  std::string Position(ptrdiff_t offset) const {
-    const size_t end = std::min(static_cast<size_t>(std::max<ptrdiff_t>(offset, 0)), text_.size());
-    const size_t bom = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    int line = 1;
-    int column = 1;
-    for (size_t i = bom; i < end; ++i) {
-      const auto c = static_cast<unsigned char>(text_[i]);
-      if (c == '\n') {
-        ++line;
-        column = 1;
-      } else if ((c & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    return std::to_string(line) + ":" + std::to_string(column);
-  }
-  std::string Position(pugi::xml_node node) const { return Position(node.offset_debug()); }
-
-  // "NAME:LINE:COL: what"
-  template <typename Where>
-  std::string Message(Where where, std::string_view what) const {
-    return std::string(name_) + ":" + Position(where) + ": " + std::string(what);
-  }
-
- private:
-  std::string_view name_;
-  std::string_view text_;
-};
 
 std::string Trimmed(std::string_view s) {
   const size_t begin = s.find_first_not_of(" \t\r\n");
@@ -194,35 +160,28 @@ Calendar Calendar::Statutory() {
 }
 
 Result<Calendar> Calendar::ParseXml(std::string_view xml, std::string_view source_name) {
-  const Locator at(source_name, xml);
-  pugi::xml_document doc;
-  const pugi::xml_parse_result parsed = doc.load_buffer(
-      xml.data(), xml.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
-  if (!parsed) {
-    return Status::Invalid(
-        at.Message(parsed.offset, std::string("not well-formed XML: ") + parsed.description()));
-  }
-
+  Result<std::unique_ptr<XmlSource>> parsed =
+      XmlSource::Parse(std::string(xml), std::string(source_name));
+  if (!parsed.ok()) return parsed.status();
+  const XmlSource& src = **parsed;
+  const pugi::xml_document& doc = src.doc();
+  const auto message = [&src](const pugi::xml_node& node, std::string_view what) {
+    return src.Where(node) + ": " + std::string(what);
+  };
   std::vector<std::string> errors;
-  for (pugi::xml_node node : doc.children()) {
-    if (node.type() == pugi::node_doctype) {
-      errors.push_back(
-          at.Message(node, "a DOCTYPE is not allowed (no DTD or entity declarations)"));
-    }
-  }
   const pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "calendar") {
-    errors.push_back(at.Message(
-        root, "root element is <" + std::string(root.name()) + ">, expected <calendar>"));
+    errors.push_back(
+        message(root, "root element is <" + std::string(root.name()) + ">, expected <calendar>"));
     return Status::InvalidAll(std::move(errors));
   }
 
   auto t = std::make_shared<Tables>();
   t->id = Trimmed(root.attribute("id").value());
   t->version = Trimmed(root.attribute("version").value());
-  if (t->id.empty()) errors.push_back(at.Message(root, "<calendar> needs an id attribute"));
+  if (t->id.empty()) errors.push_back(message(root, "<calendar> needs an id attribute"));
   if (t->version.empty()) {
-    errors.push_back(at.Message(root, "<calendar> needs a version attribute"));
+    errors.push_back(message(root, "<calendar> needs a version attribute"));
   }
 
   struct Decreed {
@@ -236,55 +195,56 @@ Result<Calendar> Calendar::ParseXml(std::string_view xml, std::string_view sourc
     if (node.type() != pugi::node_element) continue;
     const std::string_view name = node.name();
     if (name == "source") {
-      if (has_source) errors.push_back(at.Message(node, "<source> is given twice"));
+      if (has_source) errors.push_back(message(node, "<source> is given twice"));
       has_source = true;
       t->source = Trimmed(node.text().get());
-      if (t->source.empty()) errors.push_back(at.Message(node, "<source> is empty"));
+      if (t->source.empty()) errors.push_back(message(node, "<source> is empty"));
       continue;
     }
     if (name != "decreed") {
-      errors.push_back(at.Message(
+      errors.push_back(message(
           node, "unexpected element <" + std::string(name) + "> (expected <source> or <decreed>)"));
       continue;
     }
     const pugi::xml_attribute date_attr = node.attribute("date");
     const std::string date_text = date_attr.value();
     if (!date_attr) {
-      errors.push_back(at.Message(node, "<decreed> needs a date attribute (YYYY-MM-DD)"));
+      errors.push_back(message(node, "<decreed> needs a date attribute (YYYY-MM-DD)"));
       continue;
     }
     if (!LooksLikeIsoDate(date_text)) {
       errors.push_back(
-          at.Message(node, "date \"" + date_text + "\" is not a date (expected YYYY-MM-DD)"));
+          message(node, "date \"" + date_text + "\" is not a date (expected YYYY-MM-DD)"));
       continue;
     }
     const std::optional<Date> date = Date::ParseIso(date_text);
     if (!date) {
-      errors.push_back(at.Message(node, "no such day: " + date_text));
+      errors.push_back(message(node, "no such day: " + date_text));
       continue;
     }
     const auto [seen, is_new] = first_seen.emplace(*date, node);
     if (!is_new) {
-      errors.push_back(at.Message(
-          node, date_text + " is decreed twice (first at " + at.Position(seen->second) + ")"));
+      errors.push_back(message(node, date_text + " is decreed twice (first at " +
+                                         src.Where(seen->second).substr(src.name().size() + 1) +
+                                         ")"));
       continue;
     }
     const std::string statutory = StatutoryName(*date);
     if (IsWeekend(*date)) {
-      errors.push_back(at.Message(node, date_text + " is a " + WeekendDayName(*date) +
-                                            ", not a working day to begin with"));
+      errors.push_back(message(node, date_text + " is a " + WeekendDayName(*date) +
+                                         ", not a working day to begin with"));
     } else if (!statutory.empty()) {
       errors.push_back(
-          at.Message(node, date_text + " is already a public holiday (" + statutory + ")"));
+          message(node, date_text + " is already a public holiday (" + statutory + ")"));
     }
     std::string text = Trimmed(node.text().get());
     if (text.empty()) {
-      errors.push_back(at.Message(
-          node, "<decreed date=\"" + date_text + "\"> has no text (say which day it is)"));
+      errors.push_back(
+          message(node, "<decreed date=\"" + date_text + "\"> has no text (say which day it is)"));
     }
     days.push_back({*date, std::move(text)});
   }
-  if (!has_source) errors.push_back(at.Message(root, "<calendar> needs a <source>"));
+  if (!has_source) errors.push_back(message(root, "<calendar> needs a <source>"));
   if (!errors.empty()) return Status::InvalidAll(std::move(errors));
 
   std::sort(days.begin(), days.end(),

@@ -97,7 +97,9 @@ std::string XmlSource::WhereOffset(size_t offset) const {
   offset = std::min(offset, original_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const size_t line = static_cast<size_t>(it - line_starts_.begin());
-  const size_t start = line_starts_[line - 1];
+  size_t start = line_starts_[line - 1];
+  if (line == 1 && original_.rfind("\xEF\xBB\xBF", 0) == 0 && offset >= 3)
+    start = 3;     // a BOM is no column
   size_t col = 1;  // in characters: UTF-8 continuation bytes do not count
   for (size_t i = start; i < offset; ++i) {
     if ((static_cast<unsigned char>(original_[i]) & 0xC0) != 0x80) ++col;
