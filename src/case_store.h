@@ -1,0 +1,36 @@
+// Reading and writing the cases of the workspace. Imports go through
+// ExtractImporter (extract.h); this is the storage both it and the analyses use.
+#ifndef VTAUDIT_CASE_STORE_H_
+#define VTAUDIT_CASE_STORE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "case_record.h"
+#include "workspace.h"
+
+namespace vtaudit {
+
+struct CaseFilter {
+  std::optional<Date> received_from;  // inclusive, on the received date
+  std::optional<Date> received_to;    // inclusive
+  std::vector<std::string> case_ids;  // when not empty: only these
+};
+
+// Calls `fn` for every case of `org` matching `filter`, ordered by case_id.
+Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filter,
+                   const std::function<void(const CaseRecord&)>& fn);
+Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const std::string& org,
+                                          const CaseFilter& filter = {});
+Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const std::string& org,
+                                           const std::string& case_id);
+Result<long> CountCases(Workspace* ws, const std::string& org);
+
+// Serialises a case's fields for the case_file table, and back.
+std::string JoinViolence(const std::vector<std::string>& v);  // "a|b"
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_CASE_STORE_H_

@@ -1,0 +1,142 @@
+// The share of cases finished within a legal term, computed the same way for every
+// organisation (DESIGN.md, "Timeliness"). A TimelinessCalculator is fed the cases of
+// one organisation as a stream and keeps only counters and durations, so a million
+// cases need little memory. Not thread-safe; cheap to create.
+//
+// Per deadline and case:
+//  - the clock applies when the deadline's condition matches and the from-event is
+//    set; a case with the to-event but no from-event is `invalid`;
+//  - the due moment: days → from + n days; workdays → the n-th working day after
+//    from (the day itself never counts); weeks → from + 7n days; with `extend` (Atw
+//    art. 1) a due date on a weekend or holiday moves to the next working day;
+//    hours → from + n hours when both events have a time of day, else (a date-only
+//    event) the to-date may be at most ceil(n/24) days after the from-date;
+//  - day clocks compare dates: a time of day does not move them;
+//  - on time: to ≤ due; late: to > due; no to-event: overdue when as_of > due,
+//    else pending.
+// Cohorts for a period [from, to] (inclusive):
+//  - completed (default): cases whose to-event date lies in the period count;
+//    open cases whose due date lies in the period are reported as pending/overdue;
+//  - due: cases whose due date lies in the period; open overdue ones count as late
+//    (and in `overdue`), open pending ones are not counted.
+// share_on_time = on_time / (on_time + late). Over a sample, a 95% Wilson interval;
+// meets_norm is "yes"/"no", "inconclusive" when that interval straddles the norm,
+// and empty when nothing was counted.
+#ifndef VTAUDIT_TIMELINESS_H_
+#define VTAUDIT_TIMELINESS_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar.h"
+#include "case_record.h"
+#include "framework.h"
+#include "json_writer.h"
+#include "stats.h"
+
+namespace vtaudit {
+
+enum class ClockStatus { kNotApplicable, kOnTime, kLate, kPending, kOverdue, kInvalid };
+std::string_view ClockStatusName(ClockStatus s);  // "n/a", "on_time", "late", "pending", "overdue", "invalid"
+
+// One case against one deadline.
+struct ClockResult {
+  ClockStatus status = ClockStatus::kNotApplicable;
+  std::optional<Date> due_date;          // the last day that is on time (day clocks; hours: the due moment's date)
+  std::optional<int64_t> due_timestamp;  // hours clocks with times: seconds since 1970
+  std::optional<int> duration_days;      // to.date − from.date, when both are set
+};
+
+ClockResult EvaluateClock(const Deadline& d, const CaseRecord& c, const Calendar& calendar,
+                          Date as_of);
+
+enum class Cohort { kCompleted, kDue };
+std::string_view CohortName(Cohort c);  // "completed", "due"
+
+struct Period {
+  Date from;
+  Date to;  // inclusive
+};
+
+// A counted case, kept for `--list` and the report's appendix.
+struct ClockCase {
+  std::string case_id;
+  ClockStatus status;
+  std::string from;  // ISO event times
+  std::string to;
+  std::string due;   // ISO date (or date-time for hours clocks)
+  bool counted;      // in on_time + late
+};
+
+struct MonthCount {
+  std::string month;  // "2025-03"
+  long on_time = 0;
+  long late = 0;
+};
+
+struct DeadlineSummary {
+  std::string id;
+  std::string name;   // Dutch
+  std::string gloss;  // English
+  long counted = 0, on_time = 0, late = 0, pending = 0, overdue = 0, invalid = 0;
+  std::optional<double> share_on_time;
+  std::optional<Interval> ci95;  // only over a sample
+  double norm = 1;
+  std::string meets_norm;  // "yes", "no", "inconclusive", or "" when nothing counted
+  std::optional<double> median_days, p90_days;  // durations of counted cases that finished
+  long backlog = 0;  // open cases past due at the as-of date, whatever the period
+  std::vector<MonthCount> monthly;  // by month of the to-event (completed) or due date (due)
+  std::vector<long> duration_histogram;  // counted finished cases by duration: 0,1,…,(bins-1) days, last bin open-ended
+  std::vector<ClockCase> cases;  // when keep_cases
+};
+
+// From the decision to investigate to the actual start: the waiting list.
+struct WaitingTime {
+  long decided = 0;      // investigations decided in the period
+  long started = 0;      // of which started (by the as-of date)
+  long not_started = 0;  // of which not started at the as-of date
+  std::optional<double> median_days, p90_days;  // over the started ones
+};
+
+struct TimelinessReport {
+  std::string organisation;
+  Period period;
+  Date as_of;
+  Cohort cohort = Cohort::kCompleted;
+  bool sample = false;  // computed over a drawn sample (intervals present)
+  std::vector<DeadlineSummary> deadlines;  // in framework order
+  WaitingTime waiting;
+};
+
+struct TimelinessOptions {
+  Period period;
+  Date as_of;
+  Cohort cohort = Cohort::kCompleted;
+  bool sample = false;      // adds Wilson intervals
+  bool keep_cases = false;  // fills DeadlineSummary::cases
+  int histogram_bins = 0;   // 0: no histogram
+};
+
+class TimelinessCalculator {
+ public:
+  // REQUIRES: framework and calendar outlive the calculator.
+  TimelinessCalculator(const Framework& framework, const Calendar& calendar,
+                       TimelinessOptions options);
+  ~TimelinessCalculator();
+  void Add(const CaseRecord& c);
+  TimelinessReport Finish(const std::string& organisation);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The JSON object of DESIGN.md (`timeliness --json`).
+void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w);
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_TIMELINESS_H_
