@@ -23,7 +23,11 @@ int OrgList(Context& ctx) {
     return 0;
   }
   for (const Organisation& o : *orgs) {
-    std::printf("%-6s %-32s %s\n", o.code.c_str(), o.name.c_str(), o.region.c_str());
+    std::string line = o.code + std::string(o.code.size() < 6 ? 6 - o.code.size() : 0, ' ') + " " +
+                       o.name + std::string(o.name.size() < 32 ? 32 - o.name.size() : 0, ' ') +
+                       " " + o.region;
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::printf("%s\n", line.c_str());
   }
   if (orgs->empty()) std::printf("no organisations yet: `vtaudit org add CODE NAME`\n");
   return 0;

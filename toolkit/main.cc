@@ -88,8 +88,8 @@ void PrintCommandHelp(const Command& c) {
 int Usage(const std::string& message, const Command* c) {
   std::fprintf(stderr, "vtaudit: %s\n", message.c_str());
   if (c) {
-    std::fprintf(stderr, "usage: vtaudit %s %s\n", std::string(c->name).c_str(),
-                 std::string(c->usage).c_str());
+    std::fprintf(stderr, "usage: vtaudit %s%s%s\n", std::string(c->name).c_str(),
+                 c->usage.empty() ? "" : " ", std::string(c->usage).c_str());
   } else {
     std::fprintf(stderr, "run `vtaudit --help` for the list of commands\n");
   }

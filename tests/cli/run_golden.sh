@@ -13,7 +13,9 @@
 set -uo pipefail
 bin_dir=$1 src=$2 what=$3
 export PATH="$bin_dir:$PATH" LC_ALL=C.UTF-8 TZ=Europe/Amsterdam
-unset VTAUDIT_INSPECTOR XDG_DATA_HOME
+unset VTAUDIT_INSPECTOR
+# Commands in tests pass --db; the default workspace path still shows in --help.
+export XDG_DATA_HOME=/tmp/vtaudit-golden-xdg
 
 if [ "$what" = --coverage ]; then
   missing=0
