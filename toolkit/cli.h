@@ -89,6 +89,8 @@ int FrameworkShow(Context& ctx);
 int FrameworkList(Context& ctx);
 int OrgList(Context& ctx);
 int OrgAdd(Context& ctx);
+int CasesImport(Context& ctx);
+int CasesList(Context& ctx);
 
 }  // namespace vtaudit::cli
 

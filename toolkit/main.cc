@@ -54,6 +54,23 @@ const std::vector<Command>& Table() {
        OrgAdd,
        2,
        2},
+      {"cases import",
+       "import a registration extract (CSV or XLSX), all or nothing",
+       "--org CODE FILE",
+       {{"--org", "CODE", "the organisation the extract belongs to"},
+        {"--sheet", "NAME", "XLSX: the sheet to read (default: the first)"}},
+       CasesImport,
+       1,
+       1},
+      {"cases list",
+       "list an organisation's imported cases",
+       "--org CODE",
+       {{"--org", "CODE", "the organisation"},
+        {"--limit", "N", "show at most N cases"},
+        {"--json", "", "print JSON"}},
+       CasesList,
+       0,
+       0},
   };
   return kCommands;
 }

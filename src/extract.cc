@@ -1,0 +1,491 @@
+#include "extract.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <optional>
+
+#include "case_store.h"
+#include "digest.h"
+#include "privacy.h"
+#include "table_reader.h"
+
+namespace vtaudit {
+namespace {
+
+enum Column {
+  kCaseId,
+  kKind,
+  kViolence,
+  kReceived,
+  kTriaged,
+  kSafetyAssessed,
+  kOutcome,
+  kDecided,
+  kStarted,
+  kCompleted,
+  kRvdk,
+  kDisclosure,
+  kColumnCount
+};
+
+constexpr std::array<std::string_view, kColumnCount> kColumnNames = {"case_id",
+                                                                     "kind",
+                                                                     "violence",
+                                                                     "received",
+                                                                     "triaged",
+                                                                     "safety_assessed",
+                                                                     "outcome",
+                                                                     "investigation_decided",
+                                                                     "investigation_started",
+                                                                     "investigation_completed",
+                                                                     "rvdk",
+                                                                     "disclosure"};
+
+// The column of each Event, in Event order.
+constexpr std::array<int, kEventCount> kEventColumns = {kReceived, kTriaged, kSafetyAssessed,
+                                                        kDecided,  kStarted, kCompleted};
+
+bool IsOutcomeCode(std::string_view s) {
+  static constexpr std::array<std::string_view, 8> kCodes = {
+      "VT-00", "VT-01-01", "VT-01-02", "VT-01-03", "VT-01-04", "VT-02", "VT-03", "VT-99"};
+  return std::find(kCodes.begin(), kCodes.end(), s) != kCodes.end();
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string NowIso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+Result<std::string> FileSha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open file");
+  Sha256 h;
+  std::string buf(1 << 20, '\0');
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    h.Update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
+  }
+  return h.HexDigest();
+}
+
+// An Excel serial day number (1900 date system) as an event time.
+std::optional<EventTime> FromExcelSerial(const std::string& text) {
+  char* end = nullptr;
+  const double serial = std::strtod(text.c_str(), &end);
+  if (*end != '\0' || serial < 1 || serial > 2958465) return std::nullopt;
+  const auto whole = static_cast<int32_t>(std::floor(serial));
+  // Excel counts a 29 February 1900 that never was; serial 60 is that day.
+  if (whole == 60) return std::nullopt;
+  const Date epoch = *Date::FromYmd(1899, 12, whole < 60 ? 31 : 30);
+  EventTime t{epoch.AddDays(whole), std::nullopt};
+  const double fraction = serial - whole;
+  if (fraction > 1e-9) {
+    t.seconds = static_cast<int32_t>(std::lround(fraction * 86400)) % 86400;
+  }
+  return t;
+}
+
+// Whether `later` may follow `earlier`: dates are compared when either has no time.
+bool NotBefore(const EventTime& later, const EventTime& earlier) {
+  if (!later.seconds || !earlier.seconds) return later.date >= earlier.date;
+  return later.Timestamp() >= earlier.Timestamp();
+}
+
+class Importer {
+ public:
+  Importer(Workspace* ws, std::string org, std::string path, const ImportOptions& options)
+      : ws_(ws), org_(std::move(org)), path_(std::move(path)), options_(options) {}
+
+  Result<ImportSummary> Run() {
+    summary_.file_name = path_;
+    Result<std::string> sha = FileSha256(path_);
+    if (!sha.ok()) return sha.status();
+    summary_.sha256 = *sha;
+    if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
+    Result<std::unique_ptr<TableReader>> table = OpenTable(path_, options_.sheet);
+    if (!table.ok()) return table.status();
+    reader_ = std::move(*table);
+
+    if (Status s = ReadHeader(); !s.ok()) return s;
+    Result<long> existing = CountCases(ws_, org_);
+    if (!existing.ok()) return existing.status();
+    fresh_org_ = *existing == 0;
+
+    Transaction tx(&ws_->db());
+    if (!tx.status().ok()) return tx.status();
+    if (Status s = BeginExtract(); !s.ok()) return s;
+    if (Status s = PrepareStatements(); !s.ok()) return s;
+    TableRow row;
+    CaseRecord c;
+    while (reader_->Next(&row)) {
+      ++summary_.rows;
+      if (ParseRow(row, &c) && errors_.empty()) {
+        if (Status s = Store(c, row.line); !s.ok()) return s;
+      }
+    }
+    if (!reader_->status().ok()) {
+      for (const std::string& m : reader_->status().messages()) AddError(m);
+    }
+    if (summary_.rows == 0 && errors_.empty()) AddError(path_ + ": the extract has no data rows");
+    if (!errors_.empty()) {
+      if (error_count_ > options_.max_errors) {
+        errors_.push_back(path_ + ": " + std::to_string(error_count_ - options_.max_errors) +
+                          " more bad rows not listed");
+      }
+      errors_.push_back(path_ + ": nothing imported (" + std::to_string(error_count_) +
+                        (error_count_ == 1 ? " error" : " errors") +
+                        "); the workspace is unchanged");
+      return Status::InvalidAll(std::move(errors_));
+    }
+    if (Status s = FinishExtract(); !s.ok()) return s;
+    if (Status s = tx.Commit(); !s.ok()) return s;
+    return summary_;
+  }
+
+ private:
+  void AddError(std::string message) {
+    ++error_count_;
+    if (error_count_ <= options_.max_errors) errors_.push_back(std::move(message));
+  }
+  void RowError(int line, int column, const std::string& reason) {
+    AddError(path_ + ":" + std::to_string(line) + ": column " + std::string(kColumnNames[column]) +
+             ": " + reason);
+  }
+
+  Status ReadHeader() {
+    TableRow header;
+    if (!reader_->Next(&header)) {
+      if (!reader_->status().ok()) return reader_->status();
+      return Status::Invalid(path_ + ": the file is empty (expected a header row)");
+    }
+    positions_.fill(-1);
+    std::vector<std::string> problems;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      std::string name = Lower(Trim(header.fields[i]));
+      if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
+      const auto known = std::find(kColumnNames.begin(), kColumnNames.end(), name);
+      const std::string where =
+          path_ + ":" + std::to_string(header.line) + ": column '" + name + "'";
+      if (known != kColumnNames.end()) {
+        const auto col = static_cast<size_t>(known - kColumnNames.begin());
+        if (positions_[col] >= 0) {
+          problems.push_back(where + " appears twice");
+        }
+        positions_[col] = static_cast<int>(i);
+      } else if (const std::string kind = PersonalColumnKind(name); !kind.empty()) {
+        problems.push_back(where + " looks like a personal identifier (" + kind +
+                           "); vtaudit stores no names, addresses or BSNs: remove the column");
+      } else if (name.empty()) {
+        summary_.warnings.push_back(path_ + ":" + std::to_string(header.line) + ": column " +
+                                    std::to_string(i + 1) + " has no name and is ignored");
+        unknown_.push_back(i);
+      } else {
+        summary_.warnings.push_back(where + " is not a known column and is ignored");
+        unknown_.push_back(i);
+      }
+    }
+    for (int required : {kCaseId, kKind, kReceived}) {
+      if (positions_[required] < 0) {
+        problems.push_back(path_ + ":" + std::to_string(header.line) + ": required column '" +
+                           std::string(kColumnNames[required]) + "' is missing");
+      }
+    }
+    if (!problems.empty()) {
+      problems.push_back(path_ + ": nothing imported; the workspace is unchanged");
+      return Status::InvalidAll(std::move(problems));
+    }
+    return Status::Ok();
+  }
+
+  Status PrepareStatements() {
+    Result<Statement> insert = ws_->db().Prepare(
+        "INSERT INTO case_file (org, case_id, kind, violence, received, triaged, safety_assessed,"
+        " outcome, investigation_decided, investigation_started, investigation_completed, rvdk,"
+        " disclosure, extract_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14)");
+    if (!insert.ok()) return insert.status();
+    insert_.emplace(std::move(*insert));
+    Result<Statement> update = ws_->db().Prepare(
+        "UPDATE case_file SET kind = ?3, violence = ?4, received = ?5, triaged = ?6,"
+        " safety_assessed = ?7, outcome = ?8, investigation_decided = ?9,"
+        " investigation_started = ?10, investigation_completed = ?11, rvdk = ?12,"
+        " disclosure = ?13, extract_id = ?14 WHERE org = ?1 AND case_id = ?2");
+    if (!update.ok()) return update.status();
+    update_.emplace(std::move(*update));
+    Result<Statement> find = ws_->db().Prepare(
+        "SELECT kind, violence, received, triaged, safety_assessed, outcome, investigation_decided,"
+        " investigation_started, investigation_completed, rvdk, disclosure, extract_id"
+        " FROM case_file WHERE org = ?1 AND case_id = ?2");
+    if (!find.ok()) return find.status();
+    find_.emplace(std::move(*find));
+    return Status::Ok();
+  }
+
+  const std::string& Field(const TableRow& row, int column) const {
+    static const std::string kEmpty;
+    const int pos = positions_[column];
+    return pos >= 0 && static_cast<size_t>(pos) < row.fields.size()
+               ? row.fields[static_cast<size_t>(pos)]
+               : kEmpty;
+  }
+  bool Numeric(const TableRow& row, int column) const {
+    const int pos = positions_[column];
+    return pos >= 0 && static_cast<size_t>(pos) < row.numeric.size() &&
+           row.numeric[static_cast<size_t>(pos)];
+  }
+
+  bool ParseRow(const TableRow& row, CaseRecord* c) {
+    const long before = error_count_;
+    const int line = row.line;
+    c->case_id = Trim(Field(row, kCaseId));
+    if (c->case_id.empty()) {
+      RowError(line, kCaseId, "empty; every case needs the organisation's case number");
+    } else if (LooksLikeBsn(c->case_id)) {
+      RowError(line, kCaseId,
+               "'" + c->case_id +
+                   "' looks like a BSN (9 digits passing the 11-proef); "
+                   "use the organisation's case number");
+    }
+    const std::string kind = Lower(Trim(Field(row, kKind)));
+    if (const auto k = CaseKindFromName(kind)) {
+      c->kind = *k;
+    } else {
+      RowError(line, kKind, "'" + kind + "' is not melding or advies");
+    }
+    c->violence.clear();
+    const std::string violence = Lower(Trim(Field(row, kViolence)));
+    size_t start = 0;
+    while (!violence.empty() && start <= violence.size()) {
+      size_t bar = violence.find('|', start);
+      if (bar == std::string::npos) bar = violence.size();
+      const std::string v = Trim(std::string_view(violence).substr(start, bar - start));
+      const auto& types = ViolenceTypes();
+      if (std::find(types.begin(), types.end(), v) == types.end()) {
+        RowError(line, kViolence,
+                 "'" + v +
+                     "' is not a type of violence (kindermishandeling, partnergeweld, "
+                     "ouderenmishandeling, geweld_tegen_ouders, overig)");
+      } else {
+        c->violence.push_back(v);
+      }
+      start = bar + 1;
+    }
+    for (size_t e = 0; e < kEventColumns.size(); ++e) {
+      c->events[e] = ParseEvent(row, kEventColumns[e], line);
+    }
+    if (!c->event(Event::kReceived) && Trim(Field(row, kReceived)).empty()) {
+      RowError(line, kReceived, "empty; every case has a date of receipt");
+    }
+    c->outcome = Trim(Field(row, kOutcome));
+    if (!c->outcome.empty() && !IsOutcomeCode(c->outcome)) {
+      RowError(line, kOutcome,
+               "'" + c->outcome +
+                   "' is not a VT outcome code (VT-00, VT-01-01 … VT-01-04, VT-02, VT-03, VT-99)");
+    }
+    c->rvdk = ParseFlag(row, kRvdk, line);
+    c->disclosure = ParseFlag(row, kDisclosure, line);
+    CheckOrder(*c, line);
+    for (size_t pos : unknown_) {
+      if (pos < row.fields.size() && ContainsBsn(row.fields[pos])) {
+        AddError(path_ + ":" + std::to_string(line) + ": column " + std::to_string(pos + 1) +
+                 ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
+                 "the column");
+      }
+    }
+    return error_count_ == before;
+  }
+
+  std::optional<EventTime> ParseEvent(const TableRow& row, int column, int line) {
+    const std::string text = Trim(Field(row, column));
+    if (text.empty()) return std::nullopt;
+    if (Numeric(row, column)) {
+      std::optional<EventTime> t = FromExcelSerial(text);
+      if (!t) RowError(line, column, "'" + text + "' is not an Excel date");
+      return t;
+    }
+    std::string why;
+    std::optional<EventTime> t = ParseEventTime(text, &why);
+    if (!t) {
+      RowError(line, column, "'" + text + "': " + why);
+    } else if (t->date > today_) {
+      RowError(line, column, text + " lies in the future");
+      return std::nullopt;
+    }
+    return t;
+  }
+
+  bool ParseFlag(const TableRow& row, int column, int line) {
+    const std::string v = Lower(Trim(Field(row, column)));
+    if (v.empty() || v == "0" || v == "nee" || v == "false") return false;
+    if (v == "1" || v == "ja" || v == "true") return true;
+    RowError(line, column, "'" + v + "' is not 1 or 0");
+    return false;
+  }
+
+  void CheckOrder(const CaseRecord& c, int line) {
+    const auto& received = c.event(Event::kReceived);
+    const auto& assessed = c.event(Event::kSafetyAssessed);
+    const auto& decided = c.event(Event::kInvestigationDecided);
+    const auto& started = c.event(Event::kInvestigationStarted);
+    const auto& completed = c.event(Event::kInvestigationCompleted);
+    const auto check = [&](const std::optional<EventTime>& later, int later_col,
+                           const std::optional<EventTime>& earlier, int earlier_col) {
+      if (later && earlier && !NotBefore(*later, *earlier)) {
+        RowError(line, later_col,
+                 later->ToIso() + " is before " + std::string(kColumnNames[earlier_col]) + " " +
+                     earlier->ToIso());
+      }
+    };
+    check(c.event(Event::kTriaged), kTriaged, received, kReceived);
+    check(assessed, kSafetyAssessed, received, kReceived);
+    check(decided, kDecided, assessed ? assessed : received,
+          assessed ? kSafetyAssessed : kReceived);
+    check(started, kStarted, decided, kDecided);
+    check(completed, kCompleted, started ? started : decided, started ? kStarted : kDecided);
+  }
+
+  static std::string EventText(const CaseRecord& c, Event e) {
+    return c.event(e) ? c.event(e)->ToIso() : std::string();
+  }
+
+  void BindCase(Statement* q, const CaseRecord& c) {
+    q->Bind(1, org_)
+        .Bind(2, c.case_id)
+        .Bind(3, CaseKindName(c.kind))
+        .Bind(4, JoinViolence(c.violence));
+    q->Bind(5, EventText(c, Event::kReceived));
+    const auto bind_event = [&](int index, Event e) {
+      if (c.event(e)) {
+        q->Bind(index, c.event(e)->ToIso());
+      } else {
+        q->BindNull(index);
+      }
+    };
+    bind_event(6, Event::kTriaged);
+    bind_event(7, Event::kSafetyAssessed);
+    q->Bind(8, c.outcome);
+    bind_event(9, Event::kInvestigationDecided);
+    bind_event(10, Event::kInvestigationStarted);
+    bind_event(11, Event::kInvestigationCompleted);
+    q->Bind(12, c.rvdk ? 1 : 0).Bind(13, c.disclosure ? 1 : 0).Bind(14, extract_id_);
+  }
+
+  // Stores one valid case. Every case this import touches carries its extract_id,
+  // which tells a duplicate within the file apart from a case of an earlier delivery.
+  Status Store(const CaseRecord& c, int line) {
+    if (!fresh_org_) {
+      find_->Bind(1, org_).Bind(2, c.case_id);
+      if (find_->Step()) {
+        const bool duplicate = find_->Int(11) == extract_id_;
+        const bool same =
+            find_->Text(0) == CaseKindName(c.kind) && find_->Text(1) == JoinViolence(c.violence) &&
+            find_->Text(2) == EventText(c, Event::kReceived) &&
+            find_->Text(3) == EventText(c, Event::kTriaged) &&
+            find_->Text(4) == EventText(c, Event::kSafetyAssessed) && find_->Text(5) == c.outcome &&
+            find_->Text(6) == EventText(c, Event::kInvestigationDecided) &&
+            find_->Text(7) == EventText(c, Event::kInvestigationStarted) &&
+            find_->Text(8) == EventText(c, Event::kInvestigationCompleted) &&
+            (find_->Int(9) != 0) == c.rvdk && (find_->Int(10) != 0) == c.disclosure;
+        find_->Reset();
+        if (duplicate) {
+          RowError(line, kCaseId,
+                   "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)");
+          return Status::Ok();
+        }
+        BindCase(&*update_, c);
+        if (Status s = update_->Run(); !s.ok()) return s;
+        ++(same ? summary_.unchanged : summary_.changed);
+        return Status::Ok();
+      }
+      if (!find_->status().ok()) return find_->status();
+      find_->Reset();
+    }
+    BindCase(&*insert_, c);
+    Status s = insert_->Run();
+    if (!s.ok()) {
+      if (s.ToString().find("UNIQUE constraint failed") != std::string::npos) {
+        RowError(line, kCaseId,
+                 "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)");
+        return Status::Ok();
+      }
+      return s;
+    }
+    ++summary_.added;
+    return Status::Ok();
+  }
+
+  Status BeginExtract() {
+    Result<Statement> seen =
+        ws_->db().Prepare("SELECT count(*) FROM extract_file WHERE org = ? AND sha256 = ?");
+    if (!seen.ok()) return seen.status();
+    seen->Bind(1, org_).Bind(2, summary_.sha256);
+    seen->Step();
+    summary_.seen_before = seen->Int(0) > 0;
+    Result<Statement> q = ws_->db().Prepare(
+        "INSERT INTO extract_file (org, file_name, sha256, imported_at, rows, added, changed, "
+        "unchanged) VALUES (?, ?, ?, ?, 0, 0, 0, 0)");
+    if (!q.ok()) return q.status();
+    const size_t slash = path_.rfind('/');
+    q->Bind(1, org_).Bind(2, slash == std::string::npos ? path_ : path_.substr(slash + 1));
+    q->Bind(3, summary_.sha256).Bind(4, NowIso());
+    if (Status s = q->Run(); !s.ok()) return s;
+    extract_id_ = ws_->db().LastInsertId();
+    return Status::Ok();
+  }
+
+  Status FinishExtract() {
+    Result<Statement> q = ws_->db().Prepare(
+        "UPDATE extract_file SET rows = ?, added = ?, changed = ?, unchanged = ? WHERE id = ?");
+    if (!q.ok()) return q.status();
+    q->Bind(1, int64_t{summary_.rows}).Bind(2, int64_t{summary_.added});
+    q->Bind(3, int64_t{summary_.changed}).Bind(4, int64_t{summary_.unchanged}).Bind(5, extract_id_);
+    return q->Run();
+  }
+
+  Workspace* ws_;
+  std::string org_;
+  std::string path_;
+  ImportOptions options_;
+  std::unique_ptr<TableReader> reader_;
+  std::array<int, kColumnCount> positions_{};
+  std::vector<size_t> unknown_;
+  bool fresh_org_ = false;
+  int64_t extract_id_ = 0;
+  std::optional<Statement> insert_, update_, find_;
+  ImportSummary summary_;
+  std::vector<std::string> errors_;
+  long error_count_ = 0;
+  Date today_ = Date::Today();
+};
+
+}  // namespace
+
+Result<ImportSummary> ImportExtract(Workspace* ws, const std::string& org, const std::string& path,
+                                    const ImportOptions& options) {
+  return Importer(ws, org, path, options).Run();
+}
+
+}  // namespace vtaudit

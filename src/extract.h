@@ -1,0 +1,38 @@
+// Importing an organisation's registration extract (CSV or XLSX, DESIGN.md
+// "Registration extract") into the workspace. An import is all or nothing: every
+// bad row is reported as "FILE:LINE: column NAME: reason" (up to a limit) and then
+// nothing is stored. The file is streamed; memory does not grow with its length.
+// Re-importing the same cases changes nothing; a newer delivery updates the cases
+// that changed and says how many were added, changed and unchanged.
+#ifndef VTAUDIT_EXTRACT_H_
+#define VTAUDIT_EXTRACT_H_
+
+#include <string>
+#include <vector>
+
+#include "case_record.h"
+#include "status.h"
+#include "workspace.h"
+
+namespace vtaudit {
+
+struct ImportOptions {
+  std::string sheet;    // XLSX: the sheet by name; empty = the first
+  int max_errors = 50;  // bad rows listed before the rest are only counted
+};
+
+struct ImportSummary {
+  std::string file_name;  // as given
+  std::string sha256;     // of the file's bytes
+  long rows = 0;          // data rows read
+  long added = 0, changed = 0, unchanged = 0;
+  bool seen_before = false;           // the same bytes were imported for this organisation before
+  std::vector<std::string> warnings;  // unknown columns, …
+};
+
+Result<ImportSummary> ImportExtract(Workspace* ws, const std::string& org, const std::string& path,
+                                    const ImportOptions& options = {});
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_EXTRACT_H_
