@@ -205,6 +205,7 @@ class Importer {
       } else {
         summary_.warnings.push_back(where + " is not a known column and is ignored");
         unknown_.push_back(i);
+        unknown_names_[i] = name;
       }
     }
     for (int required : {kCaseId, kKind, kReceived}) {
@@ -310,7 +311,9 @@ class Importer {
     CheckOrder(*c, line);
     for (size_t pos : unknown_) {
       if (pos < row.fields.size() && ContainsBsn(row.fields[pos])) {
-        AddError(path_ + ":" + std::to_string(line) + ": column " + std::to_string(pos + 1) +
+        const auto named = unknown_names_.find(pos);
+        AddError(path_ + ":" + std::to_string(line) + ": column " +
+                 (named != unknown_names_.end() ? named->second : std::to_string(pos + 1)) +
                  ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
                  "the column");
       }
@@ -472,6 +475,7 @@ class Importer {
   std::unique_ptr<TableReader> reader_;
   std::array<int, kColumnCount> positions_{};
   std::vector<size_t> unknown_;
+  std::map<size_t, std::string> unknown_names_;
   bool fresh_org_ = false;
   int64_t extract_id_ = 0;
   std::optional<Statement> insert_, update_, find_;
