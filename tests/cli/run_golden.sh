@@ -11,7 +11,7 @@
 # workspace path and $TMP a fresh directory per file; `vtaudit` is the built binary.
 # With VTAUDIT_GOLDEN_UPDATE=1 the file is rewritten with the actual outputs.
 set -uo pipefail
-bin_dir=$1 src=$2 what=$3
+bin_dir=$(cd "$1" && pwd) src=$(cd "$2" && pwd) what=$3
 export PATH="$bin_dir:$PATH" LC_ALL=C.UTF-8 TZ=Europe/Amsterdam
 unset VTAUDIT_INSPECTOR
 # Commands in tests pass --db; the default workspace path still shows in --help.
