@@ -70,6 +70,17 @@ Result<Workspace*> Context::workspace() {
   return workspace_.get();
 }
 
+std::string DataDir() {
+  const char* env = std::getenv("VTAUDIT_DATA_DIR");
+  return env && *env ? env : VTAUDIT_DATA_DIR;
+}
+
+std::string DefaultFrameworkPath() {
+  return DataDir() + "/checklists/toetsingskader-veilig-thuis-2025.xml";
+}
+
+std::string DefaultCalendarPath() { return DataDir() + "/checklists/kalender-nl.xml"; }
+
 int Fail(const Status& status) {
   for (const std::string& m : status.messages()) std::fprintf(stderr, "vtaudit: %s\n", m.c_str());
   return 1;

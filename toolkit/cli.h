@@ -83,6 +83,12 @@ int Fail(std::string_view message);
 
 const std::vector<Command>& Commands();
 
+// Where the shipped checklists live: $VTAUDIT_DATA_DIR, else the source tree this
+// binary was built from.
+std::string DataDir();
+std::string DefaultFrameworkPath();  // checklists/toetsingskader-veilig-thuis-2025.xml
+std::string DefaultCalendarPath();   // checklists/kalender-nl.xml
+
 // Handlers, one file per command group (cmd_<name>.cc).
 int FrameworkValidate(Context& ctx);
 int FrameworkShow(Context& ctx);
@@ -91,6 +97,7 @@ int OrgList(Context& ctx);
 int OrgAdd(Context& ctx);
 int CasesImport(Context& ctx);
 int CasesList(Context& ctx);
+int Timeliness(Context& ctx);
 
 }  // namespace vtaudit::cli
 
