@@ -10,7 +10,9 @@
 //    from (the day itself never counts); weeks → from + 7n days; with `extend` (Atw
 //    art. 1) a due date on a weekend or holiday moves to the next working day;
 //    hours → from + n hours when both events have a time of day, else (a date-only
-//    event) the to-date may be at most ceil(n/24) days after the from-date;
+//    event) the to-date may be at most ceil(n/24) days after the from-date; an open
+//    hours clock whose from-event has a time of day is due on the date of the due
+//    moment, one without on from-date + ceil(n/24) days;
 //  - day clocks compare dates: a time of day does not move them;
 //  - on time: to ≤ due; late: to > due; no to-event: overdue when as_of > due,
 //    else pending.
@@ -18,7 +20,9 @@
 //  - completed (default): cases whose to-event date lies in the period count;
 //    open cases whose due date lies in the period are reported as pending/overdue;
 //  - due: cases whose due date lies in the period; open overdue ones count as late
-//    (and in `overdue`), open pending ones are not counted.
+//    (and in `overdue`), open pending ones are not counted (only in `pending`).
+// In both cohorts `invalid` counts cases whose to-event date lies in the period, and
+// `backlog` counts every open case past due at the as-of date, whatever the period.
 // share_on_time = on_time / (on_time + late). Over a sample, a 95% Wilson interval;
 // meets_norm is "yes"/"no", "inconclusive" when that interval straddles the norm,
 // and empty when nothing was counted.
@@ -40,12 +44,14 @@
 namespace vtaudit {
 
 enum class ClockStatus { kNotApplicable, kOnTime, kLate, kPending, kOverdue, kInvalid };
-std::string_view ClockStatusName(ClockStatus s);  // "n/a", "on_time", "late", "pending", "overdue", "invalid"
+std::string_view ClockStatusName(
+    ClockStatus s);  // "n/a", "on_time", "late", "pending", "overdue", "invalid"
 
 // One case against one deadline.
 struct ClockResult {
   ClockStatus status = ClockStatus::kNotApplicable;
-  std::optional<Date> due_date;          // the last day that is on time (day clocks; hours: the due moment's date)
+  std::optional<Date>
+      due_date;  // the last day that is on time (day clocks; hours: the due moment's date)
   std::optional<int64_t> due_timestamp;  // hours clocks with times: seconds since 1970
   std::optional<int> duration_days;      // to.date − from.date, when both are set
 };
@@ -67,8 +73,8 @@ struct ClockCase {
   ClockStatus status;
   std::string from;  // ISO event times
   std::string to;
-  std::string due;   // ISO date (or date-time for hours clocks)
-  bool counted;      // in on_time + late
+  std::string due;  // ISO date (or date-time for hours clocks)
+  bool counted;     // in on_time + late
 };
 
 struct MonthCount {
@@ -87,17 +93,18 @@ struct DeadlineSummary {
   double norm = 1;
   std::string meets_norm;  // "yes", "no", "inconclusive", or "" when nothing counted
   std::optional<double> median_days, p90_days;  // durations of counted cases that finished
-  long backlog = 0;  // open cases past due at the as-of date, whatever the period
+  long backlog = 0;                 // open cases past due at the as-of date, whatever the period
   std::vector<MonthCount> monthly;  // by month of the to-event (completed) or due date (due)
-  std::vector<long> duration_histogram;  // counted finished cases by duration: 0,1,…,(bins-1) days, last bin open-ended
+  std::vector<long> duration_histogram;  // counted finished cases by duration: 0,1,…,(bins-1) days,
+                                         // last bin open-ended
   std::vector<ClockCase> cases;  // when keep_cases
 };
 
 // From the decision to investigate to the actual start: the waiting list.
 struct WaitingTime {
-  long decided = 0;      // investigations decided in the period
-  long started = 0;      // of which started (by the as-of date)
-  long not_started = 0;  // of which not started at the as-of date
+  long decided = 0;                             // investigations decided in the period
+  long started = 0;                             // of which started (by the as-of date)
+  long not_started = 0;                         // of which not started at the as-of date
   std::optional<double> median_days, p90_days;  // over the started ones
 };
 
@@ -106,7 +113,7 @@ struct TimelinessReport {
   Period period;
   Date as_of;
   Cohort cohort = Cohort::kCompleted;
-  bool sample = false;  // computed over a drawn sample (intervals present)
+  bool sample = false;                     // computed over a drawn sample (intervals present)
   std::vector<DeadlineSummary> deadlines;  // in framework order
   WaitingTime waiting;
 };
@@ -127,6 +134,7 @@ class TimelinessCalculator {
                        TimelinessOptions options);
   ~TimelinessCalculator();
   void Add(const CaseRecord& c);
+  // REQUIRES: called once, after the last Add().
   TimelinessReport Finish(const std::string& organisation);
 
  private:
