@@ -10,7 +10,9 @@
 //    from (the day itself never counts); weeks → from + 7n days; with `extend` (Atw
 //    art. 1) a due date on a weekend or holiday moves to the next working day;
 //    hours → from + n hours when both events have a time of day, else (a date-only
-//    event) the to-date may be at most ceil(n/24) days after the from-date;
+//    event) the to-date may be at most ceil(n/24) days after the from-date; an open
+//    hours clock whose from-event has a time of day is due on the date of the due
+//    moment, one without on from-date + ceil(n/24) days;
 //  - day clocks compare dates: a time of day does not move them;
 //  - on time: to ≤ due; late: to > due; no to-event: overdue when as_of > due,
 //    else pending.
@@ -18,7 +20,9 @@
 //  - completed (default): cases whose to-event date lies in the period count;
 //    open cases whose due date lies in the period are reported as pending/overdue;
 //  - due: cases whose due date lies in the period; open overdue ones count as late
-//    (and in `overdue`), open pending ones are not counted.
+//    (and in `overdue`), open pending ones are not counted (only in `pending`).
+// In both cohorts `invalid` counts cases whose to-event date lies in the period, and
+// `backlog` counts every open case past due at the as-of date, whatever the period.
 // share_on_time = on_time / (on_time + late). Over a sample, a 95% Wilson interval;
 // meets_norm is "yes"/"no", "inconclusive" when that interval straddles the norm,
 // and empty when nothing was counted.
@@ -130,6 +134,7 @@ class TimelinessCalculator {
                        TimelinessOptions options);
   ~TimelinessCalculator();
   void Add(const CaseRecord& c);
+  // REQUIRES: called once, after the last Add().
   TimelinessReport Finish(const std::string& organisation);
 
  private:

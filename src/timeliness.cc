@@ -1,0 +1,355 @@
+#include "timeliness.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+namespace vtaudit {
+
+std::string_view ClockStatusName(ClockStatus s) {
+  switch (s) {
+    case ClockStatus::kNotApplicable:
+      return "n/a";
+    case ClockStatus::kOnTime:
+      return "on_time";
+    case ClockStatus::kLate:
+      return "late";
+    case ClockStatus::kPending:
+      return "pending";
+    case ClockStatus::kOverdue:
+      return "overdue";
+    case ClockStatus::kInvalid:
+      return "invalid";
+  }
+  return "n/a";
+}
+
+std::string_view CohortName(Cohort c) { return c == Cohort::kDue ? "due" : "completed"; }
+
+namespace {
+
+constexpr int64_t kSecondsPerHour = 3600;
+constexpr int64_t kSecondsPerDay = 86400;
+
+Date DateOfTimestamp(int64_t seconds) {
+  // Floor division: timestamps before 1970 are negative.
+  int64_t days = seconds / kSecondsPerDay;
+  if (seconds % kSecondsPerDay < 0) --days;
+  return Date::FromDayNumber(static_cast<int32_t>(days));
+}
+
+// Sets due_date (and due_timestamp for an hours clock whose start has a time of day).
+void ComputeDue(const Deadline& d, const EventTime& from, const Calendar& calendar,
+                ClockResult* r) {
+  switch (d.unit) {
+    case DurationUnit::kHours:
+      if (from.seconds) {
+        r->due_timestamp = from.Timestamp() + d.length * kSecondsPerHour;
+        r->due_date = DateOfTimestamp(*r->due_timestamp);
+      } else {
+        r->due_date = from.date.AddDays((d.length + 23) / 24);
+      }
+      return;
+    case DurationUnit::kDays:
+      r->due_date = from.date.AddDays(d.length);
+      break;
+    case DurationUnit::kWorkdays:
+      // Already a working day: extension cannot move it.
+      r->due_date = calendar.AddWorkdays(from.date, d.length);
+      return;
+    case DurationUnit::kWeeks:
+      r->due_date = from.date.AddDays(7 * d.length);
+      break;
+  }
+  if (d.extend) r->due_date = calendar.ExtendToWorkday(*r->due_date);
+}
+
+}  // namespace
+
+ClockResult EvaluateClock(const Deadline& d, const CaseRecord& c, const Calendar& calendar,
+                          Date as_of) {
+  ClockResult r;
+  if (!d.applies_when.Matches(c)) return r;
+  const std::optional<EventTime>& from = c.event(d.from);
+  const std::optional<EventTime>& to = c.event(d.to);
+  if (!from) {
+    if (to) r.status = ClockStatus::kInvalid;
+    return r;
+  }
+  ComputeDue(d, *from, calendar, &r);
+  if (!to) {
+    r.status = as_of > *r.due_date ? ClockStatus::kOverdue : ClockStatus::kPending;
+    return r;
+  }
+  r.duration_days = DaysBetween(from->date, to->date);
+  bool on_time;
+  if (r.due_timestamp && to->seconds) {
+    on_time = to->Timestamp() <= *r.due_timestamp;
+  } else if (d.unit == DurationUnit::kHours) {
+    // A date-only event on either side: the to-date may be at most ceil(n/24) days on.
+    r.due_timestamp.reset();
+    r.due_date = from->date.AddDays((d.length + 23) / 24);
+    on_time = to->date <= *r.due_date;
+  } else {
+    on_time = to->date <= *r.due_date;
+  }
+  r.status = on_time ? ClockStatus::kOnTime : ClockStatus::kLate;
+  return r;
+}
+
+namespace {
+
+int MonthIndex(Date d) { return d.year() * 12 + (d.month() - 1); }
+
+bool InPeriod(Date d, const Period& p) { return p.from <= d && d <= p.to; }
+
+// The counters of one deadline while cases stream in.
+struct DeadlineState {
+  const Deadline* deadline;
+  DeadlineSummary summary;
+  std::vector<double> durations;  // counted cases with a to-event
+};
+
+}  // namespace
+
+struct TimelinessCalculator::State {
+  const Calendar& calendar;
+  TimelinessOptions options;
+  int first_month;  // MonthIndex(period.from)
+  std::vector<DeadlineState> deadlines;
+  WaitingTime waiting;
+  std::vector<double> waiting_days;
+
+  State(const Calendar& c, TimelinessOptions o)
+      : calendar(c), options(o), first_month(MonthIndex(o.period.from)) {}
+
+  void Keep(DeadlineState& s, const CaseRecord& c, const ClockResult& r, bool counted) {
+    if (!options.keep_cases) return;
+    const std::optional<EventTime>& from = c.event(s.deadline->from);
+    const std::optional<EventTime>& to = c.event(s.deadline->to);
+    std::string due;
+    if (r.due_timestamp) {
+      const Date date = DateOfTimestamp(*r.due_timestamp);
+      due = EventTime{date, static_cast<int32_t>(*r.due_timestamp -
+                                                 int64_t{date.day_number()} * kSecondsPerDay)}
+                .ToIso();
+    } else if (r.due_date) {
+      due = r.due_date->ToIso();
+    }
+    s.summary.cases.push_back(ClockCase{c.case_id, r.status, from ? from->ToIso() : "",
+                                        to ? to->ToIso() : "", std::move(due), counted});
+  }
+
+  // A counted case, on time or late, in the month of `when`.
+  void Count(DeadlineState& s, bool on_time, Date when, const ClockResult& r) {
+    DeadlineSummary& sum = s.summary;
+    ++sum.counted;
+    MonthCount& m = sum.monthly[MonthIndex(when) - first_month];
+    if (on_time) {
+      ++sum.on_time;
+      ++m.on_time;
+    } else {
+      ++sum.late;
+      ++m.late;
+    }
+    if (!r.duration_days) return;
+    s.durations.push_back(*r.duration_days);
+    if (!sum.duration_histogram.empty()) {
+      const int last = static_cast<int>(sum.duration_histogram.size()) - 1;
+      const int bin = std::clamp(*r.duration_days, 0, last);
+      ++sum.duration_histogram[bin];
+    }
+  }
+
+  void Add(DeadlineState& s, const CaseRecord& c) {
+    const ClockResult r = EvaluateClock(*s.deadline, c, calendar, options.as_of);
+    const Period& period = options.period;
+    DeadlineSummary& sum = s.summary;
+    switch (r.status) {
+      case ClockStatus::kNotApplicable:
+        return;
+      case ClockStatus::kInvalid:
+        if (InPeriod(c.event(s.deadline->to)->date, period)) {
+          ++sum.invalid;
+          Keep(s, c, r, false);
+        }
+        return;
+      case ClockStatus::kOnTime:
+      case ClockStatus::kLate: {
+        const bool on_time = r.status == ClockStatus::kOnTime;
+        const Date to_date = c.event(s.deadline->to)->date;
+        const Date when = options.cohort == Cohort::kCompleted ? to_date : *r.due_date;
+        if (!InPeriod(when, period)) return;
+        Count(s, on_time, when, r);
+        Keep(s, c, r, true);
+        return;
+      }
+      case ClockStatus::kPending:
+      case ClockStatus::kOverdue:
+        break;
+    }
+    const bool overdue = r.status == ClockStatus::kOverdue;
+    if (overdue) ++sum.backlog;
+    if (!InPeriod(*r.due_date, period)) return;
+    if (overdue) {
+      ++sum.overdue;
+    } else {
+      ++sum.pending;
+    }
+    const bool counted = overdue && options.cohort == Cohort::kDue;
+    if (counted) Count(s, false, *r.due_date, r);
+    Keep(s, c, r, counted);
+  }
+
+  void AddWaiting(const CaseRecord& c) {
+    const std::optional<EventTime>& decided = c.event(Event::kInvestigationDecided);
+    if (!decided || !InPeriod(decided->date, options.period)) return;
+    ++waiting.decided;
+    const std::optional<EventTime>& started = c.event(Event::kInvestigationStarted);
+    if (started && started->date <= options.as_of) {
+      ++waiting.started;
+      waiting_days.push_back(DaysBetween(decided->date, started->date));
+    } else {
+      ++waiting.not_started;
+    }
+  }
+};
+
+TimelinessCalculator::TimelinessCalculator(const Framework& framework, const Calendar& calendar,
+                                           TimelinessOptions options)
+    : state_(std::make_unique<State>(calendar, options)) {
+  const int months = MonthIndex(options.period.to) - state_->first_month + 1;
+  state_->deadlines.reserve(framework.deadlines.size());
+  for (const Deadline& d : framework.deadlines) {
+    DeadlineState s{&d, {}, {}};
+    s.summary.id = d.id;
+    s.summary.name = d.name;
+    s.summary.gloss = d.gloss;
+    s.summary.norm = d.norm;
+    for (int i = 0; i < months; ++i) {
+      const int index = state_->first_month + i;
+      char month[16];
+      std::snprintf(month, sizeof month, "%04d-%02d", index / 12, index % 12 + 1);
+      s.summary.monthly.push_back(MonthCount{month});
+    }
+    if (options.histogram_bins > 0) s.summary.duration_histogram.assign(options.histogram_bins, 0);
+    s.durations.reserve(1024);
+    state_->deadlines.push_back(std::move(s));
+  }
+}
+
+TimelinessCalculator::~TimelinessCalculator() = default;
+
+void TimelinessCalculator::Add(const CaseRecord& c) {
+  for (DeadlineState& s : state_->deadlines) state_->Add(s, c);
+  state_->AddWaiting(c);
+}
+
+namespace {
+
+std::string MeetsNorm(const DeadlineSummary& s, bool sample) {
+  if (s.counted == 0) return "";
+  if (sample) {
+    if (s.ci95->low >= s.norm) return "yes";
+    if (s.ci95->high < s.norm) return "no";
+    return "inconclusive";
+  }
+  // The share is a quotient: 9 of 10 must meet a norm of 0.9 despite rounding.
+  return *s.share_on_time >= s.norm - 1e-12 ? "yes" : "no";
+}
+
+}  // namespace
+
+TimelinessReport TimelinessCalculator::Finish(const std::string& organisation) {
+  const TimelinessOptions& o = state_->options;
+  TimelinessReport report;
+  report.organisation = organisation;
+  report.period = o.period;
+  report.as_of = o.as_of;
+  report.cohort = o.cohort;
+  report.sample = o.sample;
+  for (DeadlineState& s : state_->deadlines) {
+    DeadlineSummary& sum = s.summary;
+    if (sum.counted > 0) {
+      sum.share_on_time = static_cast<double>(sum.on_time) / static_cast<double>(sum.counted);
+      if (o.sample) {
+        sum.ci95 = WilsonInterval(static_cast<int>(sum.on_time), static_cast<int>(sum.counted));
+      }
+    }
+    sum.meets_norm = MeetsNorm(sum, o.sample);
+    if (!s.durations.empty()) {
+      sum.median_days = Median(s.durations);
+      sum.p90_days = Percentile(std::move(s.durations), 0.9);
+    }
+    report.deadlines.push_back(std::move(sum));
+  }
+  report.waiting = state_->waiting;
+  if (!state_->waiting_days.empty()) {
+    report.waiting.median_days = Median(state_->waiting_days);
+    report.waiting.p90_days = Percentile(std::move(state_->waiting_days), 0.9);
+  }
+  state_->deadlines.clear();
+  return report;
+}
+
+void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("organisation").String(r.organisation);
+  w->Key("period").BeginObject();
+  w->Key("from").String(r.period.from.ToIso());
+  w->Key("to").String(r.period.to.ToIso());
+  w->EndObject();
+  w->Key("as_of").String(r.as_of.ToIso());
+  w->Key("cohort").String(CohortName(r.cohort));
+  w->Key("sample").Bool(r.sample);
+  w->Key("deadlines").BeginArray();
+  for (const DeadlineSummary& d : r.deadlines) {
+    w->BeginObject();
+    w->Key("id").String(d.id);
+    w->Key("name").String(d.name);
+    w->Key("counted").Int(d.counted);
+    w->Key("on_time").Int(d.on_time);
+    w->Key("late").Int(d.late);
+    w->Key("pending").Int(d.pending);
+    w->Key("overdue").Int(d.overdue);
+    w->Key("invalid").Int(d.invalid);
+    w->Key("share_on_time").OptionalNumber(d.share_on_time);
+    w->Key("ci95");
+    if (d.ci95) {
+      w->BeginArray().Number(d.ci95->low).Number(d.ci95->high).EndArray();
+    } else {
+      w->Null();
+    }
+    w->Key("norm").Number(d.norm);
+    w->Key("meets_norm");
+    if (d.meets_norm.empty()) {
+      w->Null();
+    } else {
+      w->String(d.meets_norm);
+    }
+    w->Key("median_days").OptionalNumber(d.median_days);
+    w->Key("p90_days").OptionalNumber(d.p90_days);
+    w->Key("backlog").Int(d.backlog);
+    w->Key("monthly").BeginArray();
+    for (const MonthCount& m : d.monthly) {
+      w->BeginObject();
+      w->Key("month").String(m.month);
+      w->Key("on_time").Int(m.on_time);
+      w->Key("late").Int(m.late);
+      w->EndObject();
+    }
+    w->EndArray();
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("waiting").BeginObject();
+  w->Key("decided").Int(r.waiting.decided);
+  w->Key("started").Int(r.waiting.started);
+  w->Key("not_started").Int(r.waiting.not_started);
+  w->Key("median_days").OptionalNumber(r.waiting.median_days);
+  w->Key("p90_days").OptionalNumber(r.waiting.p90_days);
+  w->EndObject();
+  w->EndObject();
+}
+
+}  // namespace vtaudit
