@@ -17,6 +17,7 @@ namespace {
 constexpr int kExitUsage = 2;
 
 const std::vector<Command>& Table() {
+  // clang-format off
   static const std::vector<Command> kCommands = {
       {"framework validate",
        "check framework files against the format and its rules",
@@ -71,7 +72,19 @@ const std::vector<Command>& Table() {
        CasesList,
        0,
        0},
+      {"timeliness", "share of cases finished within each legal term", "--org CODE --from DATE --to DATE",
+       {{"--org", "CODE", "the organisation"},
+        {"--from", "DATE", "first day of the period (YYYY-MM-DD)"},
+        {"--to", "DATE", "last day of the period, inclusive"},
+        {"--as-of", "DATE", "the day open cases are judged on (default today)"},
+        {"--cohort", "C", "completed (default: finished in the period) or due (due in the period)"},
+        {"--framework", "FILE", "framework with the deadlines (default the shipped 2025 framework)"},
+        {"--calendar", "FILE", "days equated to holidays (default checklists/kalender-nl.xml)"},
+        {"--list", "STATUS", "list the cases: all, on_time, late, pending, overdue or invalid"},
+        {"--json", "", "print JSON"}},
+       Timeliness, 0, 0},
   };
+  // clang-format on
   return kCommands;
 }
 
