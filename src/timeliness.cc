@@ -70,8 +70,12 @@ ClockResult EvaluateClock(const Deadline& d, const CaseRecord& c, const Calendar
                           Date as_of) {
   ClockResult r;
   if (!d.applies_when.Matches(c)) return r;
-  const std::optional<EventTime>& from = c.event(d.from);
-  const std::optional<EventTime>& to = c.event(d.to);
+  // The as-of date is a snapshot: what happened after it has not happened yet.
+  const auto known = [as_of](const std::optional<EventTime>& e) {
+    return e && e->date <= as_of ? e : std::nullopt;
+  };
+  const std::optional<EventTime> from = known(c.event(d.from));
+  const std::optional<EventTime> to = known(c.event(d.to));
   if (!from) {
     if (to) r.status = ClockStatus::kInvalid;
     return r;

@@ -15,7 +15,9 @@
 //    moment, one without on from-date + ceil(n/24) days;
 //  - day clocks compare dates: a time of day does not move them;
 //  - on time: to ≤ due; late: to > due; no to-event: overdue when as_of > due,
-//    else pending.
+//    else pending;
+//  - the as-of date is a snapshot: events dated after it count as not (yet) happened,
+//    so a case received after it has no clock at all.
 // Cohorts for a period [from, to] (inclusive):
 //  - completed (default): cases whose to-event date lies in the period count;
 //    open cases whose due date lies in the period are reported as pending/overdue;
