@@ -89,6 +89,8 @@ int FrameworkShow(Context& ctx);
 int FrameworkList(Context& ctx);
 int OrgList(Context& ctx);
 int OrgAdd(Context& ctx);
+int OrgImport(Context& ctx);
+int SamplesGenerate(Context& ctx);
 
 }  // namespace vtaudit::cli
 
