@@ -50,6 +50,9 @@ struct Recount {
   std::map<int, Year> years;
   // Per organisation: investigations completed in the year, and of which on time.
   std::map<int, std::map<std::string, std::pair<long, long>>> investigations;
+  // Per organisation and year of the decision: days from decision to start, summed, and
+  // the number of started investigations.
+  std::map<std::string, std::map<int, std::pair<long, long>>> waits;
   long rows = 0;
   long out_of_order = 0;       // an event before the event it follows
   long advies_with_event = 0;  // an advies carries only received
@@ -122,6 +125,11 @@ void RecountFile(const std::string& code, const std::string& path, const Calenda
     if (decided && assessed && *decided < *assessed) ++out->out_of_order;
     if (started && (!decided || *started < *decided)) ++out->out_of_order;
     if (completed && (!started || *completed < *started)) ++out->out_of_order;
+    if (decided && started) {
+      auto& [days, count] = out->waits[code][decided->year()];
+      days += DaysBetween(*decided, *started);
+      ++count;
+    }
     if (completed) {
       Recount::Year& cy = out->years[completed->year()];
       ++cy.completed;
@@ -223,6 +231,18 @@ BOOST_AUTO_TEST_CASE(full_scale_reproduces_the_national_figures) {
       BOOST_TEST(s.organisations_investigations_all == all_on_time);
     }
   }
+
+  // A growing waiting list in some regions: the mean wait in 2025 well above 2019.
+  int growing = 0;
+  for (const auto& [code, years] : rc.waits) {
+    const auto mean = [&](int y) {
+      const auto& [days, count] = years.at(y);
+      return static_cast<double>(days) / static_cast<double>(count);
+    };
+    if (mean(2025) > mean(2019) + 15) ++growing;
+  }
+  BOOST_TEST(growing >= 2);
+  BOOST_TEST(growing <= 20);
 
   std::ifstream readme(dir.path + "/README.md");
   const std::string text((std::istreambuf_iterator<char>(readme)),
