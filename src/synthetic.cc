@@ -314,13 +314,13 @@ void Generator::Plan() {
       const long m = inv[i];
       long k = std::lround(target * static_cast<double>(m));
       const long need80 = (4 * m + 4) / 5;  // ceil(0.8 m)
-      if (y == 2024) {
-        if (good.count(i)) {
-          k = std::max(k, need80);
-        } else {
-          k = std::min(k, need80 - 1);
-        }
-      }
+      // A target on the wrong side of the norm is drawn again on the right side, so the
+      // organisations do not bunch up just below or just above 80%.
+      const auto redraw = [&](double low, double high) {
+        return std::lround((low + (high - low) * Uniform(prng)) * static_cast<double>(m));
+      };
+      if (y == 2024 && good.count(i) && k < need80) k = std::max(redraw(0.81, 0.9), need80);
+      if (y == 2024 && !good.count(i) && k >= need80) k = std::min(redraw(0.6, 0.78), need80 - 1);
       if (m >= 2) k = std::min(k, m - 1);
       p.meldingen_km.push_back(km[i]);
       p.investigations.push_back(m);
