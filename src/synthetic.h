@@ -26,7 +26,7 @@ namespace vtaudit {
 
 struct SyntheticOptions {
   uint64_t seed = 2026;   // the same seed gives byte-identical files
-  int first_year = 2019;  // REQUIRES: 2019 <= first_year <= last_year <= 2025 (the table)
+  int first_year = 2019;  // within 2019..2025, the years of the table; else Invalid
   int last_year = 2025;
   double scale = 1.0;  // 1.0 = full national volume; exact calibration only at 1.0
 };
