@@ -98,6 +98,8 @@ int OrgAdd(Context& ctx);
 int CasesImport(Context& ctx);
 int CasesList(Context& ctx);
 int Timeliness(Context& ctx);
+int OrgImport(Context& ctx);
+int SamplesGenerate(Context& ctx);
 
 }  // namespace vtaudit::cli
 

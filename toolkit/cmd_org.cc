@@ -1,8 +1,9 @@
-// org list | org add
+// org list | org add | org import
 #include <cstdio>
 
 #include "cli.h"
 #include "json_writer.h"
+#include "organisations.h"
 
 namespace vtaudit::cli {
 
@@ -41,6 +42,16 @@ int OrgAdd(Context& ctx) {
   if (org.size_weight <= 0) throw UsageError("--size-weight must be greater than 0");
   if (Status s = (*ws)->AddOrganisation(org); !s.ok()) return Fail(s);
   std::printf("added %s %s\n", org.code.c_str(), org.name.c_str());
+  return 0;
+}
+
+int OrgImport(Context& ctx) {
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  OrganisationImport counts;
+  if (Status s = ImportOrganisations(*ws, ctx.positional()[0], &counts); !s.ok()) return Fail(s);
+  std::printf("imported %s: %d added, %d already present\n", ctx.positional()[0].c_str(),
+              counts.added, counts.unchanged);
   return 0;
 }
 

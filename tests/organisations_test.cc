@@ -1,0 +1,88 @@
+#include "organisations.h"
+
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+
+namespace vtaudit {
+namespace {
+
+struct Fixture {
+  Fixture() {
+    char tmpl[] = "/tmp/vtaudit-orgs-XXXXXX";
+    dir = ::mkdtemp(tmpl);
+    Result<std::unique_ptr<Workspace>> w = Workspace::Open(dir + "/ws.sqlite");
+    BOOST_REQUIRE_MESSAGE(w.ok(), w.status().ToString());
+    ws = std::move(*w);
+  }
+  ~Fixture() { std::filesystem::remove_all(dir); }
+  std::string Write(const std::string& name, const std::string& text) {
+    const std::string path = dir + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::string dir;
+  std::unique_ptr<Workspace> ws;
+};
+
+BOOST_AUTO_TEST_SUITE(organisations)
+
+BOOST_AUTO_TEST_CASE(reads_the_samples_file) {
+  Result<std::vector<Organisation>> orgs =
+      ReadOrganisations(VTAUDIT_SOURCE_DIR "/samples/organisations.csv");
+  BOOST_REQUIRE_MESSAGE(orgs.ok(), orgs.status().ToString());
+  BOOST_REQUIRE_EQUAL(orgs->size(), 25u);
+  BOOST_TEST(orgs->front().code == "VT01");
+  BOOST_TEST(orgs->front().name == "Voorbeeldregio 01");
+  BOOST_TEST(orgs->back().code == "VT25");
+  double sum = 0;
+  for (const Organisation& o : *orgs) sum += o.size_weight;
+  BOOST_TEST(sum == 27.0, boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_FIXTURE_TEST_CASE(reports_every_bad_row, Fixture) {
+  const std::string path = Write("bad.csv",
+                                 "code;name;size_weight\n"
+                                 "VT01;Een;1\n"
+                                 ";Twee;1\n"
+                                 "VT03;Drie;nul\n"
+                                 "VT01;Nogmaals;1\n");
+  Result<std::vector<Organisation>> orgs = ReadOrganisations(path);
+  BOOST_REQUIRE(!orgs.ok());
+  BOOST_TEST(orgs.status().ToString() ==
+             path + ":3: column code: empty\n" + path +
+                 ":4: column size_weight: 'nul' is not a number greater than 0\n" + path +
+                 ":5: column code: VT01 occurs twice");
+}
+
+BOOST_FIXTURE_TEST_CASE(import_is_idempotent_and_all_or_nothing, Fixture) {
+  const std::string good = Write("good.csv",
+                                 "code,name,region,size_weight\n"
+                                 "VT01,Een,Noord,0.5\n"
+                                 "VT02,Twee,Zuid,2\n");
+  OrganisationImport counts;
+  BOOST_REQUIRE(ImportOrganisations(ws.get(), good, &counts).ok());
+  BOOST_TEST(counts.added == 2);
+  BOOST_REQUIRE(ImportOrganisations(ws.get(), good, &counts).ok());
+  BOOST_TEST(counts.added == 0);
+  BOOST_TEST(counts.unchanged == 2);
+
+  const std::string conflicting = Write("conflict.csv",
+                                        "code,name,region,size_weight\n"
+                                        "VT03,Drie,West,1\n"
+                                        "VT02,Anders,Zuid,2\n");
+  Status s = ImportOrganisations(ws.get(), conflicting);
+  BOOST_TEST(s.IsConflict());
+  BOOST_TEST(s.ToString() ==
+             conflicting + ": organisation VT02 exists already as 'Twee' with other details");
+  Result<std::vector<Organisation>> stored = ws->Organisations();
+  BOOST_REQUIRE(stored.ok());
+  BOOST_TEST(stored->size() == 2u);  // VT03 was rolled back
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace vtaudit
