@@ -67,7 +67,8 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
     return stored.status();
   }
   Result<Statement> q = ws->db().Prepare(
-      "INSERT INTO audit (org, period, framework, status, created_at) VALUES (?, ?, ?, 'draft', ?)");
+      "INSERT INTO audit (org, period, framework, status, created_at) VALUES (?, ?, ?, 'draft', "
+      "?)");
   if (!q.ok()) return q.status();
   q->Bind(1, request.org).Bind(2, request.period).Bind(3, framework->sha256).Bind(4, UtcNowIso());
   if (Status s = q->Run(); !s.ok()) return s;

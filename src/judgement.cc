@@ -78,8 +78,8 @@ std::string JoinIds(const std::vector<std::string>& ids) {
   return out;
 }
 
-NodeJudgement JudgeCaseCriterion(const Framework& f, const Criterion& c,
-                                 const JudgementInput& in, const ScoreIndex& scores) {
+NodeJudgement JudgeCaseCriterion(const Framework& f, const Criterion& c, const JudgementInput& in,
+                                 const ScoreIndex& scores) {
   NodeJudgement n;
   n.id = c.id;
   n.kind = "criterion";
@@ -109,10 +109,11 @@ NodeJudgement JudgeCaseCriterion(const Framework& f, const Criterion& c,
            c.applies_when.text() + ")";
   }
   std::string missing;
-  if (n.unscored > 0) missing += "; " + std::to_string(n.unscored) + " applicable case(s) not scored";
+  if (n.unscored > 0)
+    missing += "; " + std::to_string(n.unscored) + " applicable case(s) not scored";
   if (!n.disagreements.empty()) {
-    missing += "; left out, inspectors disagree and no reconciled score: " +
-               JoinIds(n.disagreements);
+    missing +=
+        "; left out, inspectors disagree and no reconciled score: " + JoinIds(n.disagreements);
   }
   n.incomplete = n.unscored > 0 || !n.disagreements.empty();
   const long judged = n.met + n.not_met;
@@ -147,8 +148,8 @@ NodeJudgement JudgeMeasuredCriterion(const Framework& f, const Criterion& c,
   const auto it = in.measured.find(c.measured_by);
   if (it == in.measured.end() || !it->second.share || it->second.counted == 0) {
     n.incomplete = true;
-    n.explanation = "niet beoordeeld: deadline " + c.measured_by +
-                    " counted no cases in the period";
+    n.explanation =
+        "niet beoordeeld: deadline " + c.measured_by + " counted no cases in the period";
     return n;
   }
   const MeasuredFigure& m = it->second;
@@ -189,8 +190,8 @@ NodeJudgement JudgeOrganisationCriterion(const Framework& f, const Criterion& c,
   if (e.kind == Effective::Kind::kDisagreement) {
     n.incomplete = true;
     n.disagreements.push_back("organisation (" + e.detail + ")");
-    n.explanation = "niet beoordeeld: inspectors disagree (" + e.detail +
-                    ") and no reconciled score";
+    n.explanation =
+        "niet beoordeeld: inspectors disagree (" + e.detail + ") and no reconciled score";
     return n;
   }
   const Level* level = f.scale.Find(e.result);
@@ -222,11 +223,10 @@ void Aggregate(const Framework& f, const std::vector<Child>& children,
       not_judged.push_back(c.node->id);
     }
   }
-  const std::string missing =
-      not_judged.empty() ? "" : "; niet beoordeeld: " + JoinIds(not_judged);
+  const std::string missing = not_judged.empty() ? "" : "; niet beoordeeld: " + JoinIds(not_judged);
   if (judged.empty()) {
-    n->explanation = "no judged " + std::string(n->kind == "domain" ? "standards" : "criteria") +
-                     missing;
+    n->explanation =
+        "no judged " + std::string(n->kind == "domain" ? "standards" : "criteria") + missing;
     return;
   }
   std::string level;

@@ -38,9 +38,9 @@ struct ScoreEntry {
 };
 
 struct JudgementInput {
-  std::vector<CaseRecord> sample;                   // the sampled cases
-  std::vector<ScoreEntry> scores;                   // any order
-  std::map<std::string, MeasuredFigure> measured;   // deadline id → figure
+  std::vector<CaseRecord> sample;                  // the sampled cases
+  std::vector<ScoreEntry> scores;                  // any order
+  std::map<std::string, MeasuredFigure> measured;  // deadline id → figure
 };
 
 struct NodeJudgement {
@@ -51,9 +51,9 @@ struct NodeJudgement {
   std::string explanation;
   // Criteria only. Case criteria: cases; measured: on time / late; organisation: 1 or 0.
   long met = 0, not_met = 0, not_applicable = 0;
-  long unscored = 0;                      // applicable sampled cases without a usable score
-  std::optional<double> share;            // compliance
-  std::vector<std::string> disagreements; // case ids left out
+  long unscored = 0;                       // applicable sampled cases without a usable score
+  std::optional<double> share;             // compliance
+  std::vector<std::string> disagreements;  // case ids left out
   std::vector<NodeJudgement> children;
 };
 

@@ -16,8 +16,8 @@ Result<std::map<std::string, MeasuredFigure>> MeasureDeadlines(Workspace* ws, co
   TimelinessCalculator calculator(framework, calendar, options);
   // The completed cohort is chosen by the to-event date, so every case of the organisation
   // is streamed: one received in December may finish in the audited year or the next.
-  Status s = ForEachCase(ws, audit.org, CaseFilter{},
-                         [&](const CaseRecord& c) { calculator.Add(c); });
+  Status s =
+      ForEachCase(ws, audit.org, CaseFilter{}, [&](const CaseRecord& c) { calculator.Add(c); });
   if (!s.ok()) return s;
   const TimelinessReport report = calculator.Finish(audit.org);
   std::map<std::string, MeasuredFigure> out;

@@ -43,8 +43,8 @@ Status StoreDraw(Workspace* ws, Sample* s, const std::vector<SampledCase>& cases
   q->Bind(6, int64_t{s->population}).Bind(7, s->population_sha256).Bind(8, int64_t{s->size});
   std::string strata;
   for (const SampleStratum& st : s->strata) {
-    strata += st.key + "\t" + std::to_string(st.population) + "\t" +
-              std::to_string(st.allocated) + "\n";
+    strata +=
+        st.key + "\t" + std::to_string(st.population) + "\t" + std::to_string(st.allocated) + "\n";
   }
   q->Bind(9, s->drawn_at).Bind(10, strata);
   if (Status st = q->Run(); !st.ok()) return st;

@@ -71,13 +71,15 @@ class ScoreChecker {
                                            " is scored for the organisation, not per case"});
       }
       if (!criterion->measured_by.empty()) {
-        problems.push_back({"criterion", "criterion " + criterion->id + " is measured by deadline " +
-                                             criterion->measured_by + ", not scored by hand"});
+        problems.push_back({"criterion", "criterion " + criterion->id +
+                                             " is measured by deadline " + criterion->measured_by +
+                                             ", not scored by hand"});
       } else if (!framework_.scale.Find(in.result)) {
         std::string levels;
-        for (const Level& l : framework_.scale.levels) levels += (levels.empty() ? "" : ", ") + l.id;
-        problems.push_back({"result", "'" + in.result + "' is not a level of the scale (" +
-                                          levels + ")"});
+        for (const Level& l : framework_.scale.levels)
+          levels += (levels.empty() ? "" : ", ") + l.id;
+        problems.push_back(
+            {"result", "'" + in.result + "' is not a level of the scale (" + levels + ")"});
       }
       return problems;
     }
@@ -86,8 +88,8 @@ class ScoreChecker {
           {"result", "'" + in.result + "' is not a case result (voldoet, voldoet_niet, nvt)"});
     }
     if (in.case_id.empty()) {
-      problems.push_back({"case_id", "criterion " + criterion->id + " is scored per case: " +
-                                         "name the case"});
+      problems.push_back(
+          {"case_id", "criterion " + criterion->id + " is scored per case: " + "name the case"});
       return problems;
     }
     const auto it = cases_.find(in.case_id);
@@ -96,8 +98,8 @@ class ScoreChecker {
                                          std::to_string(audit_.id)});
     } else if (!criterion->applies_when.Matches(it->second)) {
       problems.push_back({"criterion", "criterion " + criterion->id + " does not apply to case " +
-                                           in.case_id + " (applies when: " +
-                                           criterion->applies_when.text() +
+                                           in.case_id +
+                                           " (applies when: " + criterion->applies_when.text() +
                                            "): it is nvt automatically"});
     }
     return problems;
@@ -123,13 +125,12 @@ Status ToStatus(const std::vector<Problem>& problems) {
 Result<std::optional<std::string>> Previous(Workspace* ws, const ScoreInput& in,
                                             std::string_view kind) {
   Result<Statement> q =
-      kind == "set"
-          ? ws->db().Prepare(
-                "SELECT result FROM score_current WHERE audit = ? AND case_id = ? AND "
-                "criterion = ? AND inspector = ?")
-          : ws->db().Prepare(
-                "SELECT result FROM score_reconciled WHERE audit = ? AND case_id = ? AND "
-                "criterion = ?");
+      kind == "set" ? ws->db().Prepare(
+                          "SELECT result FROM score_current WHERE audit = ? AND case_id = ? AND "
+                          "criterion = ? AND inspector = ?")
+                    : ws->db().Prepare(
+                          "SELECT result FROM score_reconciled WHERE audit = ? AND case_id = ? AND "
+                          "criterion = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, in.audit).Bind(2, in.case_id).Bind(3, in.criterion);
   if (kind == "set") q->Bind(4, in.inspector);
@@ -215,12 +216,11 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
       if (it == column.end() || it->second >= row.fields.size()) return "";
       return row.fields[it->second];
     };
-    ScoreInput in{audit,       cell("case_id"), cell("criterion"),
-                  cell("result"), cell("note"), cell("inspector")};
+    ScoreInput in{audit,          cell("case_id"), cell("criterion"),
+                  cell("result"), cell("note"),    cell("inspector")};
     if (in.inspector.empty()) in.inspector = default_inspector;
     std::vector<Problem> problems = checker->Check(in);
-    if (problems.empty() &&
-        !seen.insert({in.case_id, in.criterion, in.inspector}).second) {
+    if (problems.empty() && !seen.insert({in.case_id, in.criterion, in.inspector}).second) {
       problems.push_back({"criterion", "criterion " + in.criterion + " for case '" + in.case_id +
                                            "' by " + in.inspector + " occurs twice in the sheet"});
     }
@@ -282,8 +282,8 @@ Result<std::vector<CurrentScore>> CurrentScores(Workspace* ws, int64_t audit) {
   q->Bind(1, audit);
   std::vector<CurrentScore> out;
   while (q->Step()) {
-    out.push_back({q->Text(0), q->Text(1), q->Text(2), q->Text(3), q->Text(4), q->Text(5),
-                   q->Int(6) != 0});
+    out.push_back(
+        {q->Text(0), q->Text(1), q->Text(2), q->Text(3), q->Text(4), q->Text(5), q->Int(6) != 0});
   }
   if (!q->status().ok()) return q->status();
   return out;

@@ -19,8 +19,8 @@ BOOST_AUTO_TEST_CASE(ignores_other_numbers) {
   // 123456789: 156 − 9 = 147, not divisible by 11.
   BOOST_TEST(!LooksLikeBsn("123456789"));
   BOOST_TEST(!LooksLikeBsn("000000000"));
-  BOOST_TEST(!LooksLikeBsn("12345678"));     // eight digits
-  BOOST_TEST(!LooksLikeBsn("1234567820"));   // ten digits: a longer number, not a BSN
+  BOOST_TEST(!LooksLikeBsn("12345678"));    // eight digits
+  BOOST_TEST(!LooksLikeBsn("1234567820"));  // ten digits: a longer number, not a BSN
   BOOST_TEST(!LooksLikeBsn("VT-2025-0042"));
   BOOST_TEST(!LooksLikeBsn(""));
 }
