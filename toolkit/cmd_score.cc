@@ -87,9 +87,13 @@ int ScoreShow(Context& ctx) {
   std::printf("%-12s %-10s %-16s %-14s %s\n", "CASE", "CRITERION", "INSPECTOR", "RESULT", "NOTE");
   for (const CurrentScore& s : *scores) {
     const std::string who = s.reconciled ? "reconciled" : Printable(s.inspector, 16);
-    std::printf("%-12s %-10s %-16s %-14s %s\n", s.case_id.empty() ? "-" : s.case_id.c_str(),
-                s.criterion.c_str(), who.c_str(), s.result.c_str(),
-                Printable(s.note, kNoteWidth).c_str());
+    char row[128];
+    std::snprintf(row, sizeof row, "%-12s %-10s %-16s %-14s ",
+                  s.case_id.empty() ? "-" : s.case_id.c_str(), s.criterion.c_str(), who.c_str(),
+                  s.result.c_str());
+    std::string line = row + Printable(s.note, kNoteWidth);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::printf("%s\n", line.c_str());
   }
   return 0;
 }
