@@ -65,6 +65,79 @@ CREATE TABLE case_file (
   PRIMARY KEY (org, case_id)
 ) WITHOUT ROWID;
 )sql",
+      // 3: audits, their samples and the score trail. Scores are append-only events;
+      // the current score is a view, so nothing is overwritten without a trace.
+      R"sql(
+CREATE TABLE audit (
+  id         INTEGER PRIMARY KEY,
+  org        TEXT NOT NULL REFERENCES organisation(code),
+  period     INTEGER NOT NULL CHECK (period BETWEEN 1900 AND 9999),
+  framework  TEXT NOT NULL REFERENCES framework(sha256),
+  status     TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'concept', 'final')),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE audit_inspector (
+  audit INTEGER NOT NULL REFERENCES audit(id),
+  name  TEXT NOT NULL,
+  PRIMARY KEY (audit, name)
+) WITHOUT ROWID;
+CREATE TABLE sample_draw (
+  id                INTEGER PRIMARY KEY,
+  audit             INTEGER NOT NULL REFERENCES audit(id),
+  seed              TEXT NOT NULL,
+  method            TEXT NOT NULL CHECK (method IN ('simple', 'stratified')),
+  stratify          TEXT NOT NULL DEFAULT '',
+  where_condition   TEXT NOT NULL DEFAULT '',
+  population        INTEGER NOT NULL,
+  population_sha256 TEXT NOT NULL,
+  size              INTEGER NOT NULL,
+  strata            TEXT NOT NULL DEFAULT '',  -- stratified: 'key TAB population TAB allocated' lines
+  drawn_at          TEXT NOT NULL,
+  replaced_by       INTEGER REFERENCES sample_draw(id)
+);
+CREATE INDEX sample_draw_audit ON sample_draw(audit);
+CREATE TABLE sample_case (
+  draw       INTEGER NOT NULL REFERENCES sample_draw(id),
+  case_id    TEXT NOT NULL,
+  stratum    TEXT NOT NULL DEFAULT '',
+  draw_order INTEGER NOT NULL,
+  PRIMARY KEY (draw, case_id)
+) WITHOUT ROWID;
+CREATE TABLE score_event (
+  id         INTEGER PRIMARY KEY,
+  audit      INTEGER NOT NULL REFERENCES audit(id),
+  case_id    TEXT NOT NULL DEFAULT '',
+  criterion  TEXT NOT NULL,
+  inspector  TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('set', 'reconcile')),
+  old_result TEXT,
+  new_result TEXT NOT NULL,
+  note       TEXT NOT NULL DEFAULT '',
+  at         TEXT NOT NULL
+);
+CREATE INDEX score_event_key ON score_event(audit, case_id, criterion, inspector);
+CREATE TRIGGER score_event_append_only_update BEFORE UPDATE ON score_event
+BEGIN SELECT RAISE(ABORT, 'score events are append-only'); END;
+CREATE TRIGGER score_event_append_only_delete BEFORE DELETE ON score_event
+BEGIN SELECT RAISE(ABORT, 'score events are append-only'); END;
+CREATE TRIGGER score_event_final_audit BEFORE INSERT ON score_event
+WHEN (SELECT status FROM audit WHERE id = NEW.audit) = 'final'
+BEGIN SELECT RAISE(ABORT, 'the audit is final: its scores can no longer change'); END;
+CREATE VIEW score_current AS
+SELECT e.audit, e.case_id, e.criterion, e.inspector, e.new_result AS result, e.note, e.at
+FROM score_event e
+WHERE e.kind = 'set' AND e.id = (
+  SELECT MAX(x.id) FROM score_event x
+  WHERE x.audit = e.audit AND x.case_id = e.case_id AND x.criterion = e.criterion
+    AND x.inspector = e.inspector AND x.kind = 'set');
+CREATE VIEW score_reconciled AS
+SELECT e.audit, e.case_id, e.criterion, e.inspector, e.new_result AS result, e.note, e.at
+FROM score_event e
+WHERE e.kind = 'reconcile' AND e.id = (
+  SELECT MAX(x.id) FROM score_event x
+  WHERE x.audit = e.audit AND x.case_id = e.case_id AND x.criterion = e.criterion
+    AND x.kind = 'reconcile');
+)sql",
   };
   return kMigrations;
 }

@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -80,6 +83,48 @@ std::string DefaultFrameworkPath() {
 }
 
 std::string DefaultCalendarPath() { return DataDir() + "/checklists/kalender-nl.xml"; }
+
+int64_t ParseAuditId(const std::string& text) {
+  char* end = nullptr;
+  errno = 0;
+  const long long id = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || errno != 0 || id <= 0) {
+    throw UsageError("an audit ID is a positive whole number, got '" + text + "'");
+  }
+  return id;
+}
+
+int64_t RequiredAuditId(const Context& ctx) { return ParseAuditId(ctx.Required("--audit")); }
+
+std::string InspectorName(const Context& ctx) {
+  if (std::optional<std::string> name = ctx.Get("--inspector")) return *name;
+  if (const char* env = std::getenv("VTAUDIT_INSPECTOR"); env && *env) return env;
+  if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name) return pw->pw_name;
+  if (const char* user = std::getenv("USER"); user && *user) return user;
+  return "";
+}
+
+std::string Printable(std::string_view text, size_t max_bytes) {
+  std::string out;
+  size_t i = 0;
+  for (; i < text.size(); ++i) {
+    if (out.size() >= max_bytes && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) break;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (i < text.size()) out += "…";
+  return out;
+}
 
 int Fail(const Status& status) {
   for (const std::string& m : status.messages()) std::fprintf(stderr, "vtaudit: %s\n", m.c_str());

@@ -88,6 +88,15 @@ const std::vector<Command>& Commands();
 std::string DataDir();
 std::string DefaultFrameworkPath();  // checklists/toetsingskader-veilig-thuis-2025.xml
 std::string DefaultCalendarPath();   // checklists/kalender-nl.xml
+// An audit id given as text; a UsageError unless it is a positive whole number.
+int64_t ParseAuditId(const std::string& text);
+// The --audit option as an audit id.
+int64_t RequiredAuditId(const Context& ctx);
+// The inspector: --inspector, else $VTAUDIT_INSPECTOR, else the login name.
+std::string InspectorName(const Context& ctx);
+// `text` fit for one terminal line: control characters (newlines, ESC…) shown as \n, \t or
+// \xNN, cut after `max_bytes` (at a UTF-8 boundary) with "…".
+std::string Printable(std::string_view text, size_t max_bytes);
 
 // Handlers, one file per command group (cmd_<name>.cc).
 int FrameworkValidate(Context& ctx);
@@ -100,6 +109,20 @@ int CasesList(Context& ctx);
 int Timeliness(Context& ctx);
 int OrgImport(Context& ctx);
 int SamplesGenerate(Context& ctx);
+int AuditNew(Context& ctx);
+int AuditList(Context& ctx);
+int AuditShow(Context& ctx);
+int AuditStatusCommand(Context& ctx);
+int SampleSizeCommand(Context& ctx);
+int SampleDraw(Context& ctx);
+int SampleShow(Context& ctx);
+int ScoreSet(Context& ctx);
+int ScoreImport(Context& ctx);
+int ScoreShow(Context& ctx);
+int ScoreHistoryCommand(Context& ctx);
+int ScoreReconcile(Context& ctx);
+int AgreementCommand(Context& ctx);
+int JudgeCommand(Context& ctx);
 
 }  // namespace vtaudit::cli
 

@@ -33,7 +33,8 @@ int Timeliness(Context& ctx) {
   options.period.from = ParseDateOption(ctx, "--from", ctx.Required("--from"));
   options.period.to = ParseDateOption(ctx, "--to", ctx.Required("--to"));
   if (options.period.to < options.period.from) throw UsageError("--to lies before --from");
-  options.as_of = ctx.Get("--as-of") ? ParseDateOption(ctx, "--as-of", *ctx.Get("--as-of")) : Date::Today();
+  options.as_of =
+      ctx.Get("--as-of") ? ParseDateOption(ctx, "--as-of", *ctx.Get("--as-of")) : Date::Today();
   const std::string cohort = ctx.Get("--cohort").value_or("completed");
   if (cohort == "completed") {
     options.cohort = Cohort::kCompleted;
@@ -52,9 +53,11 @@ int Timeliness(Context& ctx) {
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
   if (Result<Organisation> o = (*ws)->FindOrganisation(org); !o.ok()) return Fail(o.status());
-  Result<Framework> framework = LoadFrameworkFile(ctx.Get("--framework").value_or(DefaultFrameworkPath()));
+  Result<Framework> framework =
+      LoadFrameworkFile(ctx.Get("--framework").value_or(DefaultFrameworkPath()));
   if (!framework.ok()) return Fail(framework.status());
-  Result<Calendar> calendar = Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
+  Result<Calendar> calendar =
+      Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());
 
   TimelinessCalculator calc(*framework, *calendar, options);
@@ -71,11 +74,11 @@ int Timeliness(Context& ctx) {
   std::printf("timeliness of %s, %s to %s, cohort %s, as of %s\n\n", org.c_str(),
               r.period.from.ToIso().c_str(), r.period.to.ToIso().c_str(),
               std::string(CohortName(r.cohort)).c_str(), r.as_of.ToIso().c_str());
-  std::printf("%-24s %8s %8s %6s %8s %8s %8s %8s %6s %s\n", "deadline", "counted", "on_time", "late",
-              "pending", "overdue", "invalid", "share", "norm", "meets");
+  std::printf("%-24s %8s %8s %6s %8s %8s %8s %8s %6s %s\n", "deadline", "counted", "on_time",
+              "late", "pending", "overdue", "invalid", "share", "norm", "meets");
   for (const DeadlineSummary& d : r.deadlines) {
-    std::printf("%-24s %8ld %8ld %6ld %8ld %8ld %8ld %8s %6s %s\n", d.id.c_str(), d.counted, d.on_time,
-                d.late, d.pending, d.overdue, d.invalid, Share(d.share_on_time).c_str(),
+    std::printf("%-24s %8ld %8ld %6ld %8ld %8ld %8ld %8s %6s %s\n", d.id.c_str(), d.counted,
+                d.on_time, d.late, d.pending, d.overdue, d.invalid, Share(d.share_on_time).c_str(),
                 Share(d.norm).c_str(), d.meets_norm.empty() ? "-" : d.meets_norm.c_str());
   }
   std::printf("\nwaiting for investigations: %ld decided, %ld started, %ld not started at %s",

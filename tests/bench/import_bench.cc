@@ -48,9 +48,11 @@ void WriteExtract() {
         const vtaudit::Date done = started.AddDays(static_cast<int>(prng.Below(80)));
         inv = decided.ToIso() + "," + started.ToIso() + "," + done.ToIso();
       }
-      std::snprintf(line, sizeof line, "B%07ld,melding,kindermishandeling,%sT%02d:%02d,%sT%02d:%02d,%s,VT-01-01,%s,0,0\n", i,
-                    received.ToIso().c_str(), 8 + static_cast<int>(prng.Below(9)), 15,
-                    received.ToIso().c_str(), 17, 30, assessed.ToIso().c_str(), inv.c_str());
+      std::snprintf(
+          line, sizeof line,
+          "B%07ld,melding,kindermishandeling,%sT%02d:%02d,%sT%02d:%02d,%s,VT-01-01,%s,0,0\n", i,
+          received.ToIso().c_str(), 8 + static_cast<int>(prng.Below(9)), 15,
+          received.ToIso().c_str(), 17, 30, assessed.ToIso().c_str(), inv.c_str());
     }
     out << line;
   }
@@ -109,8 +111,9 @@ void BM_VtauditImportPlusTimeliness(benchmark::State& state) {
     const std::string bin = VtauditBinary();
     RunChild({bin, "--db", db, "org", "add", "VT01", "Bench"});
     const ChildRun import = RunChild({bin, "--db", db, "cases", "import", "--org", "VT01", g_csv});
-    const ChildRun timeliness = RunChild({bin, "--db", db, "timeliness", "--org", "VT01", "--from",
-                                         "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-03-31"});
+    const ChildRun timeliness =
+        RunChild({bin, "--db", db, "timeliness", "--org", "VT01", "--from", "2025-01-01", "--to",
+                  "2025-12-31", "--as-of", "2026-03-31"});
     if (import.status != 0 || timeliness.status != 0) state.SkipWithError("vtaudit failed");
     state.SetIterationTime(import.seconds + timeliness.seconds);
     state.counters["import_s"] = import.seconds;
@@ -122,7 +125,10 @@ void BM_VtauditImportPlusTimeliness(benchmark::State& state) {
 }
 
 BENCHMARK(BM_Sqlite3ShellImport)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
-BENCHMARK(BM_VtauditImportPlusTimeliness)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_VtauditImportPlusTimeliness)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2);
 
 }  // namespace
 

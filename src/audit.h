@@ -1,0 +1,64 @@
+// An audit: one organisation, one period (a calendar year), one framework version (kept
+// by content hash) and its inspectors, moving draft → concept → final. A final audit is
+// closed: its sample and scores can no longer change. Functions take the workspace and
+// are not thread-safe (one Workspace per thread).
+#ifndef VTAUDIT_AUDIT_H_
+#define VTAUDIT_AUDIT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+#include "status.h"
+#include "workspace.h"
+
+namespace vtaudit {
+
+enum class AuditStatus { kDraft, kConcept, kFinal };
+std::string_view AuditStatusName(AuditStatus s);  // "draft", "concept", "final"
+std::optional<AuditStatus> AuditStatusFromName(std::string_view name);
+
+struct Audit {
+  int64_t id = 0;
+  std::string org;
+  int period = 0;                // the calendar year audited
+  std::string framework_sha256;  // the framework as stored in the workspace
+  std::string framework_id;      // "igj-vt-2025"
+  std::string framework_version;
+  AuditStatus status = AuditStatus::kDraft;
+  std::string created_at;               // ISO UTC
+  std::vector<std::string> inspectors;  // sorted
+
+  Date period_start() const;  // 1 January
+  Date period_end() const;    // 31 December (inclusive)
+};
+
+struct NewAudit {
+  std::string org;
+  int period = 0;
+  std::string framework_path;           // read, validated and stored by its SHA-256
+  std::vector<std::string> inspectors;  // may be empty; scoring adds inspectors
+};
+
+// Creates an audit in status draft. NotFound for an unknown organisation; Invalid for a
+// framework file that does not load or a period outside 1900..9999.
+Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request);
+// All audits, by id.
+Result<std::vector<Audit>> ListAudits(Workspace* ws);
+// NotFound naming the id when there is none.
+Result<Audit> FindAudit(Workspace* ws, int64_t id);
+// Moves an audit between draft and concept, or on to final. A final audit stays final
+// (Conflict).
+Status SetAuditStatus(Workspace* ws, int64_t id, AuditStatus status);
+// Records an inspector of the audit; adding one twice is fine.
+Status AddInspector(Workspace* ws, int64_t id, const std::string& name);
+
+// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", the form of every stored timestamp.
+std::string UtcNowIso();
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_AUDIT_H_

@@ -1,0 +1,75 @@
+// The judgement of an audit, computed from the framework, the sampled cases, the scores
+// and the measured timeliness figures, with an explanation per node that names the
+// numbers and the rule (checklists/README.md, "Judgement rules"). Pure: no workspace, no
+// clock; the same inputs give the same judgement on any machine. Thread-safe.
+//
+// Which score counts for a (case, criterion): the reconciled score when there is one;
+// else the inspectors' score when all who scored agree; else the case is a disagreement,
+// left out of the share and listed in the explanation — never averaged silently.
+#ifndef VTAUDIT_JUDGEMENT_H_
+#define VTAUDIT_JUDGEMENT_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "case_record.h"
+#include "framework.h"
+#include "json_writer.h"
+
+namespace vtaudit {
+
+// The timeliness of one deadline over the whole extract for the audit's period.
+struct MeasuredFigure {
+  long on_time = 0;
+  long counted = 0;  // on_time + late
+  double norm = 1;
+  std::optional<double> share;  // on_time / counted; none when nothing counted
+};
+
+// One score as stored: an inspector's current one, or the reconciled one.
+struct ScoreEntry {
+  std::string case_id;  // "" for organisation criteria
+  std::string criterion;
+  std::string inspector;
+  std::string result;  // voldoet | voldoet_niet | nvt, or a level id (organisation)
+  bool reconciled = false;
+};
+
+struct JudgementInput {
+  std::vector<CaseRecord> sample;                  // the sampled cases
+  std::vector<ScoreEntry> scores;                  // any order
+  std::map<std::string, MeasuredFigure> measured;  // deadline id → figure
+};
+
+struct NodeJudgement {
+  std::string id;
+  std::string kind;                  // "domain", "standard", "criterion"
+  std::optional<std::string> level;  // none: niet beoordeeld (not judged)
+  bool incomplete = false;           // a criterion below (or this one) lacks scores
+  std::string explanation;
+  // Criteria only. Case criteria: cases; measured: on time / late; organisation: 1 or 0.
+  long met = 0, not_met = 0, not_applicable = 0;
+  long unscored = 0;                       // applicable sampled cases without a usable score
+  std::optional<double> share;             // compliance
+  std::vector<std::string> disagreements;  // case ids left out
+  std::vector<NodeJudgement> children;
+};
+
+struct Judgement {
+  std::vector<NodeJudgement> domains;
+};
+
+Judgement Judge(const Framework& framework, const JudgementInput& input);
+
+// {"domains": [{"id", "judgement", "incomplete", "explanation", "standards": [… "criteria":
+// [{"id", "judgement", "met", "not_met", "not_applicable", "share", …}]]}]}
+void WriteJudgementJson(const Judgement& j, JsonWriter* w);
+
+// A share or score for explanations: at most 3 decimals, trailing zeros dropped ("0.8").
+std::string FormatFigure(double value);
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_JUDGEMENT_H_

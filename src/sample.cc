@@ -1,0 +1,226 @@
+#include "sample.h"
+
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "case_store.h"
+#include "condition.h"
+#include "digest.h"
+#include "sampler.h"
+
+namespace vtaudit {
+
+std::string StratumKey(const CaseRecord& c, std::string_view field) {
+  std::vector<std::string> values = CaseFieldValues(c, field);
+  return values.empty() ? std::string() : values.front();
+}
+
+std::string PopulationHash(const std::vector<std::string>& sorted_ids) {
+  Sha256 h;
+  for (const std::string& id : sorted_ids) {
+    h.Update(id);
+    h.Update("\n");
+  }
+  return h.HexDigest();
+}
+
+namespace {
+
+std::string FreshSeed() {
+  std::random_device device;
+  const uint64_t seed = (uint64_t{device()} << 32) ^ device();
+  return std::to_string(seed);
+}
+
+Status StoreDraw(Workspace* ws, Sample* s, const std::vector<SampledCase>& cases,
+                 std::optional<int64_t> previous) {
+  Result<Statement> q = ws->db().Prepare(
+      "INSERT INTO sample_draw (audit, seed, method, stratify, where_condition, population, "
+      "population_sha256, size, drawn_at, strata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!q.ok()) return q.status();
+  q->Bind(1, s->audit).Bind(2, s->seed).Bind(3, s->method).Bind(4, s->stratify).Bind(5, s->where);
+  q->Bind(6, int64_t{s->population}).Bind(7, s->population_sha256).Bind(8, int64_t{s->size});
+  std::string strata;
+  for (const SampleStratum& st : s->strata) {
+    strata +=
+        st.key + "\t" + std::to_string(st.population) + "\t" + std::to_string(st.allocated) + "\n";
+  }
+  q->Bind(9, s->drawn_at).Bind(10, strata);
+  if (Status st = q->Run(); !st.ok()) return st;
+  s->draw_id = ws->db().LastInsertId();
+  if (previous) {
+    Result<Statement> u = ws->db().Prepare("UPDATE sample_draw SET replaced_by = ? WHERE id = ?");
+    if (!u.ok()) return u.status();
+    if (Status st = u->Bind(1, s->draw_id).Bind(2, *previous).Run(); !st.ok()) return st;
+  }
+  Result<Statement> c = ws->db().Prepare(
+      "INSERT INTO sample_case (draw, case_id, stratum, draw_order) VALUES (?, ?, ?, ?)");
+  if (!c.ok()) return c.status();
+  for (const SampledCase& sc : cases) {
+    c->Reset();
+    c->Bind(1, s->draw_id).Bind(2, sc.case_id).Bind(3, sc.stratum).Bind(4, sc.order);
+    if (Status st = c->Run(); !st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<int64_t>> CurrentDrawId(Workspace* ws, int64_t audit) {
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT id FROM sample_draw WHERE audit = ? AND replaced_by IS NULL ORDER BY id DESC");
+  if (!q.ok()) return q.status();
+  q->Bind(1, audit);
+  if (!q->Step()) {
+    if (!q->status().ok()) return q->status();
+    return std::optional<int64_t>();
+  }
+  return std::optional<int64_t>(q->Int(0));
+}
+
+}  // namespace
+
+Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
+  Result<Audit> audit = FindAudit(ws, request.audit);
+  if (!audit.ok()) return audit.status();
+  if (audit->status == AuditStatus::kFinal) {
+    return Status::Conflict("audit " + std::to_string(audit->id) +
+                            " is final: its sample can no longer change");
+  }
+  if (request.size <= 0) return Status::Invalid("the sample size must be at least 1");
+  std::optional<Condition> where;
+  if (!request.where.empty()) {
+    ConditionError error;
+    where = Condition::Parse(request.where, &error);
+    if (!where) {
+      return Status::Invalid("--where: " + error.message + " at position " +
+                             std::to_string(error.offset + 1) + " of '" + request.where + "'");
+    }
+  }
+  if (!request.stratify.empty() && !IsCaseField(request.stratify)) {
+    std::string fields;
+    for (const std::string& f : CaseFieldNames()) fields += (fields.empty() ? "" : ", ") + f;
+    return Status::Invalid("cannot stratify by '" + request.stratify +
+                           "': not a case field (one of " + fields + ")");
+  }
+  Transaction tx(&ws->db());
+  if (!tx.status().ok()) return tx.status();
+  Result<std::optional<int64_t>> previous = CurrentDrawId(ws, request.audit);
+  if (!previous.ok()) return previous.status();
+  if (*previous && !request.replace) {
+    return Status::Conflict("audit " + std::to_string(audit->id) +
+                            " has a sample already; give --replace to draw a new one (the "
+                            "old one stays on record)");
+  }
+
+  std::vector<std::string> ids;
+  std::map<std::string, std::vector<std::string>> strata;
+  CaseFilter filter;
+  filter.received_from = audit->period_start();
+  filter.received_to = audit->period_end();
+  Status st = ForEachCase(ws, audit->org, filter, [&](const CaseRecord& c) {
+    if (where && !where->Matches(c)) return;
+    ids.push_back(c.case_id);
+    if (!request.stratify.empty()) strata[StratumKey(c, request.stratify)].push_back(c.case_id);
+  });
+  if (!st.ok()) return st;
+  if (static_cast<size_t>(request.size) > ids.size()) {
+    return Status::Invalid("cannot draw " + std::to_string(request.size) + " cases from " +
+                           std::to_string(ids.size()) + " cases of " + audit->org +
+                           " received in " + std::to_string(audit->period) +
+                           (request.where.empty() ? "" : " matching '" + request.where + "'"));
+  }
+
+  Sample s;
+  s.audit = audit->id;
+  s.seed = request.seed.empty() ? FreshSeed() : request.seed;
+  s.method = request.stratify.empty() ? "simple" : "stratified";
+  s.stratify = request.stratify;
+  s.where = request.where;
+  s.population = static_cast<long>(ids.size());
+  s.population_sha256 = PopulationHash(ids);
+  s.size = request.size;
+  s.drawn_at = UtcNowIso();
+  const uint64_t seed = SeedFromString(s.seed);
+  std::vector<SampledCase> cases;
+  if (request.stratify.empty()) {
+    Result<Draw> draw = DrawSimple(ids, static_cast<size_t>(request.size), seed);
+    if (!draw.ok()) return draw.status();
+    int order = 0;
+    for (const std::string& id : draw->selection_order) cases.push_back({id, "", ++order});
+  } else {
+    std::vector<std::pair<std::string, std::vector<std::string>>> input(strata.begin(),
+                                                                        strata.end());
+    Result<std::vector<StratumDraw>> draw =
+        DrawStratified(input, static_cast<size_t>(request.size), seed);
+    if (!draw.ok()) return draw.status();
+    for (const StratumDraw& d : *draw) {
+      s.strata.push_back({d.key, d.population, d.allocated});
+      int order = 0;
+      for (const std::string& id : d.ids) cases.push_back({id, d.key, ++order});
+    }
+  }
+  if (Status stored = StoreDraw(ws, &s, cases, *previous); !stored.ok()) return stored;
+  if (Status c = tx.Commit(); !c.ok()) return c;
+  return CurrentSample(ws, request.audit);
+}
+
+Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
+  Result<std::optional<int64_t>> id = CurrentDrawId(ws, audit);
+  if (!id.ok()) return id.status();
+  if (!*id) {
+    return Status::NotFound("audit " + std::to_string(audit) +
+                            " has no sample yet (see `vtaudit sample draw`)");
+  }
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT audit, seed, method, stratify, where_condition, population, population_sha256, "
+      "size, drawn_at, (SELECT COUNT(*) FROM sample_draw p WHERE p.audit = d.audit AND p.id < "
+      "d.id), strata FROM sample_draw d WHERE id = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, **id);
+  if (!q->Step()) return q->status().ok() ? Status::Internal("sample draw vanished") : q->status();
+  Sample s;
+  s.draw_id = **id;
+  s.audit = q->Int(0);
+  s.seed = q->Text(1);
+  s.method = q->Text(2);
+  s.stratify = q->Text(3);
+  s.where = q->Text(4);
+  s.population = static_cast<long>(q->Int(5));
+  s.population_sha256 = q->Text(6);
+  s.size = static_cast<long>(q->Int(7));
+  s.drawn_at = q->Text(8);
+  s.replaced = static_cast<int>(q->Int(9));
+  Result<Statement> c = ws->db().Prepare(
+      "SELECT case_id, stratum, draw_order FROM sample_case WHERE draw = ? ORDER BY case_id");
+  if (!c.ok()) return c.status();
+  c->Bind(1, s.draw_id);
+  while (c->Step()) s.cases.push_back({c->Text(0), c->Text(1), static_cast<int>(c->Int(2))});
+  if (!c->status().ok()) return c->status();
+  std::stringstream strata(q->Text(10));
+  std::string line;
+  while (std::getline(strata, line)) {
+    const size_t a = line.find('\t'), b = line.rfind('\t');
+    if (a == std::string::npos || a == b) continue;
+    s.strata.push_back({line.substr(0, a), std::stol(line.substr(a + 1, b - a - 1)),
+                        std::stol(line.substr(b + 1))});
+  }
+  return s;
+}
+
+std::string SampleCsv(const Sample& sample) {
+  std::string out = "case_id\n";
+  for (const SampledCase& c : sample.cases) {
+    const bool quote = c.case_id.find_first_of(",;\"\n\r") != std::string::npos;
+    if (!quote) {
+      out += c.case_id;
+    } else {
+      out += '"';
+      for (char ch : c.case_id) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      out += '"';
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace vtaudit

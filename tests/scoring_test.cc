@@ -1,0 +1,266 @@
+#include "scoring.h"
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <fstream>
+
+#include "audit_fixture.h"
+#include "sample.h"
+
+namespace vtaudit {
+namespace {
+
+// Ten cases C01..C10 (C01..C07 meldingen, C08..C10 adviezen), all of them sampled.
+struct ScoringFixture : testing::AuditFixture {
+  ScoringFixture() {
+    for (int i = 1; i <= 10; ++i) {
+      AddCase(Id(i), i <= 7 ? "melding" : "advies", "2025-02-03");
+    }
+    Result<Sample> s = DrawSample(ws.get(), {audit.id, 10, "1", "", "", false});
+    BOOST_TEST_REQUIRE(s.ok(), s.status().ToString());
+  }
+
+  static std::string Id(int i) { return (i < 10 ? "C0" : "C") + std::to_string(i); }
+
+  Status Set(const std::string& c, const std::string& criterion, const std::string& result,
+             const std::string& inspector = "Anna", const std::string& note = "") {
+    return SetScore(ws.get(), {audit.id, c, criterion, result, note, inspector});
+  }
+
+  // Writes a score sheet and imports it.
+  Result<int> Import(const std::string& name, const std::string& csv) {
+    const std::string path = dir + "/" + name;
+    std::ofstream(path, std::ios::binary) << csv;
+    return ImportScoreSheet(ws.get(), audit.id, path, "Anna");
+  }
+};
+
+BOOST_AUTO_TEST_SUITE(scoring)
+
+BOOST_FIXTURE_TEST_CASE(validates_a_score, ScoringFixture) {
+  BOOST_TEST(Set("C01", "C1", "voldoet").ok());
+  BOOST_TEST(Set("C01", "X9", "voldoet").ToString() ==
+             "unknown criterion 'X9' in framework mini 1");
+  BOOST_TEST(Set("C11", "C1", "voldoet").ToString() == "case C11 is not in the sample of audit 1");
+  BOOST_TEST(Set("C01", "C1", "goed").ToString() ==
+             "'goed' is not a case result (voldoet, voldoet_niet, nvt)");
+  BOOST_TEST(Set("", "C1", "voldoet").ToString() ==
+             "criterion C1 is scored per case: name the case");
+  BOOST_TEST(Set("C08", "C2", "voldoet").ToString() ==
+             "criterion C2 does not apply to case C08 (applies when: kind = melding): it is nvt "
+             "automatically");
+  BOOST_TEST(Set("", "O1", "voldoet").ok());
+  BOOST_TEST(Set("C01", "O1", "voldoet").ToString() ==
+             "criterion O1 is scored for the organisation, not per case");
+  BOOST_TEST(Set("", "O1", "voldoet_niet").ToString() ==
+             "'voldoet_niet' is not a level of the scale (voldoet, grotendeels, deels, niet)");
+  BOOST_TEST(Set("", "M1", "voldoet").ToString() ==
+             "criterion M1 is measured by deadline triage, not scored by hand");
+  BOOST_TEST(Set("C01", "C1", "voldoet", "").ToString() == "no inspector named");
+  BOOST_TEST(Count("score_event") == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(refuses_a_bsn_in_a_note, ScoringFixture) {
+  // 111222333 passes the elfproef (see privacy_test.cc).
+  const Status s = Set("C01", "C1", "voldoet", "Anna", "moeder, bsn 111222333");
+  BOOST_TEST(s.ToString() ==
+             "contains a number that passes the BSN eleven test; notes must not identify a "
+             "person");
+  BOOST_TEST(Count("score_event") == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(stores_hostile_notes_exactly, ScoringFixture) {
+  const std::string note =
+      "<script>alert('x')</script> \"quoted\"\nline two\t" + std::string(10 * 1024, 'x') + " é ✓";
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet", "Anna", note).ok());
+  Result<std::vector<ScoreEvent>> h = ScoreHistory(ws.get(), audit.id, {}, {});
+  BOOST_TEST_REQUIRE(h.ok());
+  BOOST_TEST_REQUIRE(h->size() == 1u);
+  BOOST_TEST(((*h)[0].note == note));
+}
+
+BOOST_FIXTURE_TEST_CASE(final_audit_refuses_changes, ScoringFixture) {
+  BOOST_TEST(Set("C01", "C1", "voldoet").ok());
+  BOOST_TEST(SetAuditStatus(ws.get(), audit.id, AuditStatus::kFinal).ok());
+  const Status s = Set("C01", "C1", "voldoet_niet");
+  BOOST_TEST(s.IsConflict());
+  BOOST_TEST(s.ToString() == "audit 1 is final: its scores can no longer change");
+  BOOST_TEST(ReconcileScore(ws.get(), {audit.id, "C01", "C1", "voldoet", "", "Anna"}).IsConflict());
+  BOOST_TEST(Import("ok.csv", "case_id,criterion,result\nC02,C1,voldoet\n").status().IsConflict());
+  // The database refuses too, whoever writes to it.
+  BOOST_TEST(!ws->db()
+                  .Exec("INSERT INTO score_event (audit, criterion, inspector, kind, new_result, "
+                        "at) VALUES (1, 'C1', 'x', 'set', 'nvt', '')")
+                  .ok());
+  BOOST_TEST(Count("score_event") == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(audit_trail_after_set_change_reconcile, ScoringFixture) {
+  BOOST_TEST_REQUIRE(Set("C03", "C1", "voldoet", "Anna", "eerste lezing").ok());
+  BOOST_TEST_REQUIRE(Set("C03", "C1", "voldoet_niet", "Anna", "na herlezing").ok());
+  BOOST_TEST_REQUIRE(Set("C03", "C1", "voldoet", "Bram").ok());
+  BOOST_TEST_REQUIRE(
+      ReconcileScore(ws.get(), {audit.id, "C03", "C1", "voldoet_niet", "overleg", "Anna"}).ok());
+  Result<std::vector<ScoreEvent>> h = ScoreHistory(ws.get(), audit.id, "C03", "C1");
+  BOOST_TEST_REQUIRE(h.ok());
+  BOOST_TEST_REQUIRE(h->size() == 4u);
+  // Anna's first score has no predecessor; her change names the old result; Bram's first has
+  // none of his own; the reconcile has no earlier reconciled result.
+  BOOST_TEST((*h)[0].kind == "set");
+  BOOST_TEST(!(*h)[0].old_result);
+  BOOST_TEST((*h)[1].old_result.value_or("") == "voldoet");
+  BOOST_TEST((*h)[1].new_result == "voldoet_niet");
+  BOOST_TEST((*h)[1].note == "na herlezing");
+  BOOST_TEST((*h)[2].inspector == "Bram");
+  BOOST_TEST(!(*h)[2].old_result);
+  BOOST_TEST((*h)[3].kind == "reconcile");
+  BOOST_TEST((*h)[3].new_result == "voldoet_niet");
+  // Events cannot be changed or removed.
+  BOOST_TEST(!ws->db().Exec("UPDATE score_event SET new_result = 'nvt'").ok());
+  BOOST_TEST(!ws->db().Exec("DELETE FROM score_event").ok());
+  Result<std::vector<CurrentScore>> now = CurrentScores(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(now.ok());
+  BOOST_TEST_REQUIRE(now->size() == 3u);
+  BOOST_TEST((*now)[0].inspector == "Anna");
+  BOOST_TEST((*now)[0].result == "voldoet_niet");
+  BOOST_TEST((*now)[1].inspector == "Bram");
+  BOOST_TEST((*now)[2].reconciled);
+  BOOST_TEST(FindAudit(ws.get(), audit.id)->inspectors ==
+             (std::vector<std::string>{"Anna", "Bram"}));
+}
+
+BOOST_FIXTURE_TEST_CASE(agreement_and_kappa_by_hand, ScoringFixture) {
+  // C1 scored twice on all ten cases (v = voldoet, n = voldoet_niet):
+  //   Anna v v v v v v n n n n   Bram v v v v v n v n n n
+  // agree on 8 of 10: observed 0.8. Each used v 6 times and n 4 times, so chance agreement
+  // is 0.6·0.6 + 0.4·0.4 = 0.52 and kappa = (0.8 − 0.52) / (1 − 0.52) = 0.28 / 0.48 = 0.5833.
+  const char* anna = "vvvvvvnnnn";
+  const char* bram = "vvvvvnvnnn";
+  for (int i = 0; i < 10; ++i) {
+    BOOST_TEST_REQUIRE(Set(Id(i + 1), "C1", anna[i] == 'v' ? "voldoet" : "voldoet_niet").ok());
+    BOOST_TEST_REQUIRE(
+        Set(Id(i + 1), "C1", bram[i] == 'v' ? "voldoet" : "voldoet_niet", "Bram").ok());
+  }
+  BOOST_TEST_REQUIRE(Set("C01", "C2", "voldoet").ok());  // single-scored: no pair
+  BOOST_TEST_REQUIRE(ReconcileScore(ws.get(), {audit.id, "C06", "C1", "voldoet", "", "Anna"}).ok());
+  Result<std::vector<CriterionAgreement>> a = Agreement(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(a.ok());
+  BOOST_TEST_REQUIRE(a->size() == 1u);
+  const CriterionAgreement& c1 = (*a)[0];
+  BOOST_TEST(c1.criterion == "C1");
+  BOOST_TEST(c1.pairs == 10);
+  BOOST_TEST(c1.observed == 0.8, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(c1.expected == 0.52, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(c1.kappa == 0.28 / 0.48, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST_REQUIRE(c1.disagreements.size() == 2u);
+  BOOST_TEST(c1.disagreements[0].case_id == "C06");
+  BOOST_TEST(c1.disagreements[0].result_a == "voldoet");
+  BOOST_TEST(c1.disagreements[0].result_b == "voldoet_niet");
+  BOOST_TEST(c1.disagreements[0].reconciled.value_or("") == "voldoet");
+  BOOST_TEST(c1.disagreements[1].case_id == "C07");
+  BOOST_TEST(!c1.disagreements[1].reconciled);
+}
+
+BOOST_FIXTURE_TEST_CASE(imports_a_good_sheet, ScoringFixture) {
+  Result<int> n = Import("good.csv",
+                         "case_id,criterion,result,note,inspector\n"
+                         "C01,C1,voldoet,\"goed, \"\"volledig\"\"\",\n"
+                         "C02,C1,voldoet_niet,,Bram\n"
+                         ",O1,grotendeels,organisatie,\n"
+                         "C08,C2,voldoet_niet,ignored?,\n");
+  // The last row is not applicable: nothing is imported.
+  BOOST_TEST(!n.ok());
+  BOOST_TEST(Count("score_event") == 0);
+  n = Import("good2.csv",
+             "criterion;case_id;result\n"
+             "C1;C01;voldoet\n"
+             "O1;;grotendeels\n");
+  BOOST_TEST_REQUIRE(n.ok(), n.status().ToString());
+  BOOST_TEST(*n == 2);
+  BOOST_TEST(Count("score_event") == 2);
+  BOOST_TEST(Count("score_event WHERE inspector = 'Anna'") == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(malformed_sheets_change_nothing, ScoringFixture) {
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet").ok());
+  struct Bad {
+    const char* name;
+    const char* csv;
+    std::vector<std::string> messages;  // after "DIR/"
+  };
+  const std::vector<Bad> sheets = {
+      {"unknown-criterion.csv",
+       "case_id,criterion,result\nC02,X1,voldoet\n",
+       {"unknown-criterion.csv:2: column criterion: unknown criterion 'X1' in framework mini 1"}},
+      {"not-sampled.csv",
+       "case_id,criterion,result\nC02,C1,voldoet\nZ99,C1,voldoet\n",
+       {"not-sampled.csv:3: column case_id: case Z99 is not in the sample of audit 1"}},
+      {"bad-result.csv",
+       "case_id,criterion,result\nC02,C1,ja\n",
+       {"bad-result.csv:2: column result: 'ja' is not a case result (voldoet, voldoet_niet, "
+        "nvt)"}},
+      {"case-on-org.csv",
+       "case_id,criterion,result\nC02,O1,voldoet\n",
+       {"case-on-org.csv:2: column case_id: criterion O1 is scored for the organisation, not "
+        "per case"}},
+      {"org-level.csv",
+       "case_id,criterion,result\n,O1,nvt\n",
+       {"org-level.csv:2: column result: 'nvt' is not a level of the scale (voldoet, "
+        "grotendeels, deels, niet)"}},
+      {"not-applicable.csv",
+       "case_id,criterion,result\nC09,C2,voldoet\n",
+       {"not-applicable.csv:2: column criterion: criterion C2 does not apply to case C09 "
+        "(applies when: kind = melding): it is nvt automatically"}},
+      {"measured.csv",
+       "case_id,criterion,result\n,M1,voldoet\n",
+       {"measured.csv:2: column criterion: criterion M1 is measured by deadline triage, not "
+        "scored by hand"}},
+      {"bsn.csv",
+       "case_id,criterion,result,note\nC02,C1,voldoet,zie 123456782\n",
+       {"bsn.csv:2: column note: contains a number that passes the BSN eleven test; notes must "
+        "not identify a person"}},
+      {"no-result.csv",
+       "case_id,criterion,note\nC02,C1,x\n",
+       {"no-result.csv:1: column result: missing from the header"}},
+      {"unknown-column.csv",
+       "case_id,criterion,result,naam\nC02,C1,voldoet,Jan\n",
+       {"unknown-column.csv:1: column naam: unknown column (expected case_id, criterion, "
+        "result, note, inspector)"}},
+      {"twice.csv",
+       "case_id,criterion,result\nC02,C1,voldoet\nC02,C1,voldoet_niet\n",
+       {"twice.csv:3: column criterion: criterion C1 for case 'C02' by Anna occurs twice in the "
+        "sheet"}},
+      {"no-case.csv",
+       "case_id,criterion,result\n,C1,voldoet\n",
+       {"no-case.csv:2: column case_id: criterion C1 is scored per case: name the case"}},
+      {"quote.csv",
+       "case_id,criterion,result\nC02,C1,\"voldoet\n",
+       {"quote.csv:2: field 3: unterminated quoted field"}},
+      {"empty.csv",
+       "",
+       {"empty.csv: empty file: expected the header case_id,criterion,result,note[,inspector]"}},
+      {"several.csv",
+       "case_id,criterion,result\nC02,C1,ja\nC03,C1,voldoet\nC04,Q,voldoet\n",
+       {"several.csv:2: column result: 'ja' is not a case result (voldoet, voldoet_niet, nvt)",
+        "several.csv:4: column criterion: unknown criterion 'Q' in framework mini 1"}},
+  };
+  for (const Bad& bad : sheets) {
+    BOOST_TEST_CONTEXT(bad.name) {
+      Result<int> n = Import(bad.name, bad.csv);
+      BOOST_TEST_REQUIRE(!n.ok());
+      std::vector<std::string> expected;
+      for (const std::string& m : bad.messages) expected.push_back(dir + "/" + m);
+      const bool row_errors = bad.messages[0].find(".csv:1:") == std::string::npos &&
+                              bad.messages[0].find("field") == std::string::npos &&
+                              bad.messages[0].find("empty file") == std::string::npos;
+      if (row_errors) expected.push_back(dir + "/" + bad.name + ": nothing imported");
+      BOOST_TEST(n.status().messages() == expected, boost::test_tools::per_element());
+      BOOST_TEST(Count("score_event") == 1);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace vtaudit
