@@ -28,15 +28,6 @@ std::optional<AuditStatus> AuditStatusFromName(std::string_view name) {
 Date Audit::period_start() const { return *Date::FromYmd(period, 1, 1); }
 Date Audit::period_end() const { return *Date::FromYmd(period, 12, 31); }
 
-std::string UtcNowIso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
-
 Status AddInspector(Workspace* ws, int64_t id, const std::string& name) {
   if (name.empty()) return Status::Invalid("an inspector needs a name");
   Result<Statement> q =

@@ -56,9 +56,6 @@ Status SetAuditStatus(Workspace* ws, int64_t id, AuditStatus status);
 // Records an inspector of the audit; adding one twice is fine.
 Status AddInspector(Workspace* ws, int64_t id, const std::string& name);
 
-// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", the form of every stored timestamp.
-std::string UtcNowIso();
-
 }  // namespace vtaudit
 
 #endif  // VTAUDIT_AUDIT_H_

@@ -82,6 +82,15 @@ std::optional<Date> Date::ParseIso(std::string_view text) {
   return FromYmd(y, m, d);
 }
 
+std::string UtcNowIso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
 Date Date::Today() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -101,7 +110,7 @@ int Date::iso_weekday() const {
 
 std::string Date::ToIso() const {
   const Civil c = CivilFromDays(days_);
-  char buf[16];
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
   return buf;
 }

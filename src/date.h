@@ -59,6 +59,9 @@ struct EventTime {
   friend bool operator==(const EventTime&, const EventTime&) = default;
 };
 
+// The current moment in UTC as "YYYY-MM-DDTHH:MM:SSZ", for audit trails and import records.
+std::string UtcNowIso();
+
 // Parses the date forms an extract may use: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]",
 // "DD-MM-YYYY" and "DD-MM-YYYY HH:MM". On failure returns nullopt and sets *why
 // to a short reason ("not a date", "no such day: 2025-02-30").

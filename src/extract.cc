@@ -70,15 +70,6 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-std::string NowIso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
-
 Result<std::string> FileSha256(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open file");
@@ -453,7 +444,7 @@ class Importer {
     if (!q.ok()) return q.status();
     const size_t slash = path_.rfind('/');
     q->Bind(1, org_).Bind(2, slash == std::string::npos ? path_ : path_.substr(slash + 1));
-    q->Bind(3, summary_.sha256).Bind(4, NowIso());
+    q->Bind(3, summary_.sha256).Bind(4, UtcNowIso());
     if (Status s = q->Run(); !s.ok()) return s;
     extract_id_ = ws_->db().LastInsertId();
     return Status::Ok();

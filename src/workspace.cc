@@ -167,15 +167,6 @@ Status MigrateTo(Database* db, int target) {
 
 namespace {
 
-std::string NowIso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
-
 Status MakeDirectories(const std::string& dir) {
   if (dir.empty()) return Status::Ok();
   std::string partial;
@@ -266,7 +257,7 @@ Result<bool> Workspace::StoreFramework(const Framework& f, std::string_view cont
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
   if (!q.ok()) return q.status();
   q->Bind(1, f.sha256).Bind(2, f.id).Bind(3, f.version).Bind(4, f.title).Bind(5, path);
-  q->Bind(6, content).Bind(7, NowIso());
+  q->Bind(6, content).Bind(7, UtcNowIso());
   if (Status s = q->Run(); !s.ok()) return s;
   return db_->Changes() > 0;
 }
