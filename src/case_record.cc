@@ -61,6 +61,75 @@ bool IsCaseField(std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+std::optional<CaseField> CaseFieldFromName(std::string_view name) {
+  const auto& names = CaseFieldNames();
+  const auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) return std::nullopt;
+  return static_cast<CaseField>(it - names.begin());
+}
+
+namespace {
+
+// The event behind an event field, or nullopt for the other fields.
+std::optional<Event> EventOfField(CaseField field) {
+  switch (field) {
+    case CaseField::kReceived:
+      return Event::kReceived;
+    case CaseField::kTriaged:
+      return Event::kTriaged;
+    case CaseField::kSafetyAssessed:
+      return Event::kSafetyAssessed;
+    case CaseField::kInvestigationDecided:
+      return Event::kInvestigationDecided;
+    case CaseField::kInvestigationStarted:
+      return Event::kInvestigationStarted;
+    case CaseField::kInvestigationCompleted:
+      return Event::kInvestigationCompleted;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+bool CaseFieldIsSet(const CaseRecord& c, CaseField field) {
+  switch (field) {
+    case CaseField::kCaseId:
+      return !c.case_id.empty();
+    case CaseField::kKind:
+    case CaseField::kRvdk:
+    case CaseField::kDisclosure:
+      return true;
+    case CaseField::kViolence:
+      return !c.violence.empty();
+    case CaseField::kOutcome:
+      return !c.outcome.empty();
+    default:
+      return c.event(*EventOfField(field)).has_value();
+  }
+}
+
+bool CaseFieldHas(const CaseRecord& c, CaseField field, std::string_view value) {
+  switch (field) {
+    case CaseField::kCaseId:
+      return c.case_id == value;
+    case CaseField::kKind:
+      return CaseKindName(c.kind) == value;
+    case CaseField::kViolence:
+      return std::find(c.violence.begin(), c.violence.end(), value) != c.violence.end();
+    case CaseField::kOutcome:
+      return !c.outcome.empty() && c.outcome == value;
+    case CaseField::kRvdk:
+      return value == (c.rvdk ? "1" : "0");
+    case CaseField::kDisclosure:
+      return value == (c.disclosure ? "1" : "0");
+    default: {
+      const auto& t = c.event(*EventOfField(field));
+      return t && t->ToIso() == value;
+    }
+  }
+}
+
 std::vector<std::string> CaseFieldValues(const CaseRecord& c, std::string_view field) {
   if (field == "case_id") return {c.case_id};
   if (field == "kind") return {std::string(CaseKindName(c.kind))};

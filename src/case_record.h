@@ -54,6 +54,28 @@ struct CaseRecord {
 // The case fields a condition can test (events included), in extract column order.
 const std::vector<std::string>& CaseFieldNames();
 bool IsCaseField(std::string_view name);
+// A case field resolved once (conditions parse field names into these), in
+// CaseFieldNames() order, so that testing millions of cases needs no lookups or copies.
+enum class CaseField {
+  kCaseId,
+  kKind,
+  kViolence,
+  kReceived,
+  kTriaged,
+  kSafetyAssessed,
+  kOutcome,
+  kInvestigationDecided,
+  kInvestigationStarted,
+  kInvestigationCompleted,
+  kRvdk,
+  kDisclosure,
+};
+std::optional<CaseField> CaseFieldFromName(std::string_view name);
+// Whether the field has a value (booleans always have one: "1" or "0").
+bool CaseFieldIsSet(const CaseRecord& c, CaseField field);
+// Whether one of the field's values is `value`; event fields compare their ISO text.
+bool CaseFieldHas(const CaseRecord& c, CaseField field, std::string_view value);
+
 // The values of a field as text: one for most fields, several for `violence`, none
 // for an empty field. Booleans read "1" or "0". REQUIRES: IsCaseField(field).
 std::vector<std::string> CaseFieldValues(const CaseRecord& c, std::string_view field);

@@ -10,7 +10,7 @@ struct Condition::Node {
   enum class Op { kOr, kAnd, kNot, kIn, kSet };
   Op op;
   std::vector<std::shared_ptr<const Node>> children;  // kOr, kAnd, kNot
-  std::string field;                                  // kIn, kSet
+  CaseField field = CaseField::kCaseId;               // kIn, kSet
   std::vector<std::string> values;                    // kIn
 };
 
@@ -138,14 +138,16 @@ class Parser {
     if (peek().kind != Token::Kind::kWord)
       return Fail("expected a case field, got '" + peek().text + "'");
     const std::string field = peek().text;
-    if (!IsCaseField(field)) return Fail("unknown case field '" + field + "'");
+    const std::optional<CaseField> resolved = CaseFieldFromName(field);
+    if (!resolved) return Fail("unknown case field '" + field + "'");
     ++pos_;
     const Token& op = peek();
     if (op.kind == Token::Kind::kEq || op.kind == Token::Kind::kNe) {
       ++pos_;
       std::string value;
       if (!ParseValue(&value)) return nullptr;
-      auto test = std::make_shared<Condition::Node>(Condition::Node{Op::kIn, {}, field, {value}});
+      auto test =
+          std::make_shared<Condition::Node>(Condition::Node{Op::kIn, {}, *resolved, {value}});
       if (op.kind == Token::Kind::kEq) return test;
       return std::make_shared<Condition::Node>(Condition::Node{Op::kNot, {test}, {}, {}});
     }
@@ -163,14 +165,14 @@ class Parser {
       if (peek().kind != Token::Kind::kRParen)
         return Fail("expected ',' or ')', got '" + peek().text + "'");
       ++pos_;
-      return std::make_shared<Condition::Node>(Condition::Node{Op::kIn, {}, field, values});
+      return std::make_shared<Condition::Node>(Condition::Node{Op::kIn, {}, *resolved, values});
     }
     if (PeekWord("is")) {
       ++pos_;
       if (PeekWord("set") || PeekWord("empty")) {
         const bool set = peek().text == "set";
         ++pos_;
-        auto test = std::make_shared<Condition::Node>(Condition::Node{Op::kSet, {}, field, {}});
+        auto test = std::make_shared<Condition::Node>(Condition::Node{Op::kSet, {}, *resolved, {}});
         if (set) return test;
         return std::make_shared<Condition::Node>(Condition::Node{Op::kNot, {test}, {}, {}});
       }
@@ -205,12 +207,10 @@ bool Eval(const Condition::Node& n, const CaseRecord& c) {
     case Op::kNot:
       return !Eval(*n.children.front(), c);
     case Op::kSet:
-      return !CaseFieldValues(c, n.field).empty();
+      return CaseFieldIsSet(c, n.field);
     case Op::kIn: {
-      const std::vector<std::string> have = CaseFieldValues(c, n.field);
-      return std::any_of(have.begin(), have.end(), [&](const std::string& v) {
-        return std::find(n.values.begin(), n.values.end(), v) != n.values.end();
-      });
+      return std::any_of(n.values.begin(), n.values.end(),
+                         [&](const std::string& v) { return CaseFieldHas(c, n.field, v); });
     }
   }
   return false;

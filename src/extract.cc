@@ -34,18 +34,8 @@ enum Column {
   kColumnCount
 };
 
-constexpr std::array<std::string_view, kColumnCount> kColumnNames = {"case_id",
-                                                                     "kind",
-                                                                     "violence",
-                                                                     "received",
-                                                                     "triaged",
-                                                                     "safety_assessed",
-                                                                     "outcome",
-                                                                     "investigation_decided",
-                                                                     "investigation_started",
-                                                                     "investigation_completed",
-                                                                     "rvdk",
-                                                                     "disclosure"};
+// The column names, in Column order (the same order as CaseFieldNames()).
+std::string_view ColumnName(int column) { return CaseFieldNames()[static_cast<size_t>(column)]; }
 
 // The column of each Event, in Event order.
 constexpr std::array<int, kEventCount> kEventColumns = {kReceived, kTriaged, kSafetyAssessed,
@@ -162,7 +152,7 @@ class Importer {
     if (error_count_ <= options_.max_errors) errors_.push_back(std::move(message));
   }
   void RowError(int line, int column, const std::string& reason) {
-    AddError(path_ + ":" + std::to_string(line) + ": column " + std::string(kColumnNames[column]) +
+    AddError(path_ + ":" + std::to_string(line) + ": column " + std::string(ColumnName(column)) +
              ": " + reason);
   }
 
@@ -177,11 +167,12 @@ class Importer {
     for (size_t i = 0; i < header.fields.size(); ++i) {
       std::string name = Lower(Trim(header.fields[i]));
       if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
-      const auto known = std::find(kColumnNames.begin(), kColumnNames.end(), name);
+      const auto& names = CaseFieldNames();
+      const auto known = std::find(names.begin(), names.end(), name);
       const std::string where =
           path_ + ":" + std::to_string(header.line) + ": column '" + name + "'";
-      if (known != kColumnNames.end()) {
-        const auto col = static_cast<size_t>(known - kColumnNames.begin());
+      if (known != names.end()) {
+        const auto col = static_cast<size_t>(known - names.begin());
         if (positions_[col] >= 0) {
           problems.push_back(where + " appears twice");
         }
@@ -202,7 +193,7 @@ class Importer {
     for (int required : {kCaseId, kKind, kReceived}) {
       if (positions_[required] < 0) {
         problems.push_back(path_ + ":" + std::to_string(header.line) + ": required column '" +
-                           std::string(kColumnNames[required]) + "' is missing");
+                           std::string(ColumnName(required)) + "' is missing");
       }
     }
     if (!problems.empty()) {
@@ -349,7 +340,7 @@ class Importer {
                            const std::optional<EventTime>& earlier, int earlier_col) {
       if (later && earlier && !NotBefore(*later, *earlier)) {
         RowError(line, later_col,
-                 later->ToIso() + " is before " + std::string(kColumnNames[earlier_col]) + " " +
+                 later->ToIso() + " is before " + std::string(ColumnName(earlier_col)) + " " +
                      earlier->ToIso());
       }
     };

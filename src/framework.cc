@@ -434,13 +434,20 @@ class FrameworkReader {
     }
   }
 
+  // The parts every domain and standard has: id, Dutch name, English gloss, weight.
+  template <typename Node>
+  std::string ReadHeading(const pugi::xml_node& n, Node* out) {
+    out->id = Id(n);
+    std::string owner = Owner(n);
+    out->name = Text(n, "name", owner);
+    out->gloss = Text(n, "gloss", owner);
+    out->weight = Weight(n);
+    return owner;
+  }
+
   Domain ReadDomain(const pugi::xml_node& n, const Framework& f) {
     Domain d;
-    d.id = Id(n);
-    const std::string owner = Owner(n);
-    d.name = Text(n, "name", owner);
-    d.gloss = Text(n, "gloss", owner);
-    d.weight = Weight(n);
+    const std::string owner = ReadHeading(n, &d);
     for (pugi::xml_node s : n.children("standard")) d.standards.push_back(ReadStandard(s, f));
     if (d.standards.empty()) Error(src_.Where(n), owner + " has no <standard>");
     CheckUnknownChildren(n, {"name", "gloss", "standard"});
@@ -449,11 +456,7 @@ class FrameworkReader {
 
   Standard ReadStandard(const pugi::xml_node& n, const Framework& f) {
     Standard s;
-    s.id = Id(n);
-    const std::string owner = Owner(n);
-    s.name = Text(n, "name", owner);
-    s.gloss = Text(n, "gloss", owner);
-    s.weight = Weight(n);
+    const std::string owner = ReadHeading(n, &s);
     for (pugi::xml_node c : n.children("criterion")) s.criteria.push_back(ReadCriterion(c, f));
     if (s.criteria.empty()) Error(src_.Where(n), owner + " has no <criterion>");
     CheckUnknownChildren(n, {"name", "gloss", "criterion"});
