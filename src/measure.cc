@@ -1,6 +1,7 @@
 #include "measure.h"
 
 #include "case_store.h"
+#include "scoring.h"
 #include "timeliness.h"
 
 namespace vtaudit {
@@ -24,6 +25,22 @@ Result<std::map<std::string, MeasuredFigure>> MeasureDeadlines(Workspace* ws, co
   for (const DeadlineSummary& d : report.deadlines) {
     out[d.id] = MeasuredFigure{d.on_time, d.counted, d.norm, d.share_on_time};
   }
+  return out;
+}
+
+Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calendar, Date as_of) {
+  Result<Audit> audit = FindAudit(ws, id);
+  if (!audit.ok()) return audit.status();
+  Result<Framework> framework = ws->LoadFramework(audit->framework_sha256);
+  if (!framework.ok()) return framework.status();
+  Result<JudgementInput> input = LoadJudgementInput(ws, id);
+  if (!input.ok()) return input.status();
+  Result<std::map<std::string, MeasuredFigure>> measured =
+      MeasureDeadlines(ws, *audit, *framework, calendar, as_of);
+  if (!measured.ok()) return measured.status();
+  input->measured = std::move(*measured);
+  JudgedAudit out{std::move(*audit), std::move(*framework), std::move(*input), {}, as_of};
+  out.judgement = Judge(out.framework, out.input);
   return out;
 }
 

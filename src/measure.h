@@ -1,6 +1,8 @@
-// The timeliness figures that judge the measured criteria of an audit: each deadline's
-// share on time over the organisation's whole extract, completed cohort, for the audit's
-// year. The one place where judgement meets timeliness.h.
+// Judging an audit end to end, the one facade the command line, the reports and the web
+// UI share: the audit, its stored framework, its scores and sample, and the timeliness
+// figures that judge the measured criteria (each deadline's share on time over the
+// organisation's whole extract, completed cohort, for the audit's year). The one place
+// where judgement meets timeliness.h.
 #ifndef VTAUDIT_MEASURE_H_
 #define VTAUDIT_MEASURE_H_
 
@@ -24,6 +26,18 @@ Result<std::map<std::string, MeasuredFigure>> MeasureDeadlines(Workspace* ws, co
                                                                const Framework& framework,
                                                                const Calendar& calendar,
                                                                Date as_of);
+
+// Everything a judged audit consists of, for printing, reports and the web UI.
+struct JudgedAudit {
+  Audit audit;
+  Framework framework;
+  JudgementInput input;  // scores, sample and measured figures
+  Judgement judgement;
+  Date as_of;
+};
+
+// Loads audit `id` and judges it as of `as_of`. NotFound when there is no such audit.
+Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calendar, Date as_of);
 
 }  // namespace vtaudit
 

@@ -40,21 +40,15 @@ int JudgeCommand(Context& ctx) {
     as_of = *d;
   }
   Result<Calendar> calendar =
-      Calendar::LoadFile(ctx.Get("--calendar").value_or("checklists/kalender-nl.xml"));
+      Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
-  Result<Audit> audit = FindAudit(*ws, id);
-  if (!audit.ok()) return Fail(audit.status());
-  Result<Framework> framework = (*ws)->LoadFramework(audit->framework_sha256);
-  if (!framework.ok()) return Fail(framework.status());
-  Result<JudgementInput> input = LoadJudgementInput(*ws, id);
-  if (!input.ok()) return Fail(input.status());
-  Result<std::map<std::string, MeasuredFigure>> measured =
-      MeasureDeadlines(*ws, *audit, *framework, *calendar, as_of);
-  if (!measured.ok()) return Fail(measured.status());
-  input->measured = std::move(*measured);
-  const Judgement judgement = Judge(*framework, *input);
+  Result<JudgedAudit> judged = JudgeAudit(*ws, id, *calendar, as_of);
+  if (!judged.ok()) return Fail(judged.status());
+  const Judgement& judgement = judged->judgement;
+  const Audit* audit = &judged->audit;
+  const JudgementInput* input = &judged->input;
   if (ctx.Flag("--json")) {
     JsonWriter w;
     WriteJudgementJson(judgement, &w);

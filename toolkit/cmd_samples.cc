@@ -26,11 +26,11 @@ int SamplesGenerate(Context& ctx) {
   options.scale = ctx.OptionalDouble("--scale").value_or(1.0);
   const std::string output = ctx.Required("--output");
 
-  Result<std::vector<Organisation>> orgs =
-      ReadOrganisations(ctx.Get("--organisations").value_or("samples/organisations.csv"));
+  Result<std::vector<Organisation>> orgs = ReadOrganisations(
+      ctx.Get("--organisations").value_or(DataDir() + "/samples/organisations.csv"));
   if (!orgs.ok()) return Fail(orgs.status());
   Result<Calendar> calendar =
-      Calendar::LoadFile(ctx.Get("--calendar").value_or("checklists/kalender-nl.xml"));
+      Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());
 
   const auto start = std::chrono::steady_clock::now();
