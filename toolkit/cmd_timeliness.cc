@@ -1,11 +1,13 @@
 // timeliness: the share of cases finished within each legal term.
 #include <cstdio>
 
+#include "audit.h"
 #include "calendar.h"
 #include "case_store.h"
 #include "cli.h"
 #include "framework.h"
 #include "json_writer.h"
+#include "sample.h"
 #include "timeliness.h"
 
 namespace vtaudit::cli {
@@ -28,10 +30,39 @@ std::string Share(const std::optional<double>& share) {
 }  // namespace
 
 int Timeliness(Context& ctx) {
-  const std::string org = ctx.Required("--org");
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  // Over a drawn sample: the audit gives the organisation, the default period (its
+  // year) and the cases; the shares then carry 95% Wilson intervals.
+  std::optional<Audit> audit;
+  CaseFilter filter;
   TimelinessOptions options;
-  options.period.from = ParseDateOption(ctx, "--from", ctx.Required("--from"));
-  options.period.to = ParseDateOption(ctx, "--to", ctx.Required("--to"));
+  if (const std::optional<std::string> id = ctx.Get("--sample")) {
+    Result<Audit> found = FindAudit(*ws, ParseAuditId(*id));
+    if (!found.ok()) return Fail(found.status());
+    Result<Sample> sample = CurrentSample(*ws, found->id);
+    if (!sample.ok()) return Fail(sample.status());
+    for (const SampledCase& c : sample->cases) filter.case_ids.push_back(c.case_id);
+    if (ctx.Get("--org") && *ctx.Get("--org") != found->org) {
+      throw UsageError("--org " + *ctx.Get("--org") + " is not the organisation of audit " + *id +
+                       " (" + found->org + ")");
+    }
+    options.sample = true;
+    audit = *found;
+  }
+  const std::string org = audit ? audit->org : ctx.Required("--org");
+  const auto date_option = [&](std::string_view name, std::optional<Date> fallback) {
+    const std::optional<std::string> text = ctx.Get(name);
+    if (!text) {
+      if (fallback) return *fallback;
+      ctx.Required(name);  // throws the usage error
+    }
+    return ParseDateOption(ctx, name, *text);
+  };
+  options.period.from =
+      date_option("--from", audit ? std::optional(audit->period_start()) : std::nullopt);
+  options.period.to =
+      date_option("--to", audit ? std::optional(audit->period_end()) : std::nullopt);
   if (options.period.to < options.period.from) throw UsageError("--to lies before --from");
   options.as_of =
       ctx.Get("--as-of") ? ParseDateOption(ctx, "--as-of", *ctx.Get("--as-of")) : Date::Today();
@@ -50,8 +81,6 @@ int Timeliness(Context& ctx) {
   }
   options.keep_cases = list.has_value();
 
-  Result<Workspace*> ws = ctx.workspace();
-  if (!ws.ok()) return Fail(ws.status());
   if (Result<Organisation> o = (*ws)->FindOrganisation(org); !o.ok()) return Fail(o.status());
   Result<Framework> framework =
       LoadFrameworkFile(ctx.Get("--framework").value_or(DefaultFrameworkPath()));
@@ -61,7 +90,8 @@ int Timeliness(Context& ctx) {
   if (!calendar.ok()) return Fail(calendar.status());
 
   TimelinessCalculator calc(*framework, *calendar, options);
-  if (Status s = ForEachCase(*ws, org, {}, [&](const CaseRecord& c) { calc.Add(c); }); !s.ok()) {
+  if (Status s = ForEachCase(*ws, org, filter, [&](const CaseRecord& c) { calc.Add(c); });
+      !s.ok()) {
     return Fail(s);
   }
   const TimelinessReport r = calc.Finish(org);
@@ -71,15 +101,31 @@ int Timeliness(Context& ctx) {
     std::fputs(w.str().c_str(), stdout);
     return 0;
   }
-  std::printf("timeliness of %s, %s to %s, cohort %s, as of %s\n\n", org.c_str(),
+  std::printf("timeliness of %s, %s to %s, cohort %s, as of %s", org.c_str(),
               r.period.from.ToIso().c_str(), r.period.to.ToIso().c_str(),
               std::string(CohortName(r.cohort)).c_str(), r.as_of.ToIso().c_str());
-  std::printf("%-24s %8s %8s %6s %8s %8s %8s %8s %6s %s\n", "deadline", "counted", "on_time",
-              "late", "pending", "overdue", "invalid", "share", "norm", "meets");
+  if (audit) {
+    std::printf(", over the %zu sampled cases of audit %lld (95%% Wilson intervals)",
+                filter.case_ids.size(), static_cast<long long>(audit->id));
+  }
+  std::printf("\n\n");
+  const auto print_row = [](std::string line) {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::printf("%s\n", line.c_str());
+  };
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%-24s %8s %8s %6s %8s %8s %8s %8s %6s %-13s%s", "deadline",
+                "counted", "on_time", "late", "pending", "overdue", "invalid", "share", "norm",
+                "meets", audit ? "95% interval" : "");
+  print_row(buf);
   for (const DeadlineSummary& d : r.deadlines) {
-    std::printf("%-24s %8ld %8ld %6ld %8ld %8ld %8ld %8s %6s %s\n", d.id.c_str(), d.counted,
-                d.on_time, d.late, d.pending, d.overdue, d.invalid, Share(d.share_on_time).c_str(),
-                Share(d.norm).c_str(), d.meets_norm.empty() ? "-" : d.meets_norm.c_str());
+    const std::string interval =
+        d.ci95 ? Share(d.ci95->low) + " - " + Share(d.ci95->high) : std::string();
+    std::snprintf(buf, sizeof buf, "%-24s %8ld %8ld %6ld %8ld %8ld %8ld %8s %6s %-13s%s",
+                  d.id.c_str(), d.counted, d.on_time, d.late, d.pending, d.overdue, d.invalid,
+                  Share(d.share_on_time).c_str(), Share(d.norm).c_str(),
+                  d.meets_norm.empty() ? "-" : d.meets_norm.c_str(), interval.c_str());
+    print_row(buf);
   }
   std::printf("\nwaiting for investigations: %ld decided, %ld started, %ld not started at %s",
               r.waiting.decided, r.waiting.started, r.waiting.not_started, r.as_of.ToIso().c_str());
