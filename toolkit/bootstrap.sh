@@ -38,16 +38,7 @@ cmake --build --preset "$preset"
 bin="$top/build/$preset/toolkit/vtaudit"
 
 case "$job" in
-  demo)
-    # Until `vtaudit demo` exists: the shipped framework, and the timeliness of the
-    # committed hand-made extract in a fresh workspace under ./vtaudit-demo.
-    mkdir -p vtaudit-demo && rm -f vtaudit-demo/workspace.sqlite*
-    ws=vtaudit-demo/workspace.sqlite
-    "$bin" framework validate checklists/toetsingskader-veilig-thuis-2025.xml
-    "$bin" --db "$ws" org add VT01 "Voorbeeldregio 01 (synthetisch)" --region Noord
-    "$bin" --db "$ws" cases import --org VT01 tests/data/extracts/hand.csv
-    "$bin" --db "$ws" timeliness --org VT01 --from 2025-01-01 --to 2025-12-31 --as-of 2025-12-31
-    ;;
+  demo) "$bin" demo --output vtaudit-demo ;;
   test) ctest --preset "$preset" ;;
   *) echo "bootstrap: unknown job '$job' (demo, test, deps)" >&2; exit 2 ;;
 esac

@@ -229,6 +229,14 @@ const std::vector<Command>& Table() {
        JudgeCommand,
        0,
        0},
+      {"demo",
+       "build a workspace of synthetic data with judged example audits, and say what it wrote",
+       "[--output DIR]",
+       {{"--output", "DIR", "the directory to write (default ./vtaudit-demo; a previous demo is replaced)"},
+        {"--timing", "", "print the time taken on stderr"}},
+       Demo,
+       0,
+       0},
   };
   // clang-format on
   return kCommands;
