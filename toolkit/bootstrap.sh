@@ -17,6 +17,7 @@ packages=(
   libpoco-dev libpugixml-dev libboost-test-dev libsqlite3-dev sqlite3
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libxml2-utils poppler-utils libbenchmark-dev
+  chromium nodejs npm
 )
 
 missing=()
@@ -48,6 +49,8 @@ case "$job" in
     "$bin" --db "$ws" cases import --org VT01 tests/data/extracts/hand.csv
     "$bin" --db "$ws" timeliness --org VT01 --from 2025-01-01 --to 2025-12-31 --as-of 2025-12-31
     ;;
-  test) ctest --preset "$preset" ;;
+  test)
+    [ -d tests/browser/node_modules ] || npm ci --prefix tests/browser
+    ctest --preset "$preset" ;;
   *) echo "bootstrap: unknown job '$job' (demo, test, deps)" >&2; exit 2 ;;
 esac

@@ -46,7 +46,7 @@ legend { font-weight: 600; padding: 0 .3rem; }
 .others { font-size: .88rem; color: var(--muted); margin: .2rem 0 0; }
 .actions { display: flex; gap: 1rem; margin-top: 1rem; position: sticky; bottom: 0;
   background: var(--bg); padding: .6rem 0; border-top: 1px solid var(--line); }
-button { font: inherit; padding: .45rem 1.1rem; border-radius: 4px; border: 1px solid var(--accent);
+button { white-space: nowrap; font: inherit; padding: .45rem 1.1rem; border-radius: 4px; border: 1px solid var(--accent);
   background: var(--card); color: var(--accent); cursor: pointer; }
 button.primary { background: var(--accent); color: #fff; }
 kbd { font: .8rem monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 .3rem; background: var(--card); }

@@ -727,6 +727,7 @@ Response Route(const PageEnv& env, const Request& req) {
     if (s[1] == "style.css") return {200, "text/css; charset=utf-8", S(kStylesheet), ""};
     if (s[1] == "app.js") return {200, "text/javascript; charset=utf-8", S(kScript), ""};
   }
+  if (get && s.size() == 1 && s[0] == "favicon.ico") return {204, "image/x-icon", "", ""};
   if (get && s.empty()) return AuditsPage(env, req);
   if (s.size() >= 2 && s[0] == "audit") {
     const bool page = s.size() == 2 ||

@@ -120,7 +120,8 @@ void Send(Poco::Net::HTTPServerResponse& out, const Response& r,
           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   out.set("X-Content-Type-Options", "nosniff");
   out.set("X-Frame-Options", "DENY");
-  out.set("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on posts.
+  out.set("Referrer-Policy", "same-origin");
   out.set("Cache-Control", "no-store");
   if (!set_cookie.empty()) out.set("Set-Cookie", set_cookie);
   if (!r.location.empty()) out.set("Location", r.location);
