@@ -17,6 +17,7 @@ packages=(
   libpoco-dev libpugixml-dev libboost-test-dev libsqlite3-dev sqlite3
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libxml2-utils poppler-utils libbenchmark-dev
+  chromium nodejs npm
 )
 
 missing=()
@@ -39,6 +40,8 @@ bin="$top/build/$preset/toolkit/vtaudit"
 
 case "$job" in
   demo) "$bin" demo --output vtaudit-demo ;;
-  test) ctest --preset "$preset" ;;
+  test)
+    [ -d tests/browser/node_modules ] || npm ci --prefix tests/browser
+    ctest --preset "$preset" ;;
   *) echo "bootstrap: unknown job '$job' (demo, test, deps)" >&2; exit 2 ;;
 esac

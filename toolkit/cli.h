@@ -124,6 +124,7 @@ int ScoreReconcile(Context& ctx);
 int AgreementCommand(Context& ctx);
 int JudgeCommand(Context& ctx);
 int Demo(Context& ctx);
+int Serve(Context& ctx);
 
 }  // namespace vtaudit::cli
 

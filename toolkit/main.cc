@@ -237,6 +237,16 @@ const std::vector<Command>& Table() {
        Demo,
        0,
        0},
+      {"serve",
+       "the web UI for scoring on this computer (127.0.0.1 only), until Ctrl-C",
+       "[--port P] [--lang nl|en] [--inspector I]",
+       {{"--port", "P", "the port (default 8321; 0: a free port, shown in the URL)"},
+        {"--lang", "L", "nl (default) or en; the pages have a language switch"},
+        {"--inspector", "I", "who scores (default $VTAUDIT_INSPECTOR, else the login name)"},
+        {"--calendar", "FILE", "the calendar (default checklists/kalender-nl.xml)"}},
+       Serve,
+       0,
+       0},
   };
   // clang-format on
   return kCommands;

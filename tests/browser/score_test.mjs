@@ -1,0 +1,98 @@
+// Browser test: a workspace with an audit made with the vtaudit CLI, `vtaudit serve --port 0`,
+// and Debian's headless Chromium scoring one sampled case with the keyboard only.
+// usage: node score_test.mjs VTAUDIT_BIN SOURCE_DIR OUTPUT_DIR (screenshots go to OUTPUT_DIR)
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [bin, src, out] = process.argv.slice(2);
+const tmp = mkdtempSync(join(tmpdir(), 'vtaudit-browser-'));
+const db = join(tmp, 'workspace.sqlite');
+mkdirSync(out, { recursive: true });
+const cli = (...args) =>
+  execFileSync(bin, ['--db', db, ...args], { cwd: src, encoding: 'utf8' });
+
+function fail(message) {
+  console.error('browser test: ' + message);
+  process.exitCode = 1;
+}
+
+cli('org', 'add', 'VT01', 'Voorbeeldregio 01');
+cli('cases', 'import', '--org', 'VT01', 'tests/data/extracts/hand.csv');
+cli('audit', 'new', '--org', 'VT01', '--period', '2025', '--framework',
+    'checklists/toetsingskader-veilig-thuis-2025.xml', '--inspector', 'Anna');
+cli('sample', 'draw', '--audit', '1', '--size', '4', '--seed', '1');
+
+const server = spawn(bin, ['--db', db, 'serve', '--port', '0', '--inspector', 'Anna'],
+                     { cwd: src, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve, reject) => {
+  let text = '';
+  server.stdout.on('data', (chunk) => {
+    text += chunk;
+    const line = text.split('\n')[0];
+    if (text.includes('\n')) resolve(line.trim());
+  });
+  server.on('exit', (code) => reject(new Error('vtaudit serve exited with ' + code)));
+});
+const origin = new URL(url).origin;
+
+const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1100, height: 900 },
+});
+try {
+  const page = context.pages()[0] || await context.newPage();
+  const external = [];
+  page.on('request', (r) => { if (!r.url().startsWith(origin)) external.push(r.url()); });
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+
+  await page.goto(url);
+  if (new URL(page.url()).search.includes('token')) fail('the token stays in the address bar');
+  await page.screenshot({ path: join(out, 'browser-audits.png'), fullPage: true });
+
+  await page.goto(origin + '/audit/1/judgement');
+  const before = await page.locator('.level').allTextContents();
+
+  await page.goto(origin + '/audit/1');
+  await page.screenshot({ path: join(out, 'browser-sample.png'), fullPage: true });
+  const firstCase = await page.locator('table a').first().getAttribute('href');
+  await page.goto(origin + firstCase);
+  // Keyboard only from here: the script focuses the first criterion; 1 = voldoet, moving on.
+  const criteria = await page.locator('fieldset.criterion').count();
+  if (criteria === 0) fail('no criteria on the scoring page');
+  for (let i = 0; i < criteria; ++i) await page.keyboard.press(i === 1 ? '2' : '1');
+  await page.screenshot({ path: join(out, 'browser-case.png'), fullPage: true });
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  if (!/Opslaan en volgende/.test(focused)) fail('focus is not on "Opslaan en volgende": ' + focused);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  if (page.url() === origin + firstCase) fail('"opslaan en volgende" stayed on the same case');
+
+  await page.goto(origin + firstCase);
+  const checked = await page.locator('input[type=radio]:checked').count();
+  if (checked !== criteria) fail(`${checked} of ${criteria} criteria saved`);
+
+  await page.goto(origin + '/audit/1/judgement');
+  const after = await page.locator('.level').allTextContents();
+  if (JSON.stringify(before) === JSON.stringify(after)) fail('the judgement did not change');
+  await page.screenshot({ path: join(out, 'browser-judgement.png'), fullPage: true });
+
+  await page.goto(origin + '/audit/1/organisation');
+  await page.screenshot({ path: join(out, 'browser-organisation.png'), fullPage: true });
+  await page.goto(origin + '/audit/1/timeliness?lang=en');
+  await page.screenshot({ path: join(out, 'browser-timeliness-en.png'), fullPage: true });
+
+  if (external.length) fail('requests outside the app: ' + external.join(', '));
+  if (problems.length) fail('console errors: ' + problems.join('; '));
+} finally {
+  await context.close();
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.on('exit', resolve));
+  rmSync(tmp, { recursive: true, force: true });
+}
+if (!process.exitCode) console.log('browser test: ok, screenshots in ' + out);

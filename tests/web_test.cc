@@ -1,0 +1,234 @@
+// The web UI over HTTP: one server on a free port for the whole suite, driven with Poco's
+// client the way a browser would, with the library writing beside it like the CLI does.
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <boost/test/unit_test.hpp>
+#include <regex>
+#include <thread>
+
+#include "audit_fixture.h"
+#include "sample.h"
+#include "scoring.h"
+#include "web_server.h"
+
+namespace vtaudit::web {
+namespace {
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  Poco::Net::NameValueCollection headers;
+};
+
+// A workspace with audit 1 over the mini framework, 6 cases sampled, and the server.
+struct Served {
+  Served() {
+    for (int i = 1; i <= 8; ++i) {
+      fixture.AddCase("C00" + std::to_string(i), i % 2 ? "melding" : "advies", "2025-03-03");
+    }
+    Result<Sample> s = DrawSample(fixture.ws.get(), {fixture.audit.id, 6, "7", "", "", false});
+    BOOST_TEST_REQUIRE(s.ok(), s.status().ToString());
+    sample = *s;
+    WebOptions options;
+    options.db_path = fixture.dir + "/ws.sqlite";
+    options.calendar_path = VTAUDIT_SOURCE_DIR "/checklists/kalender-nl.xml";
+    options.inspector = "Anna";
+    options.max_body = 4096;
+    server = std::make_unique<WebServer>(options);
+    BOOST_TEST_REQUIRE(server->Start().ok());
+  }
+
+  Reply Call(const std::string& method, const std::string& path, const std::string& cookie,
+             const std::string& body = "") {
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(server->port()));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPRequest::HTTP_1_1);
+    if (!cookie.empty()) {
+      Poco::Net::NameValueCollection c;
+      c.add("vtaudit_session", cookie);
+      request.setCookies(c);
+    }
+    if (method == "POST") {
+      request.setContentType("application/x-www-form-urlencoded");
+      request.setContentLength(static_cast<std::streamsize>(body.size()));
+      session.sendRequest(request) << body;
+    } else {
+      session.sendRequest(request);
+    }
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    Reply r;
+    r.status = response.getStatus();
+    Poco::StreamCopier::copyToString(in, r.body);
+    for (const auto& [k, v] : response) r.headers.add(k, v);
+    return r;
+  }
+
+  // A fresh session opened with the token: its cookie value.
+  std::string Login() {
+    Reply r = Call("GET", "/?token=" + server->token(), "");
+    BOOST_TEST_REQUIRE(r.status == 303);
+    const std::string set = r.headers.get("Set-Cookie");
+    const size_t eq = set.find('='), semi = set.find(';');
+    return set.substr(eq + 1, semi - eq - 1);
+  }
+
+  static std::string Hidden(const std::string& html, const std::string& name) {
+    std::smatch m;
+    const std::regex re("name=\"" + std::regex_replace(name, std::regex("\\."), "\\.") +
+                        "\" value=\"([^\"]*)\"");
+    if (!std::regex_search(html, m, re)) return "";
+    return m[1];
+  }
+
+  static std::string Encode(const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "!#$&'()*+,/:;=?@[]<>\" ", out);
+    return out;
+  }
+
+  std::string CasePath(size_t i) const { return "/audit/1/case/" + sample.cases[i].case_id; }
+
+  long Events() { return fixture.Count("score_event"); }
+
+  testing::AuditFixture fixture;
+  Sample sample;
+  std::unique_ptr<WebServer> server;
+};
+
+Served& Shared() {
+  static Served served;
+  return served;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(web)
+
+BOOST_AUTO_TEST_CASE(token_opens_a_session_and_everything_else_is_refused) {
+  Served& s = Shared();
+  BOOST_TEST(s.server->url().find("http://127.0.0.1:") == 0);
+  BOOST_TEST(s.Call("GET", "/", "").status == 403);
+  BOOST_TEST(s.Call("GET", "/?token=" + std::string(32, '0'), "").status == 403);
+  BOOST_TEST(s.Call("GET", "/", "not-a-session").status == 403);
+  BOOST_TEST(s.Call("GET", "/assets/style.css", "").status == 403);
+  Reply login = s.Call("GET", "/?token=" + s.server->token(), "");
+  BOOST_TEST(login.status == 303);
+  const std::string cookie = login.headers.get("Set-Cookie");
+  BOOST_TEST(cookie.find("HttpOnly") != std::string::npos);
+  BOOST_TEST(cookie.find("SameSite=Strict") != std::string::npos);
+  BOOST_TEST(cookie.find("path=/") != std::string::npos);
+  Reply home = s.Call("GET", "/", s.Login());
+  BOOST_TEST(home.status == 200);
+  BOOST_TEST(home.body.find("Audit 1: VT01") != std::string::npos);
+  BOOST_TEST(home.headers.get("Content-Type") == "text/html; charset=utf-8");
+  BOOST_TEST(home.headers.get("X-Content-Type-Options") == "nosniff");
+  const std::string csp = home.headers.get("Content-Security-Policy");
+  for (const char* part : {"default-src 'none'", "style-src 'self'", "script-src 'self'",
+                           "form-action 'self'", "frame-ancestors 'none'"}) {
+    BOOST_TEST(csp.find(part) != std::string::npos, part);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(assets_have_their_type_and_unknown_paths_404) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  BOOST_TEST(s.Call("GET", "/assets/style.css", c).headers.get("Content-Type") ==
+             "text/css; charset=utf-8");
+  BOOST_TEST(s.Call("GET", "/assets/app.js", c).headers.get("Content-Type") ==
+             "text/javascript; charset=utf-8");
+  for (const char* path : {"/nope", "/assets/../../etc/passwd", "/assets/%2e%2e/CMakeLists.txt",
+                           "/audit/1/nope", "/audit/99", "/audit/1/case/NOPE"}) {
+    BOOST_TEST(s.Call("GET", path, c).status == 404, path);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(posts_need_the_csrf_token_and_a_small_body) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  const long before = s.Events();
+  BOOST_TEST(s.Call("POST", s.CasePath(0), c, "base_C1=0&r_C1=voldoet").status == 403);
+  BOOST_TEST(s.Call("POST", s.CasePath(0), c, "csrf=wrong&base_C1=0&r_C1=voldoet").status == 403);
+  const std::string other = s.Hidden(s.Call("GET", s.CasePath(0), s.Login()).body, "csrf");
+  BOOST_TEST(s.Call("POST", s.CasePath(0), c, "csrf=" + other + "&base_C1=0&r_C1=voldoet").status ==
+             403);
+  const std::string csrf = s.Hidden(s.Call("GET", s.CasePath(0), c).body, "csrf");
+  BOOST_TEST(s.Call("POST", s.CasePath(0), c, "csrf=" + csrf + "&note_C1=" + std::string(5000, 'x'))
+                 .status == 413);
+  BOOST_TEST(s.Events() == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_score_is_saved_and_user_text_is_escaped) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  const std::string page = s.Call("GET", s.CasePath(1), c).body;
+  const std::string form =
+      "csrf=" + s.Hidden(page, "csrf") + "&base_C1=" + s.Hidden(page, "base_C1") +
+      "&r_C1=voldoet_niet&note_C1=" + s.Encode("<script>alert(1)</script>") + "&then=next";
+  Reply saved = s.Call("POST", s.CasePath(1), c, form);
+  BOOST_TEST(saved.status == 303);
+  BOOST_TEST(saved.headers.get("Location") == s.CasePath(2));
+  const std::string after = s.Call("GET", s.CasePath(1), c).body;
+  BOOST_TEST(after.find("<script>alert(1)") == std::string::npos);
+  BOOST_TEST(after.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  Result<std::vector<CurrentScore>> scores = CurrentScores(s.fixture.ws.get(), 1);
+  BOOST_TEST_REQUIRE(scores.ok());
+  bool found = false;
+  for (const CurrentScore& sc : *scores) {
+    found |= sc.case_id == s.sample.cases[1].case_id && sc.criterion == "C1" &&
+             sc.result == "voldoet_niet" && sc.inspector == "Anna";
+  }
+  BOOST_TEST(found);
+  BOOST_TEST(s.Call("GET", "/audit/1/judgement", c).body.find("C1") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_form_is_refused_and_nothing_is_written) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  const std::string page = s.Call("GET", s.CasePath(3), c).body;
+  // Meanwhile the same inspector scores the case from the command line.
+  ScoreInput cli{1, s.sample.cases[3].case_id, "C1", "voldoet", "via de CLI", "Anna"};
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), cli).ok());
+  const long before = s.Events();
+  Reply stale = s.Call("POST", s.CasePath(3), c,
+                       "csrf=" + s.Hidden(page, "csrf") + "&base_C1=" + s.Hidden(page, "base_C1") +
+                           "&r_C1=voldoet_niet&then=stay");
+  BOOST_TEST(stale.status == 409);
+  BOOST_TEST(stale.body.find("intussen elders gewijzigd") != std::string::npos);
+  BOOST_TEST(stale.body.find("Er is niets opgeslagen") != std::string::npos);
+  BOOST_TEST(s.Events() == before);
+}
+
+BOOST_AUTO_TEST_CASE(the_server_keeps_serving_while_the_cli_writes) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  const long before = s.Events();
+  std::thread cli([&] {
+    Result<std::unique_ptr<Workspace>> ws = Workspace::Open(s.fixture.dir + "/ws.sqlite");
+    BOOST_TEST_REQUIRE(ws.ok());
+    for (int i = 0; i < 20; ++i) {
+      ScoreInput in{1,     s.sample.cases[4].case_id, "C1", i % 2 ? "voldoet" : "voldoet_niet", "",
+                    "Bram"};
+      BOOST_TEST(SetScore(ws->get(), in).ok());
+    }
+  });
+  int saved = 0;
+  for (int i = 0; i < 10; ++i) {
+    const std::string page = s.Call("GET", s.CasePath(5), c).body;
+    Reply r = s.Call("POST", s.CasePath(5), c,
+                     "csrf=" + s.Hidden(page, "csrf") + "&base_C1=" + s.Hidden(page, "base_C1") +
+                         "&r_C1=" + (i % 2 ? "voldoet" : "nvt") + "&then=stay");
+    BOOST_TEST(r.status == 303);
+    saved += r.status == 303;
+  }
+  cli.join();
+  BOOST_TEST(s.Events() == before + 20 + saved);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace vtaudit::web

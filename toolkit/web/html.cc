@@ -1,0 +1,89 @@
+// HTML helpers and the page layout shared by every page.
+#include <Poco/URI.h>
+
+#include "web_internal.h"
+
+namespace vtaudit::web {
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string UrlSegment(std::string_view text) {
+  std::string out;
+  Poco::URI::encode(std::string(text), "/?#&=+;:@$,%'\"<>", out);
+  return out;
+}
+
+std::string Layout(const PageEnv& env, const Request& request, std::string_view title,
+                   std::string_view body) {
+  const bool en = env.lang == Lang::kEn;
+  std::string path;
+  Poco::URI::encode(request.path.empty() ? "/" : request.path, "?#&=+;'\"<>", path);
+  const std::string here = Escape(path);
+  std::string html;
+  html.reserve(body.size() + 1024);
+  html += "<!DOCTYPE html>\n<html lang=\"";
+  html += en ? "en" : "nl";
+  html +=
+      "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width, initial-scale=1\"><title>";
+  html += Escape(title);
+  html +=
+      " · vtaudit</title><link rel=\"stylesheet\" href=\"/assets/style.css\">"
+      "<script src=\"/assets/app.js\" defer></script></head>\n<body>\n"
+      "<header class=\"top\"><a class=\"brand\" href=\"/\">vtaudit</a>"
+      "<span class=\"who\">";
+  html += Tr(env.lang, "Inspecteur: ", "Inspector: ");
+  html += Escape(env.inspector);
+  html += "</span><nav class=\"lang\" aria-label=\"";
+  html += Tr(env.lang, "Taal", "Language");
+  html += "\">";
+  html += en ? "<a href=\"" + here +
+                   "?lang=nl\" hreflang=\"nl\">Nederlands</a> · <strong>English</strong>"
+             : "<strong>Nederlands</strong> · <a href=\"" + here +
+                   "?lang=en\" hreflang=\"en\">English</a>";
+  html += "</nav></header>\n<main>\n<h1>";
+  html += Escape(title);
+  html += "</h1>\n";
+  html += body;
+  html += "</main>\n</body>\n</html>\n";
+  return html;
+}
+
+Response ErrorPage(const PageEnv& env, const Request& request, int status,
+                   std::string_view message) {
+  std::string body = "<p class=\"message error\" role=\"alert\">" + Escape(message) +
+                     "</p>\n<p><a href=\"/\">" +
+                     std::string(Tr(env.lang, "Naar de audits", "To the audits")) + "</a></p>\n";
+  std::string_view title = status == 404   ? Tr(env.lang, "Niet gevonden", "Not found")
+                           : status == 403 ? Tr(env.lang, "Verboden", "Forbidden")
+                           : status == 413 ? Tr(env.lang, "Te groot", "Too large")
+                                           : Tr(env.lang, "Fout", "Error");
+  return {status, "text/html; charset=utf-8", Layout(env, request, title, body), ""};
+}
+
+}  // namespace vtaudit::web

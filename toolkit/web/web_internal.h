@@ -1,0 +1,78 @@
+// What the web server's parts share: a parsed request, a response, HTML helpers and the
+// page handlers. Private to toolkit/web.
+#ifndef VTAUDIT_TOOLKIT_WEB_WEB_INTERNAL_H_
+#define VTAUDIT_TOOLKIT_WEB_WEB_INTERNAL_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "calendar.h"
+#include "framework.h"
+#include "status.h"
+#include "workspace.h"
+
+namespace vtaudit::web {
+
+enum class Lang { kNl, kEn };
+
+// The Dutch text, or the English one when the page is in English.
+inline std::string_view Tr(Lang lang, std::string_view nl, std::string_view en) {
+  return lang == Lang::kEn ? en : nl;
+}
+
+// Text made safe for HTML element content and quoted attribute values.
+std::string Escape(std::string_view text);
+// A path segment made safe for a URL (percent-encoded).
+std::string UrlSegment(std::string_view text);
+
+struct Request {
+  std::string method;                        // "GET" or "POST"
+  std::string path;                          // decoded, without the query
+  std::vector<std::string> segments;         // path split at '/', empty ones dropped
+  std::map<std::string, std::string> query;  // decoded query parameters
+  std::map<std::string, std::string> form;   // decoded urlencoded body (POST)
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::string location;  // for redirects
+};
+
+// What a page handler may use. The workspace belongs to the calling thread.
+struct PageEnv {
+  Workspace* ws = nullptr;
+  Lang lang = Lang::kNl;
+  std::string csrf;       // the session's token, for the hidden field of every form
+  std::string inspector;  // who scores
+  const Calendar* calendar = nullptr;
+  // The framework stored with this SHA-256, parsed once per server.
+  std::function<Result<std::shared_ptr<const Framework>>(const std::string&)> framework;
+  // Held from the staleness check of a form to its last write, so two submissions of the
+  // web UI cannot interleave.
+  std::mutex* write_mutex = nullptr;
+};
+
+// Dispatches to the page for the request's path; 404 for unknown paths.
+Response Route(const PageEnv& env, const Request& request);
+
+// A whole HTML document: header with the language switch, `title` as heading, `body`.
+std::string Layout(const PageEnv& env, const Request& request, std::string_view title,
+                   std::string_view body);
+// A short page for an error status, with `message` escaped.
+Response ErrorPage(const PageEnv& env, const Request& request, int status,
+                   std::string_view message);
+
+// The embedded assets, served from memory.
+extern const std::string_view kStylesheet;
+extern const std::string_view kScript;
+
+}  // namespace vtaudit::web
+
+#endif  // VTAUDIT_TOOLKIT_WEB_WEB_INTERNAL_H_
