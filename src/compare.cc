@@ -201,8 +201,6 @@ Comparison Compare(const CompareInput& in) {
       ClockCounts& c = counts[d][o->second][*y];
       c.on_time += f.clocks[d].on_time;
       c.late += f.clocks[d].late;
-      c.pending += f.clocks[d].pending;
-      c.overdue += f.clocks[d].overdue;
     }
   }
 
@@ -218,8 +216,6 @@ Comparison Compare(const CompareInput& in) {
         row.cells.push_back(MakeCell(c, norm));
         total[y].on_time += c.on_time;
         total[y].late += c.late;
-        total[y].pending += c.pending;
-        total[y].overdue += c.overdue;
       }
       FillChanges(in.years, &row);
       dc.organisations.push_back(std::move(row));
@@ -279,17 +275,25 @@ std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::
 
 struct CompareCollector::State {
   std::vector<int> years;
-  std::vector<std::unique_ptr<TimelinessCalculator>> calculators;  // per year
-  std::vector<YearlyCounts> counts;                                // per year
+  // One calculator over 1 January of the first year to 31 December of the last: its
+  // monthly counts (by month of the to-event, or of the due date for the due cohort) give
+  // each year's on time and late exactly, and every clock is evaluated once per case,
+  // not once per year.
+  std::unique_ptr<TimelinessCalculator> calculator;
+  std::vector<YearlyCounts> counts;  // per year
   int first_year = 0, last_year = 0;
 
+  std::optional<size_t> YearIndex(int y) const {
+    const auto it = std::lower_bound(years.begin(), years.end(), y);
+    if (it == years.end() || *it != y) return std::nullopt;
+    return static_cast<size_t>(it - years.begin());
+  }
   YearlyCounts* Slot(const std::optional<EventTime>& when) {
     if (!when) return nullptr;
     const int y = when->date.year();
     if (y < first_year || y > last_year) return nullptr;
-    const auto it = std::lower_bound(years.begin(), years.end(), y);
-    if (it == years.end() || *it != y) return nullptr;
-    return &counts[static_cast<size_t>(it - years.begin())];
+    const std::optional<size_t> i = YearIndex(y);
+    return i ? &counts[*i] : nullptr;
   }
 };
 
@@ -298,23 +302,21 @@ CompareCollector::CompareCollector(const Framework& framework, const Calendar& c
     : state_(std::make_unique<State>()) {
   state_->years = std::move(years);
   state_->counts.assign(state_->years.size(), {});
-  if (!state_->years.empty()) {
-    state_->first_year = state_->years.front();
-    state_->last_year = state_->years.back();
-  }
-  for (const int y : state_->years) {
-    TimelinessOptions o;
-    o.period = {*Date::FromYmd(y, 1, 1), *Date::FromYmd(y, 12, 31)};
-    o.as_of = as_of;
-    o.cohort = cohort;
-    state_->calculators.push_back(std::make_unique<TimelinessCalculator>(framework, calendar, o));
-  }
+  if (state_->years.empty()) return;
+  state_->first_year = state_->years.front();
+  state_->last_year = state_->years.back();
+  TimelinessOptions o;
+  o.period = {*Date::FromYmd(state_->first_year, 1, 1), *Date::FromYmd(state_->last_year, 12, 31)};
+  o.as_of = as_of;
+  o.cohort = cohort;
+  state_->calculator = std::make_unique<TimelinessCalculator>(framework, calendar, o);
 }
 
 CompareCollector::~CompareCollector() = default;
 
 void CompareCollector::Add(const CaseRecord& c) {
-  for (const auto& calc : state_->calculators) calc->Add(c);
+  if (!state_->calculator) return;
+  state_->calculator->Add(c);
   const bool km = HasViolence(c, kKindermishandeling);
   if (c.kind == CaseKind::kMelding) {
     if (YearlyCounts* y = state_->Slot(c.event(Event::kReceived))) {
@@ -332,12 +334,18 @@ void CompareCollector::Add(const CaseRecord& c) {
 std::vector<OrgYearFigures> CompareCollector::Finish(const std::string& org) {
   std::vector<OrgYearFigures> out;
   for (size_t i = 0; i < state_->years.size(); ++i) {
-    const TimelinessReport r = state_->calculators[i]->Finish(org);
-    OrgYearFigures f{org, state_->years[i], {}, state_->counts[i]};
-    for (const DeadlineSummary& s : r.deadlines) {
-      f.clocks.push_back({s.on_time, s.late, s.pending, s.overdue});
+    out.push_back({org, state_->years[i], {}, state_->counts[i]});
+  }
+  if (!state_->calculator) return out;
+  const TimelinessReport r = state_->calculator->Finish(org);
+  for (OrgYearFigures& f : out) f.clocks.assign(r.deadlines.size(), {});
+  for (size_t d = 0; d < r.deadlines.size(); ++d) {
+    for (const MonthCount& m : r.deadlines[d].monthly) {
+      const std::optional<size_t> i = state_->YearIndex(std::stoi(m.month.substr(0, 4)));
+      if (!i) continue;
+      out[*i].clocks[d].on_time += m.on_time;
+      out[*i].clocks[d].late += m.late;
     }
-    out.push_back(std::move(f));
   }
   return out;
 }

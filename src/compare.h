@@ -30,12 +30,11 @@
 
 namespace vtaudit {
 
-// One deadline's counts for one organisation and year (see timeliness.h for the cohorts).
+// One deadline's counts for one organisation and year (see timeliness.h for the cohorts:
+// in the due cohort, open cases past due count as late).
 struct ClockCounts {
   long on_time = 0;
   long late = 0;
-  long pending = 0;
-  long overdue = 0;
   long counted() const { return on_time + late; }
 };
 
@@ -164,8 +163,9 @@ Comparison Compare(const CompareInput& input);
 // on time in 2024" (lang "en").
 std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::string_view lang);
 
-// Counts one organisation's cases per compared year: one TimelinessCalculator per year,
-// every case fed once to each, plus the yearly counts. Not thread-safe.
+// Counts one organisation's cases per compared year: one TimelinessCalculator spanning
+// the years, split by year through its monthly counts, plus the yearly counts. Every case
+// is fed once. Not thread-safe.
 class CompareCollector {
  public:
   // REQUIRES: framework and calendar outlive the collector; years ascending.

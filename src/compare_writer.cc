@@ -179,8 +179,6 @@ void WriteCell(JsonWriter* w, int year, const ShareCell& cell,
   w->Key("on_time").Number(static_cast<double>(cell.counts.on_time));
   w->Key("late").Number(static_cast<double>(cell.counts.late));
   w->Key("counted").Number(static_cast<double>(cell.counts.counted()));
-  w->Key("pending").Number(static_cast<double>(cell.counts.pending));
-  w->Key("overdue").Number(static_cast<double>(cell.counts.overdue));
   w->Key("share_on_time").OptionalNumber(cell.share);
   w->Key("meets_norm");
   if (cell.meets_norm.empty()) {
@@ -341,7 +339,7 @@ std::string CompareJson(const Comparison& c, const CompareMeta& m) {
 std::string CompareCsv(const Comparison& c, const CompareMeta& m) {
   (void)m;
   std::string out =
-      "section,deadline,org,year,on_time,late,counted,pending,overdue,share_on_time,norm,"
+      "section,deadline,org,year,on_time,late,counted,share_on_time,norm,"
       "meets_norm,change,change_low,change_high,beyond_noise,meldingen,"
       "meldingen_kindermishandeling,investigations_completed,"
       "investigations_completed_kindermishandeling,rvdk\n";
@@ -353,8 +351,7 @@ std::string CompareCsv(const Comparison& c, const CompareMeta& m) {
         out += "timeliness," + d.deadline.id + "," + r.org + "," + std::to_string(c.years[y]) +
                "," + std::to_string(cell.counts.on_time) + "," + std::to_string(cell.counts.late) +
                "," + std::to_string(cell.counts.counted()) + "," +
-               std::to_string(cell.counts.pending) + "," + std::to_string(cell.counts.overdue) +
-               "," + (cell.share ? num(*cell.share) : "") + "," + num(d.deadline.norm) + "," +
+               (cell.share ? num(*cell.share) : "") + "," + num(d.deadline.norm) + "," +
                cell.meets_norm + ",";
         if (const auto& ch = r.changes[y]) {
           out += num(ch->difference) + "," + num(ch->ci95.low) + "," + num(ch->ci95.high) + "," +
@@ -369,7 +366,7 @@ std::string CompareCsv(const Comparison& c, const CompareMeta& m) {
     rows(d.national);
   }
   for (size_t y = 0; y < c.years.size(); ++y) {
-    out += "national_counts,,NL," + std::to_string(c.years[y]) + ",,,,,,,,,,,,";
+    out += "national_counts,,NL," + std::to_string(c.years[y]) + ",,,,,,,,,,";
     for (const long v : CountValues(c.national_counts[y])) out += "," + std::to_string(v);
     out += "\n";
   }

@@ -38,7 +38,7 @@ CompareInput HandBuilt() {
   in.organisations = {{"A", "Alfa", "", 1}, {"B", "Bravo", "", 1}, {"C", "Charlie", "", 1}};
   in.deadlines = {Onderzoek()};
   const auto add = [&in](const char* org, int year, long on_time, long late) {
-    in.figures.push_back({org, year, {{on_time, late, 0, 0}}, {}});
+    in.figures.push_back({org, year, {{on_time, late}}, {}});
   };
   add("A", 2023, 2, 8);
   add("A", 2024, 9, 1);
