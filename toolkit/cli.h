@@ -125,6 +125,7 @@ int AgreementCommand(Context& ctx);
 int JudgeCommand(Context& ctx);
 int Demo(Context& ctx);
 int Serve(Context& ctx);
+int CompareCommand(Context& ctx);
 
 }  // namespace vtaudit::cli
 

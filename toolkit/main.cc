@@ -247,6 +247,22 @@ const std::vector<Command>& Table() {
        Serve,
        0,
        0},
+      {"compare",
+       "compare organisations and years: shares on time, norms, ranking, trends, counts",
+       "--period YEAR... [--org CODE...] [--deadline ID...] [--format table|html|json|csv]",
+       {{"--period", "YEAR", "a year or a range 2019-2025", true},
+        {"--org", "CODE", "an organisation (default: all)", true},
+        {"--deadline", "ID", "a deadline of the framework (default: all)", true},
+        {"--cohort", "C", "completed (default) or due"},
+        {"--format", "F", "table (default), html, json or csv"},
+        {"--output", "FILE", "write to FILE instead of standard output"},
+        {"--lang", "L", "nl (default) or en"},
+        {"--as-of", "DATE", "the date open cases are judged at (default today)"},
+        {"--framework", "FILE", "framework with the deadlines (default the shipped 2025 framework)"},
+        {"--calendar", "FILE", "the calendar (default checklists/kalender-nl.xml)"}},
+       CompareCommand,
+       0,
+       0},
   };
   // clang-format on
   return kCommands;

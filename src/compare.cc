@@ -1,0 +1,435 @@
+#include "compare.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "audit.h"
+#include "case_store.h"
+#include "measure.h"
+
+namespace vtaudit {
+namespace {
+
+constexpr std::string_view kKindermishandeling = "kindermishandeling";
+
+bool HasViolence(const CaseRecord& c, std::string_view type) {
+  return std::find(c.violence.begin(), c.violence.end(), type) != c.violence.end();
+}
+
+ShareCell MakeCell(const ClockCounts& counts, double norm) {
+  ShareCell cell;
+  cell.counts = counts;
+  if (counts.counted() > 0) {
+    cell.share = static_cast<double>(counts.on_time) / static_cast<double>(counts.counted());
+    // The share is a quotient: 4 of 5 must meet a norm of 0.8 despite rounding.
+    cell.meets_norm = *cell.share >= norm - 1e-12 ? "yes" : "no";
+  }
+  return cell;
+}
+
+// Changes between consecutive compared years where both years counted something.
+void FillChanges(const std::vector<int>& years, ShareRow* row) {
+  row->changes.assign(years.size(), std::nullopt);
+  for (size_t i = 1; i < years.size(); ++i) {
+    const ClockCounts& a = row->cells[i - 1].counts;
+    const ClockCounts& b = row->cells[i].counts;
+    if (a.counted() == 0 || b.counted() == 0) continue;
+    YearChange ch;
+    ch.from_year = years[i - 1];
+    ch.to_year = years[i];
+    ch.difference = *row->cells[i].share - *row->cells[i - 1].share;
+    ch.ci95 = NewcombeDifference(static_cast<int>(b.on_time), static_cast<int>(b.counted()),
+                                 static_cast<int>(a.on_time), static_cast<int>(a.counted()));
+    ch.beyond_noise = ch.ci95.low > 0 || ch.ci95.high < 0;
+    row->changes[i] = ch;
+  }
+}
+
+std::vector<RankEntry> Rank(const std::vector<ShareRow>& rows, size_t year_index) {
+  std::vector<RankEntry> out;
+  for (const ShareRow& r : rows) {
+    const ShareCell& c = r.cells[year_index];
+    if (c.share) out.push_back({0, r.org, *c.share, c.counts.counted()});
+  }
+  // Exact comparison of on_time/counted by cross-multiplication: equal shares tie.
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const RankEntry& a, const RankEntry& b) { return a.share > b.share; });
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].rank =
+        i > 0 && out[i].share == out[i - 1].share ? out[i - 1].rank : static_cast<int>(i) + 1;
+  }
+  return out;
+}
+
+void CompareAudits(const CompareInput& in, Comparison* out) {
+  out->audits = in.audits;
+  std::sort(out->audits.begin(), out->audits.end(),
+            [](const AuditedPeriod& a, const AuditedPeriod& b) {
+              return std::tie(a.year, a.org, a.audit_id) < std::tie(b.year, b.org, b.audit_id);
+            });
+  if (out->audits.empty()) return;
+  const size_t n = out->audits.size();
+  // Domains are compared by id (crosswalk.h): the reference order first, then others.
+  std::vector<std::string> domain_ids;
+  if (in.reference) {
+    for (const Domain& d : in.reference->domains) domain_ids.push_back(d.id);
+  }
+  for (const AuditedPeriod& a : out->audits) {
+    for (const auto& [id, level] : a.domains) {
+      if (std::find(domain_ids.begin(), domain_ids.end(), id) == domain_ids.end()) {
+        domain_ids.push_back(id);
+      }
+    }
+  }
+  for (const std::string& id : domain_ids) {
+    DomainRow row{id, std::vector<std::optional<std::string>>(n)};
+    for (size_t i = 0; i < n; ++i) {
+      for (const auto& [did, level] : out->audits[i].domains) {
+        if (did == id) row.levels[i] = level;
+      }
+    }
+    out->domains.push_back(std::move(row));
+  }
+  if (!in.reference) return;
+
+  const auto crosswalk_of = [&in](const AuditedPeriod& a) -> const Crosswalk* {
+    const auto it = in.crosswalks.find(a.framework_id);
+    return it == in.crosswalks.end() ? nullptr : &it->second;
+  };
+  const auto fill = [](const AuditedPeriod& a, const std::string& own_id, CriterionCell* cell) {
+    const auto share = a.criteria.find(own_id);
+    if (share == a.criteria.end()) {
+      cell->unmatched = true;
+      return;
+    }
+    cell->share = share->second;
+    if (const auto level = a.criterion_levels.find(own_id); level != a.criterion_levels.end()) {
+      cell->level = level->second;
+    }
+  };
+  for (const Criterion* c : in.reference->Criteria()) {
+    CriterionRow row{c->id, c->text, c->gloss, false, std::vector<CriterionCell>(n)};
+    for (size_t i = 0; i < n; ++i) {
+      const AuditedPeriod& a = out->audits[i];
+      CriterionCell& cell = row.cells[i];
+      std::string own = c->id;
+      if (a.framework_id != in.reference->id) {
+        if (const Crosswalk* cw = crosswalk_of(a)) {
+          const std::optional<std::string> pred = cw->Predecessor(c->id);
+          if (!pred) {
+            cell.unmatched = true;
+            continue;
+          }
+          own = *pred;
+          if (own != c->id) cell.via = own;
+        }
+      }
+      fill(a, own, &cell);
+    }
+    out->criteria.push_back(std::move(row));
+  }
+  // Criteria of older frameworks without a successor: shown, not dropped.
+  for (size_t i = 0; i < n; ++i) {
+    const AuditedPeriod& a = out->audits[i];
+    if (a.framework_id == in.reference->id) continue;
+    const Crosswalk* cw = crosswalk_of(a);
+    for (const auto& [id, share] : a.criteria) {
+      const bool continues =
+          cw ? !cw->Successors(id).empty() : in.reference->FindCriterion(id) != nullptr;
+      if (continues) continue;
+      auto row = std::find_if(out->criteria.begin(), out->criteria.end(),
+                              [&](const CriterionRow& r) { return r.removed && r.id == id; });
+      if (row == out->criteria.end()) {
+        out->criteria.push_back({id, "", "", true, std::vector<CriterionCell>(n)});
+        for (CriterionCell& cell : out->criteria.back().cells) cell.unmatched = true;
+        row = std::prev(out->criteria.end());
+      }
+      row->cells[i] = {};
+      fill(a, id, &row->cells[i]);
+    }
+  }
+}
+
+std::string NormPercent(double norm) {
+  char buf[32];
+  const double pct = norm * 100;
+  if (std::fabs(pct - std::round(pct)) < 1e-9) {
+    std::snprintf(buf, sizeof buf, "%.0f%%", pct);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f%%", pct);
+  }
+  return buf;
+}
+
+}  // namespace
+
+YearlyCounts& YearlyCounts::operator+=(const YearlyCounts& o) {
+  meldingen += o.meldingen;
+  meldingen_kindermishandeling += o.meldingen_kindermishandeling;
+  investigations_completed += o.investigations_completed;
+  investigations_completed_kindermishandeling += o.investigations_completed_kindermishandeling;
+  rvdk += o.rvdk;
+  return *this;
+}
+
+Comparison Compare(const CompareInput& in) {
+  Comparison out;
+  out.years = in.years;
+  out.organisations = in.organisations;
+  const size_t ny = in.years.size();
+  const auto year_index = [&in](int year) -> std::optional<size_t> {
+    const auto it = std::find(in.years.begin(), in.years.end(), year);
+    if (it == in.years.end()) return std::nullopt;
+    return static_cast<size_t>(it - in.years.begin());
+  };
+  std::map<std::string, size_t> org_index;
+  for (size_t i = 0; i < in.organisations.size(); ++i) org_index[in.organisations[i].code] = i;
+
+  // counts[deadline][org][year]
+  std::vector<std::vector<std::vector<ClockCounts>>> counts(
+      in.deadlines.size(),
+      std::vector<std::vector<ClockCounts>>(in.organisations.size(), std::vector<ClockCounts>(ny)));
+  out.national_counts.assign(ny, {});
+  for (const OrgYearFigures& f : in.figures) {
+    const std::optional<size_t> y = year_index(f.year);
+    const auto o = org_index.find(f.org);
+    if (!y || o == org_index.end()) continue;
+    out.national_counts[*y] += f.counts;
+    for (size_t d = 0; d < in.deadlines.size() && d < f.clocks.size(); ++d) {
+      ClockCounts& c = counts[d][o->second][*y];
+      c.on_time += f.clocks[d].on_time;
+      c.late += f.clocks[d].late;
+    }
+  }
+
+  for (size_t d = 0; d < in.deadlines.size(); ++d) {
+    DeadlineComparison dc;
+    dc.deadline = in.deadlines[d];
+    const double norm = dc.deadline.norm;
+    std::vector<ClockCounts> total(ny);
+    for (size_t o = 0; o < in.organisations.size(); ++o) {
+      ShareRow row{in.organisations[o].code, in.organisations[o].name, {}, {}};
+      for (size_t y = 0; y < ny; ++y) {
+        const ClockCounts& c = counts[d][o][y];
+        row.cells.push_back(MakeCell(c, norm));
+        total[y].on_time += c.on_time;
+        total[y].late += c.late;
+      }
+      FillChanges(in.years, &row);
+      dc.organisations.push_back(std::move(row));
+    }
+    dc.national = {"NL", "Nederland", {}, {}};
+    for (size_t y = 0; y < ny; ++y) dc.national.cells.push_back(MakeCell(total[y], norm));
+    FillChanges(in.years, &dc.national);
+    for (size_t y = 0; y < ny; ++y) {
+      dc.ranking.push_back(Rank(dc.organisations, y));
+      NormTally t{in.years[y], 0, 0};
+      for (const ShareRow& r : dc.organisations) {
+        if (!r.cells[y].share) continue;
+        ++t.organisations;
+        if (r.cells[y].meets_norm == "yes") ++t.met;
+      }
+      dc.tallies.push_back(t);
+    }
+    out.deadlines.push_back(std::move(dc));
+  }
+  CompareAudits(in, &out);
+  return out;
+}
+
+std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::string_view lang) {
+  const bool en = lang == "en";
+  std::string nl_noun, en_noun;
+  switch (d.deadline.to) {
+    case Event::kInvestigationCompleted:
+      nl_noun = "onderzoeken", en_noun = "investigations";
+      break;
+    case Event::kSafetyAssessed:
+      nl_noun = "veiligheidsbeoordelingen", en_noun = "safety assessments";
+      break;
+    case Event::kTriaged:
+      nl_noun = "triages", en_noun = "triages";
+      break;
+    default:
+      break;
+  }
+  const std::string n = std::to_string(t.met), m = std::to_string(t.organisations);
+  const std::string year = std::to_string(t.year), x = NormPercent(d.deadline.norm);
+  if (en) {
+    if (en_noun.empty()) {
+      return n + " of the " + m + " organisations met the norm of " + x + " for '" +
+             d.deadline.gloss + "' in " + year;
+    }
+    return n + " of the " + m + " organisations finished at least " + x + " of their " + en_noun +
+           " on time in " + year;
+  }
+  if (nl_noun.empty()) {
+    return n + " van de " + m + " organisaties " + (t.met == 1 ? "haalde" : "haalden") + " in " +
+           year + " de norm van " + x + " voor '" + d.deadline.name + "'";
+  }
+  return n + " van de " + m + " organisaties " + (t.met == 1 ? "rondde" : "rondden") + " in " +
+         year + " ten minste " + x + " van hun " + nl_noun + " tijdig af";
+}
+
+struct CompareCollector::State {
+  std::vector<int> years;
+  // One calculator over 1 January of the first year to 31 December of the last: its
+  // monthly counts (by month of the to-event, or of the due date for the due cohort) give
+  // each year's on time and late exactly, and every clock is evaluated once per case,
+  // not once per year.
+  std::unique_ptr<TimelinessCalculator> calculator;
+  std::vector<YearlyCounts> counts;  // per year
+  int first_year = 0, last_year = 0;
+
+  std::optional<size_t> YearIndex(int y) const {
+    const auto it = std::lower_bound(years.begin(), years.end(), y);
+    if (it == years.end() || *it != y) return std::nullopt;
+    return static_cast<size_t>(it - years.begin());
+  }
+  YearlyCounts* Slot(const std::optional<EventTime>& when) {
+    if (!when) return nullptr;
+    const int y = when->date.year();
+    if (y < first_year || y > last_year) return nullptr;
+    const std::optional<size_t> i = YearIndex(y);
+    return i ? &counts[*i] : nullptr;
+  }
+};
+
+CompareCollector::CompareCollector(const Framework& framework, const Calendar& calendar,
+                                   std::vector<int> years, Cohort cohort, Date as_of)
+    : state_(std::make_unique<State>()) {
+  state_->years = std::move(years);
+  state_->counts.assign(state_->years.size(), {});
+  if (state_->years.empty()) return;
+  state_->first_year = state_->years.front();
+  state_->last_year = state_->years.back();
+  TimelinessOptions o;
+  o.period = {*Date::FromYmd(state_->first_year, 1, 1), *Date::FromYmd(state_->last_year, 12, 31)};
+  o.as_of = as_of;
+  o.cohort = cohort;
+  state_->calculator = std::make_unique<TimelinessCalculator>(framework, calendar, o);
+}
+
+CompareCollector::~CompareCollector() = default;
+
+void CompareCollector::Add(const CaseRecord& c) {
+  if (!state_->calculator) return;
+  state_->calculator->Add(c);
+  const bool km = HasViolence(c, kKindermishandeling);
+  if (c.kind == CaseKind::kMelding) {
+    if (YearlyCounts* y = state_->Slot(c.event(Event::kReceived))) {
+      ++y->meldingen;
+      if (km) ++y->meldingen_kindermishandeling;
+    }
+  }
+  if (YearlyCounts* y = state_->Slot(c.event(Event::kInvestigationCompleted))) {
+    ++y->investigations_completed;
+    if (km) ++y->investigations_completed_kindermishandeling;
+    if (c.rvdk) ++y->rvdk;
+  }
+}
+
+std::vector<OrgYearFigures> CompareCollector::Finish(const std::string& org) {
+  std::vector<OrgYearFigures> out;
+  for (size_t i = 0; i < state_->years.size(); ++i) {
+    out.push_back({org, state_->years[i], {}, state_->counts[i]});
+  }
+  if (!state_->calculator) return out;
+  const TimelinessReport r = state_->calculator->Finish(org);
+  for (OrgYearFigures& f : out) f.clocks.assign(r.deadlines.size(), {});
+  for (size_t d = 0; d < r.deadlines.size(); ++d) {
+    for (const MonthCount& m : r.deadlines[d].monthly) {
+      const std::optional<size_t> i = state_->YearIndex(std::stoi(m.month.substr(0, 4)));
+      if (!i) continue;
+      out[*i].clocks[d].on_time += m.on_time;
+      out[*i].clocks[d].late += m.late;
+    }
+  }
+  return out;
+}
+
+Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& request,
+                                        const Framework& framework, const Calendar& calendar) {
+  CompareInput in;
+  in.years = request.years;
+  in.reference = framework;
+  if (request.organisations.empty()) {
+    Result<std::vector<Organisation>> all = ws->Organisations();
+    if (!all.ok()) return all.status();
+    in.organisations = std::move(*all);
+  } else {
+    for (const std::string& code : request.organisations) {
+      Result<Organisation> o = ws->FindOrganisation(code);
+      if (!o.ok()) return o.status();
+      in.organisations.push_back(std::move(*o));
+    }
+  }
+  // Which of the framework's deadlines (in framework order) are compared.
+  std::vector<size_t> wanted;
+  std::vector<std::string> errors;
+  for (const std::string& id : request.deadlines) {
+    if (!framework.FindDeadline(id)) {
+      errors.push_back("framework " + framework.id + " has no deadline '" + id + "'");
+    }
+  }
+  if (!errors.empty()) return Status::InvalidAll(std::move(errors));
+  for (size_t i = 0; i < framework.deadlines.size(); ++i) {
+    const Deadline& d = framework.deadlines[i];
+    if (request.deadlines.empty() || std::find(request.deadlines.begin(), request.deadlines.end(),
+                                               d.id) != request.deadlines.end()) {
+      wanted.push_back(i);
+      in.deadlines.push_back(d);
+    }
+  }
+
+  for (const Organisation& org : in.organisations) {
+    CompareCollector collector(framework, calendar, request.years, request.cohort, request.as_of);
+    Status s = ForEachCase(ws, org.code, {}, [&](const CaseRecord& c) { collector.Add(c); });
+    if (!s.ok()) return s;
+    for (OrgYearFigures& f : collector.Finish(org.code)) {
+      std::vector<ClockCounts> clocks;
+      for (const size_t i : wanted) clocks.push_back(f.clocks[i]);
+      f.clocks = std::move(clocks);
+      in.figures.push_back(std::move(f));
+    }
+  }
+
+  Result<std::vector<Audit>> audits = ListAudits(ws);
+  if (!audits.ok()) return audits.status();
+  for (const Audit& a : *audits) {
+    const bool org_wanted = std::any_of(in.organisations.begin(), in.organisations.end(),
+                                        [&](const Organisation& o) { return o.code == a.org; });
+    if (!org_wanted || !std::binary_search(in.years.begin(), in.years.end(), a.period)) continue;
+    Result<JudgedAudit> judged = JudgeAudit(ws, a.id, calendar, request.as_of);
+    if (!judged.ok()) return judged.status();
+    AuditedPeriod p;
+    p.audit_id = a.id;
+    p.org = a.org;
+    p.year = a.period;
+    p.framework_id = judged->framework.id;
+    p.framework_version = judged->framework.version;
+    for (const NodeJudgement& d : judged->judgement.domains) {
+      p.domains.emplace_back(d.id, d.level);
+      for (const NodeJudgement& s : d.children) {
+        for (const NodeJudgement& c : s.children) {
+          p.criteria[c.id] = c.share;
+          p.criterion_levels[c.id] = c.level;
+        }
+      }
+    }
+    if (p.framework_id != framework.id && !in.crosswalks.count(p.framework_id)) {
+      const std::string path = CrosswalkPath(request.crosswalk_dir, p.framework_id, framework.id);
+      if (std::filesystem::exists(path)) {
+        Result<Crosswalk> cw = LoadCrosswalkFile(path, judged->framework, framework);
+        if (!cw.ok()) return cw.status();
+        in.crosswalks.emplace(p.framework_id, std::move(*cw));
+      }
+    }
+    in.audits.push_back(std::move(p));
+  }
+  return in;
+}
+
+}  // namespace vtaudit

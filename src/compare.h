@@ -1,0 +1,201 @@
+// Comparing organisations and years (issue 7): per deadline the share on time per
+// organisation and year, the norm check, a ranking, the national total computed from the
+// cases (sum of on time / sum of counted, never a mean of shares), the statement "N van
+// de M organisaties …", the change from year to year with Newcombe's 95% interval, the
+// yearly national counts of the parliamentary answers, and for audited periods the
+// judgement per domain and the compliance per criterion side by side, through a crosswalk
+// when framework versions differ.
+//
+// Three layers: CompareCollector turns one organisation's case stream into counts;
+// Compare() is pure arithmetic on those counts; GatherCompareInput() drives the
+// collector over the workspace and judges the audits. Not thread-safe (one Workspace per
+// thread); Compare() itself is pure.
+#ifndef VTAUDIT_COMPARE_H_
+#define VTAUDIT_COMPARE_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar.h"
+#include "case_record.h"
+#include "crosswalk.h"
+#include "framework.h"
+#include "stats.h"
+#include "timeliness.h"
+#include "workspace.h"
+
+namespace vtaudit {
+
+// One deadline's counts for one organisation and year (see timeliness.h for the cohorts:
+// in the due cohort, open cases past due count as late).
+struct ClockCounts {
+  long on_time = 0;
+  long late = 0;
+  long counted() const { return on_time + late; }
+};
+
+// The yearly counts of the parliamentary answers (DOMAIN.md), from the cases.
+struct YearlyCounts {
+  long meldingen = 0;                     // kind melding, by year received
+  long meldingen_kindermishandeling = 0;  // of which violence includes kindermishandeling
+  long investigations_completed = 0;      // by year of investigation_completed, any kind
+  long investigations_completed_kindermishandeling = 0;
+  long rvdk = 0;  // rvdk = 1 among the investigations completed that year
+
+  YearlyCounts& operator+=(const YearlyCounts& o);
+};
+
+// Everything counted for one organisation in one year.
+struct OrgYearFigures {
+  std::string org;
+  int year = 0;
+  std::vector<ClockCounts> clocks;  // parallel to CompareInput::deadlines
+  YearlyCounts counts;
+};
+
+// One audit of an organisation in a compared year, judged.
+struct AuditedPeriod {
+  int64_t audit_id = 0;
+  std::string org;
+  int year = 0;
+  std::string framework_id;
+  std::string framework_version;
+  std::vector<std::pair<std::string, std::optional<std::string>>> domains;  // id → level id
+  std::map<std::string, std::optional<double>> criteria;  // criterion id → compliance share
+  std::map<std::string, std::optional<std::string>> criterion_levels;  // id → level id
+};
+
+struct CompareInput {
+  std::vector<int> years;                   // ascending, distinct
+  std::vector<Organisation> organisations;  // in display order
+  std::vector<Deadline> deadlines;          // those compared, framework order
+  std::vector<OrgYearFigures> figures;      // any order; a missing cell counts as nothing
+  // Audits: criteria are shown in the terms of `reference` (the framework compared to);
+  // an audit under another framework goes through crosswalks[its framework id] when given.
+  std::vector<AuditedPeriod> audits;
+  std::optional<Framework> reference;
+  std::map<std::string, Crosswalk> crosswalks;  // from framework id → crosswalk to reference
+};
+
+// One organisation (or the nation) for one year and deadline.
+struct ShareCell {
+  ClockCounts counts;
+  std::optional<double> share;  // on_time / counted; none when nothing counted
+  std::string meets_norm;       // "yes", "no", or "" when nothing counted
+};
+
+// The change of the share from the previous compared year to this one.
+struct YearChange {
+  int from_year = 0;
+  int to_year = 0;
+  double difference = 0;      // share(to) − share(from)
+  Interval ci95;              // Newcombe hybrid score interval for the difference
+  bool beyond_noise = false;  // the interval excludes 0
+};
+
+struct ShareRow {
+  std::string org;  // organisation code; "NL" for the national row
+  std::string name;
+  std::vector<ShareCell> cells;                    // per year
+  std::vector<std::optional<YearChange>> changes;  // per year; none for the first and gaps
+};
+
+struct RankEntry {
+  int rank = 0;  // 1 = highest share; ties share a rank (1, 2, 2, 4)
+  std::string org;
+  double share = 0;
+  long counted = 0;
+};
+
+// How many organisations met the norm in one year.
+struct NormTally {
+  int year = 0;
+  int met = 0;
+  int organisations = 0;  // with anything counted
+};
+
+struct DeadlineComparison {
+  Deadline deadline;
+  std::vector<ShareRow> organisations;
+  ShareRow national;                            // from the summed counts
+  std::vector<std::vector<RankEntry>> ranking;  // per year, best first; uncounted left out
+  std::vector<NormTally> tallies;               // per year
+};
+
+// One criterion of the reference framework (or one removed from an older one) across audits.
+struct CriterionCell {
+  std::optional<double> share;
+  std::optional<std::string> level;
+  std::string via;         // the audit's own criterion id when it differs (crosswalk)
+  bool unmatched = false;  // the audit's framework has no counterpart
+};
+struct CriterionRow {
+  std::string id;
+  std::string text;                  // Dutch
+  std::string gloss;                 // English
+  bool removed = false;              // a criterion of an older framework without successor
+  std::vector<CriterionCell> cells;  // per audit
+};
+struct DomainRow {
+  std::string id;
+  std::vector<std::optional<std::string>> levels;  // per audit; none: not judged or absent
+};
+
+struct Comparison {
+  std::vector<int> years;
+  std::vector<Organisation> organisations;
+  std::vector<DeadlineComparison> deadlines;
+  std::vector<YearlyCounts> national_counts;  // per year
+  std::vector<AuditedPeriod> audits;          // by year, then organisation
+  std::vector<DomainRow> domains;
+  std::vector<CriterionRow> criteria;
+};
+
+// Pure: the same input gives the same comparison.
+Comparison Compare(const CompareInput& input);
+
+// "2 van de 25 organisaties rondden in 2024 ten minste 80% van hun onderzoeken tijdig af"
+// (lang "nl") or "2 of the 25 organisations finished at least 80% of their investigations
+// on time in 2024" (lang "en").
+std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::string_view lang);
+
+// Counts one organisation's cases per compared year: one TimelinessCalculator spanning
+// the years, split by year through its monthly counts, plus the yearly counts. Every case
+// is fed once. Not thread-safe.
+class CompareCollector {
+ public:
+  // REQUIRES: framework and calendar outlive the collector; years ascending.
+  CompareCollector(const Framework& framework, const Calendar& calendar, std::vector<int> years,
+                   Cohort cohort, Date as_of);
+  ~CompareCollector();
+  void Add(const CaseRecord& c);
+  // One entry per year, clocks in framework deadline order. REQUIRES: called once.
+  std::vector<OrgYearFigures> Finish(const std::string& org);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+struct CompareRequest {
+  std::vector<int> years;                  // ascending, distinct; not empty
+  std::vector<std::string> organisations;  // codes; empty: every organisation
+  std::vector<std::string> deadlines;      // ids; empty: every deadline of the framework
+  Cohort cohort = Cohort::kCompleted;
+  Date as_of;
+  std::string crosswalk_dir;  // where FROM--TO.xml crosswalks are looked for
+};
+
+// Reads the cases of the requested organisations once each and judges their audits in
+// the requested years. NotFound for an unknown organisation, Invalid for an unknown
+// deadline or a crosswalk that does not load.
+Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& request,
+                                        const Framework& framework, const Calendar& calendar);
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_COMPARE_H_

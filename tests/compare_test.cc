@@ -1,0 +1,302 @@
+#include "compare.h"
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "compare_writer.h"
+
+namespace vtaudit {
+namespace {
+
+double Round4(double x) { return std::round(x * 1e4) / 1e4; }
+
+Deadline Onderzoek() {
+  Deadline d;
+  d.id = "onderzoek";
+  d.name = "Onderzoek binnen 10 weken";
+  d.gloss = "Investigation within 10 weeks";
+  d.from = Event::kInvestigationDecided;
+  d.to = Event::kInvestigationCompleted;
+  d.length = 10;
+  d.unit = DurationUnit::kWeeks;
+  d.extend = true;
+  d.norm = 0.8;
+  return d;
+}
+
+// Two years, three organisations, investigations on time / counted:
+//        2023    2024
+//   A    2/10    9/10
+//   B    3/10    4/5
+//   C    -       7/10
+//   NL   5/20    20/25   (sums of the cases, not means of shares)
+CompareInput HandBuilt() {
+  CompareInput in;
+  in.years = {2023, 2024};
+  in.organisations = {{"A", "Alfa", "", 1}, {"B", "Bravo", "", 1}, {"C", "Charlie", "", 1}};
+  in.deadlines = {Onderzoek()};
+  const auto add = [&in](const char* org, int year, long on_time, long late) {
+    in.figures.push_back({org, year, {{on_time, late}}, {}});
+  };
+  add("A", 2023, 2, 8);
+  add("A", 2024, 9, 1);
+  add("B", 2023, 3, 7);
+  add("B", 2024, 4, 1);
+  add("C", 2024, 7, 3);
+  return in;
+}
+
+BOOST_AUTO_TEST_SUITE(compare)
+
+BOOST_AUTO_TEST_CASE(hand_built_two_years_three_organisations) {
+  const Comparison c = Compare(HandBuilt());
+  BOOST_REQUIRE_EQUAL(c.deadlines.size(), 1u);
+  const DeadlineComparison& d = c.deadlines[0];
+  const ShareRow& a = d.organisations[0];
+  const ShareRow& b = d.organisations[1];
+  const ShareRow& cc = d.organisations[2];
+  BOOST_TEST(*a.cells[0].share == 0.2);
+  BOOST_TEST(a.cells[0].meets_norm == "no");
+  BOOST_TEST(*a.cells[1].share == 0.9);
+  BOOST_TEST(a.cells[1].meets_norm == "yes");
+  // 4 of 5 is exactly the norm 0.8: met.
+  BOOST_TEST(b.cells[1].meets_norm == "yes");
+  BOOST_TEST(!cc.cells[0].share.has_value());
+  BOOST_TEST(cc.cells[0].meets_norm == "");
+  BOOST_TEST(cc.cells[1].meets_norm == "no");
+
+  // National: the summed counts 5/20 and 20/25.
+  BOOST_TEST(d.national.cells[0].counts.on_time == 5);
+  BOOST_TEST(d.national.cells[0].counts.counted() == 20);
+  BOOST_TEST(d.national.cells[1].counts.on_time == 20);
+  BOOST_TEST(d.national.cells[1].counts.counted() == 25);
+  BOOST_TEST(*d.national.cells[1].share == 0.8);
+
+  // Tallies: 2023 none of the 2 organisations with investigations; 2024 A and B of 3.
+  BOOST_TEST(d.tallies[0].met == 0);
+  BOOST_TEST(d.tallies[0].organisations == 2);
+  BOOST_TEST(d.tallies[1].met == 2);
+  BOOST_TEST(d.tallies[1].organisations == 3);
+  BOOST_TEST(NormStatement(d, d.tallies[1], "nl") ==
+             "2 van de 3 organisaties rondden in 2024 ten minste 80% van hun onderzoeken "
+             "tijdig af");
+  BOOST_TEST(NormStatement(d, d.tallies[1], "en") ==
+             "2 of the 3 organisations finished at least 80% of their investigations on time "
+             "in 2024");
+
+  // Ranking 2023: B (0.3), A (0.2); C has nothing counted and is not ranked.
+  BOOST_REQUIRE_EQUAL(d.ranking[0].size(), 2u);
+  BOOST_TEST(d.ranking[0][0].org == "B");
+  BOOST_TEST(d.ranking[0][1].org == "A");
+  BOOST_TEST(d.ranking[1][0].org == "A");
+  BOOST_TEST(d.ranking[1][1].org == "B");
+  BOOST_TEST(d.ranking[1][2].org == "C");
+  BOOST_TEST(d.ranking[1][2].rank == 3);
+
+  // A from 2/10 to 9/10: Wilson 9/10 = [0.595850, 0.982124], 2/10 = [0.056682, 0.509838];
+  //   low  = 0.7 - sqrt((0.9 - 0.595850)^2 + (0.509838 - 0.2)^2) = 0.7 - 0.434173 = 0.265827
+  //   high = 0.7 + sqrt((0.982124 - 0.9)^2 + (0.2 - 0.056682)^2) = 0.7 + 0.165179 = 0.865179
+  // The interval excludes 0: beyond noise.
+  BOOST_TEST(!a.changes[0].has_value());
+  BOOST_REQUIRE(a.changes[1].has_value());
+  BOOST_TEST(Round4(a.changes[1]->difference) == 0.7);
+  BOOST_TEST(Round4(a.changes[1]->ci95.low) == 0.2658);
+  BOOST_TEST(Round4(a.changes[1]->ci95.high) == 0.8652);
+  BOOST_TEST(a.changes[1]->beyond_noise);
+
+  // B from 3/10 to 4/5: Wilson 4/5: z^2/n = 0.768292, denominator 1.768292,
+  //   centre (0.8 + 0.384146) / 1.768292 = 0.669656,
+  //   half 1.959964 / 1.768292 * sqrt(0.032 + 0.038415) = 0.294121 → [0.375535, 0.963777];
+  //   3/10 = [0.107791, 0.603222];
+  //   low  = 0.5 - sqrt((0.8 - 0.375535)^2 + (0.603222 - 0.3)^2) = 0.5 - 0.521646 = -0.021646
+  //   high = 0.5 + sqrt((0.963777 - 0.8)^2 + (0.3 - 0.107791)^2) = 0.5 + 0.252521 = 0.752521
+  // A rise of 50 points that is still within noise: 5 cases are few.
+  BOOST_TEST(Round4(b.changes[1]->ci95.low) == -0.0216);
+  BOOST_TEST(Round4(b.changes[1]->ci95.high) == 0.7525);
+  BOOST_TEST(!b.changes[1]->beyond_noise);
+  // C has no 2023: no change.
+  BOOST_TEST(!cc.changes[1].has_value());
+
+  // National 5/20 → 20/25: the Newcombe interval over the summed counts.
+  const Interval n = NewcombeDifference(20, 25, 5, 20);
+  BOOST_TEST(d.national.changes[1]->ci95.low == n.low);
+  BOOST_TEST(d.national.changes[1]->beyond_noise);
+}
+
+// The onderzoek clock only: decided → completed within 10 weeks (Atw extension).
+constexpr const char* kFrameworkXml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<framework id="mini" version="1" valid-from="2025-01-01">
+  <title>Mini</title><gloss>Mini</gloss><source>test</source>
+  <scale>
+    <level id="voldoet" score="3" min-share="0.9" met="true"><name>Voldoet</name><gloss>Meets</gloss></level>
+    <level id="niet" score="0" min-share="0" met="false"><name>Niet</name><gloss>No</gloss></level>
+  </scale>
+  <deadlines>
+    <deadline id="onderzoek" from="investigation_decided" to="investigation_completed"
+              length="10" unit="weeks" extend="true" norm="0.8">
+      <name>Onderzoek</name><gloss>Investigation</gloss>
+      <applies-when>kind = melding</applies-when>
+    </deadline>
+  </deadlines>
+  <aggregation method="worst">
+    <band level="voldoet" min-score="2.5"/><band level="niet" min-score="0"/>
+  </aggregation>
+  <domain id="D"><name>D</name><gloss>D</gloss>
+    <standard id="S"><name>S</name><gloss>S</gloss>
+      <criterion id="C1" scope="organisation"><text>Tekst</text><gloss>Text</gloss></criterion>
+    </standard>
+  </domain>
+</framework>
+)";
+
+CaseRecord Case(const char* id, CaseKind kind, std::vector<std::string> violence,
+                const char* received, const char* decided, const char* completed, bool rvdk) {
+  CaseRecord c;
+  c.case_id = id;
+  c.kind = kind;
+  c.violence = std::move(violence);
+  c.event(Event::kReceived) = EventTime::ParseIso(received);
+  if (decided) c.event(Event::kInvestigationDecided) = EventTime::ParseIso(decided);
+  if (completed) c.event(Event::kInvestigationCompleted) = EventTime::ParseIso(completed);
+  c.rvdk = rvdk;
+  return c;
+}
+
+// Five cases:
+//   1 melding km, received 2023-03-01, decided 2023-03-10, completed 2023-04-20 (on time), rvdk
+//   2 melding partnergeweld, received 2023-12-01, decided 2023-12-05, due 2023-12-05 + 70 days
+//     = Tue 2024-02-13, completed 2024-03-20 (late, counted in 2024)
+//   3 melding km|partnergeweld, received 2024-01-10, no investigation
+//   4 advies km, received 2024-02-01 (not a melding)
+//   5 melding km, received 2024-05-01, decided 2024-05-02, completed 2024-06-01 (on time)
+// 2023: meldingen 2 (1, 2), km 1; completed 1, km 1, rvdk 1; onderzoek 1 on time, 0 late.
+// 2024: meldingen 2 (3, 5), km 2; completed 2 (2, 5), km 1, rvdk 0; onderzoek 1 on time, 1 late.
+std::vector<CaseRecord> FiveCases() {
+  const CaseKind m = CaseKind::kMelding;
+  return {
+      Case("1", m, {"kindermishandeling"}, "2023-03-01", "2023-03-10", "2023-04-20", true),
+      Case("2", m, {"partnergeweld"}, "2023-12-01", "2023-12-05", "2024-03-20", false),
+      Case("3", m, {"kindermishandeling", "partnergeweld"}, "2024-01-10", nullptr, nullptr, false),
+      Case("4", CaseKind::kAdvies, {"kindermishandeling"}, "2024-02-01", nullptr, nullptr, false),
+      Case("5", m, {"kindermishandeling"}, "2024-05-01", "2024-05-02", "2024-06-01", false),
+  };
+}
+
+BOOST_AUTO_TEST_CASE(collector_counts_and_national_totals_equal_the_sum_of_the_cases) {
+  Result<Framework> f = ParseFramework(kFrameworkXml, "mini.xml");
+  BOOST_REQUIRE_MESSAGE(f.ok(), f.status().ToString());
+  const Calendar calendar = Calendar::Statutory();
+  const Date as_of = *Date::FromYmd(2025, 1, 1);
+  CompareInput in;
+  in.years = {2023, 2024};
+  in.organisations = {{"X", "X", "", 1}, {"Y", "Y", "", 1}};
+  in.deadlines = f->deadlines;
+  // Y holds the same cases as X plus one more completed on time in 2024.
+  for (const char* org : {"X", "Y"}) {
+    CompareCollector collector(*f, calendar, in.years, Cohort::kCompleted, as_of);
+    for (const CaseRecord& c : FiveCases()) collector.Add(c);
+    if (std::string(org) == "Y") {
+      collector.Add(Case("6", CaseKind::kMelding, {"kindermishandeling"}, "2024-07-01",
+                         "2024-07-01", "2024-07-15", true));
+    }
+    for (OrgYearFigures& y : collector.Finish(org)) in.figures.push_back(std::move(y));
+  }
+  const OrgYearFigures& x2023 = in.figures[0];
+  BOOST_TEST(x2023.counts.meldingen == 2);
+  BOOST_TEST(x2023.counts.meldingen_kindermishandeling == 1);
+  BOOST_TEST(x2023.counts.investigations_completed == 1);
+  BOOST_TEST(x2023.counts.investigations_completed_kindermishandeling == 1);
+  BOOST_TEST(x2023.counts.rvdk == 1);
+  BOOST_TEST(x2023.clocks[0].on_time == 1);
+  BOOST_TEST(x2023.clocks[0].late == 0);
+  const OrgYearFigures& x2024 = in.figures[1];
+  BOOST_TEST(x2024.counts.meldingen == 2);
+  BOOST_TEST(x2024.counts.meldingen_kindermishandeling == 2);
+  BOOST_TEST(x2024.counts.investigations_completed == 2);
+  BOOST_TEST(x2024.counts.investigations_completed_kindermishandeling == 1);
+  BOOST_TEST(x2024.counts.rvdk == 0);
+  BOOST_TEST(x2024.clocks[0].on_time == 1);
+  BOOST_TEST(x2024.clocks[0].late == 1);
+
+  const Comparison c = Compare(in);
+  // 2024 nationally: X 2 + Y 3 meldingen (case 6 is a third), completed 2 + 3, rvdk 0 + 1.
+  BOOST_TEST(c.national_counts[1].meldingen == 5);
+  BOOST_TEST(c.national_counts[1].meldingen_kindermishandeling == 5);
+  BOOST_TEST(c.national_counts[1].investigations_completed == 5);
+  BOOST_TEST(c.national_counts[1].investigations_completed_kindermishandeling == 3);
+  BOOST_TEST(c.national_counts[1].rvdk == 1);
+  // Onderzoek 2024: X 1/2, Y 2/3; nationally 3/5 = 0.6, not the mean of shares 0.5833.
+  const ShareCell& nl = c.deadlines[0].national.cells[1];
+  BOOST_TEST(nl.counts.on_time == 3);
+  BOOST_TEST(nl.counts.counted() == 5);
+  BOOST_TEST(*nl.share == 0.6);
+}
+
+// Audits under an old and the reference framework, through a crosswalk: old A renamed A2,
+// B split into B1 and B2, C kept, R removed; N added.
+BOOST_AUTO_TEST_CASE(audited_periods_side_by_side_through_a_crosswalk) {
+  CompareInput in;
+  in.years = {2024, 2025};
+  Framework ref;
+  ref.id = "new";
+  Standard s{"S", "S", "S", 1, {}};
+  for (const char* id : {"A2", "B1", "B2", "C", "N"}) {
+    Criterion crit;
+    crit.id = id;
+    s.criteria.push_back(crit);
+  }
+  ref.domains.push_back({"D", "D", "D", 1, {s}});
+  in.reference = ref;
+  Crosswalk cw;
+  cw.from_framework = "old";
+  cw.to_framework = "new";
+  cw.maps = {{"A", "A2"}, {"B", "B1"}, {"B", "B2"}, {"C", "C"}};
+  cw.removed = {"R"};
+  cw.added = {"N"};
+  in.crosswalks.emplace("old", cw);
+  AuditedPeriod old_audit{1, "VT01", 2024, "old", "1", {{"D", "voldoet"}}, {}, {}};
+  old_audit.criteria = {{"A", 0.5}, {"B", 0.75}, {"C", 1.0}, {"R", 0.25}};
+  AuditedPeriod new_audit{2, "VT01", 2025, "new", "1", {{"D", "voldoet_niet"}}, {}, {}};
+  new_audit.criteria = {{"A2", 0.6}, {"B1", 0.7}, {"B2", 0.8}, {"C", 0.9}, {"N", 0.1}};
+  in.audits = {new_audit, old_audit};
+
+  const Comparison c = Compare(in);
+  BOOST_REQUIRE_EQUAL(c.audits.size(), 2u);
+  BOOST_TEST(c.audits[0].year == 2024);  // sorted by year
+  BOOST_REQUIRE_EQUAL(c.domains.size(), 1u);
+  BOOST_TEST(*c.domains[0].levels[0] == "voldoet");
+  BOOST_TEST(*c.domains[0].levels[1] == "voldoet_niet");
+  BOOST_REQUIRE_EQUAL(c.criteria.size(), 6u);  // five reference criteria and removed R
+  const auto& rows = c.criteria;
+  BOOST_TEST(rows[0].id == "A2");
+  BOOST_TEST(*rows[0].cells[0].share == 0.5);
+  BOOST_TEST(rows[0].cells[0].via == "A");
+  BOOST_TEST(*rows[0].cells[1].share == 0.6);
+  BOOST_TEST(rows[1].cells[0].via == "B");  // split: both B1 and B2 show B
+  BOOST_TEST(*rows[2].cells[0].share == 0.75);
+  BOOST_TEST(rows[3].cells[0].via == "");  // C kept its id
+  BOOST_TEST(rows[4].id == "N");
+  BOOST_TEST(rows[4].cells[0].unmatched);  // added: no counterpart in 2024
+  BOOST_TEST(*rows[4].cells[1].share == 0.1);
+  BOOST_TEST(rows[5].id == "R");
+  BOOST_TEST(rows[5].removed);
+  BOOST_TEST(*rows[5].cells[0].share == 0.25);
+  BOOST_TEST(rows[5].cells[1].unmatched);
+}
+
+BOOST_AUTO_TEST_CASE(html_escapes_every_string) {
+  CompareInput in = HandBuilt();
+  in.organisations[0].name = "<script>alert(1)</script>";
+  const Comparison c = Compare(in);
+  const std::string html = CompareHtml(c, {Cohort::kCompleted, *Date::FromYmd(2025, 1, 1), "x"});
+  BOOST_TEST(html.find("<script>") == std::string::npos);
+  BOOST_TEST(html.find("&lt;script&gt;") != std::string::npos);
+  BOOST_TEST(html.find("2 van de 3 organisaties rondden in 2024") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace vtaudit

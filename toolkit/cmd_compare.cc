@@ -1,0 +1,95 @@
+// compare: organisations and years side by side.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+#include "calendar.h"
+#include "cli.h"
+#include "compare.h"
+#include "compare_writer.h"
+#include "framework.h"
+
+namespace vtaudit::cli {
+namespace {
+
+// "2024" or "2019-2025"; a UsageError otherwise.
+void AddYears(const std::string& text, std::vector<int>* years) {
+  int from = 0, to = 0;
+  char tail = 0;
+  const int n = std::sscanf(text.c_str(), "%d-%d%c", &from, &to, &tail);
+  if (n == 1) to = from;
+  if ((n != 1 && n != 2) || from < 1900 || to > 9999 || from > to) {
+    throw UsageError("--period must read YEAR or YEAR-YEAR, got '" + text + "'");
+  }
+  for (int y = from; y <= to; ++y) years->push_back(y);
+}
+
+}  // namespace
+
+int CompareCommand(Context& ctx) {
+  CompareRequest request;
+  for (const std::string& p : ctx.GetAll("--period")) AddYears(p, &request.years);
+  if (request.years.empty()) throw UsageError("compare needs --period YEAR");
+  std::sort(request.years.begin(), request.years.end());
+  request.years.erase(std::unique(request.years.begin(), request.years.end()), request.years.end());
+  request.organisations = ctx.GetAll("--org");
+  request.deadlines = ctx.GetAll("--deadline");
+  const std::string cohort = ctx.Get("--cohort").value_or("completed");
+  if (cohort == "completed") {
+    request.cohort = Cohort::kCompleted;
+  } else if (cohort == "due") {
+    request.cohort = Cohort::kDue;
+  } else {
+    throw UsageError("--cohort must be completed or due, got '" + cohort + "'");
+  }
+  if (const std::optional<std::string> as_of = ctx.Get("--as-of")) {
+    const std::optional<Date> d = Date::ParseIso(*as_of);
+    if (!d) throw UsageError("--as-of must be a date YYYY-MM-DD, got '" + *as_of + "'");
+    request.as_of = *d;
+  } else {
+    request.as_of = Date::Today();
+  }
+  const std::string format = ctx.Get("--format").value_or("table");
+  if (format != "table" && format != "html" && format != "json" && format != "csv") {
+    throw UsageError("--format must be table, html, json or csv, got '" + format + "'");
+  }
+  const std::string lang = ctx.Get("--lang").value_or("nl");
+  if (lang != "nl" && lang != "en") throw UsageError("--lang must be nl or en, got '" + lang + "'");
+  request.crosswalk_dir = DataDir() + "/checklists/crosswalks";
+
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  Result<Framework> framework =
+      LoadFrameworkFile(ctx.Get("--framework").value_or(DefaultFrameworkPath()));
+  if (!framework.ok()) return Fail(framework.status());
+  Result<Calendar> calendar =
+      Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
+  if (!calendar.ok()) return Fail(calendar.status());
+
+  Result<CompareInput> input = GatherCompareInput(*ws, request, *framework, *calendar);
+  if (!input.ok()) return Fail(input.status());
+  const Comparison comparison = Compare(*input);
+  const CompareMeta meta{request.cohort, request.as_of, framework->id, lang};
+  std::string text;
+  if (format == "html") {
+    text = CompareHtml(comparison, meta);
+  } else if (format == "json") {
+    text = CompareJson(comparison, meta);
+  } else if (format == "csv") {
+    text = CompareCsv(comparison, meta);
+  } else {
+    text = CompareTable(comparison, meta);
+  }
+  if (const std::optional<std::string> output = ctx.Get("--output")) {
+    std::ofstream f(*output, std::ios::binary | std::ios::trunc);
+    f << text;
+    f.close();
+    if (!f) return Fail("cannot write " + *output);
+    std::printf("wrote %s\n", output->c_str());
+    return 0;
+  }
+  std::fputs(text.c_str(), stdout);
+  return 0;
+}
+
+}  // namespace vtaudit::cli
