@@ -17,6 +17,7 @@ packages=(
   libpoco-dev libpugixml-dev libboost-test-dev libsqlite3-dev sqlite3
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libxml2-utils poppler-utils libbenchmark-dev
+  default-jre-headless nodejs npm
 )
 
 missing=()
@@ -48,6 +49,10 @@ case "$job" in
     "$bin" --db "$ws" cases import --org VT01 tests/data/extracts/hand.csv
     "$bin" --db "$ws" timeliness --org VT01 --from 2025-01-01 --to 2025-12-31 --as-of 2025-12-31
     ;;
-  test) ctest --preset "$preset" ;;
+  test)
+    # The W3C Nu HTML Checker for the report test, pinned by tests/html/package-lock.json;
+    # run with the Debian JRE, so its postinstall (which fetches a JDK) is skipped.
+    [ -d tests/html/node_modules ] || npm ci --prefix tests/html --ignore-scripts --no-audit --no-fund
+    ctest --preset "$preset" ;;
   *) echo "bootstrap: unknown job '$job' (demo, test, deps)" >&2; exit 2 ;;
 esac

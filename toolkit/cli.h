@@ -123,6 +123,7 @@ int ScoreHistoryCommand(Context& ctx);
 int ScoreReconcile(Context& ctx);
 int AgreementCommand(Context& ctx);
 int JudgeCommand(Context& ctx);
+int ReportCommand(Context& ctx);
 
 }  // namespace vtaudit::cli
 
