@@ -169,7 +169,17 @@ Section Cover(const ReportModel& m, const ReportTemplates& t) {
       {t.T("cover.toolkit"), "vtaudit " + m.toolkit_version},
   };
   s.blocks.push_back(std::move(kv));
+  if (m.status != "final") {
+    s.blocks.push_back(
+        Paragraph(t.T("cover.not_final", {{"status", t.T("status." + m.status)}}), "note"));
+  }
   if (m.synthetic) s.blocks.push_back(Paragraph(t.T("synthetic.explanation"), "note"));
+  Block sign =
+      Table(t.T("cover.signature"), {t.T("col.inspector"), t.T("col.signature"), t.T("col.date")},
+            {2, 2.4, 1.2}, "signature");
+  for (const std::string& inspector : m.inspectors) sign.rows.push_back({inspector, "", ""});
+  if (sign.rows.empty()) sign.rows.push_back({"", "", ""});
+  s.blocks.push_back(std::move(sign));
   return s;
 }
 
@@ -503,7 +513,7 @@ Section Comparison(const ReportModel& m, const ReportTemplates& t) {
       Table(t.T("comparison.caption"),
             {t.T("col.criterion"), std::to_string(*m.previous_period), std::to_string(m.period),
              t.T("col.change"), t.T("col.ci95"), t.T("col.noise")},
-            {2.6, 1.3, 1.3, 1, 1.5, 1.1});
+            {2.4, 1.3, 1.3, 1.1, 1.6, 0.9});
   std::vector<std::string> moved;
   ForEachCriterion(m.domains, [&](const ReportNode& c) {
     if (!c.change) {

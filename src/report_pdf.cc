@@ -227,7 +227,7 @@ class PdfWriter {
 
   // Draws one row; returns its height. `measure_only` draws nothing.
   double Row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header,
-             bool key_value, bool measure_only) {
+             bool key_value, bool measure_only, bool signature = false) {
     constexpr double kPad = 3.5;
     const double size = 8.5;
     double h = 0;
@@ -235,6 +235,7 @@ class PdfWriter {
       h = std::max(h, Measure(cells[i], size, header, widths[i] - 2 * kPad));
     }
     h += 2 * kPad;
+    if (signature && !header) h = std::max(h, 34.0);
     if (measure_only) return h;
     if (header) {
       cairo_save(cr_);
@@ -265,6 +266,7 @@ class PdfWriter {
     for (const auto& r : b.rows) columns = std::max(columns, r.size());
     const std::vector<double> widths = ColumnWidths(b, columns);
     const bool key_value = b.header.empty();
+    const bool signature = b.style == "signature";  // rows tall enough to sign in
     const double caption_h = b.text.empty() ? 0 : Measure(b.text, 9, true, kContentWidth) + 3;
     const double header_h = key_value ? 0 : Row(b.header, widths, true, false, true);
     const double first_h = b.rows.empty() ? 0 : Row(b.rows[0], widths, false, key_value, true);
@@ -272,12 +274,12 @@ class PdfWriter {
     if (!b.text.empty()) y_ += Text(b.text, kMarginX, y_, 9, true, kContentWidth, kInk) + 3;
     if (!key_value) y_ += Row(b.header, widths, true, false, false);
     for (const auto& r : b.rows) {
-      const double h = Row(r, widths, false, key_value, true);
+      const double h = Row(r, widths, false, key_value, true, signature);
       if (h > Room()) {
         NewPage();
         if (!key_value) y_ += Row(b.header, widths, true, false, false);
       }
-      y_ += Row(r, widths, false, key_value, false);
+      y_ += Row(r, widths, false, key_value, false, signature);
     }
     y_ += 10;
   }
