@@ -547,7 +547,7 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
   Block crit = Table(t.T("appendix.criteria_caption"),
                      {t.T("col.id"), t.T("col.criterion"), t.T("col.scope"), t.T("col.weight"),
                       t.T("col.measured_by"), t.T("col.cap")},
-                     {0.8, 4, 1.1, 0.7, 1.4, 1});
+                     {0.8, 4, 1.1, 0.9, 1.4, 1});
   ForEachCriterion(m.domains, [&](const ReportNode& c) {
     crit.rows.push_back({c.id, NodeName(t, c), t.T("scope." + c.scope),
                          Decimal(t, c.weight, c.weight == std::floor(c.weight) ? 0 : 2),
@@ -561,7 +561,7 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
     s.blocks.push_back(Paragraph(t.T("method.no_sample")));
   } else {
     Block cases = Table(t.T("appendix.sample_caption", {{"size", std::to_string(m.cases.size())}}),
-                        {t.T("col.case"), t.T("col.stratum"), t.T("col.scores")}, {1.2, 1.4, 5});
+                        {t.T("col.case"), t.T("col.stratum"), t.T("col.scores")}, {1.8, 1, 5});
     for (const ReportCase& c : m.cases) {
       std::vector<std::string> results;
       for (const auto& [criterion, result] : c.results) {
