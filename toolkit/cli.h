@@ -126,6 +126,7 @@ int JudgeCommand(Context& ctx);
 int Demo(Context& ctx);
 int Serve(Context& ctx);
 int CompareCommand(Context& ctx);
+int ReportCommand(Context& ctx);
 
 }  // namespace vtaudit::cli
 

@@ -263,6 +263,18 @@ const std::vector<Command>& Table() {
        CompareCommand,
        0,
        0},
+      {"report",
+       "write the audit report: HTML, PDF, JSON or CSV, in Dutch or English",
+       "--audit ID --format html|pdf|json|csv --output FILE [--lang nl|en] [--as-of DATE] [--calendar FILE]",
+       {{"--audit", "ID", "the audit"},
+        {"--format", "F", "html, pdf, json (every number) or csv (the findings table)"},
+        {"--output", "FILE", "the file to write"},
+        {"--lang", "L", "nl (default) or en"},
+        {"--as-of", "DATE", "the date open cases are judged at (default today)"},
+        {"--calendar", "FILE", "the calendar (default checklists/kalender-nl.xml)"}},
+       ReportCommand,
+       0,
+       0},
   };
   // clang-format on
   return kCommands;

@@ -1,0 +1,617 @@
+// The report's content, built once for both the HTML and the PDF writer. Every word comes
+// from the templates' wording (reports/text-LANG.properties); numbers from the model.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+#include "report_internal.h"
+
+namespace vtaudit::report_internal {
+namespace {
+
+using Block = report_internal::Block;
+using Fields = std::map<std::string, std::string>;
+
+bool English(const ReportTemplates& t) { return t.lang == "en"; }
+
+std::string Localised(const ReportTemplates& t, const std::string& nl, const std::string& en) {
+  return English(t) && !en.empty() ? en : nl;
+}
+
+std::string Decimal(const ReportTemplates& t, double v, int decimals) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (!English(t)) std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+std::string Join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+  return out;
+}
+
+Block Heading(int level, std::string text) {
+  Block b;
+  b.kind = Block::Kind::kHeading;
+  b.level = level;
+  b.text = std::move(text);
+  return b;
+}
+
+Block Paragraph(std::string text, std::string style = "") {
+  Block b;
+  b.kind = Block::Kind::kParagraph;
+  b.text = std::move(text);
+  b.style = std::move(style);
+  return b;
+}
+
+Block Table(std::string caption, std::vector<std::string> header, std::vector<double> widths,
+            std::string style = "") {
+  Block b;
+  b.kind = Block::Kind::kTable;
+  b.text = std::move(caption);
+  b.header = std::move(header);
+  b.widths = std::move(widths);
+  b.style = std::move(style);
+  return b;
+}
+
+const Level* FindLevel(const ReportModel& m, const std::optional<std::string>& id) {
+  if (!id) return nullptr;
+  for (const Level& l : m.scale) {
+    if (l.id == *id) return &l;
+  }
+  return nullptr;
+}
+
+std::string NodeName(const ReportTemplates& t, const ReportNode& n) {
+  return Localised(t, n.name, n.gloss);
+}
+
+std::string Interval95(const ReportTemplates& t, const std::optional<Interval>& i) {
+  if (!i) return "–";
+  return FormatPercent(i->low, 1, t.lang) + " – " + FormatPercent(i->high, 1, t.lang);
+}
+
+std::string SignedPercentPoints(const ReportTemplates& t, double v) {
+  std::string s = Decimal(t, v * 100, 1);
+  if (v > 0) s = "+" + s;
+  return s + " " + t.T("unit.pp");
+}
+
+std::string Compliance(const ReportTemplates& t, const ReportNode& c) {
+  if (!c.measured_by.empty()) {
+    if (c.met + c.not_met == 0) return "–";
+    return t.T("findings.measured", {{"on_time", std::to_string(c.met)},
+                                     {"counted", std::to_string(c.met + c.not_met)},
+                                     {"share", Percent(t, c.share)}});
+  }
+  if (c.scope == "organisation") return t.T("findings.organisation");
+  if (c.met + c.not_met == 0) {
+    return t.T("findings.no_cases", {{"nvt", std::to_string(c.not_applicable)},
+                                     {"unscored", std::to_string(c.unscored)}});
+  }
+  std::string s = t.T("findings.compliance", {{"met", std::to_string(c.met)},
+                                              {"n", std::to_string(c.met + c.not_met)},
+                                              {"share", Percent(t, c.share)}});
+  if (c.not_applicable > 0)
+    s += "\n" + t.T("findings.nvt", {{"nvt", std::to_string(c.not_applicable)}});
+  if (c.unscored > 0) {
+    s += "\n" + t.T("findings.unscored", {{"unscored", std::to_string(c.unscored)}});
+  }
+  return s;
+}
+
+std::string Notes(const ReportTemplates& t, const ReportNode& c) {
+  std::vector<std::string> lines;
+  for (const ReportNote& n : c.notes) {
+    std::string who = n.case_id.empty() ? n.inspector : n.case_id + ", " + n.inspector;
+    lines.push_back(t.T("findings.note", {{"who", who}, {"result", n.result}, {"note", n.note}}));
+  }
+  if (!c.disagreements.empty()) {
+    lines.push_back(t.T("findings.disagreements", {{"cases", Join(c.disagreements, ", ")}}));
+  }
+  return lines.empty() ? "–" : Join(lines, "\n");
+}
+
+void ForEachCriterion(const std::vector<ReportNode>& domains,
+                      const std::function<void(const ReportNode&)>& fn) {
+  for (const ReportNode& d : domains) {
+    for (const ReportNode& s : d.children) {
+      for (const ReportNode& c : s.children) fn(c);
+    }
+  }
+}
+
+std::string Term(const ReportTemplates& t, const Deadline& d) {
+  return t.T("unit." + std::string(DurationUnitName(d.unit)), {{"n", std::to_string(d.length)}});
+}
+
+const DeadlineSummary* Summary(const ReportModel& m, const std::string& id) {
+  for (const DeadlineSummary& d : m.timeliness.deadlines) {
+    if (d.id == id) return &d;
+  }
+  return nullptr;
+}
+
+std::string MeetsNorm(const ReportTemplates& t, const std::string& meets) {
+  return meets.empty() ? "–" : t.T("norm." + meets);
+}
+
+std::string Days(const ReportTemplates& t, const std::optional<double>& d) {
+  return d ? Decimal(t, *d, std::floor(*d) == *d ? 0 : 1) : "–";
+}
+
+Section Cover(const ReportModel& m, const ReportTemplates& t) {
+  Section s{"cover", {}};
+  s.blocks.push_back(Heading(1, t.T("cover.title")));
+  s.blocks.push_back(Paragraph(m.org_name + " (" + m.org_code + ")", "lead"));
+  s.blocks.push_back(
+      Paragraph(t.T("cover.subtitle", {{"period", std::to_string(m.period)}}), "lead"));
+  Block kv = Table(t.T("cover.caption"), {}, {1, 2.6}, "keyvalue");
+  std::string org = m.org_name + " (" + m.org_code + ")";
+  if (!m.org_region.empty()) org += ", " + t.T("cover.region") + " " + m.org_region;
+  kv.rows = {
+      {t.T("cover.organisation"), org},
+      {t.T("cover.period"), std::to_string(m.period)},
+      {t.T("cover.framework"), Localised(t, m.framework_title, m.framework_gloss) + " (" +
+                                   m.framework_id + ", " + t.T("cover.version") + " " +
+                                   m.framework_version + ")"},
+      {t.T("cover.sha256"), m.framework_sha256},
+      {t.T("cover.as_of"), m.as_of.ToIso()},
+      {t.T("cover.inspectors"), m.inspectors.empty() ? "–" : Join(m.inspectors, ", ")},
+      {t.T("cover.status"), t.T("status." + m.status)},
+      {t.T("cover.audit"), std::to_string(m.audit_id)},
+      {t.T("cover.toolkit"), "vtaudit " + m.toolkit_version},
+  };
+  s.blocks.push_back(std::move(kv));
+  if (m.status != "final") {
+    s.blocks.push_back(
+        Paragraph(t.T("cover.not_final", {{"status", t.T("status." + m.status)}}), "note"));
+  }
+  if (m.synthetic) s.blocks.push_back(Paragraph(t.T("synthetic.explanation"), "note"));
+  Block sign =
+      Table(t.T("cover.signature"), {t.T("col.inspector"), t.T("col.signature"), t.T("col.date")},
+            {2, 2.4, 1.2}, "signature");
+  for (const std::string& inspector : m.inspectors) sign.rows.push_back({inspector, "", ""});
+  if (sign.rows.empty()) sign.rows.push_back({"", "", ""});
+  s.blocks.push_back(std::move(sign));
+  return s;
+}
+
+Section Summary(const ReportModel& m, const ReportTemplates& t) {
+  Section s{"summary", {}};
+  s.blocks.push_back(Heading(2, t.T("summary.heading")));
+  s.blocks.push_back(Paragraph(
+      t.T("summary.intro", {{"organisation", m.org_name}, {"period", std::to_string(m.period)}})));
+  Block domains =
+      Table(t.T("summary.domains"), {t.T("col.domain"), t.T("col.judgement")}, {3, 1.4});
+  for (const ReportNode& d : m.domains) {
+    std::string level = LevelName(m, t, d.level);
+    if (d.incomplete) level += " " + t.T("findings.incomplete");
+    domains.rows.push_back({NodeName(t, d), level});
+  }
+  s.blocks.push_back(std::move(domains));
+
+  long assessed = 0, met = 0, total = 0;
+  std::vector<const ReportNode*> short_of;
+  ForEachCriterion(m.domains, [&](const ReportNode& c) {
+    ++total;
+    const Level* l = FindLevel(m, c.level);
+    if (!l) return;
+    ++assessed;
+    if (l->met) {
+      ++met;
+    } else {
+      short_of.push_back(&c);
+    }
+  });
+  s.blocks.push_back(Paragraph(t.T("summary.overall", {{"total", std::to_string(total)},
+                                                       {"assessed", std::to_string(assessed)},
+                                                       {"met", std::to_string(met)}})));
+
+  Block tl =
+      Table(t.T("summary.timeliness"),
+            {t.T("col.deadline"), t.T("col.share_on_time"), t.T("col.norm"), t.T("col.meets_norm")},
+            {2.4, 1.2, 0.8, 1});
+  for (const DeadlineSummary& d : m.timeliness.deadlines) {
+    tl.rows.push_back({Localised(t, d.name, d.gloss),
+                       d.counted
+                           ? t.T("timeliness.share_of", {{"share", Percent(t, d.share_on_time)},
+                                                         {"on_time", std::to_string(d.on_time)},
+                                                         {"counted", std::to_string(d.counted)}})
+                           : "–",
+                       FormatPercent(d.norm, 0, t.lang), MeetsNorm(t, d.meets_norm)});
+  }
+  s.blocks.push_back(std::move(tl));
+
+  s.blocks.push_back(Heading(3, t.T("summary.main_findings")));
+  if (short_of.empty()) {
+    s.blocks.push_back(Paragraph(t.T("summary.all_met")));
+  } else {
+    Block f =
+        Table(t.T("summary.short_of"),
+              {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance")}, {3, 1, 1.6});
+    for (const ReportNode* c : short_of) {
+      f.rows.push_back(
+          {c->id + " " + NodeName(t, *c), LevelName(m, t, c->level), Compliance(t, *c)});
+    }
+    s.blocks.push_back(std::move(f));
+  }
+  return s;
+}
+
+Section Method(const ReportModel& m, const ReportTemplates& t) {
+  Section s{"method", {}};
+  s.blocks.push_back(Heading(2, t.T("method.heading")));
+  s.blocks.push_back(Paragraph(
+      t.T("method.framework", {{"title", Localised(t, m.framework_title, m.framework_gloss)},
+                               {"id", m.framework_id},
+                               {"version", m.framework_version},
+                               {"sha256", m.framework_sha256},
+                               {"source", m.framework_source}})));
+  s.blocks.push_back(
+      Paragraph(t.T("method.population", {{"population", std::to_string(m.population)},
+                                          {"period", std::to_string(m.period)},
+                                          {"as_of", m.as_of.ToIso()}})));
+  if (m.sample) {
+    const Sample& sa = *m.sample;
+    s.blocks.push_back(
+        Paragraph(t.T("method.sample." + sa.method,
+                      {{"size", std::to_string(sa.size)},
+                       {"population", std::to_string(sa.population)},
+                       {"seed", sa.seed},
+                       {"stratify", sa.stratify},
+                       {"where", sa.where.empty() ? t.T("method.all_cases") : sa.where},
+                       {"sha256", sa.population_sha256},
+                       {"drawn_at", sa.drawn_at}})));
+    if (!sa.strata.empty()) {
+      Block st =
+          Table(t.T("method.strata"),
+                {t.T("col.stratum"), t.T("col.population"), t.T("col.allocated")}, {2, 1, 1});
+      for (const SampleStratum& x : sa.strata) {
+        st.rows.push_back({x.key.empty() ? "–" : x.key, std::to_string(x.population),
+                           std::to_string(x.allocated)});
+      }
+      s.blocks.push_back(std::move(st));
+    }
+  } else {
+    s.blocks.push_back(Paragraph(t.T("method.no_sample")));
+  }
+  s.blocks.push_back(Paragraph(t.T("method.scale")));
+  Block scale = Table(t.T("method.scale_caption"),
+                      {t.T("col.level"), t.T("col.min_share"), t.T("col.score"), t.T("col.met")},
+                      {2, 1, 0.8, 1});
+  for (const Level& l : m.scale) {
+    scale.rows.push_back({Localised(t, l.name, l.gloss), FormatPercent(l.min_share, 0, t.lang),
+                          Decimal(t, l.score, l.score == std::floor(l.score) ? 0 : 2),
+                          t.T(l.met ? "word.yes" : "word.no")});
+  }
+  s.blocks.push_back(std::move(scale));
+  std::vector<std::string> bands;
+  for (const Band& b : m.aggregation.bands) {
+    const Level* l = FindLevel(m, b.level);
+    bands.push_back((l ? Localised(t, l->name, l->gloss) : b.level) + " ≥ " +
+                    Decimal(t, b.min_score, 2));
+  }
+  s.blocks.push_back(Paragraph(t.T(m.aggregation.method == Aggregation::Method::kWorst
+                                       ? "method.aggregation.worst"
+                                       : "method.aggregation.weighted_mean",
+                                   {{"bands", Join(bands, "; ")}})));
+  s.blocks.push_back(Paragraph(t.T("method.caps")));
+  if (!m.aggregation.norm_missed_max.empty()) {
+    s.blocks.push_back(Paragraph(
+        t.T("method.norm_missed", {{"level", LevelName(m, t, m.aggregation.norm_missed_max)}})));
+  }
+  Block dl = Table(
+      t.T("method.deadlines"),
+      {t.T("col.deadline"), t.T("col.term"), t.T("col.from_to"), t.T("col.norm"), t.T("col.atw")},
+      {2, 1.2, 2.4, 0.8, 0.8});
+  for (const Deadline& d : m.deadlines) {
+    dl.rows.push_back({Localised(t, d.name, d.gloss), Term(t, d),
+                       t.T("event." + std::string(EventName(d.from))) + " → " +
+                           t.T("event." + std::string(EventName(d.to))),
+                       FormatPercent(d.norm, 0, t.lang), t.T(d.extend ? "word.yes" : "word.no")});
+  }
+  s.blocks.push_back(std::move(dl));
+  s.blocks.push_back(Paragraph(t.T("method.on_time")));
+  s.blocks.push_back(Paragraph(t.T("method.intervals")));
+  return s;
+}
+
+Section Findings(const ReportModel& m, const ReportTemplates& t) {
+  Section s{"findings", {}};
+  s.blocks.push_back(Heading(2, t.T("findings.heading")));
+  s.blocks.push_back(Paragraph(t.T("findings.intro")));
+  for (const ReportNode& d : m.domains) {
+    s.blocks.push_back(Heading(3, NodeName(t, d) + ": " + LevelName(m, t, d.level) +
+                                      (d.incomplete ? " " + t.T("findings.incomplete") : "")));
+    s.blocks.push_back(Paragraph(t.T("findings.rule", {{"explanation", d.explanation}}), "note"));
+    for (const ReportNode& st : d.children) {
+      s.blocks.push_back(Heading(4, st.id + " " + NodeName(t, st) + ": " +
+                                        LevelName(m, t, st.level) +
+                                        (st.incomplete ? " " + t.T("findings.incomplete") : "")));
+      Block table = Table(t.T("findings.caption", {{"standard", st.id}}),
+                          {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance"),
+                           t.T("col.ci95"), t.T("col.notes")},
+                          {2.6, 1.1, 1.5, 1.3, 2.6}, "findings");
+      for (const ReportNode& c : st.children) {
+        std::string name = c.id + " " + NodeName(t, c);
+        if (!c.cap.empty()) name += "\n" + t.T("findings.cap", {{"level", LevelName(m, t, c.cap)}});
+        table.rows.push_back(
+            {name, LevelName(m, t, c.level), Compliance(t, c), Interval95(t, c.ci95), Notes(t, c)});
+      }
+      s.blocks.push_back(std::move(table));
+    }
+  }
+  return s;
+}
+
+// Durations grouped for display: days for day and hour clocks, weeks for week clocks.
+Histogram DurationHistogram(const ReportTemplates& t, const Deadline& d, const DeadlineSummary& s) {
+  Histogram h;
+  h.lang = t.lang;
+  h.title = t.T("timeliness.histogram_title", {{"deadline", Localised(t, d.name, d.gloss)}});
+  const std::vector<long>& src = s.duration_histogram;
+  const bool weekly = d.unit == DurationUnit::kWeeks;
+  int deadline_days = d.length;
+  if (d.unit == DurationUnit::kHours) deadline_days = (d.length + 23) / 24;
+  if (d.unit == DurationUnit::kWorkdays) deadline_days = d.length + 2 * ((d.length + 4) / 5);
+  const int width = weekly ? 7 : 1;
+  const int deadline_bin = weekly ? d.length : deadline_days;
+  const int bins = std::min(static_cast<int>(src.size()) / width, deadline_bin * 2 + 2);
+  if (bins <= 1) return h;
+  h.counts.assign(static_cast<size_t>(bins), 0);
+  for (size_t day = 0; day < src.size(); ++day) {
+    const int bin = std::min(static_cast<int>(day) / width, bins - 1);
+    h.counts[static_cast<size_t>(bin)] += src[day];
+  }
+  for (int b = 0; b < bins; ++b) {
+    std::string label = std::to_string(b);
+    if (b == bins - 1) label = "≥" + label;
+    h.bin_labels.push_back(label);
+  }
+  h.deadline_bin = static_cast<size_t>(std::min(deadline_bin, bins - 1));
+  std::string total;
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < h.counts.size(); ++i) {
+    parts.push_back(h.bin_labels[i] + ": " + std::to_string(h.counts[i]));
+  }
+  h.description = t.T(weekly ? "timeliness.histogram_weeks" : "timeliness.histogram_days",
+                      {{"counts", Join(parts, ", ")}});
+  return h;
+}
+
+Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
+  Section s{"timeliness", {}};
+  s.blocks.push_back(Heading(2, t.T("timeliness.heading")));
+  s.blocks.push_back(Paragraph(
+      t.T("timeliness.intro", {{"period", std::to_string(m.period)}, {"as_of", m.as_of.ToIso()}})));
+  Block bar;
+  bar.kind = Block::Kind::kBarChart;
+  bar.bar.lang = t.lang;
+  bar.bar.title = t.T("timeliness.bar_title", {{"period", std::to_string(m.period)}});
+  std::vector<std::string> desc;
+  for (const DeadlineSummary& d : m.timeliness.deadlines) {
+    if (!d.share_on_time) continue;
+    bar.bar.items.push_back(
+        {Localised(t, d.name, d.gloss), *d.share_on_time, std::nullopt, std::nullopt, d.norm});
+    desc.push_back(Localised(t, d.name, d.gloss) + " " + Percent(t, d.share_on_time) + " (" +
+                   t.T("col.norm") + " " + FormatPercent(d.norm, 0, t.lang) + ")");
+  }
+  bar.bar.description = Join(desc, "; ");
+  if (!bar.bar.items.empty()) s.blocks.push_back(std::move(bar));
+
+  Block table = Table(t.T("timeliness.caption"),
+                      {t.T("col.deadline"), t.T("col.counted"), t.T("col.on_time"), t.T("col.late"),
+                       t.T("col.share_on_time"), t.T("col.norm"), t.T("col.meets_norm"),
+                       t.T("col.median"), t.T("col.p90"), t.T("col.backlog")},
+                      {2.2, 0.9, 0.9, 0.8, 1, 0.7, 0.9, 0.9, 0.8, 1});
+  for (const DeadlineSummary& d : m.timeliness.deadlines) {
+    table.rows.push_back({Localised(t, d.name, d.gloss), std::to_string(d.counted),
+                          std::to_string(d.on_time), std::to_string(d.late),
+                          Percent(t, d.share_on_time), FormatPercent(d.norm, 0, t.lang),
+                          MeetsNorm(t, d.meets_norm), Days(t, d.median_days), Days(t, d.p90_days),
+                          std::to_string(d.backlog)});
+  }
+  s.blocks.push_back(std::move(table));
+  s.blocks.push_back(Paragraph(t.T("timeliness.backlog_note"), "note"));
+
+  std::vector<std::string> months;
+  {
+    std::string list = t.T("months");
+    size_t start = 0;
+    for (size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1) {
+      months.push_back(list.substr(start, comma - start));
+    }
+    months.push_back(list.substr(start));
+  }
+  for (const Deadline& d : m.deadlines) {
+    const DeadlineSummary* sum = Summary(m, d.id);
+    if (!sum) continue;
+    s.blocks.push_back(Heading(3, Localised(t, d.name, d.gloss)));
+    s.blocks.push_back(
+        Paragraph(t.T("timeliness.deadline", {{"term", Term(t, d)},
+                                              {"norm", FormatPercent(d.norm, 0, t.lang)},
+                                              {"pending", std::to_string(sum->pending)},
+                                              {"overdue", std::to_string(sum->overdue)},
+                                              {"invalid", std::to_string(sum->invalid)},
+                                              {"backlog", std::to_string(sum->backlog)}})));
+    if (sum->counted == 0) continue;
+    Block line;
+    line.kind = Block::Kind::kLineChart;
+    LineChart& lc = line.line;
+    lc.lang = t.lang;
+    lc.title = t.T("timeliness.line_title", {{"deadline", Localised(t, d.name, d.gloss)}});
+    lc.norm = d.norm;
+    Series series{t.T("col.share_on_time"), {}};
+    std::vector<std::string> parts;
+    for (int month = 1; month <= 12; ++month) {
+      char key[16];
+      std::snprintf(key, sizeof key, "%04d-%02d", m.period, month);
+      lc.x_labels.push_back((month - 1 < static_cast<int>(months.size()) ? months[month - 1]
+                                                                         : std::to_string(month)) +
+                            " " + std::to_string(m.period));
+      std::optional<double> v;
+      for (const MonthCount& mc : sum->monthly) {
+        if (mc.month == key && mc.on_time + mc.late > 0) {
+          v = static_cast<double>(mc.on_time) / static_cast<double>(mc.on_time + mc.late);
+          parts.push_back(lc.x_labels.back() + " " + Percent(t, v) + " (" +
+                          std::to_string(mc.on_time) + "/" + std::to_string(mc.on_time + mc.late) +
+                          ")");
+        }
+      }
+      series.values.push_back(v);
+    }
+    lc.series.push_back(std::move(series));
+    lc.description = Join(parts, "; ");
+    s.blocks.push_back(std::move(line));
+    Block hist;
+    hist.kind = Block::Kind::kHistogram;
+    hist.histogram = DurationHistogram(t, d, *sum);
+    if (!hist.histogram.counts.empty()) s.blocks.push_back(std::move(hist));
+  }
+
+  const WaitingTime& w = m.timeliness.waiting;
+  s.blocks.push_back(Heading(3, t.T("timeliness.waiting_heading")));
+  s.blocks.push_back(Paragraph(t.T("timeliness.waiting_intro")));
+  Block wt = Table(t.T("timeliness.waiting_caption"),
+                   {t.T("col.decided"), t.T("col.started"), t.T("col.not_started"),
+                    t.T("col.median"), t.T("col.p90")},
+                   {1, 1, 1, 1, 1});
+  wt.rows.push_back({std::to_string(w.decided), std::to_string(w.started),
+                     std::to_string(w.not_started), Days(t, w.median_days), Days(t, w.p90_days)});
+  s.blocks.push_back(std::move(wt));
+  return s;
+}
+
+Section Comparison(const ReportModel& m, const ReportTemplates& t) {
+  Section s{"comparison", {}};
+  s.blocks.push_back(Heading(2, t.T("comparison.heading")));
+  if (!m.previous_audit) {
+    s.blocks.push_back(Paragraph(t.T("comparison.none")));
+    return s;
+  }
+  s.blocks.push_back(
+      Paragraph(t.T("comparison.intro", {{"period", std::to_string(*m.previous_period)},
+                                         {"audit", std::to_string(*m.previous_audit)}})));
+  Block domains =
+      Table(t.T("comparison.domains"),
+            {t.T("col.domain"), std::to_string(*m.previous_period), std::to_string(m.period)},
+            {3, 1.3, 1.3});
+  for (const ReportNode& d : m.domains) {
+    domains.rows.push_back({NodeName(t, d),
+                            d.change ? LevelName(m, t, d.change->previous_level) : "–",
+                            LevelName(m, t, d.level)});
+  }
+  s.blocks.push_back(std::move(domains));
+  Block table =
+      Table(t.T("comparison.caption"),
+            {t.T("col.criterion"), std::to_string(*m.previous_period), std::to_string(m.period),
+             t.T("col.change"), t.T("col.ci95"), t.T("col.noise")},
+            {2.4, 1.3, 1.3, 1.1, 1.6, 0.9});
+  std::vector<std::string> moved;
+  ForEachCriterion(m.domains, [&](const ReportNode& c) {
+    if (!c.change) {
+      table.rows.push_back({c.id + " " + NodeName(t, c), t.T("comparison.new"),
+                            LevelName(m, t, c.level), "–", "–", "–"});
+      return;
+    }
+    const ReportChange& ch = *c.change;
+    auto cell = [&](const std::optional<std::string>& level, const std::optional<double>& share) {
+      return LevelName(m, t, level) + (share ? "\n" + Percent(t, share) : "");
+    };
+    table.rows.push_back(
+        {c.id + " " + NodeName(t, c), cell(ch.previous_level, ch.previous_share),
+         cell(c.level, c.share), ch.change ? SignedPercentPoints(t, *ch.change) : "–",
+         Interval95(t, ch.change_ci95),
+         ch.change ? t.T(ch.exceeds_noise ? "comparison.beyond" : "comparison.within") : "–"});
+    if (ch.change && ch.exceeds_noise) moved.push_back(c.id);
+  });
+  s.blocks.push_back(std::move(table));
+  s.blocks.push_back(Paragraph(moved.empty()
+                                   ? t.T("comparison.nothing_moved")
+                                   : t.T("comparison.moved", {{"criteria", Join(moved, ", ")}})));
+  s.blocks.push_back(Paragraph(t.T("comparison.method"), "note"));
+  return s;
+}
+
+Section Appendices(const ReportModel& m, const ReportTemplates& t) {
+  Section s{"appendices", {}};
+  s.blocks.push_back(Heading(2, t.T("appendix.heading")));
+  s.blocks.push_back(Heading(3, t.T("appendix.criteria")));
+  Block crit = Table(t.T("appendix.criteria_caption"),
+                     {t.T("col.id"), t.T("col.criterion"), t.T("col.scope"), t.T("col.weight"),
+                      t.T("col.measured_by"), t.T("col.cap")},
+                     {0.8, 4, 1.1, 0.9, 1.4, 1});
+  ForEachCriterion(m.domains, [&](const ReportNode& c) {
+    crit.rows.push_back({c.id, NodeName(t, c), t.T("scope." + c.scope),
+                         Decimal(t, c.weight, c.weight == std::floor(c.weight) ? 0 : 2),
+                         c.measured_by.empty() ? "–" : c.measured_by,
+                         c.cap.empty() ? "–" : LevelName(m, t, c.cap)});
+  });
+  s.blocks.push_back(std::move(crit));
+
+  s.blocks.push_back(Heading(3, t.T("appendix.sample")));
+  if (m.cases.empty()) {
+    s.blocks.push_back(Paragraph(t.T("method.no_sample")));
+  } else {
+    Block cases = Table(t.T("appendix.sample_caption", {{"size", std::to_string(m.cases.size())}}),
+                        {t.T("col.case"), t.T("col.stratum"), t.T("col.scores")}, {1.8, 1, 5});
+    for (const ReportCase& c : m.cases) {
+      std::vector<std::string> results;
+      for (const auto& [criterion, result] : c.results) {
+        results.push_back(criterion + ": " +
+                          (result == "?" ? t.T("appendix.disagreement") : t.T("result." + result)));
+      }
+      cases.rows.push_back({c.case_id, c.stratum.empty() ? "–" : c.stratum,
+                            results.empty() ? t.T("appendix.unscored") : Join(results, ", ")});
+    }
+    s.blocks.push_back(std::move(cases));
+  }
+
+  s.blocks.push_back(Heading(3, t.T("appendix.agreement")));
+  if (m.agreement.empty()) {
+    s.blocks.push_back(Paragraph(t.T("appendix.no_agreement")));
+  } else {
+    Block ag = Table(t.T("appendix.agreement_caption"),
+                     {t.T("col.criterion"), t.T("col.pairs"), t.T("col.observed"), t.T("col.kappa"),
+                      t.T("col.disagreements")},
+                     {1.4, 1, 1.2, 1, 3});
+    for (const CriterionAgreement& a : m.agreement) {
+      std::vector<std::string> dis;
+      for (const Disagreement& d : a.disagreements) {
+        dis.push_back(d.case_id + " (" + d.inspector_a + ": " + d.result_a + ", " + d.inspector_b +
+                      ": " + d.result_b + (d.reconciled ? " → " + *d.reconciled : "") + ")");
+      }
+      ag.rows.push_back({a.criterion, std::to_string(a.pairs), FormatPercent(a.observed, 1, t.lang),
+                         Decimal(t, a.kappa, 2), dis.empty() ? "–" : Join(dis, "\n")});
+    }
+    s.blocks.push_back(std::move(ag));
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string LevelName(const ReportModel& m, const ReportTemplates& t,
+                      const std::optional<std::string>& level) {
+  if (!level) return t.T("level.none");
+  const Level* l = FindLevel(m, level);
+  return l ? Localised(t, l->name, l->gloss) : *level;
+}
+
+std::string Percent(const ReportTemplates& t, const std::optional<double>& share) {
+  return share ? FormatPercent(*share, 1, t.lang) : "–";
+}
+
+std::vector<Section> BuildDocument(const ReportModel& model, const ReportTemplates& t) {
+  return {Cover(model, t),      Summary(model, t),    Method(model, t),    Findings(model, t),
+          Timeliness(model, t), Comparison(model, t), Appendices(model, t)};
+}
+
+}  // namespace vtaudit::report_internal

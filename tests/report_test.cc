@@ -1,0 +1,191 @@
+#include "report.h"
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <set>
+
+#include "audit_fixture.h"
+#include "chart.h"
+#include "sample.h"
+#include "scoring.h"
+
+namespace vtaudit {
+namespace {
+
+// An audit of 2025 with ten meldingen, all sampled: C1 met in 8 of them; O1 scored;
+// and the audit of 2024 with ten other meldingen: C1 met in 5.
+struct ReportFixture : testing::AuditFixture {
+  ReportFixture() {
+    for (int i = 1; i <= 10; ++i) {
+      AddCase("C" + std::to_string(100 + i), "melding", "2025-03-03");
+      AddCase("P" + std::to_string(100 + i), "melding", "2024-03-04");
+    }
+    Result<Audit> p = CreateAudit(ws.get(), {"VT01", 2024, framework_path, {"Bram"}});
+    BOOST_TEST_REQUIRE(p.ok(), p.status().ToString());
+    previous = *p;
+    BOOST_TEST_REQUIRE(DrawSample(ws.get(), {audit.id, 10, "1", "", "", false}).ok());
+    BOOST_TEST_REQUIRE(DrawSample(ws.get(), {previous.id, 10, "1", "", "", false}).ok());
+    for (int i = 1; i <= 10; ++i) {
+      Score(audit.id, "C" + std::to_string(100 + i), "C1", i <= 8 ? "voldoet" : "voldoet_niet",
+            i == 9 ? "<script>alert('x')</script> & co" : "");
+      Score(previous.id, "P" + std::to_string(100 + i), "C1", i <= 5 ? "voldoet" : "voldoet_niet",
+            "");
+    }
+    Score(audit.id, "", "O1", "grotendeels", "Beleid besproken");
+    Result<Calendar> cal = Calendar::LoadFile(VTAUDIT_SOURCE_DIR "/checklists/kalender-nl.xml");
+    BOOST_TEST_REQUIRE(cal.ok(), cal.status().ToString());
+    calendar = std::make_unique<Calendar>(std::move(*cal));
+  }
+
+  void Score(int64_t id, const std::string& case_id, const std::string& criterion,
+             const std::string& result, const std::string& note) {
+    Status s = SetScore(ws.get(), {id, case_id, criterion, result, note, "Anna"});
+    BOOST_TEST_REQUIRE(s.ok(), s.ToString());
+  }
+
+  ReportModel Model() {
+    Result<ReportModel> m =
+        BuildReportModel(ws.get(), audit.id, *calendar, *Date::FromYmd(2026, 1, 15));
+    BOOST_TEST_REQUIRE(m.ok(), m.status().ToString());
+    return *m;
+  }
+
+  ReportTemplates Templates(const std::string& lang = "nl") {
+    Result<ReportTemplates> t = LoadReportTemplates(VTAUDIT_SOURCE_DIR "/reports", lang);
+    BOOST_TEST_REQUIRE(t.ok(), t.status().ToString());
+    return *t;
+  }
+
+  const ReportNode& Criterion(const ReportModel& m, const std::string& id) {
+    for (const ReportNode& d : m.domains) {
+      for (const ReportNode& s : d.children) {
+        for (const ReportNode& c : s.children) {
+          if (c.id == id) return c;
+        }
+      }
+    }
+    BOOST_FAIL("no criterion " + id);
+    return m.domains.front();
+  }
+
+  Audit previous;
+  std::unique_ptr<Calendar> calendar;
+};
+
+BOOST_FIXTURE_TEST_SUITE(report, ReportFixture)
+
+BOOST_AUTO_TEST_CASE(model_holds_the_judged_numbers_with_intervals) {
+  const ReportModel m = Model();
+  BOOST_TEST(m.org_code == "VT01");
+  BOOST_TEST(m.period == 2025);
+  BOOST_TEST(m.population == 10);
+  BOOST_TEST_REQUIRE(m.sample.has_value());
+  BOOST_TEST(m.sample->size == 10);
+  BOOST_TEST(m.cases.size() == 10U);
+  BOOST_TEST(!m.synthetic);
+  const ReportNode& c1 = Criterion(m, "C1");
+  BOOST_TEST(c1.met == 8);
+  BOOST_TEST(c1.not_met == 2);
+  BOOST_TEST(*c1.share == 0.8);
+  BOOST_TEST(*c1.level == "grotendeels");
+  const Interval w = WilsonInterval(8, 10);
+  BOOST_TEST_REQUIRE(c1.ci95.has_value());
+  BOOST_TEST(c1.ci95->low == w.low);
+  BOOST_TEST(c1.ci95->high == w.high);
+  BOOST_TEST_REQUIRE(c1.notes.size() == 1U);
+  BOOST_TEST(c1.notes[0].case_id == "C109");
+  const ReportNode& o1 = Criterion(m, "O1");
+  BOOST_TEST(*o1.level == "grotendeels");
+  BOOST_TEST(!o1.ci95.has_value());
+  BOOST_TEST(o1.notes[0].note == "Beleid besproken");
+}
+
+BOOST_AUTO_TEST_CASE(comparison_uses_the_previous_audit_and_newcombe) {
+  const ReportModel m = Model();
+  BOOST_TEST_REQUIRE(m.previous_audit.has_value());
+  BOOST_TEST(*m.previous_audit == previous.id);
+  BOOST_TEST(*m.previous_period == 2024);
+  const ReportNode& c1 = Criterion(m, "C1");
+  BOOST_TEST_REQUIRE(c1.change.has_value());
+  BOOST_TEST(c1.change->previous_met == 5);
+  BOOST_TEST(c1.change->previous_not_met == 5);
+  BOOST_TEST(*c1.change->change == 0.8 - 0.5, boost::test_tools::tolerance(1e-12));
+  const Interval n = NewcombeDifference(8, 10, 5, 10);
+  BOOST_TEST(c1.change->change_ci95->low == n.low);
+  BOOST_TEST(c1.change->change_ci95->high == n.high);
+  BOOST_TEST(c1.change->exceeds_noise == (n.low > 0));
+  // The earlier audit has no earlier one.
+  Result<ReportModel> p = BuildReportModel(ws.get(), previous.id, *calendar, Date::Today());
+  BOOST_TEST_REQUIRE(p.ok());
+  BOOST_TEST(!p->previous_audit.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(user_text_is_escaped_in_html) {
+  const std::string html = ReportHtml(Model(), Templates());
+  BOOST_TEST(html.find("<script") == std::string::npos);
+  BOOST_TEST(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co") !=
+             std::string::npos);
+  BOOST_TEST(EscapeHtml("<a href=\"x\">'&'</a>") ==
+             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
+
+BOOST_AUTO_TEST_CASE(json_csv_and_html_carry_the_same_numbers) {
+  const ReportModel m = Model();
+  const std::string json = ReportJson(m), csv = ReportCsv(m);
+  const std::string html = ReportHtml(m, Templates()), html_en = ReportHtml(m, Templates("en"));
+  const Interval w = WilsonInterval(8, 10);
+  const std::string low = JsonWriter::FormatNumber(w.low), high = JsonWriter::FormatNumber(w.high);
+  const size_t share = json.find("\"share\": 0.8,");
+  BOOST_TEST_REQUIRE(share != std::string::npos);
+  BOOST_TEST(json.find("\"ci95\": [", share) < json.find(low, share));
+  BOOST_TEST(json.find(high, share) < json.find("\"notes\"", share));
+  BOOST_TEST(csv.find(",D1,S1,C1,case,,grotendeels,8,2,0,0,0.8," + low + "," + high + ",2024,") !=
+             std::string::npos);
+  BOOST_TEST(html.find("8 van 10 dossiers (80,0%)") != std::string::npos);
+  BOOST_TEST(html.find(FormatPercent(w.low, 1, "nl") + " – " + FormatPercent(w.high, 1, "nl")) !=
+             std::string::npos);
+  BOOST_TEST(html_en.find("8 of 10 case files (80.0%)") != std::string::npos);
+  BOOST_TEST(html.find("+30,0 %-punt") != std::string::npos);
+  BOOST_TEST(json.find("\"change\": 0.3") != std::string::npos);
+  BOOST_TEST(json.find(m.framework_sha256) != std::string::npos);
+  BOOST_TEST(html.find(m.framework_sha256) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(synthetic_extracts_are_marked) {
+  BOOST_TEST_REQUIRE(
+      ws->db().Exec("UPDATE extract_file SET file_name = 'VT01-synthetisch.csv'").ok());
+  const ReportModel m = Model();
+  BOOST_TEST(m.synthetic);
+  BOOST_TEST(ReportHtml(m, Templates()).find("SYNTHETISCHE GEGEVENS") != std::string::npos);
+  BOOST_TEST(ReportJson(m).find("\"synthetic\": true") != std::string::npos);
+  const std::string pdf = dir + "/r.pdf";
+  BOOST_TEST_REQUIRE(WriteReportPdf(m, Templates(), pdf).ok());
+  std::ifstream in(pdf, std::ios::binary);
+  std::string head(5, '\0');
+  in.read(head.data(), 5);
+  BOOST_TEST(head == "%PDF-");
+}
+
+BOOST_AUTO_TEST_CASE(properties_and_wording) {
+  Result<std::map<std::string, std::string>> p =
+      ParseProperties("# c\na = x {n} y\n\nb=two\\nlines\nbad line\na = again\n", "t.properties");
+  BOOST_TEST_REQUIRE(!p.ok());
+  BOOST_TEST(p.status().ToString() ==
+             "t.properties:5: expected 'key = value'\nt.properties:6: key 'a' given twice");
+  ReportTemplates t;
+  t.text = {{"a", "x {n} y {other}"}};
+  BOOST_TEST(t.T("a", {{"n", "3"}}) == "x 3 y {other}");
+  BOOST_TEST(t.T("missing") == "[missing]");
+  BOOST_TEST(!LoadReportTemplates(VTAUDIT_SOURCE_DIR "/reports", "de").ok());
+  BOOST_TEST(LoadReportTemplates("/nonexistent", "nl").status().IsNotFound());
+  // Both languages have the same keys.
+  std::set<std::string> nl, en;
+  for (const auto& [k, v] : Templates("nl").text) nl.insert(k);
+  for (const auto& [k, v] : Templates("en").text) en.insert(k);
+  BOOST_TEST((nl == en));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace vtaudit
