@@ -14,12 +14,15 @@
 #include "audit.h"
 #include "calendar.h"
 #include "cli.h"
+#include "compare.h"
+#include "compare_writer.h"
 #include "csv_reader.h"
 #include "extract.h"
 #include "json_writer.h"
 #include "judgement.h"
 #include "measure.h"
 #include "organisations.h"
+#include "report.h"
 #include "sample.h"
 #include "scoring.h"
 #include "synthetic.h"
@@ -113,7 +116,8 @@ bool IsDemoEntry(const std::string& name) {
                                                     "workspace.sqlite-wal",
                                                     "workspace.sqlite-shm",
                                                     "extracts",
-                                                    "audits"};
+                                                    "audits",
+                                                    "vergelijking.html"};
   return std::find(kEntries.begin(), kEntries.end(), name) != kEntries.end();
 }
 
@@ -204,6 +208,44 @@ void WriteNodeText(const NodeJudgement& n, int depth, std::string* out) {
 }
 
 // DIR/audits/VTxx-YYYY/oordeel.txt and oordeel.json: the judgement with its explanations.
+// DIR/audits/VTxx-YYYY/rapport.html and rapport.pdf: the audit report, in Dutch.
+Result<std::vector<std::string>> WriteReports(Workspace* ws, const AuditRun& run,
+                                              const ReportTemplates& templates,
+                                              const Calendar& calendar, Date as_of,
+                                              const fs::path& dir) {
+  Result<ReportModel> model = BuildReportModel(ws, run.id, calendar, as_of);
+  if (!model.ok()) return model.status();
+  const fs::path html = dir / "rapport.html", pdf = dir / "rapport.pdf";
+  if (Status s = WriteFile(html, ReportHtml(*model, templates)); !s.ok()) return s;
+  if (Status s = WriteReportPdf(*model, templates, pdf.string()); !s.ok()) return s;
+  return std::vector<std::string>{html.string(), pdf.string()};
+}
+
+// DIR/vergelijking.html: every organisation over 2019–2025; returns the statement on
+// the investigations of 2024 ("N van de 25 …").
+Result<std::string> WriteComparison(Workspace* ws, const Framework& framework,
+                                    const Calendar& calendar, Date as_of, const fs::path& path) {
+  CompareRequest request;
+  request.years = {2019, 2020, 2021, 2022, 2023, 2024, 2025};
+  request.as_of = as_of;
+  request.crosswalk_dir = DataDir() + "/checklists/crosswalks";
+  Result<CompareInput> input = GatherCompareInput(ws, request, framework, calendar);
+  if (!input.ok()) return input.status();
+  const Comparison comparison = Compare(*input);
+  if (Status s =
+          WriteFile(path, CompareHtml(comparison, {Cohort::kCompleted, as_of, framework.id, "nl"}));
+      !s.ok()) {
+    return s;
+  }
+  for (const DeadlineComparison& d : comparison.deadlines) {
+    if (d.deadline.id != "onderzoek") continue;
+    for (const NormTally& t : d.tallies) {
+      if (t.year == 2024) return NormStatement(d, t, "nl");
+    }
+  }
+  return std::string();
+}
+
 Result<std::vector<std::string>> WriteJudgement(const AuditRun& run, const fs::path& dir) {
   const JudgedAudit& j = run.judged;
   std::error_code ec;
@@ -266,6 +308,9 @@ int Demo(Context& ctx) {
 
   Result<std::vector<ExampleAudit>> examples = ReadExampleAudits(audits_dir + "/audits.csv");
   if (!examples.ok()) return Fail(examples.status());
+  if (examples->empty()) return Fail(audits_dir + "/audits.csv lists no audits");
+  Result<ReportTemplates> templates = LoadReportTemplates(data + "/reports", "nl");
+  if (!templates.ok()) return Fail(templates.status());
   Result<Calendar> calendar = Calendar::LoadFile(DefaultCalendarPath());
   if (!calendar.ok()) return Fail(calendar.status());
   Result<std::vector<Organisation>> orgs = ReadOrganisations(data + "/samples/organisations.csv");
@@ -313,8 +358,18 @@ int Demo(Context& ctx) {
     Result<std::vector<std::string>> files = WriteJudgement(*run, audit_dir);
     if (!files.ok()) return Fail(files.status());
     written.insert(written.end(), files->begin(), files->end());
+    Result<std::vector<std::string>> reports =
+        WriteReports(ws, *run, *templates, *calendar, as_of, audit_dir);
+    if (!reports.ok()) return Fail(reports.status());
+    written.insert(written.end(), reports->begin(), reports->end());
     runs.push_back(std::move(*run));
   }
+
+  const fs::path comparison_path = dir / "vergelijking.html";
+  Result<std::string> statement =
+      WriteComparison(ws, runs.front().judged.framework, *calendar, as_of, comparison_path);
+  if (!statement.ok()) return Fail(statement.status());
+  written.push_back(comparison_path.string());
 
   std::printf("\nexample audits (framework %s %s, as of %s):\n",
               runs.empty() ? "" : runs.front().judged.framework.id.c_str(),
@@ -328,6 +383,8 @@ int Demo(Context& ctx) {
                 DomainSummary(r.judged.judgement).c_str());
   }
 
+  std::printf("\nnational comparison 2019-2025: %s\n", statement->c_str());
+
   std::printf("\nwrote %s:\n  %s\n  workspace.sqlite\n  extracts/ (%zu files)\n", dir.c_str(),
               kMarker, national->files.size());
   for (const std::string& f : written) {
@@ -335,10 +392,12 @@ int Demo(Context& ctx) {
   }
   std::printf(
       "\nopen it:\n"
+      "  a browser on %s/audits/%s/rapport.html and %s/vergelijking.html\n"
       "  less %s/audits/%s/oordeel.txt\n"
       "  vtaudit --db %s judge --audit 1 --explain\n"
       "  vtaudit --db %s agreement --audit 1\n"
       "  vtaudit --db %s score show --audit 1\n",
+      dir.c_str(), runs.empty() ? "" : runs.front().example.Name().c_str(), dir.c_str(),
       dir.c_str(), runs.empty() ? "" : runs.front().example.Name().c_str(), db.c_str(), db.c_str(),
       db.c_str());
   if (ctx.Flag("--timing")) {
