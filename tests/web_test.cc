@@ -37,6 +37,7 @@ struct Served {
     WebOptions options;
     options.db_path = fixture.dir + "/ws.sqlite";
     options.calendar_path = VTAUDIT_SOURCE_DIR "/checklists/kalender-nl.xml";
+    options.reports_dir = VTAUDIT_SOURCE_DIR "/reports";
     options.inspector = "Anna";
     options.max_body = 4096;
     server = std::make_unique<WebServer>(options);
@@ -132,6 +133,28 @@ BOOST_AUTO_TEST_CASE(token_opens_a_session_and_everything_else_is_refused) {
                            "form-action 'self'", "frame-ancestors 'none'"}) {
     BOOST_TEST(csp.find(part) != std::string::npos, part);
   }
+}
+
+BOOST_AUTO_TEST_CASE(the_report_is_previewed_and_downloaded) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  Reply html = s.Call("GET", "/audit/1/report", c);
+  BOOST_TEST(html.status == 200);
+  BOOST_TEST(html.body.find("<!DOCTYPE html>") == 0);
+  BOOST_TEST(html.body.find("<script") == std::string::npos);  // the report runs no script
+  // Its inline styles need a policy of their own, still without script or outside fetches.
+  const std::string csp = html.headers.get("Content-Security-Policy");
+  BOOST_TEST(csp.find("style-src 'unsafe-inline'") != std::string::npos);
+  BOOST_TEST(csp.find("default-src 'none'") != std::string::npos);
+  BOOST_TEST(csp.find("script-src") == std::string::npos);
+  Reply pdf = s.Call("GET", "/audit/1/report.pdf", c);
+  BOOST_TEST(pdf.status == 200);
+  BOOST_TEST(pdf.headers.get("Content-Type") == "application/pdf");
+  BOOST_TEST(pdf.headers.get("Content-Disposition") ==
+             "attachment; filename=\"rapport-VT01-2025.pdf\"");
+  BOOST_TEST(pdf.body.rfind("%PDF-", 0) == 0);
+  BOOST_TEST(s.Call("GET", "/audit/1/report", "").status == 403);
+  BOOST_TEST(s.Call("GET", "/audit/9/report", c).status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(assets_have_their_type_and_unknown_paths_404) {

@@ -13,6 +13,7 @@ int Serve(Context& ctx) {
   web::WebOptions options;
   options.db_path = ctx.db_path();
   options.calendar_path = ctx.Get("--calendar").value_or(DefaultCalendarPath());
+  options.reports_dir = DataDir() + "/reports";
   options.inspector = InspectorName(ctx);
   options.lang = ctx.Get("--lang").value_or("nl");
   if (options.lang != "nl" && options.lang != "en") {

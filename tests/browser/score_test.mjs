@@ -2,7 +2,7 @@
 // and Debian's headless Chromium scoring one sampled case with the keyboard only.
 // usage: node score_test.mjs VTAUDIT_BIN SOURCE_DIR OUTPUT_DIR (screenshots go to OUTPUT_DIR)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -44,6 +44,7 @@ const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   viewport: { width: 1100, height: 900 },
+  acceptDownloads: true,
 });
 try {
   const page = context.pages()[0] || await context.newPage();
@@ -86,6 +87,24 @@ try {
   await page.screenshot({ path: join(out, 'browser-organisation.png'), fullPage: true });
   await page.goto(origin + '/audit/1/timeliness?lang=en');
   await page.screenshot({ path: join(out, 'browser-timeliness-en.png'), fullPage: true });
+
+  // The report: previewed in the browser, then downloaded as PDF from the audit's menu.
+  await page.goto(origin + '/audit/1/report');
+  const preview = await page.content();
+  // The session switched to English on the timeliness page above.
+  if (!/Inspection report Veilig Thuis/.test(preview)) fail('no report preview: ' + preview.slice(0, 400));
+  await page.screenshot({ path: join(out, 'browser-report.png') });
+  await page.goto(origin + '/audit/1');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('a[href$="/report.pdf"]').click(),
+  ]);
+  const pdfPath = join(tmp, 'report.pdf');
+  await download.saveAs(pdfPath);
+  if (!readFileSync(pdfPath).subarray(0, 5).equals(Buffer.from('%PDF-'))) fail('the download is no PDF');
+  if (!/^rapport-.*\.pdf$/.test(download.suggestedFilename())) {
+    fail('unexpected file name ' + download.suggestedFilename());
+  }
 
   if (external.length) fail('requests outside the app: ' + external.join(', '));
   if (problems.length) fail('console errors: ' + problems.join('; '));

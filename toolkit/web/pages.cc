@@ -1,6 +1,9 @@
 // The pages of the web UI. Each reads through the library (audit.h, sample.h, scoring.h,
 // measure.h) and writes scores with SetScore, like the command line.
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -10,9 +13,11 @@
 #include "judgement.h"
 #include "measure.h"
 #include "privacy.h"
+#include "report.h"
 #include "sample.h"
 #include "scoring.h"
 #include "web_internal.h"
+#include "xml_source.h"
 
 namespace vtaudit::web {
 namespace {
@@ -74,6 +79,8 @@ std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view curren
       {base + "/judgement", Tr(l, "Oordeel", "Judgement")},
       {base + "/timeliness", Tr(l, "Tijdigheid", "Timeliness")},
       {base + "/agreement", Tr(l, "Overeenstemming", "Agreement")},
+      {base + "/report", Tr(l, "Rapport", "Report")},
+      {base + "/report.pdf", Tr(l, "Rapport (PDF)", "Report (PDF)")},
   };
   std::string html = "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) +
                      " · " + Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
@@ -718,6 +725,34 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
   return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
 }
 
+// The audit report as the inspectorate publishes it: the same self-contained HTML as
+// `vtaudit report`, with a strict policy of its own (inline styles, no script), and the
+// PDF as a download.
+Response ReportPage(const PageEnv& env, const Request& req, const AuditContext& ac, bool pdf) {
+  Result<ReportModel> model = BuildReportModel(env.ws, ac.audit.id, *env.calendar, Date::Today());
+  if (!model.ok()) return Fail(env, req, model.status());
+  const ReportTemplates& templates = env.lang == Lang::kEn ? *env.report_en : *env.report_nl;
+  const std::string name = "rapport-" + ac.audit.org + "-" + std::to_string(ac.audit.period);
+  if (!pdf) {
+    Response r{200, "text/html; charset=utf-8", ReportHtml(*model, templates), ""};
+    r.csp =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+        "base-uri 'none'; form-action 'none'";
+    return r;
+  }
+  char tmpl[] = "/tmp/vtaudit-report-XXXXXX";  // mkdtemp fills in the X's
+  if (::mkdtemp(tmpl) == nullptr)
+    return Fail(env, req, Status::IoError("cannot create a temporary directory"));
+  const std::string path = std::string(tmpl) + "/report.pdf";
+  Status s = WriteReportPdf(*model, templates, path);
+  Result<std::string> bytes = s.ok() ? ReadSmallFile(path, 256 << 20) : Result<std::string>(s);
+  std::filesystem::remove_all(tmpl);
+  if (!bytes.ok()) return Fail(env, req, bytes.status());
+  Response r{200, "application/pdf", std::move(*bytes), ""};
+  r.disposition = "attachment; filename=\"" + name + ".pdf\"";
+  return r;
+}
+
 }  // namespace
 
 Response Route(const PageEnv& env, const Request& req) {
@@ -730,10 +765,11 @@ Response Route(const PageEnv& env, const Request& req) {
   if (get && s.size() == 1 && s[0] == "favicon.ico") return {204, "image/x-icon", "", ""};
   if (get && s.empty()) return AuditsPage(env, req);
   if (s.size() >= 2 && s[0] == "audit") {
-    const bool page = s.size() == 2 ||
-                      (s.size() == 3 && (s[2] == "organisation" || s[2] == "judgement" ||
-                                         s[2] == "timeliness" || s[2] == "agreement")) ||
-                      (s.size() == 4 && s[2] == "case");
+    const bool page =
+        s.size() == 2 ||
+        (s.size() == 3 && (s[2] == "organisation" || s[2] == "judgement" || s[2] == "timeliness" ||
+                           s[2] == "agreement" || s[2] == "report" || s[2] == "report.pdf")) ||
+        (s.size() == 4 && s[2] == "case");
     if (!page) return ErrorPage(env, req, 404, req.path);
     const bool form = s.size() == 4 || (s.size() == 3 && s[2] == "organisation");
     if (!get && !form) return ErrorPage(env, req, 405, req.method);
@@ -744,6 +780,8 @@ Response Route(const PageEnv& env, const Request& req) {
     if (s[2] == "organisation") return OrganisationPage(env, req, *ac);
     if (s[2] == "judgement") return JudgementPage(env, req, *ac);
     if (s[2] == "timeliness") return TimelinessPage(env, req, *ac);
+    if (s[2] == "report" || s[2] == "report.pdf")
+      return ReportPage(env, req, *ac, s[2] == "report.pdf");
     return AgreementPage(env, req, *ac);
   }
   return ErrorPage(env, req, 404,

@@ -13,6 +13,7 @@
 
 #include "calendar.h"
 #include "framework.h"
+#include "report.h"
 #include "status.h"
 #include "workspace.h"
 
@@ -39,10 +40,19 @@ struct Request {
 };
 
 struct Response {
+  Response() = default;
+  Response(int code, std::string type, std::string text, std::string to = "")
+      : status(code),
+        content_type(std::move(type)),
+        body(std::move(text)),
+        location(std::move(to)) {}
+
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
-  std::string location;  // for redirects
+  std::string location;     // for redirects
+  std::string csp;          // Content-Security-Policy; empty: the strict default
+  std::string disposition;  // Content-Disposition, for downloads
 };
 
 // What a page handler may use. The workspace belongs to the calling thread.
@@ -52,6 +62,9 @@ struct PageEnv {
   std::string csrf;       // the session's token, for the hidden field of every form
   std::string inspector;  // who scores
   const Calendar* calendar = nullptr;
+  // The report wording and templates per language, loaded once at start.
+  const ReportTemplates* report_nl = nullptr;
+  const ReportTemplates* report_en = nullptr;
   // The framework stored with this SHA-256, parsed once per server.
   std::function<Result<std::shared_ptr<const Framework>>(const std::string&)> framework;
   // Held from the staleness check of a form to its last write, so two submissions of the

@@ -77,6 +77,7 @@ struct WebServer::State {
   WebOptions options;
   std::string token;
   Calendar calendar = Calendar::Statutory();
+  ReportTemplates report_nl, report_en;
   std::unique_ptr<Poco::ThreadPool> pool;
   std::unique_ptr<Poco::Net::HTTPServer> server;
   int port = 0;
@@ -116,8 +117,10 @@ void Send(Poco::Net::HTTPServerResponse& out, const Response& r,
           const std::string& set_cookie = "") {
   out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
   out.set("Content-Security-Policy",
-          "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
-          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+          !r.csp.empty() ? r.csp
+                         : "default-src 'none'; style-src 'self'; script-src 'self'; img-src "
+                           "'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  if (!r.disposition.empty()) out.set("Content-Disposition", r.disposition);
   out.set("X-Content-Type-Options", "nosniff");
   out.set("X-Frame-Options", "DENY");
   // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on posts.
@@ -210,6 +213,8 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
   env.csrf = session.csrf;
   env.inspector = options.inspector;
   env.calendar = &calendar;
+  env.report_nl = &report_nl;
+  env.report_en = &report_en;
   env.write_mutex = &write_mutex;
   if (!ws.ok()) return Send(out, ErrorPage(env, req, 500, ws.status().ToString()));
   env.ws = *ws;
@@ -316,6 +321,12 @@ Status WebServer::Start() {
   Result<Calendar> calendar = Calendar::LoadFile(s.options.calendar_path);
   if (!calendar.ok()) return calendar.status();
   s.calendar = std::move(*calendar);
+  Result<ReportTemplates> nl = LoadReportTemplates(s.options.reports_dir, "nl");
+  if (!nl.ok()) return nl.status();
+  Result<ReportTemplates> en = LoadReportTemplates(s.options.reports_dir, "en");
+  if (!en.ok()) return en.status();
+  s.report_nl = std::move(*nl);
+  s.report_en = std::move(*en);
   Result<std::string> token = RandomHex(16);
   if (!token.ok()) return token.status();
   s.token = *token;

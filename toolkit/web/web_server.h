@@ -17,6 +17,7 @@ namespace vtaudit::web {
 struct WebOptions {
   std::string db_path;          // the workspace; required
   std::string calendar_path;    // days equated to holidays, for timeliness; required
+  std::string reports_dir;      // report templates (reports/), for preview and PDF; required
   std::string inspector;        // who scores; required
   int port = 0;                 // 0: a free port chosen by the system
   std::string lang = "nl";      // default page language, "nl" or "en"
