@@ -356,4 +356,47 @@ void WriteJudgementJson(const Judgement& j, JsonWriter* w) {
   w->EndArray().EndObject();
 }
 
+namespace {
+
+std::string Visible(std::string_view text) {
+  std::string out;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+void NodeText(const NodeJudgement& n, int depth, bool explain, std::string* out) {
+  const std::string indent(static_cast<size_t>(depth) * 2, ' ');
+  *out += indent + Visible(n.id) + "  " + n.level.value_or("niet beoordeeld");
+  if (n.kind == "criterion" && n.met + n.not_met + n.not_applicable + n.unscored > 0) {
+    *out += "  (met " + std::to_string(n.met) + ", not met " + std::to_string(n.not_met) +
+            ", nvt " + std::to_string(n.not_applicable);
+    if (n.unscored > 0) *out += ", unscored " + std::to_string(n.unscored);
+    if (n.share) *out += ", share " + FormatFigure(*n.share);
+    *out += ")";
+  }
+  if (n.incomplete) *out += "  [incomplete]";
+  *out += "\n";
+  if (explain) *out += indent + "  why: " + Visible(n.explanation) + "\n";
+  for (const NodeJudgement& c : n.children) NodeText(c, depth + 1, explain, out);
+}
+
+}  // namespace
+
+std::string JudgementText(const Judgement& judgement, bool explain) {
+  std::string out;
+  for (const NodeJudgement& d : judgement.domains) NodeText(d, 0, explain, &out);
+  return out;
+}
+
 }  // namespace vtaudit

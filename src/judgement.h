@@ -66,6 +66,10 @@ Judgement Judge(const Framework& framework, const JudgementInput& input);
 // {"domains": [{"id", "judgement", "incomplete", "explanation", "standards": [… "criteria":
 // [{"id", "judgement", "met", "not_met", "not_applicable", "share", …}]]}]}
 void WriteJudgementJson(const Judgement& j, JsonWriter* w);
+// The tree as indented text, one node a line ("V2  voldoet_deels  (met 3, …)"), with
+// each node's explanation on a "why:" line below it when `explain`. Control characters
+// in ids and explanations are shown escaped (\n, \xNN).
+std::string JudgementText(const Judgement& judgement, bool explain);
 
 // A share or score for explanations: at most 3 decimals, trailing zeros dropped ("0.8").
 std::string FormatFigure(double value);

@@ -193,20 +193,6 @@ Result<AuditRun> RunExampleAudit(Workspace* ws, const ExampleAudit& example,
   return run;
 }
 
-void WriteNodeText(const NodeJudgement& n, int depth, std::string* out) {
-  const std::string indent(static_cast<size_t>(depth) * 2, ' ');
-  *out += indent + n.id + "  " + n.level.value_or("niet beoordeeld");
-  if (n.kind == "criterion" && n.met + n.not_met + n.not_applicable + n.unscored > 0) {
-    *out += "  (met " + std::to_string(n.met) + ", not met " + std::to_string(n.not_met) +
-            ", nvt " + std::to_string(n.not_applicable);
-    if (n.share) *out += ", share " + FormatFigure(*n.share);
-    *out += ")";
-  }
-  if (n.incomplete) *out += "  [incomplete]";
-  *out += "\n" + indent + "  why: " + n.explanation + "\n";
-  for (const NodeJudgement& c : n.children) WriteNodeText(c, depth + 1, out);
-}
-
 // DIR/audits/VTxx-YYYY/oordeel.txt and oordeel.json: the judgement with its explanations.
 // DIR/audits/VTxx-YYYY/rapport.html and rapport.pdf: the audit report, in Dutch.
 Result<std::vector<std::string>> WriteReports(Workspace* ws, const AuditRun& run,
@@ -262,7 +248,7 @@ Result<std::vector<std::string>> WriteJudgement(const AuditRun& run, const fs::p
     text += (i ? ", " : "") + j.audit.inspectors[i];
   }
   text += "\n\n";
-  for (const NodeJudgement& d : j.judgement.domains) WriteNodeText(d, 0, &text);
+  text += JudgementText(j.judgement, /*explain=*/true);
 
   JsonWriter w;
   w.BeginObject();

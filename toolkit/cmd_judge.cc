@@ -11,26 +11,6 @@
 #include "scoring.h"
 
 namespace vtaudit::cli {
-namespace {
-
-void PrintNode(const NodeJudgement& n, int depth, bool explain) {
-  const std::string indent(static_cast<size_t>(depth) * 2, ' ');
-  std::string line = indent + n.id + "  " + n.level.value_or("niet beoordeeld");
-  if (n.kind == "criterion" && (n.met + n.not_met + n.not_applicable + n.unscored) > 0) {
-    line += "  (met " + std::to_string(n.met) + ", not met " + std::to_string(n.not_met) +
-            ", nvt " + std::to_string(n.not_applicable);
-    if (n.unscored > 0) line += ", unscored " + std::to_string(n.unscored);
-    if (n.share) line += ", share " + FormatFigure(*n.share);
-    line += ")";
-  }
-  if (n.incomplete) line += "  [incomplete]";
-  std::printf("%s\n", line.c_str());
-  if (explain) std::printf("%s  why: %s\n", indent.c_str(), Printable(n.explanation, 4096).c_str());
-  for (const NodeJudgement& c : n.children) PrintNode(c, depth + 1, explain);
-}
-
-}  // namespace
-
 int JudgeCommand(Context& ctx) {
   const int64_t id = RequiredAuditId(ctx);
   Date as_of = Date::Today();
@@ -59,7 +39,7 @@ int JudgeCommand(Context& ctx) {
               static_cast<long long>(audit->id), audit->org.c_str(), audit->period,
               audit->framework_id.c_str(), audit->framework_version.c_str(), as_of.ToIso().c_str(),
               input->sample.size());
-  for (const NodeJudgement& d : judgement.domains) PrintNode(d, 0, ctx.Flag("--explain"));
+  std::fputs(JudgementText(judgement, ctx.Flag("--explain")).c_str(), stdout);
   return 0;
 }
 
