@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -47,17 +46,30 @@ bool IsOutcomeCode(std::string_view s) {
   return std::find(kCodes.begin(), kCodes.end(), s) != kCodes.end();
 }
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = LowerAscii(c);
   return out;
 }
 
-std::string Trim(std::string_view s) {
+// Whether `s` equals the lower-case `lower`, ignoring ASCII case.
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (LowerAscii(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+std::string_view Trim(std::string_view s) {
   size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
+  while (b < e && IsSpace(s[b])) ++b;
+  while (e > b && IsSpace(s[e - 1])) --e;
+  return s.substr(b, e - b);
 }
 
 Result<std::string> FileSha256(const std::string& path) {
@@ -73,7 +85,8 @@ Result<std::string> FileSha256(const std::string& path) {
 }
 
 // An Excel serial day number (1900 date system) as an event time.
-std::optional<EventTime> FromExcelSerial(const std::string& text) {
+std::optional<EventTime> FromExcelSerial(std::string_view view) {
+  const std::string text(view);
   char* end = nullptr;
   const double serial = std::strtod(text.c_str(), &end);
   if (*end != '\0' || serial < 1 || serial > 2958465) return std::nullopt;
@@ -205,34 +218,33 @@ class Importer {
 
   Status PrepareStatements() {
     Result<Statement> insert = ws_->db().Prepare(
-        "INSERT INTO case_file (org, case_id, kind, violence, received, triaged, safety_assessed,"
+        "INSERT INTO case_data (org, case_id, advies, violence, received, triaged, safety_assessed,"
         " outcome, investigation_decided, investigation_started, investigation_completed, rvdk,"
         " disclosure, extract_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
         "?14)");
     if (!insert.ok()) return insert.status();
     insert_.emplace(std::move(*insert));
     Result<Statement> update = ws_->db().Prepare(
-        "UPDATE case_file SET kind = ?3, violence = ?4, received = ?5, triaged = ?6,"
+        "UPDATE case_data SET advies = ?3, violence = ?4, received = ?5, triaged = ?6,"
         " safety_assessed = ?7, outcome = ?8, investigation_decided = ?9,"
         " investigation_started = ?10, investigation_completed = ?11, rvdk = ?12,"
         " disclosure = ?13, extract_id = ?14 WHERE org = ?1 AND case_id = ?2");
     if (!update.ok()) return update.status();
     update_.emplace(std::move(*update));
     Result<Statement> find = ws_->db().Prepare(
-        "SELECT kind, violence, received, triaged, safety_assessed, outcome, investigation_decided,"
-        " investigation_started, investigation_completed, rvdk, disclosure, extract_id"
-        " FROM case_file WHERE org = ?1 AND case_id = ?2");
+        "SELECT advies, violence, received, triaged, safety_assessed, outcome,"
+        " investigation_decided, investigation_started, investigation_completed, rvdk, disclosure,"
+        " extract_id FROM case_data WHERE org = ?1 AND case_id = ?2");
     if (!find.ok()) return find.status();
     find_.emplace(std::move(*find));
     return Status::Ok();
   }
 
-  const std::string& Field(const TableRow& row, int column) const {
-    static const std::string kEmpty;
+  std::string_view Field(const TableRow& row, int column) const {
     const int pos = positions_[column];
     return pos >= 0 && static_cast<size_t>(pos) < row.fields.size()
-               ? row.fields[static_cast<size_t>(pos)]
-               : kEmpty;
+               ? std::string_view(row.fields[static_cast<size_t>(pos)])
+               : std::string_view();
   }
   bool Numeric(const TableRow& row, int column) const {
     const int pos = positions_[column];
@@ -243,7 +255,7 @@ class Importer {
   bool ParseRow(const TableRow& row, CaseRecord* c) {
     const long before = error_count_;
     const int line = row.line;
-    c->case_id = Trim(Field(row, kCaseId));
+    c->case_id.assign(Trim(Field(row, kCaseId)));
     if (c->case_id.empty()) {
       RowError(line, kCaseId, "empty; every case needs the organisation's case number");
     } else if (LooksLikeBsn(c->case_id)) {
@@ -252,37 +264,22 @@ class Importer {
                    "' looks like a BSN (9 digits passing the 11-proef); "
                    "use the organisation's case number");
     }
-    const std::string kind = Lower(Trim(Field(row, kKind)));
-    if (const auto k = CaseKindFromName(kind)) {
-      c->kind = *k;
+    const std::string_view kind = Trim(Field(row, kKind));
+    if (EqualsLower(kind, "melding")) {
+      c->kind = CaseKind::kMelding;
+    } else if (EqualsLower(kind, "advies")) {
+      c->kind = CaseKind::kAdvies;
     } else {
-      RowError(line, kKind, "'" + kind + "' is not melding or advies");
+      RowError(line, kKind, "'" + Lower(kind) + "' is not melding or advies");
     }
-    c->violence.clear();
-    const std::string violence = Lower(Trim(Field(row, kViolence)));
-    size_t start = 0;
-    while (!violence.empty() && start <= violence.size()) {
-      size_t bar = violence.find('|', start);
-      if (bar == std::string::npos) bar = violence.size();
-      const std::string v = Trim(std::string_view(violence).substr(start, bar - start));
-      const auto& types = ViolenceTypes();
-      if (std::find(types.begin(), types.end(), v) == types.end()) {
-        RowError(line, kViolence,
-                 "'" + v +
-                     "' is not a type of violence (kindermishandeling, partnergeweld, "
-                     "ouderenmishandeling, geweld_tegen_ouders, overig)");
-      } else {
-        c->violence.push_back(v);
-      }
-      start = bar + 1;
-    }
+    ParseViolence(Trim(Field(row, kViolence)), line, c);
     for (size_t e = 0; e < kEventColumns.size(); ++e) {
       c->events[e] = ParseEvent(row, kEventColumns[e], line);
     }
     if (!c->event(Event::kReceived) && Trim(Field(row, kReceived)).empty()) {
       RowError(line, kReceived, "empty; every case has a date of receipt");
     }
-    c->outcome = Trim(Field(row, kOutcome));
+    c->outcome.assign(Trim(Field(row, kOutcome)));
     if (!c->outcome.empty() && !IsOutcomeCode(c->outcome)) {
       RowError(line, kOutcome,
                "'" + c->outcome +
@@ -303,30 +300,58 @@ class Importer {
     return error_count_ == before;
   }
 
+  // Fills c->violence (reusing its strings) and joined_, the text to store.
+  void ParseViolence(std::string_view text, int line, CaseRecord* c) {
+    size_t n = 0;
+    joined_.clear();
+    size_t start = 0;
+    while (!text.empty() && start <= text.size()) {
+      size_t bar = text.find('|', start);
+      if (bar == std::string_view::npos) bar = text.size();
+      const std::string_view part = Trim(text.substr(start, bar - start));
+      start = bar + 1;
+      const auto& types = ViolenceTypes();
+      const auto known = std::find_if(types.begin(), types.end(),
+                                      [&](const std::string& t) { return EqualsLower(part, t); });
+      if (known == types.end()) {
+        RowError(line, kViolence,
+                 "'" + Lower(part) +
+                     "' is not a type of violence (kindermishandeling, partnergeweld, "
+                     "ouderenmishandeling, geweld_tegen_ouders, overig)");
+        continue;
+      }
+      if (n == c->violence.size()) c->violence.emplace_back();
+      c->violence[n++].assign(*known);
+      if (!joined_.empty()) joined_ += '|';
+      joined_ += *known;
+    }
+    c->violence.resize(n);
+  }
+
   std::optional<EventTime> ParseEvent(const TableRow& row, int column, int line) {
-    const std::string text = Trim(Field(row, column));
+    const std::string_view text = Trim(Field(row, column));
     if (text.empty()) return std::nullopt;
     if (Numeric(row, column)) {
       std::optional<EventTime> t = FromExcelSerial(text);
-      if (!t) RowError(line, column, "'" + text + "' is not an Excel date");
+      if (!t) RowError(line, column, "'" + std::string(text) + "' is not an Excel date");
       return t;
     }
     std::string why;
     std::optional<EventTime> t = ParseEventTime(text, &why);
     if (!t) {
-      RowError(line, column, "'" + text + "': " + why);
+      RowError(line, column, "'" + std::string(text) + "': " + why);
     } else if (t->date > today_) {
-      RowError(line, column, text + " lies in the future");
+      RowError(line, column, std::string(text) + " lies in the future");
       return std::nullopt;
     }
     return t;
   }
 
   bool ParseFlag(const TableRow& row, int column, int line) {
-    const std::string v = Lower(Trim(Field(row, column)));
-    if (v.empty() || v == "0" || v == "nee" || v == "false") return false;
-    if (v == "1" || v == "ja" || v == "true") return true;
-    RowError(line, column, "'" + v + "' is not 1 or 0");
+    const std::string_view v = Trim(Field(row, column));
+    if (v.empty() || v == "0" || EqualsLower(v, "nee") || EqualsLower(v, "false")) return false;
+    if (v == "1" || EqualsLower(v, "ja") || EqualsLower(v, "true")) return true;
+    RowError(line, column, "'" + Lower(v) + "' is not 1 or 0");
     return false;
   }
 
@@ -352,48 +377,44 @@ class Importer {
     check(completed, kCompleted, started ? started : decided, started ? kStarted : kDecided);
   }
 
-  static std::string EventText(const CaseRecord& c, Event e) {
-    return c.event(e) ? c.event(e)->ToIso() : std::string();
-  }
-
+  // Binds every parameter, so that the statement can run without clearing its bindings.
+  // The texts are bound without copies: they outlive the run.
   void BindCase(Statement* q, const CaseRecord& c) {
-    q->Bind(1, org_)
-        .Bind(2, c.case_id)
-        .Bind(3, CaseKindName(c.kind))
-        .Bind(4, JoinViolence(c.violence));
-    q->Bind(5, EventText(c, Event::kReceived));
-    const auto bind_event = [&](int index, Event e) {
-      if (c.event(e)) {
-        q->Bind(index, c.event(e)->ToIso());
+    q->BindStatic(1, org_).BindStatic(2, c.case_id);
+    q->Bind(3, c.kind == CaseKind::kAdvies ? 1 : 0).BindStatic(4, joined_);
+    for (size_t e = 0; e < kEventColumns.size(); ++e) {
+      const int index = kEventColumns[e] + 2;  // the parameters follow the column order
+      if (c.events[e]) {
+        q->Bind(index, EncodeEvent(*c.events[e]));
       } else {
         q->BindNull(index);
       }
-    };
-    bind_event(6, Event::kTriaged);
-    bind_event(7, Event::kSafetyAssessed);
-    q->Bind(8, c.outcome);
-    bind_event(9, Event::kInvestigationDecided);
-    bind_event(10, Event::kInvestigationStarted);
-    bind_event(11, Event::kInvestigationCompleted);
+    }
+    q->BindStatic(8, c.outcome);
     q->Bind(12, c.rvdk ? 1 : 0).Bind(13, c.disclosure ? 1 : 0).Bind(14, extract_id_);
+  }
+
+  // Whether the stored row under find_ holds the same case.
+  bool SameAsStored(const CaseRecord& c) const {
+    if ((find_->Int(0) != 0) != (c.kind == CaseKind::kAdvies)) return false;
+    if (find_->TextView(1) != joined_ || find_->TextView(5) != c.outcome) return false;
+    if ((find_->Int(9) != 0) != c.rvdk || (find_->Int(10) != 0) != c.disclosure) return false;
+    for (size_t e = 0; e < kEventColumns.size(); ++e) {
+      const int column = kEventColumns[e] - kReceived + 2;
+      if (find_->IsNull(column) != !c.events[e]) return false;
+      if (c.events[e] && find_->Int(column) != EncodeEvent(*c.events[e])) return false;
+    }
+    return true;
   }
 
   // Stores one valid case. Every case this import touches carries its extract_id,
   // which tells a duplicate within the file apart from a case of an earlier delivery.
   Status Store(const CaseRecord& c, int line) {
     if (!fresh_org_) {
-      find_->Bind(1, org_).Bind(2, c.case_id);
+      find_->BindStatic(1, org_).BindStatic(2, c.case_id);
       if (find_->Step()) {
         const bool duplicate = find_->Int(11) == extract_id_;
-        const bool same =
-            find_->Text(0) == CaseKindName(c.kind) && find_->Text(1) == JoinViolence(c.violence) &&
-            find_->Text(2) == EventText(c, Event::kReceived) &&
-            find_->Text(3) == EventText(c, Event::kTriaged) &&
-            find_->Text(4) == EventText(c, Event::kSafetyAssessed) && find_->Text(5) == c.outcome &&
-            find_->Text(6) == EventText(c, Event::kInvestigationDecided) &&
-            find_->Text(7) == EventText(c, Event::kInvestigationStarted) &&
-            find_->Text(8) == EventText(c, Event::kInvestigationCompleted) &&
-            (find_->Int(9) != 0) == c.rvdk && (find_->Int(10) != 0) == c.disclosure;
+        const bool same = SameAsStored(c);
         find_->Reset();
         if (duplicate) {
           RowError(line, kCaseId,
@@ -401,7 +422,7 @@ class Importer {
           return Status::Ok();
         }
         BindCase(&*update_, c);
-        if (Status s = update_->Run(); !s.ok()) return s;
+        if (Status s = update_->RunKeepingBindings(); !s.ok()) return s;
         ++(same ? summary_.unchanged : summary_.changed);
         return Status::Ok();
       }
@@ -409,7 +430,7 @@ class Importer {
       find_->Reset();
     }
     BindCase(&*insert_, c);
-    Status s = insert_->Run();
+    Status s = insert_->RunKeepingBindings();
     if (!s.ok()) {
       if (s.ToString().find("UNIQUE constraint failed") != std::string::npos) {
         RowError(line, kCaseId,
@@ -461,6 +482,7 @@ class Importer {
   bool fresh_org_ = false;
   int64_t extract_id_ = 0;
   std::optional<Statement> insert_, update_, find_;
+  std::string joined_;  // the current row's violence types as stored: "a|b"
   ImportSummary summary_;
   std::vector<std::string> errors_;
   long error_count_ = 0;
