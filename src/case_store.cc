@@ -26,8 +26,10 @@ void SplitViolence(std::string_view text, std::vector<std::string>* out) {
 }
 
 std::optional<EventTime> EventColumn(const Statement& q, int column) {
-  if (q.IsNull(column)) return std::nullopt;
-  return DecodeEvent(q.Int(column));
+  // NULL reads as 0, which is also a stored moment (1970-01-01): ask for the type only then.
+  const int64_t stored = q.Int(column);
+  if (stored == 0 && q.IsNull(column)) return std::nullopt;
+  return DecodeEvent(stored);
 }
 
 // Fills `c` from the row, reusing its buffers: streaming a million cases allocates nothing.

@@ -120,12 +120,19 @@ struct TimelinessCalculator::State {
   const Calendar& calendar;
   TimelinessOptions options;
   int first_month;  // MonthIndex(period.from)
+  // The month of each day of the period, from first_month: a million counted cases
+  // then need no calendar arithmetic.
+  std::vector<int> month_of_day;
   std::vector<DeadlineState> deadlines;
   WaitingTime waiting;
   std::vector<double> waiting_days;
 
   State(const Calendar& c, TimelinessOptions o)
-      : calendar(c), options(o), first_month(MonthIndex(o.period.from)) {}
+      : calendar(c), options(o), first_month(MonthIndex(o.period.from)) {
+    for (Date d = o.period.from; d <= o.period.to; d = d.AddDays(1)) {
+      month_of_day.push_back(MonthIndex(d) - first_month);
+    }
+  }
 
   void Keep(DeadlineState& s, const CaseRecord& c, const ClockResult& r, bool counted) {
     if (!options.keep_cases) return;
@@ -148,7 +155,8 @@ struct TimelinessCalculator::State {
   void Count(DeadlineState& s, bool on_time, Date when, const ClockResult& r) {
     DeadlineSummary& sum = s.summary;
     ++sum.counted;
-    MonthCount& m = sum.monthly[MonthIndex(when) - first_month];
+    // REQUIRES: `when` lies in the period.
+    MonthCount& m = sum.monthly[month_of_day[DaysBetween(options.period.from, when)]];
     if (on_time) {
       ++sum.on_time;
       ++m.on_time;
