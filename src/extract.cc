@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
 #include <fstream>
+#include <future>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "case_store.h"
 #include "digest.h"
@@ -72,9 +77,7 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
-Result<std::string> FileSha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open file");
+std::string StreamSha256(std::ifstream& in) {
   Sha256 h;
   std::string buf(1 << 20, '\0');
   while (in) {
@@ -102,6 +105,82 @@ std::optional<EventTime> FromExcelSerial(std::string_view view) {
   return t;
 }
 
+// Reads the rows of another reader on a thread of its own, a few thousand rows ahead,
+// so that parsing the file overlaps with checking and storing its cases. Rows come out
+// exactly as the inner reader gives them; status() is the inner reader's at the end.
+class ReadAheadReader : public TableReader {
+ public:
+  explicit ReadAheadReader(std::unique_ptr<TableReader> inner)
+      : inner_(std::move(inner)), thread_([this] { Produce(); }) {}
+  ~ReadAheadReader() override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  bool Next(TableRow* row) override {
+    if (pos_ == batch_.size()) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (!batch_.empty()) free_.push_back(std::move(batch_));
+      changed_.notify_all();
+      changed_.wait(lock, [&] { return !full_.empty() || finished_; });
+      if (full_.empty()) return false;
+      batch_ = std::move(full_.front());
+      full_.pop_front();
+      pos_ = 0;
+      changed_.notify_all();
+    }
+    std::swap(*row, batch_[pos_++]);  // the caller's buffers go back for reuse
+    return true;
+  }
+  const Status& status() const override { return status_; }
+  std::string_view source_name() const override { return inner_->source_name(); }
+
+ private:
+  static constexpr size_t kBatchRows = 4096;
+  static constexpr size_t kBatchesAhead = 2;
+
+  void Produce() {
+    std::vector<TableRow> batch;
+    bool more = true;
+    while (more) {
+      batch.resize(kBatchRows);
+      size_t n = 0;
+      while (n < kBatchRows && (more = inner_->Next(&batch[n]))) ++n;
+      batch.resize(n);
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&] { return full_.size() < kBatchesAhead || stop_; });
+      if (stop_) return;
+      if (n > 0) full_.push_back(std::move(batch));
+      if (!more) {
+        status_ = inner_->status();
+        finished_ = true;
+      } else if (!free_.empty()) {
+        batch = std::move(free_.back());
+        free_.pop_back();
+      } else {
+        batch = {};
+      }
+      changed_.notify_all();
+    }
+  }
+
+  std::unique_ptr<TableReader> inner_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::vector<TableRow>> full_;  // guarded by mutex_, as are the three below
+  std::vector<std::vector<TableRow>> free_;
+  bool finished_ = false;
+  bool stop_ = false;
+  Status status_;                // written before finished_, read after Next returned false
+  std::vector<TableRow> batch_;  // the consumer's
+  size_t pos_ = 0;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 // Whether `later` may follow `earlier`: dates are compared when either has no time.
 bool NotBefore(const EventTime& later, const EventTime& earlier) {
   if (!later.seconds || !earlier.seconds) return later.date >= earlier.date;
@@ -128,13 +207,15 @@ class Importer {
 
   Result<ImportSummary> Run() {
     summary_.file_name = path_;
-    Result<std::string> sha = FileSha256(path_);
-    if (!sha.ok()) return sha.status();
-    summary_.sha256 = *sha;
+    std::ifstream file(path_, std::ios::binary);
+    if (!file) return Status::IoError(path_ + ": cannot open file");
+    // Hashed on a thread of its own while the rows are read; FinishExtract waits for it.
+    sha256_ = std::async(std::launch::async,
+                         [in = std::move(file)]() mutable { return StreamSha256(in); });
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
     Result<std::unique_ptr<TableReader>> table = OpenTable(path_, options_.sheet);
     if (!table.ok()) return table.status();
-    reader_ = std::move(*table);
+    reader_ = std::make_unique<ReadAheadReader>(std::move(*table));
 
     if (Status s = ReadHeader(); !s.ok()) return s;
     Result<long> existing = CountCases(ws_, org_);
@@ -460,31 +541,34 @@ class Importer {
     return Status::Ok();
   }
 
+  // Adds the extract_file row; FinishExtract fills in the SHA-256 and the counts.
   Status BeginExtract() {
-    Result<Statement> seen =
-        ws_->db().Prepare("SELECT count(*) FROM extract_file WHERE org = ? AND sha256 = ?");
-    if (!seen.ok()) return seen.status();
-    seen->Bind(1, org_).Bind(2, summary_.sha256);
-    seen->Step();
-    summary_.seen_before = seen->Int(0) > 0;
     Result<Statement> q = ws_->db().Prepare(
         "INSERT INTO extract_file (org, file_name, sha256, imported_at, rows, added, changed, "
-        "unchanged) VALUES (?, ?, ?, ?, 0, 0, 0, 0)");
+        "unchanged) VALUES (?, ?, '', ?, 0, 0, 0, 0)");
     if (!q.ok()) return q.status();
     const size_t slash = path_.rfind('/');
     q->Bind(1, org_).Bind(2, slash == std::string::npos ? path_ : path_.substr(slash + 1));
-    q->Bind(3, summary_.sha256).Bind(4, UtcNowIso());
+    q->Bind(3, UtcNowIso());
     if (Status s = q->Run(); !s.ok()) return s;
     extract_id_ = ws_->db().LastInsertId();
     return Status::Ok();
   }
 
   Status FinishExtract() {
+    summary_.sha256 = sha256_.get();
+    Result<Statement> seen = ws_->db().Prepare(
+        "SELECT count(*) FROM extract_file WHERE org = ? AND sha256 = ? AND id != ?");
+    if (!seen.ok()) return seen.status();
+    seen->Bind(1, org_).Bind(2, summary_.sha256).Bind(3, extract_id_);
+    seen->Step();
+    summary_.seen_before = seen->Int(0) > 0;
     Result<Statement> q = ws_->db().Prepare(
-        "UPDATE extract_file SET rows = ?, added = ?, changed = ?, unchanged = ? WHERE id = ?");
+        "UPDATE extract_file SET sha256 = ?, rows = ?, added = ?, changed = ?, unchanged = ?"
+        " WHERE id = ?");
     if (!q.ok()) return q.status();
-    q->Bind(1, int64_t{summary_.rows}).Bind(2, int64_t{summary_.added});
-    q->Bind(3, int64_t{summary_.changed}).Bind(4, int64_t{summary_.unchanged}).Bind(5, extract_id_);
+    q->Bind(1, summary_.sha256).Bind(2, int64_t{summary_.rows}).Bind(3, int64_t{summary_.added});
+    q->Bind(4, int64_t{summary_.changed}).Bind(5, int64_t{summary_.unchanged}).Bind(6, extract_id_);
     return q->Run();
   }
 
@@ -498,6 +582,7 @@ class Importer {
   std::map<size_t, std::string> unknown_names_;
   bool fresh_org_ = false;
   int64_t extract_id_ = 0;
+  std::future<std::string> sha256_;
   std::optional<Statement> insert_, update_, find_;
   std::string joined_;  // the current row's violence types as stored: "a|b"
   ImportSummary summary_;
