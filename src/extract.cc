@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <future>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "case_store.h"
 #include "digest.h"
@@ -107,7 +109,8 @@ std::optional<EventTime> FromExcelSerial(std::string_view view) {
 
 // Reads the rows of another reader on a thread of its own, a few thousand rows ahead,
 // so that parsing the file overlaps with checking and storing its cases. Rows come out
-// exactly as the inner reader gives them; status() is the inner reader's at the end.
+// exactly as the inner reader gives them; status() is the inner reader's at the end, and
+// an exception the inner reader throws comes out of Next after the rows before it.
 class ReadAheadReader : public TableReader {
  public:
   explicit ReadAheadReader(std::unique_ptr<TableReader> inner)
@@ -127,7 +130,10 @@ class ReadAheadReader : public TableReader {
       if (!batch_.empty()) free_.push_back(std::move(batch_));
       changed_.notify_all();
       changed_.wait(lock, [&] { return !full_.empty() || finished_; });
-      if (full_.empty()) return false;
+      if (full_.empty()) {
+        if (thrown_) std::rethrow_exception(std::exchange(thrown_, nullptr));
+        return false;
+      }
       batch_ = std::move(full_.front());
       full_.pop_front();
       pos_ = 0;
@@ -149,7 +155,13 @@ class ReadAheadReader : public TableReader {
     while (more) {
       batch.resize(kBatchRows);
       size_t n = 0;
-      while (n < kBatchRows && (more = inner_->Next(&batch[n]))) ++n;
+      std::exception_ptr thrown;
+      try {
+        while (n < kBatchRows && (more = inner_->Next(&batch[n]))) ++n;
+      } catch (...) {
+        thrown = std::current_exception();
+        more = false;
+      }
       batch.resize(n);
       std::unique_lock<std::mutex> lock(mutex_);
       changed_.wait(lock, [&] { return full_.size() < kBatchesAhead || stop_; });
@@ -157,6 +169,7 @@ class ReadAheadReader : public TableReader {
       if (n > 0) full_.push_back(std::move(batch));
       if (!more) {
         status_ = inner_->status();
+        thrown_ = thrown;
         finished_ = true;
       } else if (!free_.empty()) {
         batch = std::move(free_.back());
@@ -171,10 +184,12 @@ class ReadAheadReader : public TableReader {
   std::unique_ptr<TableReader> inner_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::vector<TableRow>> full_;  // guarded by mutex_, as are the three below
+  // Guarded by mutex_: full_ to status_.
+  std::deque<std::vector<TableRow>> full_;
   std::vector<std::vector<TableRow>> free_;
   bool finished_ = false;
   bool stop_ = false;
+  std::exception_ptr thrown_;
   Status status_;                // written before finished_, read after Next returned false
   std::vector<TableRow> batch_;  // the consumer's
   size_t pos_ = 0;
