@@ -113,6 +113,13 @@ bool Statement::IsNull(int column) const {
 }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool create) {
+  // SQLite's memory statistics take a global mutex on every allocation; vtaudit reads no
+  // statistics. Configuration must precede SQLite's initialisation, hence once, here.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   bool empty = false;
   if (create) {
     const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
