@@ -9,6 +9,7 @@
 #include <deque>
 #include <exception>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <map>
 #include <mutex>
@@ -107,15 +108,16 @@ std::optional<EventTime> FromExcelSerial(std::string_view view) {
   return t;
 }
 
-// Reads the rows of another reader on a thread of its own, a few thousand rows ahead,
-// so that parsing the file overlaps with checking and storing its cases. Rows come out
-// exactly as the inner reader gives them; status() is the inner reader's at the end, and
-// an exception the inner reader throws comes out of Next after the rows before it.
-class ReadAheadReader : public TableReader {
+// Produces items on a thread of its own, a few thousand ahead of the consumer, so that
+// reading and checking an extract overlaps with storing its cases. Items come out in the
+// order produced; an exception of `produce` comes out of Next after the items before it.
+template <typename Item>
+class ReadAhead {
  public:
-  explicit ReadAheadReader(std::unique_ptr<TableReader> inner)
-      : inner_(std::move(inner)), thread_([this] { Produce(); }) {}
-  ~ReadAheadReader() override {
+  // `produce` fills an item, reusing its buffers, and returns true; false at the end.
+  explicit ReadAhead(std::function<bool(Item*)> produce)
+      : produce_(std::move(produce)), thread_([this] { Produce(); }) {}
+  ~ReadAhead() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       stop_ = true;
@@ -123,8 +125,11 @@ class ReadAheadReader : public TableReader {
     changed_.notify_all();
     thread_.join();
   }
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
 
-  bool Next(TableRow* row) override {
+  // The next item, swapped into *item (whose buffers go back for reuse); false at the end.
+  bool Next(Item* item) {
     if (pos_ == batch_.size()) {
       std::unique_lock<std::mutex> lock(mutex_);
       if (!batch_.empty()) free_.push_back(std::move(batch_));
@@ -139,25 +144,23 @@ class ReadAheadReader : public TableReader {
       pos_ = 0;
       changed_.notify_all();
     }
-    std::swap(*row, batch_[pos_++]);  // the caller's buffers go back for reuse
+    std::swap(*item, batch_[pos_++]);
     return true;
   }
-  const Status& status() const override { return status_; }
-  std::string_view source_name() const override { return inner_->source_name(); }
 
  private:
-  static constexpr size_t kBatchRows = 4096;
+  static constexpr size_t kBatchItems = 4096;
   static constexpr size_t kBatchesAhead = 2;
 
   void Produce() {
-    std::vector<TableRow> batch;
+    std::vector<Item> batch;
     bool more = true;
     while (more) {
-      batch.resize(kBatchRows);
+      batch.resize(kBatchItems);
       size_t n = 0;
       std::exception_ptr thrown;
       try {
-        while (n < kBatchRows && (more = inner_->Next(&batch[n]))) ++n;
+        while (n < kBatchItems && (more = produce_(&batch[n]))) ++n;
       } catch (...) {
         thrown = std::current_exception();
         more = false;
@@ -168,7 +171,6 @@ class ReadAheadReader : public TableReader {
       if (stop_) return;
       if (n > 0) full_.push_back(std::move(batch));
       if (!more) {
-        status_ = inner_->status();
         thrown_ = thrown;
         finished_ = true;
       } else if (!free_.empty()) {
@@ -181,19 +183,26 @@ class ReadAheadReader : public TableReader {
     }
   }
 
-  std::unique_ptr<TableReader> inner_;
+  std::function<bool(Item*)> produce_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  // Guarded by mutex_: full_ to status_.
-  std::deque<std::vector<TableRow>> full_;
-  std::vector<std::vector<TableRow>> free_;
+  // Guarded by mutex_: full_ to thrown_.
+  std::deque<std::vector<Item>> full_;
+  std::vector<std::vector<Item>> free_;
   bool finished_ = false;
   bool stop_ = false;
   std::exception_ptr thrown_;
-  Status status_;                // written before finished_, read after Next returned false
-  std::vector<TableRow> batch_;  // the consumer's
+  std::vector<Item> batch_;  // the consumer's
   size_t pos_ = 0;
   std::thread thread_;  // last: starts once the members above exist
+};
+
+// One data row of an extract, checked: the case it holds, or what is wrong with it.
+struct CheckedRow {
+  int line = 0;
+  CaseRecord c;
+  std::string violence;  // the types as stored: "a|b"
+  std::vector<std::string> errors;
 };
 
 // Whether `later` may follow `earlier`: dates are compared when either has no time.
@@ -230,7 +239,7 @@ class Importer {
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
     Result<std::unique_ptr<TableReader>> table = OpenTable(path_, options_.sheet);
     if (!table.ok()) return table.status();
-    reader_ = std::make_unique<ReadAheadReader>(std::move(*table));
+    reader_ = std::move(*table);
 
     if (Status s = ReadHeader(); !s.ok()) return s;
     Result<long> existing = CountCases(ws_, org_);
@@ -245,12 +254,19 @@ class Importer {
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
     if (Status s = BeginExtract(); !s.ok()) return s;
     if (Status s = PrepareStatements(); !s.ok()) return s;
-    TableRow row;
-    CaseRecord c;
-    while (reader_->Next(&row)) {
+    // Rows are read and checked on a second thread, and stored here in file order.
+    ReadAhead<CheckedRow> rows([this, row = TableRow()](CheckedRow* out) mutable {
+      if (!reader_->Next(&row)) return false;
+      ParseRow(row, out);
+      return true;
+    });
+    CheckedRow r;
+    while (rows.Next(&r)) {
       ++summary_.rows;
-      if (ParseRow(row, &c) && errors_.empty()) {
-        if (Status s = Store(c, row.line); !s.ok()) return s;
+      const bool good = r.errors.empty();
+      for (std::string& e : r.errors) AddError(std::move(e));
+      if (good && errors_.empty()) {
+        if (Status s = Store(r); !s.ok()) return s;
       }
     }
     if (!reader_->status().ok()) {
@@ -277,9 +293,13 @@ class Importer {
     ++error_count_;
     if (error_count_ <= options_.max_errors) errors_.push_back(std::move(message));
   }
+  std::string RowMessage(int line, int column, const std::string& reason) const {
+    return path_ + ":" + std::to_string(line) + ": column " + std::string(ColumnName(column)) +
+           ": " + reason;
+  }
+  // An error of the row being checked (on the reading thread: see ParseRow).
   void RowError(int line, int column, const std::string& reason) {
-    AddError(path_ + ":" + std::to_string(line) + ": column " + std::string(ColumnName(column)) +
-             ": " + reason);
+    checking_->errors.push_back(RowMessage(line, column, reason));
   }
 
   Status ReadHeader() {
@@ -365,8 +385,13 @@ class Importer {
            row.numeric[static_cast<size_t>(pos)];
   }
 
-  bool ParseRow(const TableRow& row, CaseRecord* c) {
-    const long before = error_count_;
+  // Checks a row into *out. Runs on the reading thread: it touches only `out`, checking_
+  // and what ReadHeader set up.
+  void ParseRow(const TableRow& row, CheckedRow* out) {
+    checking_ = out;
+    out->errors.clear();
+    out->line = row.line;
+    CaseRecord* c = &out->c;
     const int line = row.line;
     c->case_id.assign(Trim(Field(row, kCaseId)));
     if (c->case_id.empty()) {
@@ -404,19 +429,20 @@ class Importer {
     for (size_t pos : unknown_) {
       if (pos < row.fields.size() && ContainsBsn(row.fields[pos])) {
         const auto named = unknown_names_.find(pos);
-        AddError(path_ + ":" + std::to_string(line) + ": column " +
-                 (named != unknown_names_.end() ? named->second : std::to_string(pos + 1)) +
-                 ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
-                 "the column");
+        out->errors.push_back(
+            path_ + ":" + std::to_string(line) + ": column " +
+            (named != unknown_names_.end() ? named->second : std::to_string(pos + 1)) +
+            ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
+            "the column");
       }
     }
-    return error_count_ == before;
   }
 
-  // Fills c->violence (reusing its strings) and joined_, the text to store.
+  // Fills c->violence (reusing its strings) and checking_->violence, the text to store.
   void ParseViolence(std::string_view text, int line, CaseRecord* c) {
     size_t n = 0;
-    joined_.clear();
+    std::string& joined = checking_->violence;
+    joined.clear();
     size_t start = 0;
     while (!text.empty() && start <= text.size()) {
       size_t bar = text.find('|', start);
@@ -435,8 +461,8 @@ class Importer {
       }
       if (n == c->violence.size()) c->violence.emplace_back();
       c->violence[n++].assign(*known);
-      if (!joined_.empty()) joined_ += '|';
-      joined_ += *known;
+      if (!joined.empty()) joined += '|';
+      joined += *known;
     }
     c->violence.resize(n);
   }
@@ -492,9 +518,10 @@ class Importer {
 
   // Binds every parameter, so that the statement can run without clearing its bindings.
   // The texts are bound without copies: they outlive the run.
-  void BindCase(Statement* q, const CaseRecord& c) {
+  void BindCase(Statement* q, const CheckedRow& r) {
+    const CaseRecord& c = r.c;
     q->BindStatic(1, org_).BindStatic(2, c.case_id);
-    q->Bind(3, c.kind == CaseKind::kAdvies ? 1 : 0).BindStatic(4, joined_);
+    q->Bind(3, c.kind == CaseKind::kAdvies ? 1 : 0).BindStatic(4, r.violence);
     for (size_t e = 0; e < kEventColumns.size(); ++e) {
       const int index = kEventColumns[e] + 2;  // the parameters follow the column order
       if (c.events[e]) {
@@ -508,9 +535,10 @@ class Importer {
   }
 
   // Whether the stored row under find_ holds the same case.
-  bool SameAsStored(const CaseRecord& c) const {
+  bool SameAsStored(const CheckedRow& r) const {
+    const CaseRecord& c = r.c;
     if ((find_->Int(0) != 0) != (c.kind == CaseKind::kAdvies)) return false;
-    if (find_->TextView(1) != joined_ || find_->TextView(5) != c.outcome) return false;
+    if (find_->TextView(1) != r.violence || find_->TextView(5) != c.outcome) return false;
     if ((find_->Int(9) != 0) != c.rvdk || (find_->Int(10) != 0) != c.disclosure) return false;
     for (size_t e = 0; e < kEventColumns.size(); ++e) {
       const int column = kEventColumns[e] - kReceived + 2;
@@ -522,19 +550,22 @@ class Importer {
 
   // Stores one valid case. Every case this import touches carries its extract_id,
   // which tells a duplicate within the file apart from a case of an earlier delivery.
-  Status Store(const CaseRecord& c, int line) {
+  Status Store(const CheckedRow& r) {
+    const CaseRecord& c = r.c;
+    const int line = r.line;
     if (!fresh_org_) {
       find_->BindStatic(1, org_).BindStatic(2, c.case_id);
       if (find_->Step()) {
         const bool duplicate = find_->Int(11) == extract_id_;
-        const bool same = SameAsStored(c);
+        const bool same = SameAsStored(r);
         find_->Reset();
         if (duplicate) {
-          RowError(line, kCaseId,
-                   "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)");
+          AddError(
+              RowMessage(line, kCaseId,
+                         "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
           return Status::Ok();
         }
-        BindCase(&*update_, c);
+        BindCase(&*update_, r);
         if (Status s = update_->RunKeepingBindings(); !s.ok()) return s;
         ++(same ? summary_.unchanged : summary_.changed);
         return Status::Ok();
@@ -542,12 +573,13 @@ class Importer {
       if (!find_->status().ok()) return find_->status();
       find_->Reset();
     }
-    BindCase(&*insert_, c);
+    BindCase(&*insert_, r);
     Status s = insert_->RunKeepingBindings();
     if (!s.ok()) {
       if (s.ToString().find("UNIQUE constraint failed") != std::string::npos) {
-        RowError(line, kCaseId,
-                 "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)");
+        AddError(
+            RowMessage(line, kCaseId,
+                       "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
         return Status::Ok();
       }
       return s;
@@ -599,7 +631,7 @@ class Importer {
   int64_t extract_id_ = 0;
   std::future<std::string> sha256_;
   std::optional<Statement> insert_, update_, find_;
-  std::string joined_;  // the current row's violence types as stored: "a|b"
+  CheckedRow* checking_ = nullptr;  // the row ParseRow fills; the reading thread's
   ImportSummary summary_;
   std::vector<std::string> errors_;
   long error_count_ = 0;
