@@ -1,48 +1,68 @@
 #include "case_store.h"
 
 #include <algorithm>
-#include <sstream>
 
 namespace vtaudit {
 namespace {
 
+// An event column reads kNoEvent for NULL: one call per column instead of two. No date of
+// years 1 to 9999 encodes to it.
+constexpr int64_t kNoEvent = -9223372036854775807;
 constexpr const char* kColumns =
-    "case_id, kind, violence, received, triaged, safety_assessed, outcome, "
-    "investigation_decided, investigation_started, investigation_completed, rvdk, disclosure";
+    "case_id, advies, violence, received, ifnull(triaged, -9223372036854775807),"
+    " ifnull(safety_assessed, -9223372036854775807), outcome,"
+    " ifnull(investigation_decided, -9223372036854775807),"
+    " ifnull(investigation_started, -9223372036854775807),"
+    " ifnull(investigation_completed, -9223372036854775807), rvdk, disclosure";
 
-std::vector<std::string> SplitViolence(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  std::string part;
-  while (std::getline(in, part, '|')) {
-    if (!part.empty()) out.push_back(part);
+// Splits "a|b" into `out`, reusing its strings' buffers.
+void SplitViolence(std::string_view text, std::vector<std::string>* out) {
+  size_t n = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t bar = text.find('|', start);
+    if (bar == std::string_view::npos) bar = text.size();
+    if (bar > start) {
+      if (n == out->size()) out->emplace_back();
+      (*out)[n++].assign(text.substr(start, bar - start));
+    }
+    start = bar + 1;
   }
-  return out;
+  out->resize(n);
 }
 
 std::optional<EventTime> EventColumn(const Statement& q, int column) {
-  if (q.IsNull(column)) return std::nullopt;
-  return EventTime::ParseIso(q.Text(column));
+  const int64_t stored = q.Int(column);
+  if (stored == kNoEvent) return std::nullopt;
+  return DecodeEvent(stored);
 }
 
-CaseRecord ReadRow(const Statement& q) {
-  CaseRecord c;
-  c.case_id = q.Text(0);
-  c.kind = q.Text(1) == "advies" ? CaseKind::kAdvies : CaseKind::kMelding;
-  c.violence = SplitViolence(q.Text(2));
-  c.event(Event::kReceived) = EventColumn(q, 3);
-  c.event(Event::kTriaged) = EventColumn(q, 4);
-  c.event(Event::kSafetyAssessed) = EventColumn(q, 5);
-  c.outcome = q.Text(6);
-  c.event(Event::kInvestigationDecided) = EventColumn(q, 7);
-  c.event(Event::kInvestigationStarted) = EventColumn(q, 8);
-  c.event(Event::kInvestigationCompleted) = EventColumn(q, 9);
-  c.rvdk = q.Int(10) != 0;
-  c.disclosure = q.Int(11) != 0;
-  return c;
+// Fills `c` from the row, reusing its buffers: streaming a million cases allocates nothing.
+void ReadRow(const Statement& q, CaseRecord* c) {
+  c->case_id.assign(q.TextView(0));
+  c->kind = q.Int(1) != 0 ? CaseKind::kAdvies : CaseKind::kMelding;
+  SplitViolence(q.TextView(2), &c->violence);
+  c->event(Event::kReceived) = EventColumn(q, 3);
+  c->event(Event::kTriaged) = EventColumn(q, 4);
+  c->event(Event::kSafetyAssessed) = EventColumn(q, 5);
+  c->outcome.assign(q.TextView(6));
+  c->event(Event::kInvestigationDecided) = EventColumn(q, 7);
+  c->event(Event::kInvestigationStarted) = EventColumn(q, 8);
+  c->event(Event::kInvestigationCompleted) = EventColumn(q, 9);
+  c->rvdk = q.Int(10) != 0;
+  c->disclosure = q.Int(11) != 0;
 }
 
 }  // namespace
+
+EventTime DecodeEvent(int64_t stored) {
+  const int64_t timestamp = stored >> 1;  // floor: C++20 shifts are arithmetic
+  int64_t days = timestamp / 86400;
+  if (timestamp % 86400 < 0) --days;
+  EventTime t{Date::FromDayNumber(static_cast<int32_t>(days)), std::nullopt};
+  if (stored & 1) t.seconds = static_cast<int32_t>(timestamp - days * 86400);
+  return t;
+}
 
 std::string JoinViolence(const std::vector<std::string>& v) {
   std::string out;
@@ -55,21 +75,26 @@ std::string JoinViolence(const std::vector<std::string>& v) {
 
 Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filter,
                    const std::function<void(const CaseRecord&)>& fn) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM case_file WHERE org = ?1";
+  std::string sql = std::string("SELECT ") + kColumns + " FROM case_data WHERE org = ?1";
   if (filter.received_from) sql += " AND received >= ?2";
-  // An ISO date-time sorts after its date, so compare with the next day.
+  // A stored moment sorts after its date, so compare with the next day.
   if (filter.received_to) sql += " AND received < ?3";
   sql += " ORDER BY case_id";
   Result<Statement> q = ws->db().Prepare(sql);
   if (!q.ok()) return q.status();
   q->Bind(1, org);
-  if (filter.received_from) q->Bind(2, filter.received_from->ToIso());
-  if (filter.received_to) q->Bind(3, filter.received_to->AddDays(1).ToIso());
+  const auto midnight = [](Date d) { return EncodeEvent(EventTime{d, std::nullopt}); };
+  if (filter.received_from) q->Bind(2, midnight(*filter.received_from));
+  if (filter.received_to) q->Bind(3, midnight(filter.received_to->AddDays(1)));
   std::vector<std::string> wanted = filter.case_ids;
   std::sort(wanted.begin(), wanted.end());
+  CaseRecord c;
   while (q->Step()) {
-    if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), q->Text(0))) continue;
-    fn(ReadRow(*q));
+    if (!wanted.empty() && !std::binary_search(wanted.begin(), wanted.end(), q->TextView(0))) {
+      continue;
+    }
+    ReadRow(*q, &c);
+    fn(c);
   }
   return q->status();
 }
@@ -85,18 +110,20 @@ Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const std::string& org,
 Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const std::string& org,
                                            const std::string& case_id) {
   Result<Statement> q = ws->db().Prepare(std::string("SELECT ") + kColumns +
-                                         " FROM case_file WHERE org = ? AND case_id = ?");
+                                         " FROM case_data WHERE org = ? AND case_id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, org).Bind(2, case_id);
   if (!q->Step()) {
     if (!q->status().ok()) return q->status();
     return std::optional<CaseRecord>();
   }
-  return std::optional<CaseRecord>(ReadRow(*q));
+  CaseRecord c;
+  ReadRow(*q, &c);
+  return std::optional<CaseRecord>(std::move(c));
 }
 
 Result<long> CountCases(Workspace* ws, const std::string& org) {
-  Result<Statement> q = ws->db().Prepare("SELECT count(*) FROM case_file WHERE org = ?");
+  Result<Statement> q = ws->db().Prepare("SELECT count(*) FROM case_data WHERE org = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, org);
   q->Step();

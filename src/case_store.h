@@ -28,8 +28,12 @@ Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const std::string& org
                                            const std::string& case_id);
 Result<long> CountCases(Workspace* ws, const std::string& org);
 
-// Serialises a case's fields for the case_file table, and back.
+// Serialises a case's fields for the case_data table, and back.
 std::string JoinViolence(const std::vector<std::string>& v);  // "a|b"
+// An event time as stored (workspace migration 4): seconds since 1970-01-01T00:00
+// times two, plus one when it has a time of day. Orders like the moments themselves.
+inline int64_t EncodeEvent(const EventTime& t) { return t.Timestamp() * 2 + (t.seconds ? 1 : 0); }
+EventTime DecodeEvent(int64_t stored);
 
 }  // namespace vtaudit
 

@@ -28,6 +28,8 @@ class Statement {
   // Binds are 1-based, like SQLite's.
   Statement& Bind(int index, std::string_view text);
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  // Binds without a copy. REQUIRES: `text` stays valid until the next Reset/Run or bind.
+  Statement& BindStatic(int index, std::string_view text);
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, int64_t{value}); }
   Statement& Bind(int index, double value);
@@ -38,12 +40,17 @@ class Statement {
   bool Step();
   // Steps to the end; returns the outcome.
   Status Run();
+  // Steps to the end and rewinds, keeping the bindings: for a hot loop that binds every
+  // parameter again before each run.
+  Status RunKeepingBindings();
   // Makes the statement ready for new binds.
   void Reset();
   // The error of the last Step, if any.
   const Status& status() const { return status_; }
 
   std::string Text(int column) const;  // 0-based, like SQLite's
+  // The text without a copy; valid until the next Step, Reset or column call.
+  std::string_view TextView(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   int64_t Int(int column) const;
   double Double(int column) const;

@@ -2,13 +2,20 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
+#include <exception>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <thread>
+#include <utility>
 
 #include "case_store.h"
 #include "digest.h"
@@ -47,22 +54,33 @@ bool IsOutcomeCode(std::string_view s) {
   return std::find(kCodes.begin(), kCodes.end(), s) != kCodes.end();
 }
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = LowerAscii(c);
   return out;
 }
 
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
+// Whether `s` equals the lower-case `lower`, ignoring ASCII case.
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (LowerAscii(s[i]) != lower[i]) return false;
+  }
+  return true;
 }
 
-Result<std::string> FileSha256(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open file");
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && IsSpace(s[b])) ++b;
+  while (e > b && IsSpace(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+std::string StreamSha256(std::ifstream& in) {
   Sha256 h;
   std::string buf(1 << 20, '\0');
   while (in) {
@@ -73,7 +91,8 @@ Result<std::string> FileSha256(const std::string& path) {
 }
 
 // An Excel serial day number (1900 date system) as an event time.
-std::optional<EventTime> FromExcelSerial(const std::string& text) {
+std::optional<EventTime> FromExcelSerial(std::string_view view) {
+  const std::string text(view);
   char* end = nullptr;
   const double serial = std::strtod(text.c_str(), &end);
   if (*end != '\0' || serial < 1 || serial > 2958465) return std::nullopt;
@@ -89,11 +108,121 @@ std::optional<EventTime> FromExcelSerial(const std::string& text) {
   return t;
 }
 
+// Produces items on a thread of its own, a few thousand ahead of the consumer, so that
+// reading and checking an extract overlaps with storing its cases. Items come out in the
+// order produced; an exception of `produce` comes out of Next after the items before it.
+template <typename Item>
+class ReadAhead {
+ public:
+  // `produce` fills an item, reusing its buffers, and returns true; false at the end.
+  explicit ReadAhead(std::function<bool(Item*)> produce)
+      : produce_(std::move(produce)), thread_([this] { Produce(); }) {}
+  ~ReadAhead() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+
+  // The next item, swapped into *item (whose buffers go back for reuse); false at the end.
+  bool Next(Item* item) {
+    if (pos_ == batch_.size()) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (!batch_.empty()) free_.push_back(std::move(batch_));
+      changed_.notify_all();
+      changed_.wait(lock, [&] { return !full_.empty() || finished_; });
+      if (full_.empty()) {
+        if (thrown_) std::rethrow_exception(std::exchange(thrown_, nullptr));
+        return false;
+      }
+      batch_ = std::move(full_.front());
+      full_.pop_front();
+      pos_ = 0;
+      changed_.notify_all();
+    }
+    std::swap(*item, batch_[pos_++]);
+    return true;
+  }
+
+ private:
+  static constexpr size_t kBatchItems = 4096;
+  static constexpr size_t kBatchesAhead = 2;
+
+  void Produce() {
+    std::vector<Item> batch;
+    bool more = true;
+    while (more) {
+      batch.resize(kBatchItems);
+      size_t n = 0;
+      std::exception_ptr thrown;
+      try {
+        while (n < kBatchItems && (more = produce_(&batch[n]))) ++n;
+      } catch (...) {
+        thrown = std::current_exception();
+        more = false;
+      }
+      batch.resize(n);
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&] { return full_.size() < kBatchesAhead || stop_; });
+      if (stop_) return;
+      if (n > 0) full_.push_back(std::move(batch));
+      if (!more) {
+        thrown_ = thrown;
+        finished_ = true;
+      } else if (!free_.empty()) {
+        batch = std::move(free_.back());
+        free_.pop_back();
+      } else {
+        batch = {};
+      }
+      changed_.notify_all();
+    }
+  }
+
+  std::function<bool(Item*)> produce_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  // Guarded by mutex_: full_ to thrown_.
+  std::deque<std::vector<Item>> full_;
+  std::vector<std::vector<Item>> free_;
+  bool finished_ = false;
+  bool stop_ = false;
+  std::exception_ptr thrown_;
+  std::vector<Item> batch_;  // the consumer's
+  size_t pos_ = 0;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
+// One data row of an extract, checked: the case it holds, or what is wrong with it.
+struct CheckedRow {
+  int line = 0;
+  CaseRecord c;
+  std::string violence;  // the types as stored: "a|b"
+  std::vector<std::string> errors;
+};
+
 // Whether `later` may follow `earlier`: dates are compared when either has no time.
 bool NotBefore(const EventTime& later, const EventTime& earlier) {
   if (!later.seconds || !earlier.seconds) return later.date >= earlier.date;
   return later.Timestamp() >= earlier.Timestamp();
 }
+
+// Turns foreign key enforcement off for a connection while it lives. SQLite ignores the
+// switch inside a transaction, so this must wrap one.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(Database* db) : db_(db) { db_->Exec("PRAGMA foreign_keys = OFF"); }
+  ~ForeignKeysOff() { db_->Exec("PRAGMA foreign_keys = ON"); }
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  Database* db_;
+};
 
 class Importer {
  public:
@@ -102,9 +231,11 @@ class Importer {
 
   Result<ImportSummary> Run() {
     summary_.file_name = path_;
-    Result<std::string> sha = FileSha256(path_);
-    if (!sha.ok()) return sha.status();
-    summary_.sha256 = *sha;
+    std::ifstream file(path_, std::ios::binary);
+    if (!file) return Status::IoError(path_ + ": cannot open file");
+    // Hashed on a thread of its own while the rows are read; FinishExtract waits for it.
+    sha256_ = std::async(std::launch::async,
+                         [in = std::move(file)]() mutable { return StreamSha256(in); });
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
     Result<std::unique_ptr<TableReader>> table = OpenTable(path_, options_.sheet);
     if (!table.ok()) return table.status();
@@ -115,18 +246,32 @@ class Importer {
     if (!existing.ok()) return existing.status();
     fresh_org_ = *existing == 0;
 
+    // Foreign keys cost two parent lookups per case; the import checks both parents
+    // itself, inside its transaction: the organisation, and the extract_file row it adds.
+    ForeignKeysOff no_foreign_keys(&ws_->db());
     Transaction tx(&ws_->db());
     if (!tx.status().ok()) return tx.status();
+    if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
     if (Status s = BeginExtract(); !s.ok()) return s;
     if (Status s = PrepareStatements(); !s.ok()) return s;
-    TableRow row;
-    CaseRecord c;
-    while (reader_->Next(&row)) {
+    // Rows are read and checked on a second thread, and stored here in file order.
+    ReadAhead<CheckedRow> rows([this, row = TableRow()](CheckedRow* out) mutable {
+      if (!reader_->Next(&row)) return false;
+      ParseRow(row, out);
+      return true;
+    });
+    CheckedRow r;
+    while (rows.Next(&r)) {
       ++summary_.rows;
-      if (ParseRow(row, &c) && errors_.empty()) {
-        if (Status s = Store(c, row.line); !s.ok()) return s;
+      if (!r.errors.empty()) {
+        // Earlier rows first: a duplicate among them is reported before this row's errors.
+        if (Status s = FlushBatch(); !s.ok()) return s;
+        for (std::string& e : r.errors) AddError(std::move(e));
+      } else if (errors_.empty()) {
+        if (Status s = fresh_org_ ? AddToBatch(&r) : Store(r); !s.ok()) return s;
       }
     }
+    if (Status s = FlushBatch(); !s.ok()) return s;
     if (!reader_->status().ok()) {
       for (const std::string& m : reader_->status().messages()) AddError(m);
     }
@@ -151,9 +296,13 @@ class Importer {
     ++error_count_;
     if (error_count_ <= options_.max_errors) errors_.push_back(std::move(message));
   }
+  std::string RowMessage(int line, int column, const std::string& reason) const {
+    return path_ + ":" + std::to_string(line) + ": column " + std::string(ColumnName(column)) +
+           ": " + reason;
+  }
+  // An error of the row being checked (on the reading thread: see ParseRow).
   void RowError(int line, int column, const std::string& reason) {
-    AddError(path_ + ":" + std::to_string(line) + ": column " + std::string(ColumnName(column)) +
-             ": " + reason);
+    checking_->errors.push_back(RowMessage(line, column, reason));
   }
 
   Status ReadHeader() {
@@ -204,35 +353,44 @@ class Importer {
   }
 
   Status PrepareStatements() {
+    std::string batch_sql =
+        "INSERT INTO case_data (org, case_id, advies, violence, received, triaged,"
+        " safety_assessed, outcome, investigation_decided, investigation_started,"
+        " investigation_completed, rvdk, disclosure, extract_id) VALUES ";
+    for (size_t i = 0; i < kBatchRows; ++i) {
+      batch_sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    }
+    Result<Statement> batch = ws_->db().Prepare(batch_sql);
+    if (!batch.ok()) return batch.status();
+    batch_insert_.emplace(std::move(*batch));
     Result<Statement> insert = ws_->db().Prepare(
-        "INSERT INTO case_file (org, case_id, kind, violence, received, triaged, safety_assessed,"
+        "INSERT INTO case_data (org, case_id, advies, violence, received, triaged, safety_assessed,"
         " outcome, investigation_decided, investigation_started, investigation_completed, rvdk,"
         " disclosure, extract_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
         "?14)");
     if (!insert.ok()) return insert.status();
     insert_.emplace(std::move(*insert));
     Result<Statement> update = ws_->db().Prepare(
-        "UPDATE case_file SET kind = ?3, violence = ?4, received = ?5, triaged = ?6,"
+        "UPDATE case_data SET advies = ?3, violence = ?4, received = ?5, triaged = ?6,"
         " safety_assessed = ?7, outcome = ?8, investigation_decided = ?9,"
         " investigation_started = ?10, investigation_completed = ?11, rvdk = ?12,"
         " disclosure = ?13, extract_id = ?14 WHERE org = ?1 AND case_id = ?2");
     if (!update.ok()) return update.status();
     update_.emplace(std::move(*update));
     Result<Statement> find = ws_->db().Prepare(
-        "SELECT kind, violence, received, triaged, safety_assessed, outcome, investigation_decided,"
-        " investigation_started, investigation_completed, rvdk, disclosure, extract_id"
-        " FROM case_file WHERE org = ?1 AND case_id = ?2");
+        "SELECT advies, violence, received, triaged, safety_assessed, outcome,"
+        " investigation_decided, investigation_started, investigation_completed, rvdk, disclosure,"
+        " extract_id FROM case_data WHERE org = ?1 AND case_id = ?2");
     if (!find.ok()) return find.status();
     find_.emplace(std::move(*find));
     return Status::Ok();
   }
 
-  const std::string& Field(const TableRow& row, int column) const {
-    static const std::string kEmpty;
+  std::string_view Field(const TableRow& row, int column) const {
     const int pos = positions_[column];
     return pos >= 0 && static_cast<size_t>(pos) < row.fields.size()
-               ? row.fields[static_cast<size_t>(pos)]
-               : kEmpty;
+               ? std::string_view(row.fields[static_cast<size_t>(pos)])
+               : std::string_view();
   }
   bool Numeric(const TableRow& row, int column) const {
     const int pos = positions_[column];
@@ -240,10 +398,15 @@ class Importer {
            row.numeric[static_cast<size_t>(pos)];
   }
 
-  bool ParseRow(const TableRow& row, CaseRecord* c) {
-    const long before = error_count_;
+  // Checks a row into *out. Runs on the reading thread: it touches only `out`, checking_
+  // and what ReadHeader set up.
+  void ParseRow(const TableRow& row, CheckedRow* out) {
+    checking_ = out;
+    out->errors.clear();
+    out->line = row.line;
+    CaseRecord* c = &out->c;
     const int line = row.line;
-    c->case_id = Trim(Field(row, kCaseId));
+    c->case_id.assign(Trim(Field(row, kCaseId)));
     if (c->case_id.empty()) {
       RowError(line, kCaseId, "empty; every case needs the organisation's case number");
     } else if (LooksLikeBsn(c->case_id)) {
@@ -252,37 +415,22 @@ class Importer {
                    "' looks like a BSN (9 digits passing the 11-proef); "
                    "use the organisation's case number");
     }
-    const std::string kind = Lower(Trim(Field(row, kKind)));
-    if (const auto k = CaseKindFromName(kind)) {
-      c->kind = *k;
+    const std::string_view kind = Trim(Field(row, kKind));
+    if (EqualsLower(kind, "melding")) {
+      c->kind = CaseKind::kMelding;
+    } else if (EqualsLower(kind, "advies")) {
+      c->kind = CaseKind::kAdvies;
     } else {
-      RowError(line, kKind, "'" + kind + "' is not melding or advies");
+      RowError(line, kKind, "'" + Lower(kind) + "' is not melding or advies");
     }
-    c->violence.clear();
-    const std::string violence = Lower(Trim(Field(row, kViolence)));
-    size_t start = 0;
-    while (!violence.empty() && start <= violence.size()) {
-      size_t bar = violence.find('|', start);
-      if (bar == std::string::npos) bar = violence.size();
-      const std::string v = Trim(std::string_view(violence).substr(start, bar - start));
-      const auto& types = ViolenceTypes();
-      if (std::find(types.begin(), types.end(), v) == types.end()) {
-        RowError(line, kViolence,
-                 "'" + v +
-                     "' is not a type of violence (kindermishandeling, partnergeweld, "
-                     "ouderenmishandeling, geweld_tegen_ouders, overig)");
-      } else {
-        c->violence.push_back(v);
-      }
-      start = bar + 1;
-    }
+    ParseViolence(Trim(Field(row, kViolence)), line, c);
     for (size_t e = 0; e < kEventColumns.size(); ++e) {
       c->events[e] = ParseEvent(row, kEventColumns[e], line);
     }
     if (!c->event(Event::kReceived) && Trim(Field(row, kReceived)).empty()) {
       RowError(line, kReceived, "empty; every case has a date of receipt");
     }
-    c->outcome = Trim(Field(row, kOutcome));
+    c->outcome.assign(Trim(Field(row, kOutcome)));
     if (!c->outcome.empty() && !IsOutcomeCode(c->outcome)) {
       RowError(line, kOutcome,
                "'" + c->outcome +
@@ -294,39 +442,68 @@ class Importer {
     for (size_t pos : unknown_) {
       if (pos < row.fields.size() && ContainsBsn(row.fields[pos])) {
         const auto named = unknown_names_.find(pos);
-        AddError(path_ + ":" + std::to_string(line) + ": column " +
-                 (named != unknown_names_.end() ? named->second : std::to_string(pos + 1)) +
-                 ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
-                 "the column");
+        out->errors.push_back(
+            path_ + ":" + std::to_string(line) + ": column " +
+            (named != unknown_names_.end() ? named->second : std::to_string(pos + 1)) +
+            ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
+            "the column");
       }
     }
-    return error_count_ == before;
+  }
+
+  // Fills c->violence (reusing its strings) and checking_->violence, the text to store.
+  void ParseViolence(std::string_view text, int line, CaseRecord* c) {
+    size_t n = 0;
+    std::string& joined = checking_->violence;
+    joined.clear();
+    size_t start = 0;
+    while (!text.empty() && start <= text.size()) {
+      size_t bar = text.find('|', start);
+      if (bar == std::string_view::npos) bar = text.size();
+      const std::string_view part = Trim(text.substr(start, bar - start));
+      start = bar + 1;
+      const auto& types = ViolenceTypes();
+      const auto known = std::find_if(types.begin(), types.end(),
+                                      [&](const std::string& t) { return EqualsLower(part, t); });
+      if (known == types.end()) {
+        RowError(line, kViolence,
+                 "'" + Lower(part) +
+                     "' is not a type of violence (kindermishandeling, partnergeweld, "
+                     "ouderenmishandeling, geweld_tegen_ouders, overig)");
+        continue;
+      }
+      if (n == c->violence.size()) c->violence.emplace_back();
+      c->violence[n++].assign(*known);
+      if (!joined.empty()) joined += '|';
+      joined += *known;
+    }
+    c->violence.resize(n);
   }
 
   std::optional<EventTime> ParseEvent(const TableRow& row, int column, int line) {
-    const std::string text = Trim(Field(row, column));
+    const std::string_view text = Trim(Field(row, column));
     if (text.empty()) return std::nullopt;
     if (Numeric(row, column)) {
       std::optional<EventTime> t = FromExcelSerial(text);
-      if (!t) RowError(line, column, "'" + text + "' is not an Excel date");
+      if (!t) RowError(line, column, "'" + std::string(text) + "' is not an Excel date");
       return t;
     }
     std::string why;
     std::optional<EventTime> t = ParseEventTime(text, &why);
     if (!t) {
-      RowError(line, column, "'" + text + "': " + why);
+      RowError(line, column, "'" + std::string(text) + "': " + why);
     } else if (t->date > today_) {
-      RowError(line, column, text + " lies in the future");
+      RowError(line, column, std::string(text) + " lies in the future");
       return std::nullopt;
     }
     return t;
   }
 
   bool ParseFlag(const TableRow& row, int column, int line) {
-    const std::string v = Lower(Trim(Field(row, column)));
-    if (v.empty() || v == "0" || v == "nee" || v == "false") return false;
-    if (v == "1" || v == "ja" || v == "true") return true;
-    RowError(line, column, "'" + v + "' is not 1 or 0");
+    const std::string_view v = Trim(Field(row, column));
+    if (v.empty() || v == "0" || EqualsLower(v, "nee") || EqualsLower(v, "false")) return false;
+    if (v == "1" || EqualsLower(v, "ja") || EqualsLower(v, "true")) return true;
+    RowError(line, column, "'" + Lower(v) + "' is not 1 or 0");
     return false;
   }
 
@@ -352,68 +529,71 @@ class Importer {
     check(completed, kCompleted, started ? started : decided, started ? kStarted : kDecided);
   }
 
-  static std::string EventText(const CaseRecord& c, Event e) {
-    return c.event(e) ? c.event(e)->ToIso() : std::string();
-  }
-
-  void BindCase(Statement* q, const CaseRecord& c) {
-    q->Bind(1, org_)
-        .Bind(2, c.case_id)
-        .Bind(3, CaseKindName(c.kind))
-        .Bind(4, JoinViolence(c.violence));
-    q->Bind(5, EventText(c, Event::kReceived));
-    const auto bind_event = [&](int index, Event e) {
-      if (c.event(e)) {
-        q->Bind(index, c.event(e)->ToIso());
+  // Binds every parameter, so that the statement can run without clearing its bindings.
+  // The texts are bound without copies: they outlive the run.
+  void BindCase(Statement* q, const CheckedRow& r, int first = 1) {
+    const CaseRecord& c = r.c;
+    const int o = first - 1;
+    q->BindStatic(o + 1, org_).BindStatic(o + 2, c.case_id);
+    q->Bind(o + 3, c.kind == CaseKind::kAdvies ? 1 : 0).BindStatic(o + 4, r.violence);
+    for (size_t e = 0; e < kEventColumns.size(); ++e) {
+      const int index = o + kEventColumns[e] + 2;  // the parameters follow the column order
+      if (c.events[e]) {
+        q->Bind(index, EncodeEvent(*c.events[e]));
       } else {
         q->BindNull(index);
       }
-    };
-    bind_event(6, Event::kTriaged);
-    bind_event(7, Event::kSafetyAssessed);
-    q->Bind(8, c.outcome);
-    bind_event(9, Event::kInvestigationDecided);
-    bind_event(10, Event::kInvestigationStarted);
-    bind_event(11, Event::kInvestigationCompleted);
-    q->Bind(12, c.rvdk ? 1 : 0).Bind(13, c.disclosure ? 1 : 0).Bind(14, extract_id_);
+    }
+    q->BindStatic(o + 8, c.outcome);
+    q->Bind(o + 12, c.rvdk ? 1 : 0).Bind(o + 13, c.disclosure ? 1 : 0).Bind(o + 14, extract_id_);
+  }
+
+  // Whether the stored row under find_ holds the same case.
+  bool SameAsStored(const CheckedRow& r) const {
+    const CaseRecord& c = r.c;
+    if ((find_->Int(0) != 0) != (c.kind == CaseKind::kAdvies)) return false;
+    if (find_->TextView(1) != r.violence || find_->TextView(5) != c.outcome) return false;
+    if ((find_->Int(9) != 0) != c.rvdk || (find_->Int(10) != 0) != c.disclosure) return false;
+    for (size_t e = 0; e < kEventColumns.size(); ++e) {
+      const int column = kEventColumns[e] - kReceived + 2;
+      if (find_->IsNull(column) != !c.events[e]) return false;
+      if (c.events[e] && find_->Int(column) != EncodeEvent(*c.events[e])) return false;
+    }
+    return true;
   }
 
   // Stores one valid case. Every case this import touches carries its extract_id,
   // which tells a duplicate within the file apart from a case of an earlier delivery.
-  Status Store(const CaseRecord& c, int line) {
+  Status Store(const CheckedRow& r) {
+    const CaseRecord& c = r.c;
+    const int line = r.line;
     if (!fresh_org_) {
-      find_->Bind(1, org_).Bind(2, c.case_id);
+      find_->BindStatic(1, org_).BindStatic(2, c.case_id);
       if (find_->Step()) {
         const bool duplicate = find_->Int(11) == extract_id_;
-        const bool same =
-            find_->Text(0) == CaseKindName(c.kind) && find_->Text(1) == JoinViolence(c.violence) &&
-            find_->Text(2) == EventText(c, Event::kReceived) &&
-            find_->Text(3) == EventText(c, Event::kTriaged) &&
-            find_->Text(4) == EventText(c, Event::kSafetyAssessed) && find_->Text(5) == c.outcome &&
-            find_->Text(6) == EventText(c, Event::kInvestigationDecided) &&
-            find_->Text(7) == EventText(c, Event::kInvestigationStarted) &&
-            find_->Text(8) == EventText(c, Event::kInvestigationCompleted) &&
-            (find_->Int(9) != 0) == c.rvdk && (find_->Int(10) != 0) == c.disclosure;
+        const bool same = SameAsStored(r);
         find_->Reset();
         if (duplicate) {
-          RowError(line, kCaseId,
-                   "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)");
+          AddError(
+              RowMessage(line, kCaseId,
+                         "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
           return Status::Ok();
         }
-        BindCase(&*update_, c);
-        if (Status s = update_->Run(); !s.ok()) return s;
+        BindCase(&*update_, r);
+        if (Status s = update_->RunKeepingBindings(); !s.ok()) return s;
         ++(same ? summary_.unchanged : summary_.changed);
         return Status::Ok();
       }
       if (!find_->status().ok()) return find_->status();
       find_->Reset();
     }
-    BindCase(&*insert_, c);
-    Status s = insert_->Run();
+    BindCase(&*insert_, r);
+    Status s = insert_->RunKeepingBindings();
     if (!s.ok()) {
       if (s.ToString().find("UNIQUE constraint failed") != std::string::npos) {
-        RowError(line, kCaseId,
-                 "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)");
+        AddError(
+            RowMessage(line, kCaseId,
+                       "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
         return Status::Ok();
       }
       return s;
@@ -422,31 +602,62 @@ class Importer {
     return Status::Ok();
   }
 
+  // A new organisation's cases are inserted kBatchRows to a statement: one statement
+  // keeps its B-tree cursor on the last leaf, so that appending needs no search from the
+  // root, and its set-up is paid once. The rows wait in batch_, which owns their texts.
+  Status AddToBatch(CheckedRow* r) {
+    std::swap(*r, batch_[batch_size_++]);
+    if (batch_size_ < kBatchRows) return Status::Ok();
+    for (size_t i = 0; i < kBatchRows; ++i) {
+      BindCase(&*batch_insert_, batch_[i], static_cast<int>(i * kParameters + 1));
+    }
+    Status s = batch_insert_->RunKeepingBindings();
+    if (s.ok()) {
+      summary_.added += static_cast<long>(kBatchRows);
+      batch_size_ = 0;
+      return s;
+    }
+    if (s.ToString().find("UNIQUE constraint failed") == std::string::npos) return s;
+    return FlushBatch();  // row by row, to name the duplicate
+  }
+
+  // Stores the rows waiting in batch_ one by one, exactly as Store would have.
+  Status FlushBatch() {
+    const size_t n = std::exchange(batch_size_, 0);
+    for (size_t i = 0; i < n && errors_.empty(); ++i) {
+      if (Status s = Store(batch_[i]); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  // Adds the extract_file row; FinishExtract fills in the SHA-256 and the counts.
   Status BeginExtract() {
-    Result<Statement> seen =
-        ws_->db().Prepare("SELECT count(*) FROM extract_file WHERE org = ? AND sha256 = ?");
-    if (!seen.ok()) return seen.status();
-    seen->Bind(1, org_).Bind(2, summary_.sha256);
-    seen->Step();
-    summary_.seen_before = seen->Int(0) > 0;
     Result<Statement> q = ws_->db().Prepare(
         "INSERT INTO extract_file (org, file_name, sha256, imported_at, rows, added, changed, "
-        "unchanged) VALUES (?, ?, ?, ?, 0, 0, 0, 0)");
+        "unchanged) VALUES (?, ?, '', ?, 0, 0, 0, 0)");
     if (!q.ok()) return q.status();
     const size_t slash = path_.rfind('/');
     q->Bind(1, org_).Bind(2, slash == std::string::npos ? path_ : path_.substr(slash + 1));
-    q->Bind(3, summary_.sha256).Bind(4, UtcNowIso());
+    q->Bind(3, UtcNowIso());
     if (Status s = q->Run(); !s.ok()) return s;
     extract_id_ = ws_->db().LastInsertId();
     return Status::Ok();
   }
 
   Status FinishExtract() {
+    summary_.sha256 = sha256_.get();
+    Result<Statement> seen = ws_->db().Prepare(
+        "SELECT count(*) FROM extract_file WHERE org = ? AND sha256 = ? AND id != ?");
+    if (!seen.ok()) return seen.status();
+    seen->Bind(1, org_).Bind(2, summary_.sha256).Bind(3, extract_id_);
+    seen->Step();
+    summary_.seen_before = seen->Int(0) > 0;
     Result<Statement> q = ws_->db().Prepare(
-        "UPDATE extract_file SET rows = ?, added = ?, changed = ?, unchanged = ? WHERE id = ?");
+        "UPDATE extract_file SET sha256 = ?, rows = ?, added = ?, changed = ?, unchanged = ?"
+        " WHERE id = ?");
     if (!q.ok()) return q.status();
-    q->Bind(1, int64_t{summary_.rows}).Bind(2, int64_t{summary_.added});
-    q->Bind(3, int64_t{summary_.changed}).Bind(4, int64_t{summary_.unchanged}).Bind(5, extract_id_);
+    q->Bind(1, summary_.sha256).Bind(2, int64_t{summary_.rows}).Bind(3, int64_t{summary_.added});
+    q->Bind(4, int64_t{summary_.changed}).Bind(5, int64_t{summary_.unchanged}).Bind(6, extract_id_);
     return q->Run();
   }
 
@@ -460,7 +671,13 @@ class Importer {
   std::map<size_t, std::string> unknown_names_;
   bool fresh_org_ = false;
   int64_t extract_id_ = 0;
-  std::optional<Statement> insert_, update_, find_;
+  std::future<std::string> sha256_;
+  static constexpr size_t kBatchRows = 512;
+  static constexpr size_t kParameters = 14;  // per case
+  std::optional<Statement> batch_insert_, insert_, update_, find_;
+  std::vector<CheckedRow> batch_ = std::vector<CheckedRow>(kBatchRows);
+  size_t batch_size_ = 0;
+  CheckedRow* checking_ = nullptr;  // the row ParseRow fills; the reading thread's
   ImportSummary summary_;
   std::vector<std::string> errors_;
   long error_count_ = 0;

@@ -138,6 +138,66 @@ WHERE e.kind = 'reconcile' AND e.id = (
   WHERE x.audit = e.audit AND x.case_id = e.case_id AND x.criterion = e.criterion
     AND x.kind = 'reconcile');
 )sql",
+      // 4: cases keep their event times as integers, so that an import and a timeliness
+      // run neither format nor parse text: seconds since 1970-01-01T00:00 times two, plus
+      // one when the extract gave a time of day (EncodeEvent in case_store.h). `kind` is
+      // 1 for an advies. The view case_file shows the ISO text of version 2 and accepts
+      // inserts in it, so the workspace stays readable and writable in any SQLite tool.
+      R"sql(
+CREATE TABLE case_data (
+  org                     TEXT NOT NULL REFERENCES organisation(code),
+  case_id                 TEXT NOT NULL,
+  advies                  INTEGER NOT NULL CHECK (advies IN (0, 1)),
+  violence                TEXT NOT NULL DEFAULT '',
+  received                INTEGER NOT NULL,
+  triaged                 INTEGER,
+  safety_assessed         INTEGER,
+  outcome                 TEXT NOT NULL DEFAULT '',
+  investigation_decided   INTEGER,
+  investigation_started   INTEGER,
+  investigation_completed INTEGER,
+  rvdk                    INTEGER NOT NULL DEFAULT 0,
+  disclosure              INTEGER NOT NULL DEFAULT 0,
+  extract_id              INTEGER NOT NULL REFERENCES extract_file(id),
+  PRIMARY KEY (org, case_id)
+) WITHOUT ROWID;
+INSERT INTO case_data
+SELECT org, case_id, kind = 'advies', violence,
+  CASE WHEN received IS NULL THEN NULL WHEN length(received) = 10 THEN CAST(strftime('%s', received) AS INTEGER) * 2 ELSE CAST(strftime('%s', received) AS INTEGER) * 2 + 1 END,
+  CASE WHEN triaged IS NULL THEN NULL WHEN length(triaged) = 10 THEN CAST(strftime('%s', triaged) AS INTEGER) * 2 ELSE CAST(strftime('%s', triaged) AS INTEGER) * 2 + 1 END,
+  CASE WHEN safety_assessed IS NULL THEN NULL WHEN length(safety_assessed) = 10 THEN CAST(strftime('%s', safety_assessed) AS INTEGER) * 2 ELSE CAST(strftime('%s', safety_assessed) AS INTEGER) * 2 + 1 END,
+  outcome,
+  CASE WHEN investigation_decided IS NULL THEN NULL WHEN length(investigation_decided) = 10 THEN CAST(strftime('%s', investigation_decided) AS INTEGER) * 2 ELSE CAST(strftime('%s', investigation_decided) AS INTEGER) * 2 + 1 END,
+  CASE WHEN investigation_started IS NULL THEN NULL WHEN length(investigation_started) = 10 THEN CAST(strftime('%s', investigation_started) AS INTEGER) * 2 ELSE CAST(strftime('%s', investigation_started) AS INTEGER) * 2 + 1 END,
+  CASE WHEN investigation_completed IS NULL THEN NULL WHEN length(investigation_completed) = 10 THEN CAST(strftime('%s', investigation_completed) AS INTEGER) * 2 ELSE CAST(strftime('%s', investigation_completed) AS INTEGER) * 2 + 1 END,
+  rvdk, disclosure, extract_id
+FROM case_file;
+DROP TABLE case_file;
+CREATE VIEW case_file AS
+SELECT org, case_id, CASE advies WHEN 1 THEN 'advies' ELSE 'melding' END AS kind, violence,
+  CASE WHEN received IS NULL THEN NULL WHEN received & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', received >> 1, 'unixepoch') ELSE date(received >> 1, 'unixepoch') END AS received,
+  CASE WHEN triaged IS NULL THEN NULL WHEN triaged & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', triaged >> 1, 'unixepoch') ELSE date(triaged >> 1, 'unixepoch') END AS triaged,
+  CASE WHEN safety_assessed IS NULL THEN NULL WHEN safety_assessed & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', safety_assessed >> 1, 'unixepoch') ELSE date(safety_assessed >> 1, 'unixepoch') END AS safety_assessed,
+  outcome,
+  CASE WHEN investigation_decided IS NULL THEN NULL WHEN investigation_decided & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', investigation_decided >> 1, 'unixepoch') ELSE date(investigation_decided >> 1, 'unixepoch') END AS investigation_decided,
+  CASE WHEN investigation_started IS NULL THEN NULL WHEN investigation_started & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', investigation_started >> 1, 'unixepoch') ELSE date(investigation_started >> 1, 'unixepoch') END AS investigation_started,
+  CASE WHEN investigation_completed IS NULL THEN NULL WHEN investigation_completed & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', investigation_completed >> 1, 'unixepoch') ELSE date(investigation_completed >> 1, 'unixepoch') END AS investigation_completed,
+  rvdk, disclosure, extract_id
+FROM case_data;
+CREATE TRIGGER case_file_insert INSTEAD OF INSERT ON case_file
+BEGIN
+  INSERT INTO case_data VALUES (NEW.org, NEW.case_id,
+    CASE NEW.kind WHEN 'advies' THEN 1 WHEN 'melding' THEN 0 END, coalesce(NEW.violence, ''),
+    CASE WHEN NEW.received IS NULL THEN NULL WHEN length(NEW.received) = 10 THEN CAST(strftime('%s', NEW.received) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.received) AS INTEGER) * 2 + 1 END,
+    CASE WHEN NEW.triaged IS NULL THEN NULL WHEN length(NEW.triaged) = 10 THEN CAST(strftime('%s', NEW.triaged) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.triaged) AS INTEGER) * 2 + 1 END,
+    CASE WHEN NEW.safety_assessed IS NULL THEN NULL WHEN length(NEW.safety_assessed) = 10 THEN CAST(strftime('%s', NEW.safety_assessed) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.safety_assessed) AS INTEGER) * 2 + 1 END,
+    coalesce(NEW.outcome, ''),
+    CASE WHEN NEW.investigation_decided IS NULL THEN NULL WHEN length(NEW.investigation_decided) = 10 THEN CAST(strftime('%s', NEW.investigation_decided) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.investigation_decided) AS INTEGER) * 2 + 1 END,
+    CASE WHEN NEW.investigation_started IS NULL THEN NULL WHEN length(NEW.investigation_started) = 10 THEN CAST(strftime('%s', NEW.investigation_started) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.investigation_started) AS INTEGER) * 2 + 1 END,
+    CASE WHEN NEW.investigation_completed IS NULL THEN NULL WHEN length(NEW.investigation_completed) = 10 THEN CAST(strftime('%s', NEW.investigation_completed) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.investigation_completed) AS INTEGER) * 2 + 1 END,
+    coalesce(NEW.rvdk, 0), coalesce(NEW.disclosure, 0), NEW.extract_id);
+END;
+)sql",
   };
   return kMigrations;
 }
@@ -147,6 +207,7 @@ Status MigrateTo(Database* db, int target) {
   if (!q.ok()) return q.status();
   q->Step();
   const int have = static_cast<int>(q->Int(0));
+  q->Reset();  // a pending statement would lock the tables a migration drops
   const auto& migrations = Migrations();
   if (have > static_cast<int>(migrations.size())) {
     return Status::Conflict(db->path() + ": workspace schema version " + std::to_string(have) +

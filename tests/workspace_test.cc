@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "case_store.h"
 #include "workspace_internal.h"
 
 namespace vtaudit {
@@ -101,6 +102,65 @@ BOOST_AUTO_TEST_CASE(migrates_from_every_earlier_version) {
     BOOST_TEST((*ws)->schema_version() == Workspace::LatestSchemaVersion());
     if (from >= 1) BOOST_TEST((*ws)->FindOrganisation("VT05").ok(), "data kept from " << from);
   }
+}
+
+// Version 4 keeps event times as integers behind the case_file view: the cases of an
+// older workspace read back the same, and the view still shows and accepts ISO text.
+BOOST_AUTO_TEST_CASE(keeps_cases_across_the_integer_event_storage) {
+  TempDir dir;
+  const std::string path = dir.path + "/ws.sqlite";
+  {
+    auto db = std::move(*Database::Open(path, true));
+    BOOST_TEST_REQUIRE(internal::MigrateTo(db.get(), 3).ok());
+    BOOST_TEST_REQUIRE(db->Exec("INSERT INTO organisation (code, name) VALUES ('VT05', 'X');"
+                                "INSERT INTO extract_file VALUES (1, 'VT05', 'x.csv', '', '', 0, "
+                                "0, 0, 0);"
+                                "INSERT INTO case_file VALUES ('VT05', 'A1', 'melding', "
+                                "'kindermishandeling|overig', '2025-03-01T08:15:00', "
+                                "'2025-03-01T17:30:05', '2025-03-05', 'VT-01-01', NULL, NULL, "
+                                "NULL, 1, 0, 1);"
+                                "INSERT INTO case_file (org, case_id, kind, received, extract_id) "
+                                "VALUES ('VT05', 'A2', 'advies', '1969-12-31', 1)")
+                           .ok());
+  }
+  Result<std::unique_ptr<Workspace>> ws = Workspace::Open(path);
+  BOOST_TEST_REQUIRE(ws.ok(), ws.status().ToString());
+  Result<std::optional<CaseRecord>> a1 = FindCase(ws->get(), "VT05", "A1");
+  BOOST_TEST_REQUIRE((a1.ok() && a1->has_value()));
+  const CaseRecord& c = **a1;
+  BOOST_TEST(CaseKindName(c.kind) == "melding");
+  BOOST_TEST(JoinViolence(c.violence) == "kindermishandeling|overig");
+  BOOST_TEST(c.event(Event::kReceived)->ToIso() == "2025-03-01T08:15:00");
+  BOOST_TEST(c.event(Event::kTriaged)->ToIso() == "2025-03-01T17:30:05");
+  BOOST_TEST(c.event(Event::kSafetyAssessed)->ToIso() == "2025-03-05");
+  BOOST_TEST(!c.event(Event::kInvestigationDecided).has_value());
+  BOOST_TEST(c.outcome == "VT-01-01");
+  BOOST_TEST((c.rvdk && !c.disclosure));
+  Result<std::optional<CaseRecord>> a2 = FindCase(ws->get(), "VT05", "A2");
+  BOOST_TEST_REQUIRE((a2.ok() && a2->has_value()));
+  BOOST_TEST(((*a2)->kind == CaseKind::kAdvies));
+  BOOST_TEST((*a2)->event(Event::kReceived)->ToIso() == "1969-12-31");
+
+  BOOST_TEST_REQUIRE((*ws)
+                         ->db()
+                         .Exec("INSERT INTO case_file (org, case_id, kind, received, "
+                               "extract_id) VALUES ('VT05', 'A3', 'melding', "
+                               "'2025-04-01T09:00:00', 1)")
+                         .ok());
+  Result<Statement> q = (*ws)->db().Prepare(
+      "SELECT kind, received, triaged, safety_assessed FROM case_file ORDER BY case_id");
+  BOOST_TEST_REQUIRE(q.ok());
+  BOOST_TEST_REQUIRE(q->Step());
+  BOOST_TEST(q->Text(0) == "melding");
+  BOOST_TEST(q->Text(1) == "2025-03-01T08:15:00");
+  BOOST_TEST(q->Text(2) == "2025-03-01T17:30:05");
+  BOOST_TEST(q->Text(3) == "2025-03-05");
+  BOOST_TEST_REQUIRE(q->Step());
+  BOOST_TEST(q->Text(0) == "advies");
+  BOOST_TEST(q->Text(1) == "1969-12-31");
+  BOOST_TEST(q->IsNull(2));
+  BOOST_TEST_REQUIRE(q->Step());
+  BOOST_TEST(q->Text(1) == "2025-04-01T09:00:00");
 }
 
 BOOST_AUTO_TEST_CASE(refuses_a_newer_schema) {
