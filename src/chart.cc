@@ -828,35 +828,6 @@ std::string FormatPercent(double share, int decimals, std::string_view lang) {
   return FormatNumber(share * 100, decimals, lang) + "%";
 }
 
-std::string EscapeXml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
-          out += ch;
-        }
-    }
-  }
-  return out;
-}
-
 std::string ToSvg(const BarChart& chart) {
   return WriteSvg(Layout(chart), chart.title, chart.description);
 }

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "escape.h"
+
 struct _cairo;  // cairo_t, so that this header does not need cairo
 
 namespace vtaudit {
@@ -92,9 +94,6 @@ double DrawPdf(const SmallMultiples& chart, _cairo* cr, double x, double y, doub
 // A share as a percentage: 0.875 gives "87,5%" for lang "nl" and "87.5%" for "en".
 // A value that is not finite gives "–".
 std::string FormatPercent(double share, int decimals = 1, std::string_view lang = "nl");
-
-// Escapes & < > " ' for XML text and attributes and drops control characters XML forbids.
-std::string EscapeXml(std::string_view text);
 
 }  // namespace vtaudit
 

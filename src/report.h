@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "calendar.h"
+#include "escape.h"
 #include "measure.h"
 #include "sample.h"
 #include "scoring.h"
@@ -146,9 +147,6 @@ std::string ReportHtml(const ReportModel& model, const ReportTemplates& template
 // A4 PDF drawn with cairo and pango, fonts embedded, page numbers.
 Status WriteReportPdf(const ReportModel& model, const ReportTemplates& templates,
                       const std::string& path);
-
-// Escapes & < > " ' for HTML text and attributes.
-std::string EscapeHtml(std::string_view text);
 
 }  // namespace vtaudit
 

@@ -1,36 +1,12 @@
 // HTML helpers and the page layout shared by every page.
 #include <Poco/URI.h>
 
+#include "escape.h"
 #include "web_internal.h"
 
 namespace vtaudit::web {
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Escape(std::string_view text) { return EscapeHtml(text); }
 
 std::string UrlSegment(std::string_view text) {
   std::string out;

@@ -1,0 +1,19 @@
+// Escaping user text for the markup vtaudit writes: notes and names in reports, charts
+// and the web UI are shown as text, never interpreted.
+#ifndef VTAUDIT_ESCAPE_H_
+#define VTAUDIT_ESCAPE_H_
+
+#include <string>
+#include <string_view>
+
+namespace vtaudit {
+
+// Escapes & < > " ' for HTML text and attribute values (' as &#39;) and drops the control
+// characters neither HTML nor XML allows (all below 0x20 but tab, CR and LF).
+std::string EscapeHtml(std::string_view text);
+// The same for XML, SVG included (' as &apos;).
+std::string EscapeXml(std::string_view text);
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_ESCAPE_H_
