@@ -64,6 +64,27 @@ std::optional<double> Context::OptionalDouble(std::string_view name) const {
   return d;
 }
 
+Date Context::DateOption(std::string_view name, Date fallback) const {
+  const std::optional<std::string> text = Get(name);
+  if (!text) return fallback;
+  const std::optional<Date> d = Date::ParseIso(*text);
+  if (!d) throw UsageError(std::string(name) + " must be a date YYYY-MM-DD, got '" + *text + "'");
+  return *d;
+}
+
+Cohort Context::CohortOption() const {
+  const std::string cohort = Get("--cohort").value_or("completed");
+  if (cohort == "completed") return Cohort::kCompleted;
+  if (cohort == "due") return Cohort::kDue;
+  throw UsageError("--cohort must be completed or due, got '" + cohort + "'");
+}
+
+std::string Context::LangOption() const {
+  const std::string lang = Get("--lang").value_or("nl");
+  if (lang != "nl" && lang != "en") throw UsageError("--lang must be nl or en, got '" + lang + "'");
+  return lang;
+}
+
 Result<Workspace*> Context::workspace() {
   if (!workspace_) {
     Result<std::unique_ptr<Workspace>> ws = Workspace::Open(db_path_);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "status.h"
+#include "timeliness.h"
 #include "workspace.h"
 
 namespace vtaudit::cli {
@@ -63,6 +64,14 @@ class Context {
   long RequiredInt(std::string_view name) const;
   std::optional<long> OptionalInt(std::string_view name) const;
   std::optional<double> OptionalDouble(std::string_view name) const;
+  // A date option (YYYY-MM-DD); `fallback` when absent, a UsageError when malformed.
+  Date DateOption(std::string_view name, Date fallback) const;
+  // --as-of, default today.
+  Date AsOf() const { return DateOption("--as-of", Date::Today()); }
+  // --cohort completed (default) or due.
+  Cohort CohortOption() const;
+  // --lang nl (default) or en.
+  std::string LangOption() const;
 
   // Opens the workspace (once). Errors are returned, not thrown.
   Result<Workspace*> workspace();

@@ -34,27 +34,13 @@ int CompareCommand(Context& ctx) {
   request.years.erase(std::unique(request.years.begin(), request.years.end()), request.years.end());
   request.organisations = ctx.GetAll("--org");
   request.deadlines = ctx.GetAll("--deadline");
-  const std::string cohort = ctx.Get("--cohort").value_or("completed");
-  if (cohort == "completed") {
-    request.cohort = Cohort::kCompleted;
-  } else if (cohort == "due") {
-    request.cohort = Cohort::kDue;
-  } else {
-    throw UsageError("--cohort must be completed or due, got '" + cohort + "'");
-  }
-  if (const std::optional<std::string> as_of = ctx.Get("--as-of")) {
-    const std::optional<Date> d = Date::ParseIso(*as_of);
-    if (!d) throw UsageError("--as-of must be a date YYYY-MM-DD, got '" + *as_of + "'");
-    request.as_of = *d;
-  } else {
-    request.as_of = Date::Today();
-  }
+  request.cohort = ctx.CohortOption();
+  request.as_of = ctx.AsOf();
   const std::string format = ctx.Get("--format").value_or("table");
   if (format != "table" && format != "html" && format != "json" && format != "csv") {
     throw UsageError("--format must be table, html, json or csv, got '" + format + "'");
   }
-  const std::string lang = ctx.Get("--lang").value_or("nl");
-  if (lang != "nl" && lang != "en") throw UsageError("--lang must be nl or en, got '" + lang + "'");
+  const std::string lang = ctx.LangOption();
   request.crosswalk_dir = DataDir() + "/checklists/crosswalks";
 
   Result<Workspace*> ws = ctx.workspace();

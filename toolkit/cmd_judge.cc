@@ -13,12 +13,7 @@
 namespace vtaudit::cli {
 int JudgeCommand(Context& ctx) {
   const int64_t id = RequiredAuditId(ctx);
-  Date as_of = Date::Today();
-  if (std::optional<std::string> text = ctx.Get("--as-of")) {
-    std::optional<Date> d = Date::ParseIso(*text);
-    if (!d) throw UsageError("--as-of must be a date YYYY-MM-DD, got '" + *text + "'");
-    as_of = *d;
-  }
+  const Date as_of = ctx.AsOf();
   Result<Calendar> calendar =
       Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());

@@ -16,14 +16,8 @@ int ReportCommand(Context& ctx) {
     throw UsageError("--format must be html, pdf, json or csv, got '" + format + "'");
   }
   const std::string output = ctx.Required("--output");
-  const std::string lang = ctx.Get("--lang").value_or("nl");
-  if (lang != "nl" && lang != "en") throw UsageError("--lang must be nl or en, got '" + lang + "'");
-  Date as_of = Date::Today();
-  if (std::optional<std::string> text = ctx.Get("--as-of")) {
-    std::optional<Date> d = Date::ParseIso(*text);
-    if (!d) throw UsageError("--as-of must be a date YYYY-MM-DD, got '" + *text + "'");
-    as_of = *d;
-  }
+  const std::string lang = ctx.LangOption();
+  const Date as_of = ctx.AsOf();
   Result<Calendar> calendar =
       Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());

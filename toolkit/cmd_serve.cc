@@ -15,10 +15,7 @@ int Serve(Context& ctx) {
   options.calendar_path = ctx.Get("--calendar").value_or(DefaultCalendarPath());
   options.reports_dir = DataDir() + "/reports";
   options.inspector = InspectorName(ctx);
-  options.lang = ctx.Get("--lang").value_or("nl");
-  if (options.lang != "nl" && options.lang != "en") {
-    throw UsageError("--lang must be nl or en, got '" + options.lang + "'");
-  }
+  options.lang = ctx.LangOption();
   const long port = ctx.OptionalInt("--port").value_or(8321);
   if (port < 0 || port > 65535) throw UsageError("--port must be 0..65535");
   options.port = static_cast<int>(port);

@@ -13,13 +13,6 @@
 namespace vtaudit::cli {
 namespace {
 
-Date ParseDateOption(const Context& ctx, std::string_view name, const std::string& text) {
-  (void)ctx;
-  const std::optional<Date> d = Date::ParseIso(text);
-  if (!d) throw UsageError(std::string(name) + " must be a date YYYY-MM-DD, got '" + text + "'");
-  return *d;
-}
-
 std::string Share(const std::optional<double>& share) {
   if (!share) return "-";
   char buf[16];
@@ -51,29 +44,16 @@ int Timeliness(Context& ctx) {
     audit = *found;
   }
   const std::string org = audit ? audit->org : ctx.Required("--org");
-  const auto date_option = [&](std::string_view name, std::optional<Date> fallback) {
-    const std::optional<std::string> text = ctx.Get(name);
-    if (!text) {
-      if (fallback) return *fallback;
-      ctx.Required(name);  // throws the usage error
-    }
-    return ParseDateOption(ctx, name, *text);
-  };
-  options.period.from =
-      date_option("--from", audit ? std::optional(audit->period_start()) : std::nullopt);
-  options.period.to =
-      date_option("--to", audit ? std::optional(audit->period_end()) : std::nullopt);
-  if (options.period.to < options.period.from) throw UsageError("--to lies before --from");
-  options.as_of =
-      ctx.Get("--as-of") ? ParseDateOption(ctx, "--as-of", *ctx.Get("--as-of")) : Date::Today();
-  const std::string cohort = ctx.Get("--cohort").value_or("completed");
-  if (cohort == "completed") {
-    options.cohort = Cohort::kCompleted;
-  } else if (cohort == "due") {
-    options.cohort = Cohort::kDue;
-  } else {
-    throw UsageError("--cohort must be completed or due, got '" + cohort + "'");
+  // Without an audit the period is required; with one it defaults to the audit's year.
+  if (!audit) {
+    ctx.Required("--from");
+    ctx.Required("--to");
   }
+  options.period.from = ctx.DateOption("--from", audit ? audit->period_start() : Date());
+  options.period.to = ctx.DateOption("--to", audit ? audit->period_end() : Date());
+  if (options.period.to < options.period.from) throw UsageError("--to lies before --from");
+  options.as_of = ctx.AsOf();
+  options.cohort = ctx.CohortOption();
   const std::optional<std::string> list = ctx.Get("--list");
   if (list && *list != "all" && *list != "on_time" && *list != "late" && *list != "pending" &&
       *list != "overdue" && *list != "invalid") {
