@@ -16,19 +16,18 @@ packages=(
   g++ cmake ninja-build ccache pkg-config git
   libpoco-dev libpugixml-dev libboost-test-dev libsqlite3-dev sqlite3
   libcairo2-dev libpango1.0-dev fonts-dejavu-core libbenchmark-dev
+  libxml2-utils poppler-utils
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-# The tests also read XML schemas and PDFs, drive Chromium and run the W3C HTML checker.
+# The tests also drive Chromium and run the W3C HTML checker (Java, npm packages).
 # Tools are looked for as commands, not packages: a machine may have Node.js (with its
 # own npm) or Java from elsewhere, and Debian's npm package would then conflict.
 if [ "$job" = test ] || [ "$job" = deps ]; then
   need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
-  need xmllint libxml2-utils
-  need pdftotext poppler-utils
   need chromium chromium
   need java default-jre-headless
   need node nodejs
