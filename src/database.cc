@@ -1,9 +1,7 @@
 #include "database.h"
 
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -120,20 +118,25 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool c
     return true;
   }();
   (void)configured;
-  bool empty = false;
-  if (create) {
-    const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-    if (fd < 0) return Status::IoError(path + ": cannot create workspace: " + std::strerror(errno));
-    struct stat st {};
-    empty = ::fstat(fd, &st) == 0 && st.st_size == 0;
-    ::close(fd);
-  }
+  // The file is never opened outside SQLite: closing any descriptor of a database file
+  // drops every POSIX lock this process holds on it, including those of other connections
+  // (the web server's threads), after which another process may delete the WAL under them.
+  // So: ask SQLite to create the file, then restrict it. The process's umask (077 in
+  // main) makes it 0600 from the start; the chmod covers a library caller without one.
+  struct stat st {};
+  const bool exists = ::stat(path.c_str(), &st) == 0;
+  const bool empty = !exists || st.st_size == 0;
+  if (!exists && !create) return Status::NotFound(path + ": no such workspace");
   std::unique_ptr<Database> db(new Database());
   db->path_ = path;
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db->db_, flags, nullptr) != SQLITE_OK) {
     Status s = db->Error("open");
     return s;
+  }
+  if (!exists && ::chmod(path.c_str(), 0600) != 0) {
+    return Status::IoError(path +
+                           ": cannot restrict the workspace to its owner: " + std::strerror(errno));
   }
   sqlite3_extended_result_codes(db->db_, 1);
   sqlite3_busy_timeout(db->db_, 5000);

@@ -67,8 +67,9 @@ class Statement {
 
 class Database {
  public:
-  // Opens (and creates, when `create`) the file. A new file is created with mode
-  // 0600 before SQLite sees it, so case data is never readable by others.
+  // Opens (and creates, when `create`) the file, only ever through SQLite: a descriptor
+  // of our own, once closed, would drop the locks of every connection of this process. A
+  // new file is restricted to mode 0600, so case data is never readable by others.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create);
   ~Database();
   Database(const Database&) = delete;
