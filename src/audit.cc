@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "privacy.h"
+
 namespace vtaudit {
 
 std::string_view AuditStatusName(AuditStatus s) {
@@ -28,13 +30,55 @@ std::optional<AuditStatus> AuditStatusFromName(std::string_view name) {
 Date Audit::period_start() const { return *Date::FromYmd(period, 1, 1); }
 Date Audit::period_end() const { return *Date::FromYmd(period, 12, 31); }
 
-Status AddInspector(Workspace* ws, int64_t id, const std::string& name) {
+namespace {
+
+Status CheckInspectorName(const std::string& name) {
   if (name.empty()) return Status::Invalid("an inspector needs a name");
+  if (name.size() > 64) return Status::Invalid("an inspector's name has at most 64 bytes");
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7f) {
+      return Status::Invalid("an inspector's name holds a control character");
+    }
+  }
+  if (name.front() == ' ' || name.back() == ' ') {
+    return Status::Invalid("an inspector's name starts or ends with a space: '" + name + "'");
+  }
+  if (ContainsBsn(name)) {
+    return Status::Invalid("an inspector's name holds a number that passes the BSN eleven test");
+  }
+  return Status::Ok();
+}
+
+Status RecordAuditEvent(Workspace* ws, int64_t audit, std::string_view kind,
+                        const std::string& detail, const std::string& reason,
+                        const std::string& actor) {
+  Result<Statement> q = ws->db().Prepare(
+      "INSERT INTO audit_event (uid, audit, kind, detail, reason, actor, at) "
+      "VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?)");
+  if (!q.ok()) return q.status();
+  return q->Bind(1, audit)
+      .Bind(2, kind)
+      .Bind(3, detail)
+      .Bind(4, reason)
+      .Bind(5, actor)
+      .Bind(6, UtcNowIso())
+      .Run();
+}
+
+// REQUIRES: inside a transaction.
+Status AddInspector(Workspace* ws, int64_t id, const std::string& name, const std::string& actor) {
+  if (Status s = CheckInspectorName(name); !s.ok()) return s;
   Result<Statement> q =
       ws->db().Prepare("INSERT OR IGNORE INTO audit_inspector (audit, name) VALUES (?, ?)");
   if (!q.ok()) return q.status();
-  return q->Bind(1, id).Bind(2, name).Run();
+  if (Status s = q->Bind(1, id).Bind(2, name).Run(); !s.ok()) return s;
+  if (ws->db().Changes() == 0) {
+    return Status::Invalid("inspector " + name + " is on audit " + std::to_string(id) + " already");
+  }
+  return RecordAuditEvent(ws, id, "inspector_added", name, "", actor);
 }
+
+}  // namespace
 
 Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
   if (request.period < 1900 || request.period > 9999) {
@@ -65,7 +109,7 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
   if (Status s = q->Run(); !s.ok()) return s;
   const int64_t id = ws->db().LastInsertId();
   for (const std::string& name : request.inspectors) {
-    if (Status s = AddInspector(ws, id, name); !s.ok()) return s;
+    if (Status s = AddInspector(ws, id, name, ""); !s.ok()) return s;
   }
   if (Status s = tx.Commit(); !s.ok()) return s;
   return FindAudit(ws, id);
@@ -137,6 +181,47 @@ Status SetAuditStatus(Workspace* ws, int64_t id, AuditStatus status) {
   Result<Statement> q = ws->db().Prepare("UPDATE audit SET status = ? WHERE id = ?");
   if (!q.ok()) return q.status();
   return q->Bind(1, AuditStatusName(status)).Bind(2, id).Run();
+}
+
+Status ChangeInspectors(Workspace* ws, int64_t id, const std::vector<std::string>& add,
+                        const std::vector<std::string>& remove, const std::string& actor) {
+  Transaction tx(&ws->db());
+  if (!tx.status().ok()) return tx.status();
+  Result<Audit> audit = FindAudit(ws, id);
+  if (!audit.ok()) return audit.status();
+  if (audit->status == AuditStatus::kFinal) {
+    return Status::Conflict("audit " + std::to_string(id) +
+                            " is final: its inspectors can no longer change");
+  }
+  for (const std::string& name : add) {
+    if (Status s = AddInspector(ws, id, name, actor); !s.ok()) return s;
+  }
+  for (const std::string& name : remove) {
+    Result<Statement> q =
+        ws->db().Prepare("DELETE FROM audit_inspector WHERE audit = ? AND name = ?");
+    if (!q.ok()) return q.status();
+    if (Status s = q->Bind(1, id).Bind(2, name).Run(); !s.ok()) return s;
+    if (ws->db().Changes() == 0) {
+      return Status::Invalid("inspector " + name + " is not on audit " + std::to_string(id));
+    }
+    if (Status s = RecordAuditEvent(ws, id, "inspector_removed", name, "", actor); !s.ok())
+      return s;
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<AuditEvent>> AuditEvents(Workspace* ws, int64_t id) {
+  if (Result<Audit> a = FindAudit(ws, id); !a.ok()) return a.status();
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT id, kind, detail, reason, actor, at FROM audit_event WHERE audit = ? ORDER BY id");
+  if (!q.ok()) return q.status();
+  q->Bind(1, id);
+  std::vector<AuditEvent> out;
+  while (q->Step()) {
+    out.push_back({q->Int(0), q->Text(1), q->Text(2), q->Text(3), q->Text(4), q->Text(5)});
+  }
+  if (!q->status().ok()) return q->status();
+  return out;
 }
 
 }  // namespace vtaudit

@@ -40,7 +40,7 @@ struct NewAudit {
   std::string org;
   int period = 0;
   std::string framework_path;           // read, validated and stored by its SHA-256
-  std::vector<std::string> inspectors;  // may be empty; scoring adds inspectors
+  std::vector<std::string> inspectors;  // who may score; may be empty (add them later)
 };
 
 // Creates an audit in status draft. NotFound for an unknown organisation; Invalid for a
@@ -53,8 +53,26 @@ Result<Audit> FindAudit(Workspace* ws, int64_t id);
 // Moves an audit between draft and concept, or on to final. A final audit stays final
 // (Conflict).
 Status SetAuditStatus(Workspace* ws, int64_t id, AuditStatus status);
-// Records an inspector of the audit; adding one twice is fine.
-Status AddInspector(Workspace* ws, int64_t id, const std::string& name);
+// Something that happened to the audit itself, kept in the audit's trail: an inspector
+// added or removed (later: a change of state).
+struct AuditEvent {
+  int64_t id = 0;
+  std::string kind;    // "inspector_added", "inspector_removed"
+  std::string detail;  // the inspector's name
+  std::string reason;
+  std::string actor;  // who did it, when known
+  std::string at;     // ISO UTC
+};
+
+// Adds and removes inspectors of an audit in one transaction, each recorded as an
+// AuditEvent by `actor` (may be empty). Only the audit's inspectors may score; removing
+// one keeps their scores on record. Invalid for a name that is empty, not printable, over
+// 64 bytes or holding a BSN, for adding one who is on the audit already or removing one
+// who is not; Conflict for a final audit.
+Status ChangeInspectors(Workspace* ws, int64_t id, const std::vector<std::string>& add,
+                        const std::vector<std::string>& remove, const std::string& actor);
+// The audit's own trail, oldest first.
+Result<std::vector<AuditEvent>> AuditEvents(Workspace* ws, int64_t id);
 
 }  // namespace vtaudit
 

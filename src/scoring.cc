@@ -21,7 +21,19 @@ struct Problem {
   std::string reason;
 };
 
-// What a score is checked against, loaded once per command or import.
+// An inspector's word folded for comparison: ASCII lower case, with spaces, underscores
+// and dots removed ("Voldoet niet" → "voldoetniet", "n.v.t." → "nvt").
+std::string Fold(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' || c == '_' || c == '.' || c == '\t') continue;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+// What a score is checked against, loaded once per write, inside its transaction, so the
+// audit's state, inspectors and sample cannot change between the check and the append.
 class ScoreChecker {
  public:
   static Result<ScoreChecker> Load(Workspace* ws, int64_t audit_id) {
@@ -51,22 +63,34 @@ class ScoreChecker {
     return c;
   }
 
-  std::vector<Problem> Check(const ScoreInput& in) const {
+  // Checks `in` and replaces its result by the id it names.
+  std::vector<Problem> Check(ScoreInput* in, bool needs_result = true) const {
     std::vector<Problem> problems;
-    if (in.inspector.empty()) problems.push_back({"inspector", "no inspector named"});
-    if (ContainsBsn(in.note)) {
+    if (in->inspector.empty()) {
+      problems.push_back({"inspector", "no inspector named"});
+    } else if (!std::binary_search(audit_.inspectors.begin(), audit_.inspectors.end(),
+                                   in->inspector)) {
+      problems.push_back({"inspector", "inspector " + in->inspector + " is not on audit " +
+                                           std::to_string(audit_.id) +
+                                           "; add them with `vtaudit audit inspectors --audit " +
+                                           std::to_string(audit_.id) + " --add NAME`"});
+    }
+    if (in->note && ContainsBsn(*in->note)) {
       problems.push_back({"note",
                           "contains a number that passes the BSN eleven test; notes must not "
                           "identify a person"});
     }
-    const Criterion* criterion = framework_.FindCriterion(in.criterion);
+    const Criterion* criterion = framework_.FindCriterion(in->criterion);
     if (!criterion) {
-      problems.push_back({"criterion", "unknown criterion '" + in.criterion + "' in framework " +
+      problems.push_back({"criterion", "unknown criterion '" + in->criterion + "' in framework " +
                                            framework_.id + " " + framework_.version});
       return problems;
     }
+    const std::optional<std::string> result =
+        needs_result ? NormaliseResult(framework_, criterion->scope, in->result)
+                     : std::optional<std::string>(in->result);
     if (criterion->scope == Scope::kOrganisation) {
-      if (!in.case_id.empty()) {
+      if (!in->case_id.empty()) {
         problems.push_back({"case_id", "criterion " + criterion->id +
                                            " is scored for the organisation, not per case"});
       }
@@ -74,31 +98,35 @@ class ScoreChecker {
         problems.push_back({"criterion", "criterion " + criterion->id +
                                              " is measured by deadline " + criterion->measured_by +
                                              ", not scored by hand"});
-      } else if (!framework_.scale.Find(in.result)) {
+      } else if (!result) {
         std::string levels;
         for (const Level& l : framework_.scale.levels)
           levels += (levels.empty() ? "" : ", ") + l.id;
         problems.push_back(
-            {"result", "'" + in.result + "' is not a level of the scale (" + levels + ")"});
+            {"result", "'" + in->result + "' is not a level of the scale (" + levels + ")"});
+      } else {
+        in->result = *result;
       }
       return problems;
     }
-    if (in.result != kVoldoet && in.result != kVoldoetNiet && in.result != kNvt) {
+    if (!result) {
       problems.push_back(
-          {"result", "'" + in.result + "' is not a case result (voldoet, voldoet_niet, nvt)"});
+          {"result", "'" + in->result + "' is not a case result (voldoet, voldoet_niet, nvt)"});
+    } else {
+      in->result = *result;
     }
-    if (in.case_id.empty()) {
+    if (in->case_id.empty()) {
       problems.push_back(
           {"case_id", "criterion " + criterion->id + " is scored per case: " + "name the case"});
       return problems;
     }
-    const auto it = cases_.find(in.case_id);
+    const auto it = cases_.find(in->case_id);
     if (it == cases_.end()) {
-      problems.push_back({"case_id", "case " + in.case_id + " is not in the sample of audit " +
+      problems.push_back({"case_id", "case " + in->case_id + " is not in the sample of audit " +
                                          std::to_string(audit_.id)});
     } else if (!criterion->applies_when.Matches(it->second)) {
       problems.push_back({"criterion", "criterion " + criterion->id + " does not apply to case " +
-                                           in.case_id +
+                                           in->case_id +
                                            " (applies when: " + criterion->applies_when.text() +
                                            "): it is nvt automatically"});
     }
@@ -120,172 +148,388 @@ Status ToStatus(const std::vector<Problem>& problems) {
   return Status::InvalidAll(std::move(messages));
 }
 
-// The result this event replaces: the inspector's current one for `set`, the reconciled one
-// for `reconcile`.
-Result<std::optional<std::string>> Previous(Workspace* ws, const ScoreInput& in,
-                                            std::string_view kind) {
-  Result<Statement> q =
-      kind == "set" ? ws->db().Prepare(
-                          "SELECT result FROM score_current WHERE audit = ? AND case_id = ? AND "
-                          "criterion = ? AND inspector = ?")
-                    : ws->db().Prepare(
-                          "SELECT result FROM score_reconciled WHERE audit = ? AND case_id = ? AND "
-                          "criterion = ?");
+// The inspector's latest set or clear of one case criterion (the form's base).
+struct Latest {
+  int64_t event = 0;                  // 0: never scored
+  std::optional<std::string> result;  // none: never scored, or cleared
+  std::string note;
+};
+
+Result<Latest> LatestOwn(Workspace* ws, const ScoreInput& in) {
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT id, new_result, note FROM score_event WHERE audit = ? AND case_id = ? AND "
+      "criterion = ? AND inspector = ? AND kind IN ('set', 'clear') ORDER BY id DESC LIMIT 1");
+  if (!q.ok()) return q.status();
+  q->Bind(1, in.audit).Bind(2, in.case_id).Bind(3, in.criterion).Bind(4, in.inspector);
+  Latest latest;
+  if (q->Step()) {
+    latest.event = q->Int(0);
+    latest.result = q->OptionalText(1);
+    if (latest.result) latest.note = q->Text(2);
+  }
+  if (!q->status().ok()) return q->status();
+  return latest;
+}
+
+// The reconciled result this case criterion has now, if any.
+Result<std::optional<std::string>> Reconciled(Workspace* ws, const ScoreInput& in,
+                                              std::string* note) {
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT result, note FROM score_reconciled WHERE audit = ? AND case_id = ? AND "
+      "criterion = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, in.audit).Bind(2, in.case_id).Bind(3, in.criterion);
-  if (kind == "set") q->Bind(4, in.inspector);
-  if (q->Step()) return std::optional<std::string>(q->Text(0));
+  if (q->Step()) {
+    *note = q->Text(1);
+    return std::optional<std::string>(q->Text(0));
+  }
   if (!q->status().ok()) return q->status();
   return std::optional<std::string>();
 }
 
-Status Append(Workspace* ws, const ScoreInput& in, std::string_view kind) {
-  Result<std::optional<std::string>> old = Previous(ws, in, kind);
-  if (!old.ok()) return old.status();
+Result<int64_t> Insert(Workspace* ws, const ScoreInput& in, std::string_view kind,
+                       const std::optional<std::string>& old_result,
+                       const std::optional<std::string>& new_result,
+                       const std::optional<std::string>& old_note, const std::string& note) {
   Result<Statement> q = ws->db().Prepare(
-      "INSERT INTO score_event (audit, case_id, criterion, inspector, kind, old_result, "
-      "new_result, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO score_event (uid, audit, case_id, criterion, inspector, kind, old_result, "
+      "new_result, old_note, note, at) VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?)");
   if (!q.ok()) return q.status();
   q->Bind(1, in.audit).Bind(2, in.case_id).Bind(3, in.criterion).Bind(4, in.inspector);
-  q->Bind(5, kind).BindOptional(6, *old).Bind(7, in.result).Bind(8, in.note).Bind(9, UtcNowIso());
+  q->Bind(5, kind).BindOptional(6, old_result).BindOptional(7, new_result);
+  q->BindOptional(8, old_note).Bind(9, note).Bind(10, UtcNowIso());
   if (Status s = q->Run(); !s.ok()) return s;
-  return AddInspector(ws, in.audit, in.inspector);
+  return ws->db().LastInsertId();
 }
 
-Status Record(Workspace* ws, const ScoreInput& in, std::string_view kind) {
-  Result<ScoreChecker> checker = ScoreChecker::Load(ws, in.audit);
-  if (!checker.ok()) return checker.status();
-  if (std::vector<Problem> p = checker->Check(in); !p.empty()) return ToStatus(p);
+// Appends a set of the inspector's score, unless it changes nothing. REQUIRES: checked,
+// inside a transaction. Returns whether an event was written.
+Result<bool> AppendSet(Workspace* ws, const ScoreInput& in) {
+  Result<Latest> latest = LatestOwn(ws, in);
+  if (!latest.ok()) return latest.status();
+  if (in.base && *in.base != latest->event) {
+    return Status::Conflict("criterion " + in.criterion +
+                            (in.case_id.empty() ? "" : " of case " + in.case_id) +
+                            " was changed elsewhere in the meantime; nothing was saved");
+  }
+  const std::string note = in.note.value_or(latest->note);
+  if (latest->result == in.result && latest->note == note) return false;
+  const std::optional<std::string> old_note =
+      latest->result ? std::optional<std::string>(latest->note) : std::nullopt;
+  Result<int64_t> id = Insert(ws, in, "set", latest->result, in.result, old_note, note);
+  if (!id.ok()) return id.status();
+  return true;
+}
+
+// Runs `write` in one transaction after loading the checker inside it.
+template <typename Write>
+Status InTransaction(Workspace* ws, int64_t audit, Write write) {
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
-  if (Status s = Append(ws, in, kind); !s.ok()) return s;
+  Result<ScoreChecker> checker = ScoreChecker::Load(ws, audit);
+  if (!checker.ok()) return checker.status();
+  if (Status s = write(*checker); !s.ok()) return s;
   return tx.Commit();
 }
 
 }  // namespace
 
-Status SetScore(Workspace* ws, const ScoreInput& input) { return Record(ws, input, "set"); }
+std::optional<std::string> NormaliseResult(const Framework& framework, Scope scope,
+                                           std::string_view text) {
+  const std::string folded = Fold(text);
+  if (scope == Scope::kCase) {
+    if (folded == "voldoet") return std::string(kVoldoet);
+    if (folded == "voldoetniet") return std::string(kVoldoetNiet);
+    if (folded == "nvt" || folded == "nietvantoepassing") return std::string(kNvt);
+    return std::nullopt;
+  }
+  for (const Level& l : framework.scale.levels) {
+    if (folded == Fold(l.id) || folded == Fold(l.name)) return l.id;
+  }
+  return std::nullopt;
+}
+
+Status SetScore(Workspace* ws, const ScoreInput& input) {
+  Result<int> n = SetScores(ws, {input});
+  return n.ok() ? Status::Ok() : n.status();
+}
+
+Result<int> SetScores(Workspace* ws, const std::vector<ScoreInput>& inputs) {
+  if (inputs.empty()) return 0;
+  int written = 0;
+  Status s = InTransaction(ws, inputs.front().audit, [&](const ScoreChecker& checker) {
+    std::vector<ScoreInput> checked = inputs;
+    std::vector<Problem> problems;
+    for (ScoreInput& in : checked) {
+      for (Problem& p : checker.Check(&in)) {
+        // A form names each problem's criterion; a single score needs no prefix.
+        if (checked.size() > 1) {
+          p.reason =
+              in.criterion + (in.case_id.empty() ? "" : " (" + in.case_id + ")") + ": " + p.reason;
+        }
+        problems.push_back(std::move(p));
+      }
+    }
+    if (!problems.empty()) return ToStatus(problems);
+    for (const ScoreInput& in : checked) {
+      Result<bool> appended = AppendSet(ws, in);
+      if (!appended.ok()) return appended.status();
+      written += *appended ? 1 : 0;
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return written;
+}
+
+Status ClearScore(Workspace* ws, const ScoreInput& input) {
+  return InTransaction(ws, input.audit, [&](const ScoreChecker& checker) {
+    ScoreInput in = input;
+    if (std::vector<Problem> p = checker.Check(&in, /*needs_result=*/false); !p.empty()) {
+      return ToStatus(p);
+    }
+    Result<Latest> latest = LatestOwn(ws, in);
+    if (!latest.ok()) return latest.status();
+    if (in.base && *in.base != latest->event) {
+      return Status::Conflict("criterion " + in.criterion +
+                              " was changed elsewhere in the meantime; nothing was cleared");
+    }
+    if (!latest->result) {
+      return Status::NotFound(in.inspector + " has no score for criterion " + in.criterion +
+                              (in.case_id.empty() ? "" : " of case " + in.case_id) + " to clear");
+    }
+    return Insert(ws, in, "clear", latest->result, std::nullopt, latest->note, in.note.value_or(""))
+        .status();
+  });
+}
 
 Status ReconcileScore(Workspace* ws, const ScoreInput& input) {
-  return Record(ws, input, "reconcile");
+  return InTransaction(ws, input.audit, [&](const ScoreChecker& checker) {
+    ScoreInput in = input;
+    if (std::vector<Problem> p = checker.Check(&in); !p.empty()) return ToStatus(p);
+    if (!in.note || in.note->empty()) {
+      return Status::Invalid("a reconciliation needs its reason (--reason TEXT)");
+    }
+    Result<Statement> q = ws->db().Prepare(
+        "SELECT inspector, result FROM score_current WHERE audit = ? AND case_id = ? AND "
+        "criterion = ? ORDER BY inspector");
+    if (!q.ok()) return q.status();
+    q->Bind(1, in.audit).Bind(2, in.case_id).Bind(3, in.criterion);
+    std::vector<std::pair<std::string, std::string>> basis;
+    std::set<std::string> distinct;
+    while (q->Step()) {
+      basis.emplace_back(q->Text(0), q->Text(1));
+      distinct.insert(q->Text(1));
+    }
+    if (!q->status().ok()) return q->status();
+    const std::string what =
+        "criterion " + in.criterion +
+        (in.case_id.empty() ? " of the organisation" : " of case " + in.case_id);
+    if (distinct.size() < 2) {
+      return Status::Invalid("nothing to reconcile: " + what +
+                             (basis.empty() ? " has no scores"
+                              : basis.size() < 2
+                                  ? " has one inspector's score"
+                                  : " has scores that agree (" + *distinct.begin() + ")"));
+    }
+    std::string old_note;
+    Result<std::optional<std::string>> old = Reconciled(ws, in, &old_note);
+    if (!old.ok()) return old.status();
+    Result<int64_t> id =
+        Insert(ws, in, "reconcile", *old, in.result,
+               *old ? std::optional<std::string>(old_note) : std::nullopt, *in.note);
+    if (!id.ok()) return id.status();
+    Result<Statement> b =
+        ws->db().Prepare("INSERT INTO score_basis (event, inspector, result) VALUES (?, ?, ?)");
+    if (!b.ok()) return b.status();
+    for (const auto& [inspector, result] : basis) {
+      if (Status s = b->Bind(1, *id).Bind(2, inspector).Bind(3, result).Run(); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
 }
 
 Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& path,
                              const std::string& default_inspector) {
-  Result<ScoreChecker> checker = ScoreChecker::Load(ws, audit);
-  if (!checker.ok()) return checker.status();
   Result<std::unique_ptr<TableReader>> reader = OpenTable(path);
   if (!reader.ok()) return reader.status();
   TableReader& table = **reader;
   const std::string name(table.source_name());
-
-  TableRow row;
-  if (!table.Next(&row)) {
-    if (!table.status().ok()) return table.status();
-    return Status::Invalid(name + ": empty file: expected the header " +
-                           "case_id,criterion,result,note[,inspector]");
-  }
-  std::map<std::string, size_t> column;
-  std::vector<std::string> errors;
-  for (size_t i = 0; i < row.fields.size(); ++i) {
-    const std::string& h = row.fields[i];
-    if (h != "case_id" && h != "criterion" && h != "result" && h != "note" && h != "inspector") {
-      errors.push_back(name + ":" + std::to_string(row.line) + ": column " + h +
-                       ": unknown column (expected case_id, criterion, result, note, inspector)");
-    } else if (column.count(h)) {
-      errors.push_back(name + ":" + std::to_string(row.line) + ": column " + h + ": given twice");
-    } else {
-      column[h] = i;
+  int written = 0;
+  Status status = InTransaction(ws, audit, [&](const ScoreChecker& checker) -> Status {
+    TableRow row;
+    if (!table.Next(&row)) {
+      if (!table.status().ok()) return table.status();
+      return Status::Invalid(name + ": empty file: expected the header " +
+                             "case_id,criterion,result,note[,inspector]");
     }
-  }
-  for (const char* required : {"case_id", "criterion", "result"}) {
-    if (!column.count(required)) {
-      errors.push_back(name + ":" + std::to_string(row.line) + ": column " + required +
-                       ": missing from the header");
-    }
-  }
-  if (!errors.empty()) return Status::InvalidAll(std::move(errors));
-
-  constexpr size_t kMaxErrors = 100;
-  std::vector<ScoreInput> scores;
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
-  size_t bad_rows = 0;
-  while (table.Next(&row)) {
-    auto cell = [&](const char* col) -> std::string {
-      const auto it = column.find(col);
-      if (it == column.end() || it->second >= row.fields.size()) return "";
-      return row.fields[it->second];
-    };
-    ScoreInput in{audit,          cell("case_id"), cell("criterion"),
-                  cell("result"), cell("note"),    cell("inspector")};
-    if (in.inspector.empty()) in.inspector = default_inspector;
-    std::vector<Problem> problems = checker->Check(in);
-    if (problems.empty() && !seen.insert({in.case_id, in.criterion, in.inspector}).second) {
-      problems.push_back({"criterion", "criterion " + in.criterion + " for case '" + in.case_id +
-                                           "' by " + in.inspector + " occurs twice in the sheet"});
-    }
-    if (!problems.empty()) {
-      if (++bad_rows <= kMaxErrors) {
-        for (const Problem& p : problems) {
-          errors.push_back(name + ":" + std::to_string(row.line) + ": column " + p.column + ": " +
-                           p.reason);
-        }
+    std::map<std::string, size_t> column;
+    std::vector<std::string> errors;
+    for (size_t i = 0; i < row.fields.size(); ++i) {
+      const std::string& h = row.fields[i];
+      if (h != "case_id" && h != "criterion" && h != "result" && h != "note" && h != "inspector") {
+        errors.push_back(name + ":" + std::to_string(row.line) + ": column " + h +
+                         ": unknown column (expected case_id, criterion, result, note, inspector)");
+      } else if (column.count(h)) {
+        errors.push_back(name + ":" + std::to_string(row.line) + ": column " + h + ": given twice");
+      } else {
+        column[h] = i;
       }
-      continue;
     }
-    scores.push_back(std::move(in));
-  }
-  if (!table.status().ok()) return table.status();
-  if (bad_rows > kMaxErrors) {
-    errors.push_back(name + ": " + std::to_string(bad_rows - kMaxErrors) +
-                     " more bad rows not listed");
-  }
-  if (!errors.empty()) {
-    errors.push_back(name + ": nothing imported");
-    return Status::InvalidAll(std::move(errors));
-  }
-  Transaction tx(&ws->db());
-  if (!tx.status().ok()) return tx.status();
-  for (const ScoreInput& in : scores) {
-    if (Status s = Append(ws, in, "set"); !s.ok()) return s;
-  }
-  if (Status s = tx.Commit(); !s.ok()) return s;
-  return static_cast<int>(scores.size());
+    for (const char* required : {"case_id", "criterion", "result"}) {
+      if (!column.count(required)) {
+        errors.push_back(name + ":" + std::to_string(row.line) + ": column " + required +
+                         ": missing from the header");
+      }
+    }
+    if (!errors.empty()) return Status::InvalidAll(std::move(errors));
+
+    constexpr size_t kMaxErrors = 100;
+    std::vector<ScoreInput> scores;
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    size_t bad_rows = 0;
+    while (table.Next(&row)) {
+      auto cell = [&](const char* col) -> std::string {
+        const auto it = column.find(col);
+        if (it == column.end() || it->second >= row.fields.size()) return "";
+        return row.fields[it->second];
+      };
+      // Without a note column a row keeps the inspector's earlier note, as `score set`
+      // without --note does; an empty note cell empties it.
+      ScoreInput in{audit,
+                    cell("case_id"),
+                    cell("criterion"),
+                    cell("result"),
+                    column.count("note") ? std::optional<std::string>(cell("note")) : std::nullopt,
+                    cell("inspector"),
+                    std::nullopt};
+      if (in.inspector.empty()) in.inspector = default_inspector;
+      std::vector<Problem> problems = checker.Check(&in);
+      if (problems.empty() && !seen.insert({in.case_id, in.criterion, in.inspector}).second) {
+        problems.push_back({"criterion", "criterion " + in.criterion + " for case '" + in.case_id +
+                                             "' by " + in.inspector +
+                                             " occurs twice in the sheet"});
+      }
+      if (!problems.empty()) {
+        if (++bad_rows <= kMaxErrors) {
+          for (const Problem& p : problems) {
+            errors.push_back(name + ":" + std::to_string(row.line) + ": column " + p.column + ": " +
+                             p.reason);
+          }
+        }
+        continue;
+      }
+      scores.push_back(std::move(in));
+    }
+    if (!table.status().ok()) return table.status();
+    if (bad_rows > kMaxErrors) {
+      errors.push_back(name + ": " + std::to_string(bad_rows - kMaxErrors) +
+                       " more bad rows not listed");
+    }
+    if (!errors.empty()) {
+      errors.push_back(name + ": nothing imported");
+      return Status::InvalidAll(std::move(errors));
+    }
+    for (const ScoreInput& in : scores) {
+      Result<bool> appended = AppendSet(ws, in);
+      if (!appended.ok()) return appended.status();
+      written += *appended ? 1 : 0;
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return written;
 }
+
+namespace {
+
+// The (case, criterion) pairs `viewer` has a current score of. Empty for the open view.
+Result<std::set<std::pair<std::string, std::string>>> OwnScored(Workspace* ws, int64_t audit,
+                                                                const Viewer& viewer) {
+  std::set<std::pair<std::string, std::string>> own;
+  if (!viewer.inspector) return own;
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT case_id, criterion FROM score_current WHERE audit = ? AND inspector = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, audit).Bind(2, *viewer.inspector);
+  while (q->Step()) own.insert({q->Text(0), q->Text(1)});
+  if (!q->status().ok()) return q->status();
+  return own;
+}
+
+bool Visible(const Viewer& viewer, const std::set<std::pair<std::string, std::string>>& own,
+             const std::string& inspector, const std::string& case_id, const std::string& criterion,
+             bool reconciled) {
+  return !viewer.inspector || reconciled || inspector == *viewer.inspector ||
+         own.count({case_id, criterion}) > 0;
+}
+
+}  // namespace
 
 Result<std::vector<ScoreEvent>> ScoreHistory(Workspace* ws, int64_t audit,
                                              const std::optional<std::string>& case_id,
-                                             const std::optional<std::string>& criterion) {
+                                             const std::optional<std::string>& criterion,
+                                             const Viewer& viewer, int* hidden) {
   if (Result<Audit> a = FindAudit(ws, audit); !a.ok()) return a.status();
+  Result<std::set<std::pair<std::string, std::string>>> own = OwnScored(ws, audit, viewer);
+  if (!own.ok()) return own.status();
   Result<Statement> q = ws->db().Prepare(
-      "SELECT id, case_id, criterion, inspector, kind, old_result, new_result, note, at "
-      "FROM score_event WHERE audit = ?1 AND (?2 IS NULL OR case_id = ?2) AND "
-      "(?3 IS NULL OR criterion = ?3) ORDER BY id");
+      "SELECT e.id, e.uid, e.case_id, e.criterion, e.inspector, e.kind, e.old_result, "
+      "e.new_result, e.old_note, e.note, e.at, "
+      "(SELECT group_concat(b.inspector || ': ' || b.result, char(10)) FROM "
+      "(SELECT * FROM score_basis WHERE event = e.id ORDER BY inspector) b) "
+      "FROM score_event e WHERE e.audit = ?1 AND (?2 IS NULL OR e.case_id = ?2) AND "
+      "(?3 IS NULL OR e.criterion = ?3) ORDER BY e.id");
   if (!q.ok()) return q.status();
   q->Bind(1, audit).BindOptional(2, case_id).BindOptional(3, criterion);
   std::vector<ScoreEvent> out;
+  int left_out = 0;
   while (q->Step()) {
-    out.push_back({q->Int(0), q->Text(1), q->Text(2), q->Text(3), q->Text(4), q->OptionalText(5),
-                   q->Text(6), q->Text(7), q->Text(8)});
+    ScoreEvent e{q->Int(0),          q->Text(1), q->Text(2),         q->Text(3),
+                 q->Text(4),         q->Text(5), q->OptionalText(6), q->OptionalText(7),
+                 q->OptionalText(8), q->Text(9), q->Text(10),        {}};
+    const std::string basis = q->Text(11);
+    for (size_t start = 0; !basis.empty() && start <= basis.size();) {
+      const size_t end = std::min(basis.find('\n', start), basis.size());
+      e.basis.push_back(basis.substr(start, end - start));
+      start = end + 1;
+    }
+    if (!Visible(viewer, *own, e.inspector, e.case_id, e.criterion, e.kind == "reconcile")) {
+      ++left_out;
+      continue;
+    }
+    out.push_back(std::move(e));
   }
   if (!q->status().ok()) return q->status();
+  if (hidden) *hidden = left_out;
   return out;
 }
 
-Result<std::vector<CurrentScore>> CurrentScores(Workspace* ws, int64_t audit) {
+Result<std::vector<CurrentScore>> CurrentScores(Workspace* ws, int64_t audit, const Viewer& viewer,
+                                                int* hidden) {
+  Result<std::set<std::pair<std::string, std::string>>> own = OwnScored(ws, audit, viewer);
+  if (!own.ok()) return own.status();
   Result<Statement> q = ws->db().Prepare(
-      "SELECT case_id, criterion, inspector, result, note, at, 0 FROM score_current "
+      "SELECT case_id, criterion, inspector, result, note, at, 0, event FROM score_current "
       "WHERE audit = ?1 UNION ALL "
-      "SELECT case_id, criterion, inspector, result, note, at, 1 FROM score_reconciled "
+      "SELECT case_id, criterion, inspector, result, note, at, 1, event FROM score_reconciled "
       "WHERE audit = ?1 ORDER BY 1, 2, 7, 3");
   if (!q.ok()) return q.status();
   q->Bind(1, audit);
   std::vector<CurrentScore> out;
+  int left_out = 0;
   while (q->Step()) {
-    out.push_back(
-        {q->Text(0), q->Text(1), q->Text(2), q->Text(3), q->Text(4), q->Text(5), q->Int(6) != 0});
+    CurrentScore s{q->Text(0), q->Text(1), q->Text(2),     q->Text(3),
+                   q->Text(4), q->Text(5), q->Int(6) != 0, q->Int(7)};
+    if (!Visible(viewer, *own, s.inspector, s.case_id, s.criterion, s.reconciled)) {
+      ++left_out;
+      continue;
+    }
+    out.push_back(std::move(s));
   }
   if (!q->status().ok()) return q->status();
+  if (hidden) *hidden = left_out;
   return out;
 }
 

@@ -1,10 +1,13 @@
 // The inspectors' scores of an audit and their trail. A case criterion is scored per
 // sampled case as voldoet, voldoet_niet or nvt; an organisation criterion once, with a
-// level of the framework's scale. Every change is an appended event (who, when, old,
-// new, note) in score_event; the current score per inspector and the reconciled score
-// are views over the events. Two inspectors may score the same case: Agreement gives
-// per criterion the observed agreement and Cohen's kappa, Reconcile records the agreed
-// score. A final audit refuses every change (Conflict). Not thread-safe.
+// level of the framework's scale. Every change is an appended event in score_event (who,
+// when, old and new result, old and new note): `set`, `clear` (a score withdrawn) or
+// `reconcile` (the agreed result where inspectors differ, with the scores it settles).
+// The current score per inspector and the reconciled score are views over the events; a
+// score changed after a reconciliation reopens the disagreement. Only the audit's
+// inspectors may score (audit.h). Each write is one transaction that checks and appends
+// together, so a concurrent writer (the web UI, a second command) cannot interleave. A
+// final audit refuses every change (Conflict). Not thread-safe (one Workspace a thread).
 #ifndef VTAUDIT_SCORING_H_
 #define VTAUDIT_SCORING_H_
 
@@ -28,25 +31,38 @@ struct ScoreInput {
   int64_t audit = 0;
   std::string case_id;  // "" for an organisation criterion
   std::string criterion;
+  // An id or an inspector's word for it ("Voldoet niet", "n.v.t.", a level's Dutch
+  // name), case-insensitive; stored as the id. Ignored by ClearScore.
   std::string result;
-  std::string note;       // free text; refused when it looks like a BSN (privacy.h)
+  // Free text, refused when it looks like a BSN (privacy.h). None: a set keeps the
+  // inspector's earlier note; for a reconcile or clear it is the reason.
+  std::optional<std::string> note;
   std::string inspector;  // who scores (for a reconcile: who records the agreement)
+  // The id of the inspector's latest set or clear of this case criterion that the
+  // input was based on (0: none), e.g. the one a web form showed. When given and no
+  // longer the latest, the write is refused as stale (Conflict) and nothing is written.
+  std::optional<int64_t> base;
 };
 
 struct ScoreEvent {
   int64_t id = 0;
+  std::string uid;  // stable across workspaces
   std::string case_id;
   std::string criterion;
   std::string inspector;
-  std::string kind;                       // "set" or "reconcile"
+  std::string kind;                       // "set", "clear" or "reconcile"
   std::optional<std::string> old_result;  // the inspector's (or reconciled) result before
-  std::string new_result;
+  std::optional<std::string> new_result;  // none for a clear
+  std::optional<std::string> old_note;    // the note before, when there was a score
   std::string note;
   std::string at;  // ISO UTC
+  // A reconcile: the inspectors' results it settled, "inspector: result" by name.
+  std::vector<std::string> basis;
 };
 
-// A current score: the latest `set` per case, criterion and inspector, or the latest
-// `reconcile` per case and criterion (reconciled = true).
+// A current score: the latest `set` per case, criterion and inspector (unless cleared
+// since), or the `reconcile` per case and criterion that no later score superseded
+// (reconciled = true).
 struct CurrentScore {
   std::string case_id;
   std::string criterion;
@@ -55,14 +71,23 @@ struct CurrentScore {
   std::string note;
   std::string at;
   bool reconciled = false;
+  int64_t event = 0;  // the score_event behind it
 };
 
 // Validates and appends one score. Invalid with a message that says what is wrong
 // (unknown criterion, case not in the sample, result not allowed for the scope, criterion
-// not applicable to the case, BSN in the note); Conflict for a final audit.
+// not applicable to the case, BSN in the note, inspector not on the audit); Conflict for
+// a final audit or a stale base.
 Status SetScore(Workspace* ws, const ScoreInput& input);
-// Records the agreed score of a case criterion (or an organisation criterion) after a
-// disagreement; validated like SetScore.
+// The scores of one form: every input checked, then all appended in one transaction, or
+// none. Inputs whose result and note equal the current score are skipped. Returns how
+// many were written.
+Result<int> SetScores(Workspace* ws, const std::vector<ScoreInput>& inputs);
+// Withdraws the inspector's current score (NotFound when there is none).
+Status ClearScore(Workspace* ws, const ScoreInput& input);
+// Records the agreed score of a case criterion (or an organisation criterion) where the
+// inspectors' current scores differ; Invalid when they do not (nothing to reconcile) or
+// without a reason (the note). Keeps the results it settles.
 Status ReconcileScore(Workspace* ws, const ScoreInput& input);
 // Imports a score sheet, CSV with header `case_id,criterion,result,note[,inspector]`
 // (columns in any order; note and inspector optional; an empty inspector cell means
@@ -72,13 +97,29 @@ Status ReconcileScore(Workspace* ws, const ScoreInput& input);
 Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& path,
                              const std::string& default_inspector);
 
+// The id of a case result or of a level of `scale` for an inspector's word: ids and
+// Dutch labels, case-insensitive, with spaces, underscores and dots alike ("Voldoet
+// niet", "n.v.t.", "voldoet grotendeels"). None when nothing matches.
+std::optional<std::string> NormaliseResult(const Framework& framework, Scope scope,
+                                           std::string_view text);
+
+// Who may see what while scoring is blind: an inspector sees the other inspectors'
+// scores (and events) of a case criterion only once they have scored it themselves.
+// Reconciled scores are seen by all. With no viewer, everything is visible.
+struct Viewer {
+  std::optional<std::string> inspector;  // none: the reconciliation view (--all)
+};
+
 // The events of an audit in the order they happened, optionally for one case and/or
-// criterion.
+// criterion, as `viewer` may see them; `hidden` (when given) counts those left out.
 Result<std::vector<ScoreEvent>> ScoreHistory(Workspace* ws, int64_t audit,
                                              const std::optional<std::string>& case_id,
-                                             const std::optional<std::string>& criterion);
-// Current and reconciled scores, by case, criterion, then inspector (reconciled last).
-Result<std::vector<CurrentScore>> CurrentScores(Workspace* ws, int64_t audit);
+                                             const std::optional<std::string>& criterion,
+                                             const Viewer& viewer = {}, int* hidden = nullptr);
+// Current and reconciled scores, by case, criterion, then inspector (reconciled last), as
+// `viewer` may see them; `hidden` (when given) counts those left out.
+Result<std::vector<CurrentScore>> CurrentScores(Workspace* ws, int64_t audit,
+                                                const Viewer& viewer = {}, int* hidden = nullptr);
 
 // Two inspectors' results for one case that differ.
 struct Disagreement {

@@ -198,6 +198,89 @@ BEGIN
     coalesce(NEW.rvdk, 0), coalesce(NEW.disclosure, 0), NEW.extract_id);
 END;
 )sql",
+      // 5: the record. Score events get a stable id (uid, for exchange between laptops),
+      // the note they replace, and a third kind, `clear` (a withdrawn score, no result).
+      // A reconciliation keeps the scores it settled (score_basis). The current score of
+      // an inspector is their latest set or clear, when it is a set; a reconciliation
+      // counts while no score of that case criterion changed after it. audit_event keeps
+      // what happened to the audit itself (inspectors added or removed, later states).
+      R"sql(
+DROP VIEW score_current;
+DROP VIEW score_reconciled;
+CREATE TABLE score_event_v5 (
+  id         INTEGER PRIMARY KEY,
+  uid        TEXT NOT NULL UNIQUE,
+  audit      INTEGER NOT NULL REFERENCES audit(id),
+  case_id    TEXT NOT NULL DEFAULT '',
+  criterion  TEXT NOT NULL,
+  inspector  TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('set', 'clear', 'reconcile')),
+  old_result TEXT,
+  new_result TEXT CHECK ((kind = 'clear') = (new_result IS NULL)),
+  old_note   TEXT,
+  note       TEXT NOT NULL DEFAULT '',
+  at         TEXT NOT NULL
+);
+INSERT INTO score_event_v5
+SELECT e.id, lower(hex(randomblob(16))), e.audit, e.case_id, e.criterion, e.inspector, e.kind,
+  e.old_result, e.new_result,
+  (SELECT p.note FROM score_event p
+   WHERE p.audit = e.audit AND p.case_id = e.case_id AND p.criterion = e.criterion
+     AND p.kind = e.kind AND (e.kind = 'reconcile' OR p.inspector = e.inspector) AND p.id < e.id
+   ORDER BY p.id DESC LIMIT 1),
+  e.note, e.at
+FROM score_event e;
+DROP TABLE score_event;
+ALTER TABLE score_event_v5 RENAME TO score_event;
+CREATE INDEX score_event_key ON score_event(audit, case_id, criterion, inspector);
+CREATE TABLE score_basis (
+  event     INTEGER NOT NULL REFERENCES score_event(id),
+  inspector TEXT NOT NULL,
+  result    TEXT NOT NULL,
+  PRIMARY KEY (event, inspector)
+) WITHOUT ROWID;
+CREATE TRIGGER score_event_append_only_update BEFORE UPDATE ON score_event
+BEGIN SELECT RAISE(ABORT, 'score events are append-only'); END;
+CREATE TRIGGER score_event_append_only_delete BEFORE DELETE ON score_event
+BEGIN SELECT RAISE(ABORT, 'score events are append-only'); END;
+CREATE TRIGGER score_event_final_audit BEFORE INSERT ON score_event
+WHEN (SELECT status FROM audit WHERE id = NEW.audit) = 'final'
+BEGIN SELECT RAISE(ABORT, 'the audit is final: its scores can no longer change'); END;
+CREATE TRIGGER score_basis_append_only_update BEFORE UPDATE ON score_basis
+BEGIN SELECT RAISE(ABORT, 'score events are append-only'); END;
+CREATE TRIGGER score_basis_append_only_delete BEFORE DELETE ON score_basis
+BEGIN SELECT RAISE(ABORT, 'score events are append-only'); END;
+CREATE VIEW score_current AS
+SELECT e.audit, e.case_id, e.criterion, e.inspector, e.new_result AS result, e.note, e.at,
+  e.id AS event
+FROM score_event e
+WHERE e.kind = 'set' AND e.id = (
+  SELECT MAX(x.id) FROM score_event x
+  WHERE x.audit = e.audit AND x.case_id = e.case_id AND x.criterion = e.criterion
+    AND x.inspector = e.inspector AND x.kind IN ('set', 'clear'));
+CREATE VIEW score_reconciled AS
+SELECT e.audit, e.case_id, e.criterion, e.inspector, e.new_result AS result, e.note, e.at,
+  e.id AS event
+FROM score_event e
+WHERE e.kind = 'reconcile' AND e.id = (
+  SELECT MAX(x.id) FROM score_event x
+  WHERE x.audit = e.audit AND x.case_id = e.case_id AND x.criterion = e.criterion);
+CREATE TABLE audit_event (
+  id        INTEGER PRIMARY KEY,
+  uid       TEXT NOT NULL UNIQUE,
+  audit     INTEGER NOT NULL REFERENCES audit(id),
+  kind      TEXT NOT NULL,
+  detail    TEXT NOT NULL DEFAULT '',
+  reason    TEXT NOT NULL DEFAULT '',
+  actor     TEXT NOT NULL DEFAULT '',
+  at        TEXT NOT NULL
+);
+CREATE INDEX audit_event_audit ON audit_event(audit);
+CREATE TRIGGER audit_event_append_only_update BEFORE UPDATE ON audit_event
+BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+CREATE TRIGGER audit_event_append_only_delete BEFORE DELETE ON audit_event
+BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+)sql",
   };
   return kMigrations;
 }

@@ -20,7 +20,7 @@ struct ReportFixture : testing::AuditFixture {
       AddCase("C" + std::to_string(100 + i), "melding", "2025-03-03");
       AddCase("P" + std::to_string(100 + i), "melding", "2024-03-04");
     }
-    Result<Audit> p = CreateAudit(ws.get(), {"VT01", 2024, framework_path, {"Bram"}});
+    Result<Audit> p = CreateAudit(ws.get(), {"VT01", 2024, framework_path, {"Anna", "Bram"}});
     BOOST_TEST_REQUIRE(p.ok(), p.status().ToString());
     previous = *p;
     BOOST_TEST_REQUIRE(DrawSample(ws.get(), {audit.id, 10, "1", "", "", false}).ok());
@@ -39,7 +39,7 @@ struct ReportFixture : testing::AuditFixture {
 
   void Score(int64_t id, const std::string& case_id, const std::string& criterion,
              const std::string& result, const std::string& note) {
-    Status s = SetScore(ws.get(), {id, case_id, criterion, result, note, "Anna"});
+    Status s = SetScore(ws.get(), {id, case_id, criterion, result, note, "Anna", {}});
     BOOST_TEST_REQUIRE(s.ok(), s.ToString());
   }
 

@@ -18,13 +18,32 @@ struct ScoringFixture : testing::AuditFixture {
     }
     Result<Sample> s = DrawSample(ws.get(), {audit.id, 10, "1", "", "", false});
     BOOST_TEST_REQUIRE(s.ok(), s.status().ToString());
+    BOOST_TEST_REQUIRE(ChangeInspectors(ws.get(), audit.id, {"Bram"}, {}, "").ok());
   }
 
   static std::string Id(int i) { return (i < 10 ? "C0" : "C") + std::to_string(i); }
 
   Status Set(const std::string& c, const std::string& criterion, const std::string& result,
-             const std::string& inspector = "Anna", const std::string& note = "") {
-    return SetScore(ws.get(), {audit.id, c, criterion, result, note, inspector});
+             const std::string& inspector = "Anna",
+             const std::optional<std::string>& note = std::string()) {
+    return SetScore(ws.get(), {audit.id, c, criterion, result, note, inspector, {}});
+  }
+
+  Status Reconcile(const std::string& c, const std::string& criterion, const std::string& result,
+                   const std::string& reason = "overleg") {
+    return ReconcileScore(ws.get(), {audit.id, c, criterion, result, reason, "Anna", {}});
+  }
+
+  // The current scores Judge would use, as "case criterion inspector result" lines.
+  std::vector<std::string> Current(const Viewer& viewer = {}) {
+    Result<std::vector<CurrentScore>> now = CurrentScores(ws.get(), audit.id, viewer);
+    BOOST_TEST_REQUIRE(now.ok());
+    std::vector<std::string> out;
+    for (const CurrentScore& c : *now) {
+      out.push_back(c.case_id + " " + c.criterion + " " +
+                    (c.reconciled ? std::string("reconciled") : c.inspector) + " " + c.result);
+    }
+    return out;
   }
 
   // Writes a score sheet and imports it.
@@ -85,12 +104,12 @@ BOOST_FIXTURE_TEST_CASE(final_audit_refuses_changes, ScoringFixture) {
   const Status s = Set("C01", "C1", "voldoet_niet");
   BOOST_TEST(s.IsConflict());
   BOOST_TEST(s.ToString() == "audit 1 is final: its scores can no longer change");
-  BOOST_TEST(ReconcileScore(ws.get(), {audit.id, "C01", "C1", "voldoet", "", "Anna"}).IsConflict());
+  BOOST_TEST(Reconcile("C01", "C1", "voldoet").IsConflict());
   BOOST_TEST(Import("ok.csv", "case_id,criterion,result\nC02,C1,voldoet\n").status().IsConflict());
   // The database refuses too, whoever writes to it.
   BOOST_TEST(!ws->db()
-                  .Exec("INSERT INTO score_event (audit, criterion, inspector, kind, new_result, "
-                        "at) VALUES (1, 'C1', 'x', 'set', 'nvt', '')")
+                  .Exec("INSERT INTO score_event (uid, audit, criterion, inspector, kind, "
+                        "new_result, at) VALUES ('u', 1, 'C1', 'x', 'set', 'nvt', '')")
                   .ok());
   BOOST_TEST(Count("score_event") == 1);
 }
@@ -99,8 +118,7 @@ BOOST_FIXTURE_TEST_CASE(audit_trail_after_set_change_reconcile, ScoringFixture) 
   BOOST_TEST_REQUIRE(Set("C03", "C1", "voldoet", "Anna", "eerste lezing").ok());
   BOOST_TEST_REQUIRE(Set("C03", "C1", "voldoet_niet", "Anna", "na herlezing").ok());
   BOOST_TEST_REQUIRE(Set("C03", "C1", "voldoet", "Bram").ok());
-  BOOST_TEST_REQUIRE(
-      ReconcileScore(ws.get(), {audit.id, "C03", "C1", "voldoet_niet", "overleg", "Anna"}).ok());
+  BOOST_TEST_REQUIRE(Reconcile("C03", "C1", "voldoet_niet").ok());
   Result<std::vector<ScoreEvent>> h = ScoreHistory(ws.get(), audit.id, "C03", "C1");
   BOOST_TEST_REQUIRE(h.ok());
   BOOST_TEST_REQUIRE(h->size() == 4u);
@@ -109,12 +127,18 @@ BOOST_FIXTURE_TEST_CASE(audit_trail_after_set_change_reconcile, ScoringFixture) 
   BOOST_TEST((*h)[0].kind == "set");
   BOOST_TEST(!(*h)[0].old_result);
   BOOST_TEST((*h)[1].old_result.value_or("") == "voldoet");
-  BOOST_TEST((*h)[1].new_result == "voldoet_niet");
+  BOOST_TEST((*h)[1].new_result.value_or("") == "voldoet_niet");
   BOOST_TEST((*h)[1].note == "na herlezing");
   BOOST_TEST((*h)[2].inspector == "Bram");
   BOOST_TEST(!(*h)[2].old_result);
   BOOST_TEST((*h)[3].kind == "reconcile");
-  BOOST_TEST((*h)[3].new_result == "voldoet_niet");
+  BOOST_TEST((*h)[3].new_result.value_or("") == "voldoet_niet");
+  // The reconciliation keeps what it settled, and the notes before and after a change.
+  BOOST_TEST((*h)[3].basis == (std::vector<std::string>{"Anna: voldoet_niet", "Bram: voldoet"}));
+  BOOST_TEST((*h)[1].old_note.value_or("-") == "eerste lezing");
+  BOOST_TEST(!(*h)[0].old_note);
+  BOOST_TEST((*h)[0].uid.size() == 32u);
+  BOOST_TEST((*h)[0].uid != (*h)[1].uid);
   // Events cannot be changed or removed.
   BOOST_TEST(!ws->db().Exec("UPDATE score_event SET new_result = 'nvt'").ok());
   BOOST_TEST(!ws->db().Exec("DELETE FROM score_event").ok());
@@ -125,8 +149,6 @@ BOOST_FIXTURE_TEST_CASE(audit_trail_after_set_change_reconcile, ScoringFixture) 
   BOOST_TEST((*now)[0].result == "voldoet_niet");
   BOOST_TEST((*now)[1].inspector == "Bram");
   BOOST_TEST((*now)[2].reconciled);
-  BOOST_TEST(FindAudit(ws.get(), audit.id)->inspectors ==
-             (std::vector<std::string>{"Anna", "Bram"}));
 }
 
 BOOST_FIXTURE_TEST_CASE(agreement_and_kappa_by_hand, ScoringFixture) {
@@ -142,7 +164,7 @@ BOOST_FIXTURE_TEST_CASE(agreement_and_kappa_by_hand, ScoringFixture) {
         Set(Id(i + 1), "C1", bram[i] == 'v' ? "voldoet" : "voldoet_niet", "Bram").ok());
   }
   BOOST_TEST_REQUIRE(Set("C01", "C2", "voldoet").ok());  // single-scored: no pair
-  BOOST_TEST_REQUIRE(ReconcileScore(ws.get(), {audit.id, "C06", "C1", "voldoet", "", "Anna"}).ok());
+  BOOST_TEST_REQUIRE(Reconcile("C06", "C1", "voldoet").ok());
   Result<std::vector<CriterionAgreement>> a = Agreement(ws.get(), audit.id);
   BOOST_TEST_REQUIRE(a.ok());
   BOOST_TEST_REQUIRE(a->size() == 1u);
@@ -258,6 +280,145 @@ BOOST_FIXTURE_TEST_CASE(malformed_sheets_change_nothing, ScoringFixture) {
       BOOST_TEST(Count("score_event") == 1);
     }
   }
+}
+
+BOOST_FIXTURE_TEST_CASE(only_the_audits_inspectors_score, ScoringFixture) {
+  BOOST_TEST(Set("C01", "C1", "voldoet", "Cas").ToString() ==
+             "inspector Cas is not on audit 1; add them with `vtaudit audit inspectors --audit 1 "
+             "--add NAME`");
+  BOOST_TEST(Count("score_event") == 0);
+  // Removing an inspector keeps their scores on record, but they score no more.
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet", "Bram").ok());
+  BOOST_TEST_REQUIRE(ChangeInspectors(ws.get(), audit.id, {}, {"Bram"}, "Anna").ok());
+  BOOST_TEST(!Set("C02", "C1", "voldoet", "Bram").ok());
+  BOOST_TEST(Current() == std::vector<std::string>{"C01 C1 Bram voldoet"});
+}
+
+BOOST_FIXTURE_TEST_CASE(accepts_the_inspectors_words, ScoringFixture) {
+  // Case results by their Dutch wording, any case; levels by id or by the scale's Dutch name
+  // (the mini framework names its levels V, G, D and N).
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "Voldoet niet").ok());
+  BOOST_TEST_REQUIRE(Set("C02", "C1", "n.v.t.").ok());
+  BOOST_TEST_REQUIRE(Set("C03", "C1", "VOLDOET").ok());
+  BOOST_TEST_REQUIRE(Set("C04", "C1", "voldoet_niet").ok());
+  BOOST_TEST_REQUIRE(Set("", "O1", "g").ok());
+  BOOST_TEST(Current() == (std::vector<std::string>{
+                              " O1 Anna grotendeels", "C01 C1 Anna voldoet_niet", "C02 C1 Anna nvt",
+                              "C03 C1 Anna voldoet", "C04 C1 Anna voldoet_niet"}));
+  Result<int> n = Import(
+      "words.csv", "case_id,criterion,result\nC05,C1,Voldoet Niet\nC06,C1,N.V.T.\n,O1,Deels\n");
+  BOOST_TEST_REQUIRE(n.ok(), n.status().ToString());
+  BOOST_TEST(Count("score_event WHERE new_result IN ('voldoet_niet', 'nvt', 'deels')") == 6);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_score_without_note_keeps_the_note, ScoringFixture) {
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet", "Anna", "zie verslag").ok());
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet_niet", "Anna", std::nullopt).ok());
+  // The same result and note again writes nothing.
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet_niet", "Anna", "zie verslag").ok());
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet_niet", "Anna", "").ok());
+  Result<std::vector<ScoreEvent>> h = ScoreHistory(ws.get(), audit.id, "C01", "C1");
+  BOOST_TEST_REQUIRE(h.ok());
+  BOOST_TEST_REQUIRE(h->size() == 3u);
+  BOOST_TEST((*h)[1].note == "zie verslag");
+  BOOST_TEST((*h)[1].old_note.value_or("-") == "zie verslag");
+  BOOST_TEST((*h)[2].note == "");
+  BOOST_TEST((*h)[2].old_note.value_or("-") == "zie verslag");
+}
+
+BOOST_FIXTURE_TEST_CASE(clear_withdraws_a_score, ScoringFixture) {
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet", "Anna", "eerst").ok());
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet_niet", "Bram").ok());
+  const ScoreInput clear{audit.id, "C01", "C1", "", std::string("verkeerde zaak"), "Anna", {}};
+  BOOST_TEST_REQUIRE(ClearScore(ws.get(), clear).ok());
+  BOOST_TEST(Current() == std::vector<std::string>{"C01 C1 Bram voldoet_niet"});
+  BOOST_TEST(ClearScore(ws.get(), clear).ToString() ==
+             "Anna has no score for criterion C1 of case C01 to clear");
+  Result<std::vector<ScoreEvent>> h = ScoreHistory(ws.get(), audit.id, "C01", "C1");
+  BOOST_TEST_REQUIRE(h.ok());
+  BOOST_TEST_REQUIRE(h->size() == 3u);
+  BOOST_TEST((*h)[2].kind == "clear");
+  BOOST_TEST((*h)[2].old_result.value_or("-") == "voldoet");
+  BOOST_TEST(!(*h)[2].new_result);
+  BOOST_TEST((*h)[2].old_note.value_or("-") == "eerst");
+  BOOST_TEST((*h)[2].note == "verkeerde zaak");
+  // A score after the clear has no old result.
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet").ok());
+  h = ScoreHistory(ws.get(), audit.id, "C01", "C1");
+  BOOST_TEST(!h->back().old_result);
+}
+
+BOOST_FIXTURE_TEST_CASE(double_scoring_is_blind, ScoringFixture) {
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet", "Anna", "Anna's reden").ok());
+  BOOST_TEST_REQUIRE(Set("C02", "C1", "voldoet", "Anna").ok());
+  int hidden = 0;
+  Result<std::vector<CurrentScore>> bram =
+      CurrentScores(ws.get(), audit.id, Viewer{std::string("Bram")}, &hidden);
+  BOOST_TEST_REQUIRE(bram.ok());
+  BOOST_TEST(bram->empty());
+  BOOST_TEST(hidden == 2);
+  Result<std::vector<ScoreEvent>> events =
+      ScoreHistory(ws.get(), audit.id, {}, {}, Viewer{std::string("Bram")}, &hidden);
+  BOOST_TEST(events->empty());
+  BOOST_TEST(hidden == 2);
+  // Once Bram has scored C01's C1 he sees Anna's score of it, not yet of C02.
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet_niet", "Bram").ok());
+  BOOST_TEST(Current(Viewer{std::string("Bram")}) ==
+             (std::vector<std::string>{"C01 C1 Anna voldoet", "C01 C1 Bram voldoet_niet"}));
+  BOOST_TEST(Current().size() == 3u);  // the reconciliation view sees all
+}
+
+BOOST_FIXTURE_TEST_CASE(reconciles_only_what_differs, ScoringFixture) {
+  BOOST_TEST(Reconcile("C01", "C1", "voldoet").ToString() ==
+             "nothing to reconcile: criterion C1 of case C01 has no scores");
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet").ok());
+  BOOST_TEST(Reconcile("C01", "C1", "voldoet").ToString() ==
+             "nothing to reconcile: criterion C1 of case C01 has one inspector's score");
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet", "Bram").ok());
+  BOOST_TEST(Reconcile("C01", "C1", "voldoet").ToString() ==
+             "nothing to reconcile: criterion C1 of case C01 has scores that agree (voldoet)");
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet_niet", "Bram").ok());
+  BOOST_TEST(Reconcile("C01", "C1", "voldoet", "").ToString() ==
+             "a reconciliation needs its reason (--reason TEXT)");
+  BOOST_TEST(Count("score_event WHERE kind = 'reconcile'") == 0);
+  BOOST_TEST_REQUIRE(Reconcile("C01", "C1", "voldoet").ok());
+  BOOST_TEST(Current().back() == "C01 C1 reconciled voldoet");
+  // Organisation criteria are reconciled the same way.
+  BOOST_TEST_REQUIRE(Set("", "O1", "voldoet").ok());
+  BOOST_TEST_REQUIRE(Set("", "O1", "deels", "Bram").ok());
+  BOOST_TEST_REQUIRE(Reconcile("", "O1", "grotendeels").ok());
+  // A score changed after the reconciliation reopens the disagreement: the agreed score
+  // no longer counts, and the trail still holds it.
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "nvt", "Bram").ok());
+  BOOST_TEST((Current() == std::vector<std::string>{" O1 Anna voldoet", " O1 Bram deels",
+                                                    " O1 reconciled grotendeels",
+                                                    "C01 C1 Anna voldoet", "C01 C1 Bram nvt"}));
+  BOOST_TEST(Count("score_event WHERE kind = 'reconcile'") == 2);
+  BOOST_TEST_REQUIRE(Reconcile("C01", "C1", "voldoet", "tweede overleg").ok());
+  Result<std::vector<ScoreEvent>> h = ScoreHistory(ws.get(), audit.id, "C01", "C1");
+  // The second reconciliation replaces no current agreed score: the first was superseded.
+  BOOST_TEST(!h->back().old_result);
+  BOOST_TEST(h->back().basis == (std::vector<std::string>{"Anna: voldoet", "Bram: nvt"}));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_form_is_written_whole_or_not_at_all, ScoringFixture) {
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "voldoet").ok());
+  Result<std::vector<ScoreEvent>> h = ScoreHistory(ws.get(), audit.id, "C01", {});
+  const int64_t base = h->back().id;
+  // One bad score refuses the form: the good one before it is not written.
+  Result<int> n = SetScores(ws.get(), {{audit.id, "C01", "C1", "voldoet_niet", "", "Anna", base},
+                                       {audit.id, "C01", "C2", "ja", "", "Anna", 0}});
+  BOOST_TEST(n.status().ToString() ==
+             "C2 (C01): 'ja' is not a case result (voldoet, voldoet_niet, nvt)");
+  // A stale base (the score changed since the form was shown) refuses it too.
+  BOOST_TEST_REQUIRE(Set("C01", "C1", "nvt").ok());
+  n = SetScores(ws.get(), {{audit.id, "C01", "C2", "voldoet", "", "Anna", 0},
+                           {audit.id, "C01", "C1", "voldoet_niet", "", "Anna", base}});
+  BOOST_TEST(n.status().IsConflict());
+  BOOST_TEST(n.status().ToString() ==
+             "criterion C1 of case C01 was changed elsewhere in the meantime; nothing was saved");
+  BOOST_TEST(Current() == std::vector<std::string>{"C01 C1 Anna nvt"});
+  BOOST_TEST(Count("score_event") == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

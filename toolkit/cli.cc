@@ -117,12 +117,15 @@ int64_t ParseAuditId(const std::string& text) {
 
 int64_t RequiredAuditId(const Context& ctx) { return ParseAuditId(ctx.Required("--audit")); }
 
+std::optional<std::string> OptionalInspectorName(const Context& ctx) {
+  if (std::optional<std::string> name = ctx.Get("--inspector")) return name;
+  if (const char* env = std::getenv("VTAUDIT_INSPECTOR"); env && *env) return std::string(env);
+  return std::nullopt;
+}
+
 std::string InspectorName(const Context& ctx) {
-  if (std::optional<std::string> name = ctx.Get("--inspector")) return *name;
-  if (const char* env = std::getenv("VTAUDIT_INSPECTOR"); env && *env) return env;
-  if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name) return pw->pw_name;
-  if (const char* user = std::getenv("USER"); user && *user) return user;
-  return "";
+  if (std::optional<std::string> name = OptionalInspectorName(ctx)) return *name;
+  throw UsageError("say who scores: --inspector NAME, or set VTAUDIT_INSPECTOR");
 }
 
 std::string Printable(std::string_view text, size_t max_bytes) {

@@ -101,8 +101,11 @@ std::string DefaultCalendarPath();   // checklists/kalender-nl.xml
 int64_t ParseAuditId(const std::string& text);
 // The --audit option as an audit id.
 int64_t RequiredAuditId(const Context& ctx);
-// The inspector: --inspector, else $VTAUDIT_INSPECTOR, else the login name.
+// The inspector: --inspector, else $VTAUDIT_INSPECTOR; a UsageError when neither is given
+// (never the login name: a score must name who made it).
 std::string InspectorName(const Context& ctx);
+// The same, or none when neither is given.
+std::optional<std::string> OptionalInspectorName(const Context& ctx);
 // `text` fit for one terminal line: control characters (newlines, ESC…) shown as \n, \t or
 // \xNN, cut after `max_bytes` (at a UTF-8 boundary) with "…".
 std::string Printable(std::string_view text, size_t max_bytes);
@@ -122,6 +125,7 @@ int AuditNew(Context& ctx);
 int AuditList(Context& ctx);
 int AuditShow(Context& ctx);
 int AuditStatusCommand(Context& ctx);
+int AuditInspectors(Context& ctx);
 int SampleSizeCommand(Context& ctx);
 int SampleDraw(Context& ctx);
 int SampleShow(Context& ctx);
@@ -130,6 +134,7 @@ int ScoreImport(Context& ctx);
 int ScoreShow(Context& ctx);
 int ScoreHistoryCommand(Context& ctx);
 int ScoreReconcile(Context& ctx);
+int ScoreClear(Context& ctx);
 int AgreementCommand(Context& ctx);
 int JudgeCommand(Context& ctx);
 int Demo(Context& ctx);

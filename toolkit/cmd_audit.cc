@@ -1,4 +1,4 @@
-// audit new | audit list | audit show | audit status
+// audit new | audit list | audit show | audit status | audit inspectors
 #include <cstdio>
 
 #include "audit.h"
@@ -132,6 +132,44 @@ int AuditStatusCommand(Context& ctx) {
   std::printf("audit %lld: %s → %s\n", static_cast<long long>(id),
               std::string(AuditStatusName(before->status)).c_str(),
               std::string(AuditStatusName(*status)).c_str());
+  return 0;
+}
+
+int AuditInspectors(Context& ctx) {
+  const int64_t id = RequiredAuditId(ctx);
+  const std::vector<std::string> add = ctx.GetAll("--add");
+  const std::vector<std::string> remove = ctx.GetAll("--remove");
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  if (!add.empty() || !remove.empty()) {
+    const std::string actor = OptionalInspectorName(ctx).value_or("");
+    if (Status s = ChangeInspectors(*ws, id, add, remove, actor); !s.ok()) return Fail(s);
+  }
+  Result<Audit> a = FindAudit(*ws, id);
+  if (!a.ok()) return Fail(a.status());
+  Result<std::vector<AuditEvent>> events = AuditEvents(*ws, id);
+  if (!events.ok()) return Fail(events.status());
+  if (ctx.Flag("--json")) {
+    JsonWriter w;
+    w.BeginObject().Key("audit").Int(id).Key("inspectors").BeginArray();
+    for (const std::string& i : a->inspectors) w.String(i);
+    w.EndArray().Key("changes").BeginArray();
+    for (const AuditEvent& e : *events) {
+      if (e.kind != "inspector_added" && e.kind != "inspector_removed") continue;
+      w.BeginObject().Key("at").String(e.at).Key("kind").String(e.kind);
+      w.Key("inspector").String(e.detail).Key("by").String(e.actor).EndObject();
+    }
+    w.EndArray().EndObject();
+    std::fputs(w.str().c_str(), stdout);
+    return 0;
+  }
+  std::printf("audit %lld inspectors: %s\n", static_cast<long long>(id),
+              a->inspectors.empty() ? "none (add them with --add NAME)"
+                                    : Printable(Join(a->inspectors), 200).c_str());
+  for (const std::string& name : add) std::printf("added %s\n", Printable(name, 64).c_str());
+  for (const std::string& name : remove) {
+    std::printf("removed %s (their scores stay on record)\n", Printable(name, 64).c_str());
+  }
   return 0;
 }
 

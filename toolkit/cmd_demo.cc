@@ -164,7 +164,8 @@ Result<int> ApplyReconciliation(Workspace* ws, int64_t audit, const std::string&
       ReadTable(path, {"case_id", "criterion", "result", "note", "inspector"});
   if (!rows.ok()) return rows.status();
   for (std::map<std::string, std::string>& r : *rows) {
-    ScoreInput input{audit, r["case_id"], r["criterion"], r["result"], r["note"], r["inspector"]};
+    ScoreInput input{audit,     r["case_id"],   r["criterion"], r["result"],
+                     r["note"], r["inspector"], std::nullopt};
     if (Status s = ReconcileScore(ws, input); !s.ok()) {
       return Status::Invalid(path + ":" + r["#line"] + ": " + s.ToString());
     }

@@ -1,4 +1,5 @@
-// score set | score import | score show | score history | score reconcile | agreement
+// score set | score clear | score import | score show | score history | score reconcile |
+// agreement
 #include <cstdio>
 
 #include "audit.h"
@@ -12,15 +13,46 @@ namespace {
 
 constexpr size_t kNoteWidth = 60;
 
-ScoreInput InputFrom(const Context& ctx) {
+// The score the options name; `note_option` is --note for a set, --reason otherwise.
+ScoreInput InputFrom(const Context& ctx, std::string_view note_option, bool with_result) {
   ScoreInput in;
   in.audit = RequiredAuditId(ctx);
   in.case_id = ctx.Get("--case").value_or("");
   in.criterion = ctx.Required("--criterion");
-  in.result = ctx.Required("--result");
-  in.note = ctx.Get("--note").value_or("");
+  if (with_result) in.result = ctx.Required("--result");
+  in.note = ctx.Get(note_option);
   in.inspector = InspectorName(ctx);
   return in;
+}
+
+// Whose view `score show` and `score history` print: --all, else the inspector's.
+Viewer ViewerFrom(const Context& ctx) {
+  if (ctx.Flag("--all")) {
+    if (ctx.Get("--inspector")) throw UsageError("--all and --inspector exclude each other");
+    return {};
+  }
+  if (std::optional<std::string> name = OptionalInspectorName(ctx)) return {name};
+  throw UsageError(
+      "say whose view: --inspector NAME (or VTAUDIT_INSPECTOR) for the blind view, or --all");
+}
+
+void PrintHidden(int hidden, const Viewer& viewer) {
+  if (hidden == 0) return;
+  std::printf(
+      "(%d score%s of other inspectors hidden until %s has scored the same case "
+      "criteria: blind double scoring; --all shows every score)\n",
+      hidden, hidden == 1 ? "" : "s", viewer.inspector->c_str());
+}
+
+// The id a written score was stored as (the inspector may have typed "Voldoet niet").
+// REQUIRES: the score was written, so audit, framework and criterion exist.
+std::string StoredResult(Workspace* ws, const ScoreInput& in) {
+  Result<Audit> audit = FindAudit(ws, in.audit);
+  if (!audit.ok()) return in.result;
+  Result<Framework> framework = ws->LoadFramework(audit->framework_sha256);
+  const Criterion* criterion = framework.ok() ? framework->FindCriterion(in.criterion) : nullptr;
+  if (!criterion) return in.result;
+  return NormaliseResult(*framework, criterion->scope, in.result).value_or(in.result);
 }
 
 std::string CaseLabel(const std::string& case_id) {
@@ -30,22 +62,33 @@ std::string CaseLabel(const std::string& case_id) {
 }  // namespace
 
 int ScoreSet(Context& ctx) {
-  const ScoreInput in = InputFrom(ctx);
+  const ScoreInput in = InputFrom(ctx, "--note", true);
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
-  if (Status s = SetScore(*ws, in); !s.ok()) return Fail(s);
-  std::printf("%s, %s: %s (%s)\n", CaseLabel(in.case_id).c_str(), in.criterion.c_str(),
-              in.result.c_str(), in.inspector.c_str());
+  Result<int> written = SetScores(*ws, {in});
+  if (!written.ok()) return Fail(written.status());
+  std::printf("%s, %s: %s (%s)%s\n", CaseLabel(in.case_id).c_str(), in.criterion.c_str(),
+              StoredResult(*ws, in).c_str(), in.inspector.c_str(), *written ? "" : ", unchanged");
+  return 0;
+}
+
+int ScoreClear(Context& ctx) {
+  const ScoreInput in = InputFrom(ctx, "--reason", false);
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  if (Status s = ClearScore(*ws, in); !s.ok()) return Fail(s);
+  std::printf("%s, %s: score of %s withdrawn\n", CaseLabel(in.case_id).c_str(),
+              in.criterion.c_str(), in.inspector.c_str());
   return 0;
 }
 
 int ScoreReconcile(Context& ctx) {
-  const ScoreInput in = InputFrom(ctx);
+  const ScoreInput in = InputFrom(ctx, "--reason", true);
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
   if (Status s = ReconcileScore(*ws, in); !s.ok()) return Fail(s);
   std::printf("%s, %s: reconciled to %s (recorded by %s)\n", CaseLabel(in.case_id).c_str(),
-              in.criterion.c_str(), in.result.c_str(), in.inspector.c_str());
+              in.criterion.c_str(), StoredResult(*ws, in).c_str(), in.inspector.c_str());
   return 0;
 }
 
@@ -64,12 +107,20 @@ int ScoreShow(Context& ctx) {
   const int64_t audit = RequiredAuditId(ctx);
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
+  const Viewer viewer = ViewerFrom(ctx);
   if (Result<Audit> a = FindAudit(*ws, audit); !a.ok()) return Fail(a.status());
-  Result<std::vector<CurrentScore>> scores = CurrentScores(*ws, audit);
+  int hidden = 0;
+  Result<std::vector<CurrentScore>> scores = CurrentScores(*ws, audit, viewer, &hidden);
   if (!scores.ok()) return Fail(scores.status());
   if (ctx.Flag("--json")) {
     JsonWriter w;
-    w.BeginObject().Key("audit").Int(audit).Key("scores").BeginArray();
+    w.BeginObject().Key("audit").Int(audit).Key("view");
+    if (viewer.inspector) {
+      w.String(*viewer.inspector);
+    } else {
+      w.String("all");
+    }
+    w.Key("hidden").Int(hidden).Key("scores").BeginArray();
     for (const CurrentScore& s : *scores) {
       w.BeginObject().Key("case_id").String(s.case_id).Key("criterion").String(s.criterion);
       w.Key("inspector").String(s.inspector).Key("result").String(s.result);
@@ -82,6 +133,7 @@ int ScoreShow(Context& ctx) {
   }
   if (scores->empty()) {
     std::printf("no scores yet for audit %lld\n", static_cast<long long>(audit));
+    PrintHidden(hidden, viewer);
     return 0;
   }
   std::printf("%-12s %-10s %-16s %-14s %s\n", "CASE", "CRITERION", "INSPECTOR", "RESULT", "NOTE");
@@ -95,6 +147,7 @@ int ScoreShow(Context& ctx) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     std::printf("%s\n", line.c_str());
   }
+  PrintHidden(hidden, viewer);
   return 0;
 }
 
@@ -102,22 +155,37 @@ int ScoreHistoryCommand(Context& ctx) {
   const int64_t audit = RequiredAuditId(ctx);
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
+  const Viewer viewer = ViewerFrom(ctx);
+  int hidden = 0;
   Result<std::vector<ScoreEvent>> events =
-      ScoreHistory(*ws, audit, ctx.Get("--case"), ctx.Get("--criterion"));
+      ScoreHistory(*ws, audit, ctx.Get("--case"), ctx.Get("--criterion"), viewer, &hidden);
   if (!events.ok()) return Fail(events.status());
+  auto optional = [](JsonWriter& w, const std::optional<std::string>& v) {
+    if (v) {
+      w.String(*v);
+    } else {
+      w.Null();
+    }
+  };
   if (ctx.Flag("--json")) {
     JsonWriter w;
     w.BeginArray();
     for (const ScoreEvent& e : *events) {
-      w.BeginObject().Key("at").String(e.at).Key("kind").String(e.kind);
+      w.BeginObject().Key("uid").String(e.uid).Key("at").String(e.at).Key("kind").String(e.kind);
       w.Key("case_id").String(e.case_id).Key("criterion").String(e.criterion);
       w.Key("inspector").String(e.inspector).Key("old");
-      if (e.old_result) {
-        w.String(*e.old_result);
-      } else {
-        w.Null();
+      optional(w, e.old_result);
+      w.Key("new");
+      optional(w, e.new_result);
+      w.Key("old_note");
+      optional(w, e.old_note);
+      w.Key("note").String(e.note);
+      if (e.kind == "reconcile") {
+        w.Key("basis").BeginArray();
+        for (const std::string& b : e.basis) w.String(b);
+        w.EndArray();
       }
-      w.Key("new").String(e.new_result).Key("note").String(e.note).EndObject();
+      w.EndObject();
     }
     w.EndArray();
     std::fputs(w.str().c_str(), stdout);
@@ -125,15 +193,26 @@ int ScoreHistoryCommand(Context& ctx) {
   }
   if (events->empty()) {
     std::printf("no score events\n");
+    PrintHidden(hidden, viewer);
     return 0;
   }
   for (const ScoreEvent& e : *events) {
     std::printf("%s %-9s %-12s %-10s %-16s %s → %s%s%s\n", e.at.c_str(), e.kind.c_str(),
                 e.case_id.empty() ? "-" : e.case_id.c_str(), e.criterion.c_str(),
                 Printable(e.inspector, 16).c_str(), e.old_result.value_or("-").c_str(),
-                e.new_result.c_str(), e.note.empty() ? "" : "  ",
+                e.new_result.value_or("-").c_str(), e.note.empty() ? "" : "  ",
                 Printable(e.note, kNoteWidth).c_str());
+    if (e.old_note && *e.old_note != e.note) {
+      std::printf("    note was: %s\n",
+                  e.old_note->empty() ? "(none)" : Printable(*e.old_note, kNoteWidth).c_str());
+    }
+    if (!e.basis.empty()) {
+      std::string basis;
+      for (const std::string& b : e.basis) basis += (basis.empty() ? "" : "; ") + b;
+      std::printf("    settles: %s\n", Printable(basis, 2 * kNoteWidth).c_str());
+    }
   }
+  PrintHidden(hidden, viewer);
   return 0;
 }
 

@@ -86,7 +86,7 @@ Setup& Get() {
           // Adviezen are nvt automatically and refused; that is fine here.
           (void)vtaudit::SetScore(s->ws.get(),
                                   {a->id, c.case_id, k, ++i % 5 == 0 ? "voldoet_niet" : "voldoet",
-                                   i % 7 == 0 ? "dossier onvolledig" : "", "A"});
+                                   i % 7 == 0 ? "dossier onvolledig" : "", "A", {}});
         }
       }
     }
