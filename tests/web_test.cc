@@ -8,6 +8,7 @@
 #include <Poco/URI.h>
 
 #include <boost/test/unit_test.hpp>
+#include <cctype>
 #include <regex>
 #include <thread>
 
@@ -34,6 +35,7 @@ struct Served {
     Result<Sample> s = DrawSample(fixture.ws.get(), {fixture.audit.id, 6, "7", "", "", false});
     BOOST_TEST_REQUIRE(s.ok(), s.status().ToString());
     sample = *s;
+    BOOST_TEST_REQUIRE(ChangeInspectors(fixture.ws.get(), 1, {"Bram"}, {}, "").ok());
     WebOptions options;
     options.db_path = fixture.dir + "/ws.sqlite";
     options.calendar_path = VTAUDIT_SOURCE_DIR "/checklists/kalender-nl.xml";
@@ -214,14 +216,14 @@ BOOST_AUTO_TEST_CASE(a_stale_form_is_refused_and_nothing_is_written) {
   const std::string c = s.Login();
   const std::string page = s.Call("GET", s.CasePath(3), c).body;
   // Meanwhile the same inspector scores the case from the command line.
-  ScoreInput cli{1, s.sample.cases[3].case_id, "C1", "voldoet", "via de CLI", "Anna"};
+  ScoreInput cli{1, s.sample.cases[3].case_id, "C1", "voldoet", "via de CLI", "Anna", {}};
   BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), cli).ok());
   const long before = s.Events();
   Reply stale = s.Call("POST", s.CasePath(3), c,
                        "csrf=" + s.Hidden(page, "csrf") + "&base_C1=" + s.Hidden(page, "base_C1") +
                            "&r_C1=voldoet_niet&then=stay");
   BOOST_TEST(stale.status == 409);
-  BOOST_TEST(stale.body.find("intussen elders gewijzigd") != std::string::npos);
+  BOOST_TEST(stale.body.find("intussen elders gescoord") != std::string::npos);
   BOOST_TEST(stale.body.find("Er is niets opgeslagen") != std::string::npos);
   BOOST_TEST(s.Events() == before);
 }
@@ -234,8 +236,8 @@ BOOST_AUTO_TEST_CASE(the_server_keeps_serving_while_the_cli_writes) {
     Result<std::unique_ptr<Workspace>> ws = Workspace::Open(s.fixture.dir + "/ws.sqlite");
     BOOST_TEST_REQUIRE(ws.ok());
     for (int i = 0; i < 20; ++i) {
-      ScoreInput in{1,     s.sample.cases[4].case_id, "C1", i % 2 ? "voldoet" : "voldoet_niet", "",
-                    "Bram"};
+      ScoreInput in{
+          1, s.sample.cases[4].case_id, "C1", i % 2 ? "voldoet" : "voldoet_niet", "", "Bram", {}};
       BOOST_TEST(SetScore(ws->get(), in).ok());
     }
   });
@@ -250,6 +252,85 @@ BOOST_AUTO_TEST_CASE(the_server_keeps_serving_while_the_cli_writes) {
   }
   cli.join();
   BOOST_TEST(s.Events() == before + 20 + saved);
+}
+
+// Encodes like a browser submitting a form (application/x-www-form-urlencoded): a space
+// becomes '+', a textarea's line break CR LF, everything but letters, digits and *-._ is
+// percent-encoded as UTF-8.
+std::string BrowserEncode(const std::string& text) {
+  std::string out;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : text) {
+    if (c == ' ') {
+      out += '+';
+    } else if (c == '\n') {
+      out += "%0D%0A";
+    } else if (std::isalnum(c) || c == '*' || c == '-' || c == '.' || c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(a_note_is_stored_exactly_as_typed) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  // Hand-checked: the encoding of "ernst + aard" is "ernst+%2B+aard"; a decoder that takes
+  // '+' as a space only in a URL's query (Poco's URI::decode) stored "ernst+++aard".
+  BOOST_TEST(BrowserEncode("ernst + aard") == "ernst+%2B+aard");
+  const std::string note =
+      "ernst + aard (zie verslag 3 & 4) a=b 100% \"quoted\" 'single'\nregel twee: "
+      "coördinatie, één, ĳ, café ✓ 😀";
+  const std::string page = s.Call("GET", s.CasePath(2), c).body;
+  const std::string form = "csrf=" + s.Hidden(page, "csrf") +
+                           "&base_C1=" + s.Hidden(page, "base_C1") +
+                           "&r_C1=voldoet&note_C1=" + BrowserEncode(note) + "&then=stay";
+  BOOST_TEST_REQUIRE(s.Call("POST", s.CasePath(2), c, form).status == 303);
+  Result<std::vector<ScoreEvent>> h =
+      ScoreHistory(s.fixture.ws.get(), 1, s.sample.cases[2].case_id, std::string("C1"));
+  BOOST_TEST_REQUIRE(h.ok());
+  BOOST_TEST_REQUIRE(!h->empty());
+  BOOST_TEST(h->back().note == note);
+  // And the page shows it back whole, escaped, in the textarea.
+  const std::string again = s.Call("GET", s.CasePath(2), c).body;
+  BOOST_TEST(again.find("ernst + aard (zie verslag 3 &amp; 4)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_session_says_who_works_and_scoring_is_blind) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  // Anna scores case 0's C1 with a note; Bram, in a session of his own, must not see it.
+  const std::string page = s.Call("GET", s.CasePath(0), c).body;
+  BOOST_TEST_REQUIRE(s.Call("POST", s.CasePath(0), c,
+                            "csrf=" + s.Hidden(page, "csrf") +
+                                "&base_C1=" + s.Hidden(page, "base_C1") +
+                                "&r_C1=voldoet_niet&note_C1=geheim+van+Anna&then=stay")
+                         .status == 303);
+  const std::string b = s.Login();
+  const std::string choose = s.Call("GET", "/audit/1/inspector", b).body;
+  const std::string csrf = s.Hidden(choose, "csrf");
+  // A name that is not on the audit is refused; nothing changes.
+  BOOST_TEST(s.Call("POST", "/audit/1/inspector", b, "csrf=" + csrf + "&inspector=Cas").status ==
+             422);
+  Reply chosen = s.Call("POST", "/audit/1/inspector", b, "csrf=" + csrf + "&inspector=Bram");
+  BOOST_TEST(chosen.status == 303);
+  std::string bram = s.Call("GET", s.CasePath(0), b).body;
+  BOOST_TEST(bram.find("u werkt als Bram") != std::string::npos);
+  BOOST_TEST(bram.find("geheim van Anna") == std::string::npos);
+  BOOST_TEST(bram.find("Anna: ") == std::string::npos);
+  // Once Bram has scored it, Anna's score and note show beside his.
+  BOOST_TEST_REQUIRE(s.Call("POST", s.CasePath(0), b,
+                            "csrf=" + s.Hidden(bram, "csrf") +
+                                "&base_C1=" + s.Hidden(bram, "base_C1") + "&r_C1=voldoet&then=stay")
+                         .status == 303);
+  bram = s.Call("GET", s.CasePath(0), b).body;
+  BOOST_TEST(bram.find("geheim van Anna") != std::string::npos);
+  // Anna's own session is unchanged by Bram's choice.
+  BOOST_TEST(s.Call("GET", s.CasePath(0), c).body.find("u werkt als Anna") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -78,6 +78,31 @@ try {
   const checked = await page.locator('input[type=radio]:checked').count();
   if (checked !== criteria) fail(`${checked} of ${criteria} criteria saved`);
 
+  // A note typed in the browser reaches the record, the JSON and the report byte for byte:
+  // '+', '&', '=', '%', quotes, a line break, diacritics and an emoji.
+  const typed = 'ernst + aard (zie verslag 3 & 4) a=b 100% "dubbel" \'enkel\'\nregel twee: coördinatie, één, café 😀';
+  await page.goto(origin + firstCase);
+  await page.locator('fieldset.criterion textarea').first().focus();
+  const [line1, line2] = typed.split('\n');
+  await page.keyboard.type(line1);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(line2);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Control+Enter')]);
+  const caseId = decodeURIComponent(firstCase.split('/').pop());
+  const shown = JSON.parse(cli('score', 'show', '--audit', '1', '--all', '--json'));
+  const notes = shown.scores.filter((s) => s.case_id === caseId && s.note !== '').map((s) => s.note);
+  if (notes.length !== 1 || notes[0] !== typed) fail('the note was stored as ' + JSON.stringify(notes));
+  const reportJson = join(tmp, 'report.json');
+  cli('report', '--audit', '1', '--format', 'json', '--output', reportJson);
+  if (!readFileSync(reportJson, 'utf8').includes(JSON.stringify(typed))) {
+    fail('the report does not carry the note as typed');
+  }
+  // Ctrl+Enter saved like "Opslaan en volgende"; back to the case to see the note again.
+  await page.goto(origin + firstCase);
+  if ((await page.locator('fieldset.criterion textarea').first().inputValue()) !== typed) {
+    fail('the page does not show the note as typed: ' + JSON.stringify(await page.locator('fieldset.criterion textarea').first().inputValue()));
+  }
+
   await page.goto(origin + '/audit/1/judgement');
   const after = await page.locator('.level').allTextContents();
   if (JSON.stringify(before) === JSON.stringify(after)) fail('the judgement did not change');

@@ -42,7 +42,7 @@ legend { font-weight: 600; padding: 0 .3rem; }
 .choices { display: flex; flex-wrap: wrap; gap: .5rem 1.2rem; margin: .3rem 0 .5rem; }
 .choices label { display: inline-flex; gap: .35rem; align-items: center; cursor: pointer; }
 .note label { display: block; font-size: .9rem; color: var(--muted); }
-.note input { width: 100%; padding: .35rem .5rem; border: 1px solid var(--line); border-radius: 4px; font: inherit; }
+.note textarea { width: 100%; padding: .35rem .5rem; border: 1px solid var(--line); border-radius: 4px; font: inherit; resize: vertical; box-sizing: border-box; }
 .others { font-size: .88rem; color: var(--muted); margin: .2rem 0 0; }
 .actions { display: flex; gap: 1rem; margin-top: 1rem; position: sticky; bottom: 0;
   background: var(--bg); padding: .6rem 0; border-top: 1px solid var(--line); }
@@ -67,8 +67,14 @@ dl.case dt { color: var(--muted); } dl.case dd { margin: 0; }
 const std::string_view kScript = R"js(
 document.addEventListener('keydown', function (e) {
   var form = document.querySelector('form.score');
-  if (!form || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (!form) return;
   var t = e.target;
+  if (t && t.tagName === 'TEXTAREA' && e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    form.requestSubmit(form.querySelector('button.primary'));
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
   if (t && (t.tagName === 'INPUT' && t.type === 'text' || t.tagName === 'TEXTAREA')) return;
   var set = t && t.closest ? t.closest('fieldset.criterion') : null;
   if (!set) return;

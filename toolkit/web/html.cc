@@ -33,8 +33,10 @@ std::string Layout(const PageEnv& env, const Request& request, std::string_view 
       "<script src=\"/assets/app.js\" defer></script></head>\n<body>\n"
       "<header class=\"top\"><a class=\"brand\" href=\"/\">vtaudit</a>"
       "<span class=\"who\">";
-  html += Tr(env.lang, "Inspecteur: ", "Inspector: ");
-  html += Escape(env.inspector);
+  if (!env.inspector.empty()) {
+    html += Tr(env.lang, "Inspecteur: ", "Inspector: ");
+    html += Escape(env.inspector);
+  }
   html += "</span><nav class=\"lang\" aria-label=\"";
   html += Tr(env.lang, "Taal", "Language");
   html += "\">";

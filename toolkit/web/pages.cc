@@ -69,7 +69,14 @@ std::string Name(Lang lang, const std::string& nl, const std::string& en) {
   return lang == Lang::kEn && !en.empty() ? en : nl;
 }
 
-// The audit header: organisation, period, status and the links between its pages.
+// Whether `inspector` may score on the audit (is on its list).
+bool OnAudit(const Audit& a, const std::string& inspector) {
+  return !inspector.empty() &&
+         std::binary_search(a.inspectors.begin(), a.inspectors.end(), inspector);
+}
+
+// The audit header: organisation, period, status, who works, and the links between its
+// pages.
 std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view current) {
   const Lang l = env.lang;
   const std::string base = AuditPath(a.id);
@@ -82,11 +89,16 @@ std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view curren
       {base + "/report", Tr(l, "Rapport", "Report")},
       {base + "/report.pdf", Tr(l, "Rapport (PDF)", "Report (PDF)")},
   };
-  std::string html = "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) +
-                     " · " + Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
-                     S(Tr(l, "status ", "status ")) + S(AuditStatusName(a.status)) +
-                     "</p>\n<nav class=\"audit\" aria-label=\"" + S(Tr(l, "Audit", "Audit")) +
-                     "\">";
+  const bool on_audit = OnAudit(a, env.inspector);
+  std::string html =
+      "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) + " · " +
+      Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
+      S(Tr(l, "status ", "status ")) + S(AuditStatusName(a.status)) + " · " +
+      (on_audit ? S(Tr(l, "u werkt als ", "working as ")) + Escape(env.inspector)
+                : S(Tr(l, "nog niet gekozen wie werkt", "not yet chosen who works"))) +
+      " (<a href=\"" + base + "/inspector\">" +
+      S(on_audit ? Tr(l, "wisselen", "switch") : Tr(l, "kiezen", "choose")) +
+      "</a>)</p>\n<nav class=\"audit\" aria-label=\"" + S(Tr(l, "Audit", "Audit")) + "\">";
   for (const auto& [href, label] : links) {
     html += "<a href=\"" + Escape(href) + "\"" +
             (label == current ? " aria-current=\"page\"" : "") + ">" + S(label) + "</a>";
@@ -244,9 +256,13 @@ Result<std::vector<FormRow>> FormRows(const PageEnv& env, const AuditContext& ac
                                       std::vector<const Criterion*>* not_applicable) {
   const Framework& f = *ac.framework;
   const Scope scope = case_id.empty() ? Scope::kOrganisation : Scope::kCase;
-  Result<std::vector<ScoreEvent>> events = ScoreHistory(env.ws, ac.audit.id, case_id, std::nullopt);
+  // Blind double scoring: another inspector's score shows only once this one has scored
+  // the same criterion of the case.
+  const Viewer viewer{env.inspector};
+  Result<std::vector<ScoreEvent>> events =
+      ScoreHistory(env.ws, ac.audit.id, case_id, std::nullopt, viewer);
   if (!events.ok()) return events.status();
-  Result<std::vector<CurrentScore>> current = CurrentScores(env.ws, ac.audit.id);
+  Result<std::vector<CurrentScore>> current = CurrentScores(env.ws, ac.audit.id, viewer);
   if (!current.ok()) return current.status();
   std::vector<FormRow> rows;
   std::map<std::string, size_t> index;
@@ -261,7 +277,7 @@ Result<std::vector<FormRow>> FormRows(const PageEnv& env, const AuditContext& ac
   }
   for (const ScoreEvent& e : *events) {
     auto it = index.find(e.criterion);
-    if (it != index.end() && e.kind == "set" && e.inspector == env.inspector) {
+    if (it != index.end() && e.kind != "reconcile" && e.inspector == env.inspector) {
       rows[it->second].base = std::max(rows[it->second].base, e.id);
     }
   }
@@ -334,9 +350,9 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
               (scope == Scope::kCase ? " <kbd>" + std::to_string(i) + "</kbd>" : "") + "</label>";
     }
     html += "</div>\n<div class=\"note\"><label for=\"n" + std::to_string(n) + "\">" +
-            S(Tr(l, "Toelichting", "Note")) + "</label><input type=\"text\" id=\"n" +
-            std::to_string(n) + "\" name=\"note_" + id + "\" value=\"" + Escape(note) +
-            "\" maxlength=\"2000\" autocomplete=\"off\"></div>\n";
+            S(Tr(l, "Toelichting", "Note")) + "</label><textarea id=\"n" + std::to_string(n) +
+            "\" name=\"note_" + id + "\" rows=\"2\" maxlength=\"4000\" autocomplete=\"off\">" +
+            Escape(note) + "</textarea></div>\n";
     if (!row.others.empty()) {
       html += "<p class=\"others\">" + S(Tr(l, "Andere scores: ", "Other scores: "));
       for (size_t j = 0; j < row.others.size(); ++j) {
@@ -359,9 +375,9 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
     html += "<span class=\"muted small\">" +
             S(Tr(l,
                  "Toetsen: Tab naar een criterium, <kbd>1</kbd> voldoet, <kbd>2</kbd> voldoet "
-                 "niet, <kbd>3</kbd> n.v.t.; Enter in een toelichting slaat op.",
+                 "niet, <kbd>3</kbd> n.v.t.; Ctrl+Enter in een toelichting slaat op.",
                  "Keys: Tab to a criterion, <kbd>1</kbd> met, <kbd>2</kbd> not met, <kbd>3</kbd> "
-                 "n/a; Enter in a note saves.")) +
+                 "n/a; Ctrl+Enter in a note saves.")) +
             "</span>";
   }
   html += "</div>\n";
@@ -369,46 +385,35 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
   return html + "</form>\n";
 }
 
-// Checks a submitted form against the stored state and writes what changed. Returns the
-// messages for the inspector; empty when everything was saved.
+// A note as typed: browsers send a textarea's line breaks as CR LF; the record keeps LF.
+std::string TypedNote(const std::string& submitted) {
+  std::string out;
+  out.reserve(submitted.size());
+  for (size_t i = 0; i < submitted.size(); ++i) {
+    if (submitted[i] == '\r' && i + 1 < submitted.size() && submitted[i + 1] == '\n') continue;
+    out += submitted[i];
+  }
+  return out;
+}
+
+// Writes a submitted form: every criterion on it, based on the event the form showed, in
+// one transaction of the library (SetScores), so that a change made elsewhere since the
+// form was rendered refuses the whole form. Returns the messages for the inspector; empty
+// when everything was saved.
 std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
                                   const std::string& case_id, const std::vector<FormRow>& rows,
                                   const Request& req, bool* stale) {
   const Lang l = env.lang;
-  const Scope scope = case_id.empty() ? Scope::kOrganisation : Scope::kCase;
   std::vector<std::string> messages;
-  if (ac.audit.status == AuditStatus::kFinal) {
-    return {S(Tr(l, "De audit is definitief; scores kunnen niet meer veranderen.",
-                 "The audit is final; scores can no longer change."))};
-  }
-  for (const FormRow& row : rows) {
-    auto base = req.form.find("base_" + row.criterion->id);
-    if (base != req.form.end() && base->second != std::to_string(row.base)) {
-      *stale = true;
-      messages.push_back(
-          S(Tr(l, "Criterium ", "Criterion ")) + row.criterion->id +
-          S(Tr(l, " is intussen elders gewijzigd (in een ander venster of met de opdrachtregel).",
-               " was changed elsewhere in the meantime (another window or the command line).")));
-    }
-  }
-  if (*stale) {
-    messages.push_back(S(Tr(l,
-                            "Er is niets opgeslagen. Hieronder staan de actuele scores; "
-                            "controleer ze en sla opnieuw op.",
-                            "Nothing was saved. The current scores are shown below; check them "
-                            "and save again.")));
-    return messages;
-  }
-  std::vector<ScoreInput> changes;
-  std::set<std::string> allowed;
-  for (const Choice& c : Choices(env, *ac.framework, scope)) allowed.insert(c.value);
+  std::vector<ScoreInput> inputs;
   for (const FormRow& row : rows) {
     const std::string& id = row.criterion->id;
-    if (!req.form.count("base_" + id)) continue;  // not on the submitted form
+    auto base = req.form.find("base_" + id);
+    if (base == req.form.end()) continue;  // not on the submitted form
     auto r = req.form.find("r_" + id);
     auto n = req.form.find("note_" + id);
     const std::string result = r == req.form.end() ? "" : r->second;
-    const std::string note = n == req.form.end() ? row.note : n->second;
+    const std::string note = n == req.form.end() ? row.note : TypedNote(n->second);
     if (result.empty()) {
       if (!note.empty() && note != row.note) {
         messages.push_back(
@@ -417,27 +422,34 @@ std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
       }
       continue;
     }
-    if (!allowed.count(result)) {
-      messages.push_back(id + ": " + S(Tr(l, "onbekende uitkomst.", "unknown result.")));
-    } else if (ContainsBsn(note)) {
-      messages.push_back(id + ": " +
-                         S(Tr(l,
-                              "de toelichting lijkt een BSN te bevatten; laat "
-                              "persoonsgegevens weg.",
-                              "the note seems to hold a BSN; leave personal data out.")));
-    } else if (result != row.result || note != row.note) {
-      changes.push_back({ac.audit.id, case_id, id, result, note, env.inspector});
+    int64_t based_on = -1;
+    for (char c : base->second) {
+      if (c < '0' || c > '9' || based_on > 1'000'000'000'000) {
+        based_on = -1;
+        break;
+      }
+      based_on = (based_on < 0 ? 0 : based_on * 10) + (c - '0');
+    }
+    inputs.push_back({ac.audit.id, case_id, id, result, note, env.inspector, based_on});
+  }
+  if (messages.empty()) {
+    Result<int> written = SetScores(env.ws, inputs);
+    if (written.ok()) return {};
+    // A conflict is a stale form, unless the audit became final meanwhile.
+    Result<Audit> now = FindAudit(env.ws, ac.audit.id);
+    *stale = written.status().IsConflict() && now.ok() && now->status != AuditStatus::kFinal;
+    messages = written.status().messages();
+    if (*stale) {
+      messages.push_back(S(Tr(l,
+                              "Er is intussen elders gescoord (in een ander venster of met de "
+                              "opdrachtregel). Hieronder staan de actuele scores; controleer ze "
+                              "en sla opnieuw op.",
+                              "Scores were changed elsewhere in the meantime (another window or "
+                              "the command line). The current scores are shown below; check them "
+                              "and save again.")));
     }
   }
-  if (!messages.empty()) {
-    messages.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
-    return messages;
-  }
-  for (const ScoreInput& in : changes) {
-    if (Status s = SetScore(env.ws, in); !s.ok()) {
-      for (const std::string& m : s.messages()) messages.push_back(in.criterion + ": " + m);
-    }
-  }
+  messages.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
   return messages;
 }
 
@@ -477,8 +489,7 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
   if (!*record) return ErrorPage(env, req, 404, "case " + case_id);
   const std::string action = AuditPath(ac.audit.id) + "/case/" + UrlSegment(case_id);
 
-  std::unique_lock<std::mutex> lock(*env.write_mutex, std::defer_lock);
-  if (req.method == "POST") lock.lock();
+  if (!OnAudit(ac.audit, env.inspector)) return Redirect(AuditPath(ac.audit.id) + "/inspector");
   std::vector<const Criterion*> not_applicable;
   Result<std::vector<FormRow>> rows = FormRows(env, ac, case_id, *record, &not_applicable);
   if (!rows.ok()) return Fail(env, req, rows.status());
@@ -536,12 +547,58 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
   return r;
 }
 
+// Who works: the inspector picks their name from the audit's list; the session keeps it.
+Response InspectorPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Audit& a = ac.audit;
+  std::string notice;
+  int status = 200;
+  if (req.method == "POST") {
+    auto chosen = req.form.find("inspector");
+    if (chosen != req.form.end() && OnAudit(a, chosen->second)) {
+      Response r = Redirect(AuditPath(a.id));
+      r.session_inspector = chosen->second;
+      return r;
+    }
+    status = 422;
+    notice = Messages(
+        {S(Tr(l, "Kies een inspecteur van deze audit.", "Choose an inspector of this audit."))},
+        "error");
+  }
+  std::string body = AuditNav(env, a, "") + notice;
+  if (a.inspectors.empty()) {
+    body += "<p>" +
+            S(Tr(l, "Deze audit heeft nog geen inspecteurs. Voeg ze toe met ",
+                 "This audit has no inspectors yet. Add them with ")) +
+            "<code>vtaudit audit inspectors --audit " + std::to_string(a.id) +
+            " --add NAAM</code>.</p>\n";
+    return Html(env, req, Tr(l, "Wie werkt er?", "Who is working?"), body, status);
+  }
+  body += "<form method=\"post\" action=\"" + AuditPath(a.id) + "/inspector\">\n" + CsrfField(env) +
+          "\n<fieldset><legend>" + S(Tr(l, "Ik werk als", "I am working as")) + "</legend>\n";
+  int i = 0;
+  for (const std::string& name : a.inspectors) {
+    const std::string input_id = "i" + std::to_string(++i);
+    body += "<label for=\"" + input_id + "\"><input type=\"radio\" id=\"" + input_id +
+            "\" name=\"inspector\" value=\"" + Escape(name) + "\"" +
+            (name == env.inspector ? " checked" : "") + "> " + Escape(name) + "</label><br>\n";
+  }
+  body += "</fieldset>\n<p><button class=\"primary\" type=\"submit\">" +
+          S(Tr(l, "Verder", "Continue")) + "</button></p>\n</form>\n<p class=\"muted small\">" +
+          S(Tr(l,
+               "Scoren is blind: de scores van een andere inspecteur ziet u pas als u dezelfde "
+               "zaak en hetzelfde criterium zelf hebt gescoord.",
+               "Scoring is blind: you see another inspector's scores only once you have scored "
+               "the same case and criterion yourself.")) +
+          "</p>\n";
+  return Html(env, req, Tr(l, "Wie werkt er?", "Who is working?"), body, status);
+}
+
 Response OrganisationPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
   const Framework& f = *ac.framework;
   const std::string action = AuditPath(ac.audit.id) + "/organisation";
-  std::unique_lock<std::mutex> lock(*env.write_mutex, std::defer_lock);
-  if (req.method == "POST") lock.lock();
+  if (!OnAudit(ac.audit, env.inspector)) return Redirect(AuditPath(ac.audit.id) + "/inspector");
   Result<std::vector<FormRow>> rows = FormRows(env, ac, "", std::nullopt, nullptr);
   if (!rows.ok()) return Fail(env, req, rows.status());
   std::string notice;
@@ -768,16 +825,19 @@ Response Route(const PageEnv& env, const Request& req) {
     const bool page =
         s.size() == 2 ||
         (s.size() == 3 && (s[2] == "organisation" || s[2] == "judgement" || s[2] == "timeliness" ||
-                           s[2] == "agreement" || s[2] == "report" || s[2] == "report.pdf")) ||
+                           s[2] == "agreement" || s[2] == "report" || s[2] == "report.pdf" ||
+                           s[2] == "inspector")) ||
         (s.size() == 4 && s[2] == "case");
     if (!page) return ErrorPage(env, req, 404, req.path);
-    const bool form = s.size() == 4 || (s.size() == 3 && s[2] == "organisation");
+    const bool form =
+        s.size() == 4 || (s.size() == 3 && (s[2] == "organisation" || s[2] == "inspector"));
     if (!get && !form) return ErrorPage(env, req, 405, req.method);
     Result<AuditContext> ac = LoadAudit(env, s[1]);
     if (!ac.ok()) return Fail(env, req, ac.status());
     if (s.size() == 2) return SamplePage(env, req, *ac);
     if (s.size() == 4) return CasePage(env, req, *ac, s[3]);
     if (s[2] == "organisation") return OrganisationPage(env, req, *ac);
+    if (s[2] == "inspector") return InspectorPage(env, req, *ac);
     if (s[2] == "judgement") return JudgementPage(env, req, *ac);
     if (s[2] == "timeliness") return TimelinessPage(env, req, *ac);
     if (s[2] == "report" || s[2] == "report.pdf")

@@ -6,7 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +39,12 @@ struct Request {
   std::map<std::string, std::string> form;   // decoded urlencoded body (POST)
 };
 
+// The fields of an application/x-www-form-urlencoded text (a query or a form body), decoded
+// by Poco's HTMLForm ('+' is a space, %2B a plus); the first of repeated names wins.
+// Invalid for a malformed text or more than `max_fields` fields.
+Result<std::map<std::string, std::string>> DecodeForm(const std::string& text,
+                                                      size_t max_fields = 1000);
+
 struct Response {
   Response() = default;
   Response(int code, std::string type, std::string text, std::string to = "")
@@ -53,6 +59,8 @@ struct Response {
   std::string location;     // for redirects
   std::string csp;          // Content-Security-Policy; empty: the strict default
   std::string disposition;  // Content-Disposition, for downloads
+  // Who works in this session from now on (the inspector chose on the page that asks).
+  std::optional<std::string> session_inspector;
 };
 
 // What a page handler may use. The workspace belongs to the calling thread.
@@ -60,16 +68,13 @@ struct PageEnv {
   Workspace* ws = nullptr;
   Lang lang = Lang::kNl;
   std::string csrf;       // the session's token, for the hidden field of every form
-  std::string inspector;  // who scores
+  std::string inspector;  // who works in this session; "" until chosen
   const Calendar* calendar = nullptr;
   // The report wording and templates per language, loaded once at start.
   const ReportTemplates* report_nl = nullptr;
   const ReportTemplates* report_en = nullptr;
   // The framework stored with this SHA-256, parsed once per server.
   std::function<Result<std::shared_ptr<const Framework>>(const std::string&)> framework;
-  // Held from the staleness check of a form to its last write, so two submissions of the
-  // web UI cannot interleave.
-  std::mutex* write_mutex = nullptr;
 };
 
 // Dispatches to the page for the request's path; 404 for unknown paths.

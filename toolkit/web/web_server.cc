@@ -1,6 +1,8 @@
 #include "web_server.h"
 
+#include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
@@ -19,6 +21,7 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <sstream>
 
 #include "web_internal.h"
 
@@ -30,6 +33,7 @@ constexpr std::string_view kCookie = "vtaudit_session";
 struct Session {
   std::string csrf;
   Lang lang = Lang::kNl;
+  std::string inspector;  // "" until the inspector says who works
 };
 
 bool SameSecret(std::string_view a, std::string_view b) {
@@ -37,25 +41,6 @@ bool SameSecret(std::string_view a, std::string_view b) {
   unsigned char diff = 0;
   for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
   return diff == 0;
-}
-
-std::map<std::string, std::string> ParseUrlEncoded(const std::string& text) {
-  std::map<std::string, std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('&', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string pair = text.substr(start, end - start);
-    if (!pair.empty()) {
-      const size_t eq = pair.find('=');
-      std::string key, value;
-      Poco::URI::decode(pair.substr(0, eq), key, true);
-      if (eq != std::string::npos) Poco::URI::decode(pair.substr(eq + 1), value, true);
-      out[key] = value;
-    }
-    start = end + 1;
-  }
-  return out;
 }
 
 // The calling thread's own workspace, opened on first use (one Workspace per thread).
@@ -87,8 +72,6 @@ struct WebServer::State {
 
   std::mutex frameworks_mutex;
   std::map<std::string, std::shared_ptr<const Framework>> frameworks;
-
-  std::mutex write_mutex;
 
   Result<std::shared_ptr<const Framework>> LoadFramework(Workspace* ws, const std::string& sha) {
     {
@@ -150,7 +133,9 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
     return Send(out, Plain(400, "Ongeldig adres / bad request"));
   }
   req.path = uri.getPath();
-  for (const auto& [k, v] : uri.getQueryParameters()) req.query[k] = v;
+  Result<std::map<std::string, std::string>> query = DecodeForm(uri.getRawQuery());
+  if (!query.ok()) return Send(out, Plain(400, "Ongeldig adres / bad request"));
+  req.query = std::move(*query);
   std::string segment;
   for (char c : req.path + "/") {
     if (c == '/') {
@@ -176,7 +161,7 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
     Result<std::string> id = RandomHex(16), csrf = RandomHex(16);
     if (!id.ok() || !csrf.ok()) return Send(out, Plain(500, "Geen toeval / no randomness"));
     session_id = *id;
-    session = {*csrf, options.lang == "en" ? Lang::kEn : Lang::kNl};
+    session = {*csrf, options.lang == "en" ? Lang::kEn : Lang::kNl, options.inspector};
     {
       std::lock_guard lock(sessions_mutex);
       sessions[session_id] = session;
@@ -211,11 +196,10 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
   PageEnv env;
   env.lang = session.lang;
   env.csrf = session.csrf;
-  env.inspector = options.inspector;
+  env.inspector = session.inspector;
   env.calendar = &calendar;
   env.report_nl = &report_nl;
   env.report_en = &report_en;
-  env.write_mutex = &write_mutex;
   if (!ws.ok()) return Send(out, ErrorPage(env, req, 500, ws.status().ToString()));
   env.ws = *ws;
   env.framework = [this, w = *ws](const std::string& sha) { return LoadFramework(w, sha); };
@@ -244,7 +228,14 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
     if (!origin.empty() && !HostAllowed(origin.substr(origin.find("://") + 3))) {
       return Send(out, ErrorPage(env, req, 403, Tr(env.lang, "Verboden.", "Forbidden.")));
     }
-    req.form = ParseUrlEncoded(body);
+    Result<std::map<std::string, std::string>> form = DecodeForm(body);
+    if (!form.ok()) {
+      return Send(out,
+                  ErrorPage(env, req, 400,
+                            Tr(env.lang, "Het formulier is onleesbaar; er is niets opgeslagen.",
+                               "The form cannot be read; nothing was saved.")));
+    }
+    req.form = std::move(*form);
     auto csrf = req.form.find("csrf");
     if (csrf == req.form.end() || !SameSecret(csrf->second, session.csrf)) {
       return Send(out, ErrorPage(env, req, 403,
@@ -255,7 +246,14 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
                                     "the page; nothing was saved.")));
     }
   }
-  Send(out, Route(env, req));
+  Response response = Route(env, req);
+  if (response.session_inspector) {
+    std::lock_guard lock(sessions_mutex);
+    if (auto it = sessions.find(session_id); it != sessions.end()) {
+      it->second.inspector = *response.session_inspector;
+    }
+  }
+  Send(out, response);
 }
 
 namespace {
@@ -291,6 +289,24 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 };
 
 }  // namespace
+
+Result<std::map<std::string, std::string>> DecodeForm(const std::string& text, size_t max_fields) {
+  std::map<std::string, std::string> out;
+  if (text.empty()) return out;
+  // HTMLForm decodes a request body; a request made here carries the text as its body.
+  Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/");
+  request.setContentType(Poco::Net::HTMLForm::ENCODING_URL);
+  std::istringstream body(text);
+  Poco::Net::HTMLForm form;
+  form.setFieldLimit(static_cast<int>(max_fields));
+  try {
+    form.load(request, body);
+  } catch (const Poco::Exception& e) {
+    return Status::Invalid("form: " + e.displayText());
+  }
+  for (const auto& [name, value] : form) out.emplace(name, value);
+  return out;
+}
 
 Result<std::string> RandomHex(size_t bytes) {
   const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
