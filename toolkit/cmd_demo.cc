@@ -383,7 +383,7 @@ int Demo(Context& ctx) {
       "  less %s/audits/%s/oordeel.txt\n"
       "  vtaudit --db %s judge --audit 1 --explain\n"
       "  vtaudit --db %s agreement --audit 1\n"
-      "  vtaudit --db %s score show --audit 1\n",
+      "  vtaudit --db %s score show --audit 1 --all\n",
       dir.c_str(), runs.empty() ? "" : runs.front().example.Name().c_str(), dir.c_str(),
       dir.c_str(), runs.empty() ? "" : runs.front().example.Name().c_str(), db.c_str(), db.c_str(),
       db.c_str());
