@@ -20,6 +20,18 @@ std::string_view AuditStatusName(AuditStatus s) {
   return "draft";
 }
 
+std::string_view AuditStatusLabel(AuditStatus s) {
+  switch (s) {
+    case AuditStatus::kDraft:
+      return "werkversie";
+    case AuditStatus::kConcept:
+      return "concept";
+    case AuditStatus::kFinal:
+      return "definitief";
+  }
+  return "werkversie";
+}
+
 std::optional<AuditStatus> AuditStatusFromName(std::string_view name) {
   for (AuditStatus s : {AuditStatus::kDraft, AuditStatus::kConcept, AuditStatus::kFinal}) {
     if (AuditStatusName(s) == name) return s;
@@ -49,21 +61,6 @@ Status CheckInspectorName(const std::string& name) {
   return Status::Ok();
 }
 
-Status RecordAuditEvent(Workspace* ws, int64_t audit, std::string_view kind,
-                        const std::string& detail, const std::string& reason,
-                        const std::string& actor) {
-  Result<Statement> q = ws->db().Prepare(
-      "INSERT INTO audit_event (uid, audit, kind, detail, reason, actor, at) "
-      "VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?)");
-  if (!q.ok()) return q.status();
-  return q->Bind(1, audit)
-      .Bind(2, kind)
-      .Bind(3, detail)
-      .Bind(4, reason)
-      .Bind(5, actor)
-      .Bind(6, UtcNowIso())
-      .Run();
-}
 
 // REQUIRES: inside a transaction.
 Status AddInspector(Workspace* ws, int64_t id, const std::string& name, const std::string& actor) {
@@ -80,10 +77,36 @@ Status AddInspector(Workspace* ws, int64_t id, const std::string& name, const st
 
 }  // namespace
 
+Status RecordAuditEvent(Workspace* ws, int64_t audit, std::string_view kind,
+                        const std::string& detail, const std::string& reason,
+                        const std::string& actor) {
+  Result<Statement> q = ws->db().Prepare(
+      "INSERT INTO audit_event (uid, audit, kind, detail, reason, actor, at) "
+      "VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?)");
+  if (!q.ok()) return q.status();
+  return q->Bind(1, audit)
+      .Bind(2, kind)
+      .Bind(3, detail)
+      .Bind(4, reason)
+      .Bind(5, actor)
+      .Bind(6, UtcNowIso())
+      .Run();
+}
+
 Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
   if (request.period < 1900 || request.period > 9999) {
     return Status::Invalid("the period must be a year (1900..9999), got " +
                            std::to_string(request.period));
+  }
+  const Date today = request.today.value_or(Date::Today());
+  const Date start = *Date::FromYmd(request.period, 1, 1);
+  if (today < start) {
+    return Status::Invalid("the period " + std::to_string(request.period) +
+                           " has not started (it starts on " + start.ToIso() + ")");
+  }
+  if (request.as_of && *request.as_of < start) {
+    return Status::Invalid("the peildatum " + request.as_of->ToIso() +
+                           " lies before the period starts (" + start.ToIso() + ")");
   }
   Result<Organisation> org = ws->FindOrganisation(request.org);
   if (!org.ok()) return org.status();
@@ -94,6 +117,18 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
   const std::string bytes = content.str();
   Result<Framework> framework = ParseFramework(bytes, request.framework_path);
   if (!framework.ok()) return framework.status();
+  if (!request.force) {
+    Result<Statement> q = ws->db().Prepare(
+        "SELECT min(id) FROM audit WHERE org = ? AND period = ? HAVING count(*) > 0");
+    if (!q.ok()) return q.status();
+    q->Bind(1, request.org).Bind(2, request.period);
+    if (q->Step()) {
+      return Status::Conflict("audit " + std::to_string(q->Int(0)) + " already covers " +
+                              request.org + " " + std::to_string(request.period) +
+                              "; add --force for a second audit of the same period");
+    }
+    if (!q->status().ok()) return q->status();
+  }
 
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
@@ -102,10 +137,15 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
     return stored.status();
   }
   Result<Statement> q = ws->db().Prepare(
-      "INSERT INTO audit (org, period, framework, status, created_at) VALUES (?, ?, ?, 'draft', "
-      "?)");
+      "INSERT INTO audit (org, period, framework, status, created_at, as_of) VALUES (?, ?, ?, "
+      "'draft', ?, ?)");
   if (!q.ok()) return q.status();
   q->Bind(1, request.org).Bind(2, request.period).Bind(3, framework->sha256).Bind(4, UtcNowIso());
+  if (request.as_of) {
+    q->Bind(5, request.as_of->ToIso());
+  } else {
+    q->BindNull(5);
+  }
   if (Status s = q->Run(); !s.ok()) return s;
   const int64_t id = ws->db().LastInsertId();
   for (const std::string& name : request.inspectors) {
@@ -118,8 +158,8 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
 namespace {
 
 constexpr const char* kAuditColumns =
-    "SELECT a.id, a.org, a.period, a.framework, f.id, f.version, a.status, a.created_at "
-    "FROM audit a JOIN framework f ON f.sha256 = a.framework";
+    "SELECT a.id, a.org, a.period, a.framework, f.id, f.version, a.status, a.created_at, "
+    "a.as_of FROM audit a JOIN framework f ON f.sha256 = a.framework";
 
 Audit ReadAudit(const Statement& q) {
   Audit a;
@@ -131,6 +171,7 @@ Audit ReadAudit(const Statement& q) {
   a.framework_version = q.Text(5);
   a.status = AuditStatusFromName(q.Text(6)).value_or(AuditStatus::kDraft);
   a.created_at = q.Text(7);
+  if (!q.IsNull(8)) a.as_of = Date::ParseIso(q.Text(8));
   return a;
 }
 
@@ -222,6 +263,31 @@ Result<std::vector<AuditEvent>> AuditEvents(Workspace* ws, int64_t id) {
   }
   if (!q->status().ok()) return q->status();
   return out;
+}
+
+Status SetAuditAsOf(Workspace* ws, int64_t id, Date as_of, const std::string& actor) {
+  Transaction tx(&ws->db());
+  if (!tx.status().ok()) return tx.status();
+  Result<Audit> audit = FindAudit(ws, id);
+  if (!audit.ok()) return audit.status();
+  if (audit->status != AuditStatus::kDraft) {
+    return Status::Conflict("audit " + std::to_string(id) + " is " +
+                            std::string(AuditStatusName(audit->status)) +
+                            ": its peildatum is frozen; set it back to draft to change it");
+  }
+  if (as_of < audit->period_start()) {
+    return Status::Invalid("the peildatum " + as_of.ToIso() + " lies before the period starts (" +
+                           audit->period_start().ToIso() + ")");
+  }
+  Result<Statement> q = ws->db().Prepare("UPDATE audit SET as_of = ? WHERE id = ?");
+  if (!q.ok()) return q.status();
+  if (Status s = q->Bind(1, as_of.ToIso()).Bind(2, id).Run(); !s.ok()) return s;
+  const std::string before = audit->as_of ? audit->as_of->ToIso() : "default";
+  if (Status s = RecordAuditEvent(ws, id, "as_of", before + " → " + as_of.ToIso(), "", actor);
+      !s.ok()) {
+    return s;
+  }
+  return tx.Commit();
 }
 
 }  // namespace vtaudit

@@ -1,7 +1,8 @@
 // An audit: one organisation, one period (a calendar year), one framework version (kept
-// by content hash) and its inspectors, moving draft → concept → final. A final audit is
-// closed: its sample and scores can no longer change. Functions take the workspace and
-// are not thread-safe (one Workspace per thread).
+// by content hash), its inspectors and its peildatum (as_of: the day open cases are judged
+// on, and after which events count as not yet happened), moving draft → concept → final
+// (lifecycle.h). A concept or final audit is frozen: its sample and scores can no longer
+// change. Functions take the workspace and are not thread-safe (one Workspace a thread).
 #ifndef VTAUDIT_AUDIT_H_
 #define VTAUDIT_AUDIT_H_
 
@@ -20,6 +21,8 @@ namespace vtaudit {
 enum class AuditStatus { kDraft, kConcept, kFinal };
 std::string_view AuditStatusName(AuditStatus s);  // "draft", "concept", "final"
 std::optional<AuditStatus> AuditStatusFromName(std::string_view name);
+// The Dutch label: "werkversie", "concept", "definitief".
+std::string_view AuditStatusLabel(AuditStatus s);
 
 struct Audit {
   int64_t id = 0;
@@ -31,6 +34,8 @@ struct Audit {
   AuditStatus status = AuditStatus::kDraft;
   std::string created_at;               // ISO UTC
   std::vector<std::string> inspectors;  // sorted
+  // The peildatum when one was given; none: the default rule (EffectiveAsOf, measure.h).
+  std::optional<Date> as_of;
 
   Date period_start() const;  // 1 January
   Date period_end() const;    // 31 December (inclusive)
@@ -41,24 +46,38 @@ struct NewAudit {
   int period = 0;
   std::string framework_path;           // read, validated and stored by its SHA-256
   std::vector<std::string> inspectors;  // who may score; may be empty (add them later)
+  std::optional<Date> as_of = {};       // none: the default rule (EffectiveAsOf, measure.h)
+  bool force = false;                   // allow a second audit of the organisation and period
+  std::optional<Date> today = {};       // default: Date::Today()
 };
 
 // Creates an audit in status draft. NotFound for an unknown organisation; Invalid for a
-// framework file that does not load or a period outside 1900..9999.
+// framework file that does not load, a period outside 1900..9999 or one that has not
+// started, or a peildatum before the period starts; Conflict for a second audit of the
+// organisation and period without `force`.
 Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request);
+// Changes the peildatum of a draft (Conflict otherwise), recorded as an AuditEvent.
+Status SetAuditAsOf(Workspace* ws, int64_t id, Date as_of, const std::string& actor);
 // All audits, by id.
 Result<std::vector<Audit>> ListAudits(Workspace* ws);
 // NotFound naming the id when there is none.
 Result<Audit> FindAudit(Workspace* ws, int64_t id);
-// Moves an audit between draft and concept, or on to final. A final audit stays final
-// (Conflict).
+// Writes the audit's state. A final audit stays final (Conflict). The gates, the snapshot
+// and the record of who, when and why are MoveAudit's (lifecycle.h); this is the last
+// step of it, and the tests' shortcut. REQUIRES (lifecycle): inside its transaction.
 Status SetAuditStatus(Workspace* ws, int64_t id, AuditStatus status);
+// Appends an AuditEvent. REQUIRES: inside a transaction of the caller's.
+Status RecordAuditEvent(Workspace* ws, int64_t audit, std::string_view kind,
+                        const std::string& detail, const std::string& reason,
+                        const std::string& actor);
 // Something that happened to the audit itself, kept in the audit's trail: an inspector
 // added or removed (later: a change of state).
 struct AuditEvent {
   int64_t id = 0;
-  std::string kind;    // "inspector_added", "inspector_removed"
-  std::string detail;  // the inspector's name
+  // "inspector_added", "inspector_removed" (detail: the name), "as_of" (detail: "old →
+  // new"), "status" (detail: "draft → concept"), "criterion_not_judged" (detail: the id).
+  std::string kind;
+  std::string detail;
   std::string reason;
   std::string actor;  // who did it, when known
   std::string at;     // ISO UTC

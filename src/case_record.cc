@@ -145,4 +145,12 @@ std::vector<std::string> CaseFieldValues(const CaseRecord& c, std::string_view f
   return {};
 }
 
+CaseRecord AsOf(const CaseRecord& c, Date as_of) {
+  CaseRecord out = c;
+  for (std::optional<EventTime>& e : out.events) {
+    if (e && e->date > as_of) e.reset();
+  }
+  return out;
+}
+
 }  // namespace vtaudit

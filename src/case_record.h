@@ -51,6 +51,10 @@ struct CaseRecord {
   std::optional<EventTime>& event(Event e) { return events[static_cast<int>(e)]; }
 };
 
+// The case as it stood at the end of `as_of`: events dated after it have not happened
+// yet and are unset (the peildatum is a snapshot, for conditions as for clocks).
+CaseRecord AsOf(const CaseRecord& c, Date as_of);
+
 // The case fields a condition can test (events included), in extract column order.
 const std::vector<std::string>& CaseFieldNames();
 bool IsCaseField(std::string_view name);

@@ -73,16 +73,33 @@ std::string JoinViolence(const std::vector<std::string>& v) {
   return out;
 }
 
-Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filter,
+namespace {
+
+// The table and key of a case set: "FROM … WHERE …" with ?1 for the key.
+std::string From(const CaseSet& set) {
+  return set.snapshot ? " FROM snapshot_case WHERE snapshot = ?1" : " FROM case_data WHERE org = ?1";
+}
+
+void BindKey(Statement* q, const CaseSet& set) {
+  if (set.snapshot) {
+    q->Bind(1, set.snapshot);
+  } else {
+    q->Bind(1, set.org);
+  }
+}
+
+}  // namespace
+
+Status ForEachCase(Workspace* ws, const CaseSet& set, const CaseFilter& filter,
                    const std::function<void(const CaseRecord&)>& fn) {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM case_data WHERE org = ?1";
+  std::string sql = std::string("SELECT ") + kColumns + From(set);
   if (filter.received_from) sql += " AND received >= ?2";
   // A stored moment sorts after its date, so compare with the next day.
   if (filter.received_to) sql += " AND received < ?3";
   sql += " ORDER BY case_id";
   Result<Statement> q = ws->db().Prepare(sql);
   if (!q.ok()) return q.status();
-  q->Bind(1, org);
+  BindKey(&*q, set);
   const auto midnight = [](Date d) { return EncodeEvent(EventTime{d, std::nullopt}); };
   if (filter.received_from) q->Bind(2, midnight(*filter.received_from));
   if (filter.received_to) q->Bind(3, midnight(filter.received_to->AddDays(1)));
@@ -99,20 +116,31 @@ Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filt
   return q->status();
 }
 
-Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const std::string& org,
+Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filter,
+                   const std::function<void(const CaseRecord&)>& fn) {
+  return ForEachCase(ws, CaseSet{org, 0}, filter, fn);
+}
+
+Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const CaseSet& set,
                                           const CaseFilter& filter) {
   std::vector<CaseRecord> out;
-  Status s = ForEachCase(ws, org, filter, [&](const CaseRecord& c) { out.push_back(c); });
+  Status s = ForEachCase(ws, set, filter, [&](const CaseRecord& c) { out.push_back(c); });
   if (!s.ok()) return s;
   return out;
 }
 
-Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const std::string& org,
+Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const std::string& org,
+                                          const CaseFilter& filter) {
+  return LoadCases(ws, CaseSet{org, 0}, filter);
+}
+
+Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const CaseSet& set,
                                            const std::string& case_id) {
-  Result<Statement> q = ws->db().Prepare(std::string("SELECT ") + kColumns +
-                                         " FROM case_data WHERE org = ? AND case_id = ?");
+  Result<Statement> q =
+      ws->db().Prepare(std::string("SELECT ") + kColumns + From(set) + " AND case_id = ?2");
   if (!q.ok()) return q.status();
-  q->Bind(1, org).Bind(2, case_id);
+  BindKey(&*q, set);
+  q->Bind(2, case_id);
   if (!q->Step()) {
     if (!q->status().ok()) return q->status();
     return std::optional<CaseRecord>();
@@ -120,6 +148,20 @@ Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const std::string& org
   CaseRecord c;
   ReadRow(*q, &c);
   return std::optional<CaseRecord>(std::move(c));
+}
+
+Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const std::string& org,
+                                           const std::string& case_id) {
+  return FindCase(ws, CaseSet{org, 0}, case_id);
+}
+
+Status CopyCasesToSnapshot(Workspace* ws, const std::string& org, int64_t snapshot) {
+  Result<Statement> q = ws->db().Prepare(
+      "INSERT INTO snapshot_case SELECT ?1, case_id, advies, violence, received, triaged, "
+      "safety_assessed, outcome, investigation_decided, investigation_started, "
+      "investigation_completed, rvdk, disclosure FROM case_data WHERE org = ?2");
+  if (!q.ok()) return q.status();
+  return q->Bind(1, snapshot).Bind(2, org).Run();
 }
 
 Result<long> CountCases(Workspace* ws, const std::string& org) {

@@ -19,6 +19,24 @@ struct CaseFilter {
   std::vector<std::string> case_ids;  // when not empty: only these
 };
 
+// Where cases are read from: an organisation's cases in the workspace as the latest
+// delivery left them, or the copy frozen into an audit snapshot (snapshot id, not 0).
+struct CaseSet {
+  std::string org;
+  int64_t snapshot = 0;
+};
+
+// Calls `fn` for every case of the set matching `filter`, ordered by case_id.
+Status ForEachCase(Workspace* ws, const CaseSet& set, const CaseFilter& filter,
+                   const std::function<void(const CaseRecord&)>& fn);
+Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const CaseSet& set,
+                                          const CaseFilter& filter);
+Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const CaseSet& set,
+                                           const std::string& case_id);
+// A copy of the organisation's current cases into snapshot `snapshot`. REQUIRES: inside
+// the transaction that creates the snapshot.
+Status CopyCasesToSnapshot(Workspace* ws, const std::string& org, int64_t snapshot);
+
 // Calls `fn` for every case of `org` matching `filter`, ordered by case_id.
 Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filter,
                    const std::function<void(const CaseRecord&)>& fn);

@@ -1,24 +1,47 @@
 #include "measure.h"
 
-#include "case_store.h"
+#include "sample.h"
 #include "scoring.h"
 #include "timeliness.h"
 
 namespace vtaudit {
 
+Result<AuditSource> SourceOf(Workspace* ws, const Audit& audit, const Framework& framework,
+                             const Calendar& calendar, std::optional<Date> as_of) {
+  AuditSource source{CaseSet{audit.org, 0}, EffectiveAsOf(audit, framework), calendar, false, {}};
+  source.frozen = audit.status != AuditStatus::kDraft;
+  if (as_of && source.frozen && *as_of != source.as_of) {
+    return Status::Conflict("audit " + std::to_string(audit.id) + " is " +
+                            std::string(AuditStatusName(audit.status)) + ": its peildatum " +
+                            source.as_of.ToIso() + " is frozen; leave out --as-of");
+  }
+  Result<std::optional<AuditSnapshot>> snapshot = LatestSnapshot(ws, audit.id);
+  if (!snapshot.ok()) return snapshot.status();
+  if (*snapshot) {
+    source.cases.snapshot = (*snapshot)->cases;
+    Result<Calendar> frozen =
+        Calendar::ParseXml((*snapshot)->calendar, "audit " + std::to_string(audit.id) + " snapshot");
+    if (!frozen.ok()) return frozen.status();
+    source.calendar = std::move(*frozen);
+    if (source.frozen) source.as_of = (*snapshot)->as_of;
+    source.snapshot = std::move(*snapshot);
+  }
+  if (as_of && !source.frozen) source.as_of = *as_of;
+  return source;
+}
+
 Result<std::map<std::string, MeasuredFigure>> MeasureDeadlines(Workspace* ws, const Audit& audit,
                                                                const Framework& framework,
-                                                               const Calendar& calendar,
-                                                               Date as_of) {
+                                                               const AuditSource& source) {
   TimelinessOptions options;
   options.period = {audit.period_start(), audit.period_end()};
-  options.as_of = as_of;
+  options.as_of = source.as_of;
   options.cohort = Cohort::kCompleted;
-  TimelinessCalculator calculator(framework, calendar, options);
+  TimelinessCalculator calculator(framework, source.calendar, options);
   // The completed cohort is chosen by the to-event date, so every case of the organisation
   // is streamed: one received in December may finish in the audited year or the next.
   Status s =
-      ForEachCase(ws, audit.org, CaseFilter{}, [&](const CaseRecord& c) { calculator.Add(c); });
+      ForEachCase(ws, source.cases, CaseFilter{}, [&](const CaseRecord& c) { calculator.Add(c); });
   if (!s.ok()) return s;
   const TimelinessReport report = calculator.Finish(audit.org);
   std::map<std::string, MeasuredFigure> out;
@@ -28,18 +51,41 @@ Result<std::map<std::string, MeasuredFigure>> MeasureDeadlines(Workspace* ws, co
   return out;
 }
 
-Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calendar, Date as_of) {
+Result<JudgementInput> LoadAuditInput(Workspace* ws, const Audit& audit,
+                                      const AuditSource& source) {
+  Result<std::vector<ScoreEntry>> scores = ScoreEntries(ws, audit.id);
+  if (!scores.ok()) return scores.status();
+  Result<JudgementInput> input = JudgementInput{{}, std::move(*scores), {}};
+  Result<Sample> sample = CurrentSample(ws, audit.id);
+  if (sample.ok()) {
+    CaseFilter filter;
+    for (const SampledCase& c : sample->cases) filter.case_ids.push_back(c.case_id);
+    Result<std::vector<CaseRecord>> cases = LoadCases(ws, source.cases, filter);
+    if (!cases.ok()) return cases.status();
+    for (const CaseRecord& c : *cases) input->sample.push_back(AsOf(c, source.as_of));
+  } else if (!sample.status().IsNotFound()) {
+    return sample.status();
+  }
+  return input;
+}
+
+Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calendar,
+                               std::optional<Date> as_of) {
   Result<Audit> audit = FindAudit(ws, id);
   if (!audit.ok()) return audit.status();
   Result<Framework> framework = ws->LoadFramework(audit->framework_sha256);
   if (!framework.ok()) return framework.status();
-  Result<JudgementInput> input = LoadJudgementInput(ws, id);
+  Result<AuditSource> source = SourceOf(ws, *audit, *framework, calendar, as_of);
+  if (!source.ok()) return source.status();
+  Result<JudgementInput> input = LoadAuditInput(ws, *audit, *source);
   if (!input.ok()) return input.status();
   Result<std::map<std::string, MeasuredFigure>> measured =
-      MeasureDeadlines(ws, *audit, *framework, calendar, as_of);
+      MeasureDeadlines(ws, *audit, *framework, *source);
   if (!measured.ok()) return measured.status();
   input->measured = std::move(*measured);
-  JudgedAudit out{std::move(*audit), std::move(*framework), std::move(*input), {}, as_of};
+  const Date effective = source->as_of;
+  JudgedAudit out{std::move(*audit),  std::move(*framework), std::move(*input), {},
+                  effective,          std::move(*source)};
   out.judgement = Judge(out.framework, out.input);
   return out;
 }

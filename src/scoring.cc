@@ -9,8 +9,10 @@
 #include "framework.h"
 #include "privacy.h"
 #include "sample.h"
+#include "snapshot.h"
 #include "stats.h"
 #include "table_reader.h"
+#include "timeliness.h"
 
 namespace vtaudit {
 namespace {
@@ -48,14 +50,24 @@ class ScoreChecker {
     Result<Framework> f = ws->LoadFramework(audit->framework_sha256);
     if (!f.ok()) return f.status();
     c.framework_ = std::move(*f);
+    if (audit->status == AuditStatus::kConcept) {
+      return Status::Conflict("audit " + std::to_string(audit_id) +
+                              " is a concept: set it back to draft to change its scores");
+    }
+    // Applicability as the judgement sees it: the audit's cases (its snapshot's, once it
+    // was frozen) as they stood at its peildatum.
+    Result<std::optional<AuditSnapshot>> snapshot = LatestSnapshot(ws, audit_id);
+    if (!snapshot.ok()) return snapshot.status();
+    const CaseSet set{audit->org, *snapshot ? (*snapshot)->cases : 0};
+    const Date as_of = EffectiveAsOf(*audit, c.framework_);
     Result<Sample> sample = CurrentSample(ws, audit_id);
     if (sample.ok()) {
       CaseFilter filter;
       for (const SampledCase& s : sample->cases) filter.case_ids.push_back(s.case_id);
       if (!filter.case_ids.empty()) {
-        Result<std::vector<CaseRecord>> cases = LoadCases(ws, audit->org, filter);
+        Result<std::vector<CaseRecord>> cases = LoadCases(ws, set, filter);
         if (!cases.ok()) return cases.status();
-        for (CaseRecord& r : *cases) c.cases_.emplace(r.case_id, std::move(r));
+        for (CaseRecord& r : *cases) c.cases_.emplace(r.case_id, AsOf(r, as_of));
       }
     } else if (!sample.status().IsNotFound()) {
       return sample.status();
@@ -193,12 +205,17 @@ Result<int64_t> Insert(Workspace* ws, const ScoreInput& in, std::string_view kin
                        const std::optional<std::string>& old_note, const std::string& note) {
   Result<Statement> q = ws->db().Prepare(
       "INSERT INTO score_event (uid, audit, case_id, criterion, inspector, kind, old_result, "
-      "new_result, old_note, note, at) VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?)");
+      "new_result, old_note, note, at, response) VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?)");
   if (!q.ok()) return q.status();
   q->Bind(1, in.audit).Bind(2, in.case_id).Bind(3, in.criterion).Bind(4, in.inspector);
   q->Bind(5, kind).BindOptional(6, old_result).BindOptional(7, new_result);
   q->BindOptional(8, old_note).Bind(9, note).Bind(10, UtcNowIso());
+  if (in.response) {
+    q->Bind(11, *in.response);
+  } else {
+    q->BindNull(11);
+  }
   if (Status s = q->Run(); !s.ok()) return s;
   return ws->db().LastInsertId();
 }
@@ -220,6 +237,26 @@ Result<bool> AppendSet(Workspace* ws, const ScoreInput& in) {
   Result<int64_t> id = Insert(ws, in, "set", latest->result, in.result, old_note, note);
   if (!id.ok()) return id.status();
   return true;
+}
+
+// A score that names a response follows from an accepted response of the same audit.
+Status CheckResponse(Workspace* ws, const ScoreInput& in) {
+  if (!in.response) return Status::Ok();
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT (SELECT d.decision FROM response_decision d WHERE d.response = r.id ORDER BY d.id "
+      "DESC LIMIT 1) FROM audit_response r WHERE r.id = ? AND r.audit = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, *in.response).Bind(2, in.audit);
+  if (!q->Step()) {
+    if (!q->status().ok()) return q->status();
+    return Status::Invalid("audit " + std::to_string(in.audit) + " has no response " +
+                           std::to_string(*in.response));
+  }
+  if (q->Text(0) != "accepted") {
+    return Status::Invalid("response " + std::to_string(*in.response) +
+                           " is not accepted: a score follows only from an accepted response");
+  }
+  return Status::Ok();
 }
 
 // Runs `write` in one transaction after loading the checker inside it.
@@ -272,6 +309,9 @@ Result<int> SetScores(Workspace* ws, const std::vector<ScoreInput>& inputs) {
       }
     }
     if (!problems.empty()) return ToStatus(problems);
+    for (const ScoreInput& in : checked) {
+      if (Status r = CheckResponse(ws, in); !r.ok()) return r;
+    }
     for (const ScoreInput& in : checked) {
       Result<bool> appended = AppendSet(ws, in);
       if (!appended.ok()) return appended.status();
@@ -478,7 +518,7 @@ Result<std::vector<ScoreEvent>> ScoreHistory(Workspace* ws, int64_t audit,
       "SELECT e.id, e.uid, e.case_id, e.criterion, e.inspector, e.kind, e.old_result, "
       "e.new_result, e.old_note, e.note, e.at, "
       "(SELECT group_concat(b.inspector || ': ' || b.result, char(10)) FROM "
-      "(SELECT * FROM score_basis WHERE event = e.id ORDER BY inspector) b) "
+      "(SELECT * FROM score_basis WHERE event = e.id ORDER BY inspector) b), e.response "
       "FROM score_event e WHERE e.audit = ?1 AND (?2 IS NULL OR e.case_id = ?2) AND "
       "(?3 IS NULL OR e.criterion = ?3) ORDER BY e.id");
   if (!q.ok()) return q.status();
@@ -489,6 +529,7 @@ Result<std::vector<ScoreEvent>> ScoreHistory(Workspace* ws, int64_t audit,
     ScoreEvent e{q->Int(0),          q->Text(1), q->Text(2),         q->Text(3),
                  q->Text(4),         q->Text(5), q->OptionalText(6), q->OptionalText(7),
                  q->OptionalText(8), q->Text(9), q->Text(10),        {}};
+    if (!q->IsNull(12)) e.response = q->Int(12);
     const std::string basis = q->Text(11);
     for (size_t start = 0; !basis.empty() && start <= basis.size();) {
       const size_t end = std::min(basis.find('\n', start), basis.size());
@@ -582,6 +623,22 @@ Result<std::vector<CriterionAgreement>> Agreement(Workspace* ws, int64_t audit) 
   return out;
 }
 
+Date EffectiveAsOf(const Audit& audit, const Framework& framework) {
+  if (audit.as_of) return *audit.as_of;
+  const Date made = Date::ParseIso(audit.created_at.substr(0, 10)).value_or(Date::Today());
+  return DefaultAsOf(audit.period, framework, Calendar::Statutory(), made);
+}
+
+Result<std::vector<ScoreEntry>> ScoreEntries(Workspace* ws, int64_t audit) {
+  Result<std::vector<CurrentScore>> scores = CurrentScores(ws, audit);
+  if (!scores.ok()) return scores.status();
+  std::vector<ScoreEntry> out;
+  for (const CurrentScore& s : *scores) {
+    out.push_back({s.case_id, s.criterion, s.inspector, s.result, s.reconciled});
+  }
+  return out;
+}
+
 Result<JudgementInput> LoadJudgementInput(Workspace* ws, int64_t audit) {
   Result<Audit> a = FindAudit(ws, audit);
   if (!a.ok()) return a.status();
@@ -596,11 +653,9 @@ Result<JudgementInput> LoadJudgementInput(Workspace* ws, int64_t audit) {
   } else if (!sample.status().IsNotFound()) {
     return sample.status();
   }
-  Result<std::vector<CurrentScore>> scores = CurrentScores(ws, audit);
+  Result<std::vector<ScoreEntry>> scores = ScoreEntries(ws, audit);
   if (!scores.ok()) return scores.status();
-  for (const CurrentScore& s : *scores) {
-    in.scores.push_back({s.case_id, s.criterion, s.inspector, s.result, s.reconciled});
-  }
+  in.scores = std::move(*scores);
   return in;
 }
 

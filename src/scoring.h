@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "audit.h"
 #include "judgement.h"
 #include "status.h"
 #include "workspace.h"
@@ -42,6 +43,9 @@ struct ScoreInput {
   // input was based on (0: none), e.g. the one a web form showed. When given and no
   // longer the latest, the write is refused as stale (Conflict) and nothing is written.
   std::optional<int64_t> base;
+  // The accepted response of the organisation (response.h) that this change follows from;
+  // kept in the trail with the event.
+  std::optional<int64_t> response = std::nullopt;
 };
 
 struct ScoreEvent {
@@ -58,6 +62,7 @@ struct ScoreEvent {
   std::string at;  // ISO UTC
   // A reconcile: the inspectors' results it settled, "inspector: result" by name.
   std::vector<std::string> basis;
+  std::optional<int64_t> response = std::nullopt;  // the response it follows from
 };
 
 // A current score: the latest `set` per case, criterion and inspector (unless cleared
@@ -142,8 +147,17 @@ struct CriterionAgreement {
 // (when more than two inspectors scored a case, the first two by name), in framework order.
 Result<std::vector<CriterionAgreement>> Agreement(Workspace* ws, int64_t audit);
 
-// The sampled cases and current scores of an audit, as Judge needs them (without the
-// measured figures, which MeasureDeadlines in measure.h supplies).
+// The audit's peildatum: the stored one, or for audits made before it was stored the
+// default rule (DefaultAsOf in timeliness.h) with the statutory calendar, capped at the day
+// the audit was made.
+Date EffectiveAsOf(const Audit& audit, const Framework& framework);
+
+// The current scores as Judge takes them.
+Result<std::vector<ScoreEntry>> ScoreEntries(Workspace* ws, int64_t audit);
+
+// The sampled cases (from the workspace, as they are now) and current scores of an audit.
+// Judging goes through JudgeAudit (measure.h), which reads the cases from the audit's source
+// as they stood at its peildatum.
 Result<JudgementInput> LoadJudgementInput(Workspace* ws, int64_t audit);
 
 }  // namespace vtaudit

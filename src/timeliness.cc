@@ -102,6 +102,17 @@ ClockResult EvaluateClock(const Deadline& d, const CaseRecord& c, const Calendar
   return r;
 }
 
+Date DefaultAsOf(int period, const Framework& framework, const Calendar& calendar, Date cap) {
+  const Date end = *Date::FromYmd(period, 12, 31);
+  Date latest = end;
+  for (const Deadline& d : framework.deadlines) {
+    ClockResult r;
+    ComputeDue(d, EventTime{end, std::nullopt}, calendar, &r);
+    if (r.due_date && *r.due_date > latest) latest = *r.due_date;
+  }
+  return std::min(latest, cap);
+}
+
 namespace {
 
 int MonthIndex(Date d) { return d.year() * 12 + (d.month() - 1); }

@@ -144,6 +144,11 @@ class TimelinessCalculator {
   std::unique_ptr<State> state_;
 };
 
+// The default peildatum of an audit of `period`: the latest due date of any clock of the
+// framework that starts on 31 December of that year, so that every case of the period has
+// had its full term; no later than `cap` (an audit made sooner is judged on its own day).
+Date DefaultAsOf(int period, const Framework& framework, const Calendar& calendar, Date cap);
+
 // The JSON object of DESIGN.md (`timeliness --json`).
 void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w);
 

@@ -281,6 +281,114 @@ BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 CREATE TRIGGER audit_event_append_only_delete BEFORE DELETE ON audit_event
 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 )sql",
+      // 6: from working draft to signed report. The audit keeps its peildatum (as_of; NULL
+      // in audits of earlier versions: the default rule applies). At concept an audit is
+      // frozen into a snapshot: the organisation's cases as they were (snapshot_case, the
+      // columns of case_data; later snapshots of the audit share the first one's rows through
+      // cases_from), the delivery they came from, the calendar, the judgement and
+      // timeliness as JSON; each snapshot is a numbered version, and the reports written from
+      // it are kept byte for byte (report_version). The organisation's responses to a concept
+      // (hoor en wederhoor) and the inspectors' decisions on them; a score changed because of
+      // a response names it.
+      R"sql(
+ALTER TABLE audit ADD COLUMN as_of TEXT;
+CREATE TABLE audit_snapshot (
+  id               INTEGER PRIMARY KEY,
+  audit            INTEGER NOT NULL REFERENCES audit(id),
+  version          INTEGER NOT NULL,
+  state            TEXT NOT NULL CHECK (state IN ('concept', 'final')),
+  as_of            TEXT NOT NULL,
+  cases_from       INTEGER REFERENCES audit_snapshot(id),  -- NULL: its own snapshot_case rows
+  extract_id       INTEGER REFERENCES extract_file(id),
+  extract_sha256   TEXT NOT NULL DEFAULT '',
+  framework_sha256 TEXT NOT NULL,
+  calendar         TEXT NOT NULL,
+  inspectors       TEXT NOT NULL,
+  judgement        TEXT NOT NULL,
+  timeliness       TEXT NOT NULL,
+  created_at       TEXT NOT NULL,
+  created_by       TEXT NOT NULL DEFAULT '',
+  UNIQUE (audit, version)
+);
+CREATE TABLE snapshot_case (
+  snapshot                INTEGER NOT NULL REFERENCES audit_snapshot(id),
+  case_id                 TEXT NOT NULL,
+  advies                  INTEGER NOT NULL,
+  violence                TEXT NOT NULL,
+  received                INTEGER NOT NULL,
+  triaged                 INTEGER,
+  safety_assessed         INTEGER,
+  outcome                 TEXT NOT NULL,
+  investigation_decided   INTEGER,
+  investigation_started   INTEGER,
+  investigation_completed INTEGER,
+  rvdk                    INTEGER NOT NULL,
+  disclosure              INTEGER NOT NULL,
+  PRIMARY KEY (snapshot, case_id)
+) WITHOUT ROWID;
+CREATE TABLE report_version (
+  audit      INTEGER NOT NULL REFERENCES audit(id),
+  version    INTEGER NOT NULL,
+  format     TEXT NOT NULL,
+  lang       TEXT NOT NULL,
+  sha256     TEXT NOT NULL,
+  content    BLOB NOT NULL,
+  written_at TEXT NOT NULL,
+  PRIMARY KEY (audit, version, format, lang)
+) WITHOUT ROWID;
+CREATE TABLE audit_response (
+  id          INTEGER PRIMARY KEY,
+  uid         TEXT NOT NULL UNIQUE,
+  audit       INTEGER NOT NULL REFERENCES audit(id),
+  criterion   TEXT NOT NULL DEFAULT '',
+  text        TEXT NOT NULL,
+  source      TEXT NOT NULL DEFAULT '',
+  received    TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  recorded_by TEXT NOT NULL DEFAULT '',
+  at          TEXT NOT NULL
+);
+CREATE TABLE response_decision (
+  id         INTEGER PRIMARY KEY,
+  uid        TEXT NOT NULL UNIQUE,
+  response   INTEGER NOT NULL REFERENCES audit_response(id),
+  decision   TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+  reason     TEXT NOT NULL,
+  decided_by TEXT NOT NULL DEFAULT '',
+  at         TEXT NOT NULL
+);
+ALTER TABLE score_event ADD COLUMN response INTEGER REFERENCES audit_response(id);
+CREATE TRIGGER audit_snapshot_append_only_update BEFORE UPDATE ON audit_snapshot
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+CREATE TRIGGER audit_snapshot_append_only_delete BEFORE DELETE ON audit_snapshot
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+CREATE TRIGGER snapshot_case_append_only_update BEFORE UPDATE ON snapshot_case
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+CREATE TRIGGER snapshot_case_append_only_delete BEFORE DELETE ON snapshot_case
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+CREATE TRIGGER report_version_append_only_update BEFORE UPDATE ON report_version
+BEGIN SELECT RAISE(ABORT, 'report versions are append-only'); END;
+CREATE TRIGGER report_version_append_only_delete BEFORE DELETE ON report_version
+BEGIN SELECT RAISE(ABORT, 'report versions are append-only'); END;
+CREATE TRIGGER audit_response_append_only_update BEFORE UPDATE ON audit_response
+BEGIN SELECT RAISE(ABORT, 'responses are append-only'); END;
+CREATE TRIGGER audit_response_append_only_delete BEFORE DELETE ON audit_response
+BEGIN SELECT RAISE(ABORT, 'responses are append-only'); END;
+CREATE TRIGGER audit_response_final BEFORE INSERT ON audit_response
+WHEN (SELECT status FROM audit WHERE id = NEW.audit) = 'final'
+BEGIN SELECT RAISE(ABORT, 'the audit is final: its responses can no longer change'); END;
+CREATE TRIGGER response_decision_append_only_update BEFORE UPDATE ON response_decision
+BEGIN SELECT RAISE(ABORT, 'responses are append-only'); END;
+CREATE TRIGGER response_decision_append_only_delete BEFORE DELETE ON response_decision
+BEGIN SELECT RAISE(ABORT, 'responses are append-only'); END;
+CREATE TRIGGER response_decision_final BEFORE INSERT ON response_decision
+WHEN (SELECT a.status FROM audit a JOIN audit_response r ON r.audit = a.id
+      WHERE r.id = NEW.response) = 'final'
+BEGIN SELECT RAISE(ABORT, 'the audit is final: its responses can no longer change'); END;
+CREATE TRIGGER score_event_frozen_audit BEFORE INSERT ON score_event
+WHEN (SELECT status FROM audit WHERE id = NEW.audit) = 'concept'
+BEGIN SELECT RAISE(ABORT, 'the audit is a concept: set it back to draft to change scores'); END;
+)sql",
   };
   return kMigrations;
 }
