@@ -489,10 +489,26 @@ std::string ReportJson(const ReportModel& m) {
   for (const CriterionAgreement& a : m.agreement) {
     w.BeginObject();
     w.Key("criterion").String(a.criterion);
-    w.Key("pairs").Int(a.pairs);
+    w.Key("scope").String(a.scope);
+    w.Key("method").String(a.method);
+    w.Key("cases").Int(a.cases);
+    w.Key("inspectors").BeginArray();
+    for (const std::string& i : a.inspectors) w.String(i);
+    w.EndArray();
     w.Key("observed").Number(a.observed);
     w.Key("expected").Number(a.expected);
-    w.Key("kappa").Number(a.kappa);
+    w.Key("kappa").OptionalNumber(a.kappa);
+    w.Key("pairs").BeginArray();
+    for (const PairAgreement& p : a.pairs) {
+      w.BeginObject();
+      w.Key("inspectors").BeginArray().String(p.inspector_a).String(p.inspector_b).EndArray();
+      w.Key("cases").Int(p.cases);
+      w.Key("observed").Number(p.observed);
+      w.Key("expected").Number(p.expected);
+      w.Key("kappa").OptionalNumber(p.kappa);
+      w.EndObject();
+    }
+    w.EndArray();
     w.Key("disagreements").Int(static_cast<int64_t>(a.disagreements.size()));
     w.EndObject();
   }

@@ -72,6 +72,10 @@ std::string NodeName(const ReportTemplates& t, const ReportNode& n) {
   return Localised(t, n.name, n.gloss);
 }
 
+std::string KappaText(const ReportTemplates& t, const std::optional<double>& kappa) {
+  return kappa ? Decimal(t, *kappa, 2) : t.T("agreement.undefined");
+}
+
 std::string Interval95(const ReportTemplates& t, const std::optional<Interval>& i) {
   if (!i) return "–";
   return FormatPercent(i->low, 1, t.lang) + " – " + FormatPercent(i->high, 1, t.lang);
@@ -578,20 +582,37 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
   if (m.agreement.empty()) {
     s.blocks.push_back(Paragraph(t.T("appendix.no_agreement")));
   } else {
+    s.blocks.push_back(Paragraph(t.T("appendix.agreement_method"), "note"));
     Block ag = Table(t.T("appendix.agreement_caption"),
-                     {t.T("col.criterion"), t.T("col.pairs"), t.T("col.observed"), t.T("col.kappa"),
-                      t.T("col.disagreements")},
-                     {1.4, 1, 1.2, 1, 3});
+                     {t.T("col.criterion"), t.T("col.multi_scored"), t.T("col.inspectors"),
+                      t.T("col.observed"), t.T("col.kappa"), t.T("col.disagreements")},
+                     {1.2, 0.9, 1.6, 1.2, 1.3, 3});
+    Block pairs = Table(t.T("appendix.pairs_caption"),
+                        {t.T("col.criterion"), t.T("col.inspectors"), t.T("col.multi_scored"),
+                         t.T("col.observed"), t.T("col.kappa")},
+                        {1.2, 2.4, 1, 1.2, 1.3});
     for (const CriterionAgreement& a : m.agreement) {
       std::vector<std::string> dis;
       for (const Disagreement& d : a.disagreements) {
-        dis.push_back(d.case_id + " (" + d.inspector_a + ": " + d.result_a + ", " + d.inspector_b +
-                      ": " + d.result_b + (d.reconciled ? " → " + *d.reconciled : "") + ")");
+        std::vector<std::string> scores;
+        for (const auto& [inspector, result] : d.scores)
+          scores.push_back(inspector + ": " + result);
+        dis.push_back((d.case_id.empty() ? t.T("appendix.organisation") : d.case_id) + " (" +
+                      Join(scores, ", ") + (d.reconciled ? " → " + *d.reconciled : "") + ")");
       }
-      ag.rows.push_back({a.criterion, std::to_string(a.pairs), FormatPercent(a.observed, 1, t.lang),
-                         Decimal(t, a.kappa, 2), dis.empty() ? "–" : Join(dis, "\n")});
+      ag.rows.push_back({a.criterion, std::to_string(a.cases), Join(a.inspectors, ", "),
+                         FormatPercent(a.observed, 1, t.lang),
+                         t.T("agreement." + a.method) + " " + KappaText(t, a.kappa),
+                         dis.empty() ? "–" : Join(dis, "\n")});
+      if (a.method != "fleiss") continue;
+      for (const PairAgreement& p : a.pairs) {
+        pairs.rows.push_back({a.criterion, p.inspector_a + ", " + p.inspector_b,
+                              std::to_string(p.cases), FormatPercent(p.observed, 1, t.lang),
+                              KappaText(t, p.kappa)});
+      }
     }
     s.blocks.push_back(std::move(ag));
+    if (!pairs.rows.empty()) s.blocks.push_back(std::move(pairs));
   }
   return s;
 }

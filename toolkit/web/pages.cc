@@ -701,25 +701,51 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
             "</p>\n";
     return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
   }
-  body += "<table><thead><tr><th>" + S(Tr(l, "Criterium", "Criterion")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Dubbel gescoord", "Double-scored")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Overeenstemming", "Observed")) +
-          "</th><th class=\"num\">Cohen's kappa</th><th>" +
+  const auto kappa = [&](const std::optional<double>& k) {
+    return k ? FormatFigure(*k)
+             : S(Tr(l, "n.v.t. (alle scores in één categorie)",
+                    "n/a (all scores in one category)"));
+  };
+  body += "<p class=\"muted\">" +
+          S(Tr(l,
+               "Cohens kappa wanneer steeds dezelfde twee inspecteurs scoorden; anders Fleiss' "
+               "kappa over alle scores, met Cohens kappa per paar inspecteurs.",
+               "Cohen's kappa when the same two inspectors scored throughout; otherwise Fleiss' "
+               "kappa over all scores, with Cohen's kappa per pair of inspectors.")) +
+          "</p>\n<table><thead><tr><th>" + S(Tr(l, "Criterium", "Criterion")) +
+          "</th><th class=\"num\">" + S(Tr(l, "Meervoudig gescoord", "Multi-scored")) +
+          "</th><th>" + S(Tr(l, "Inspecteurs", "Inspectors")) + "</th><th class=\"num\">" +
+          S(Tr(l, "Overeenstemming", "Observed")) + "</th><th class=\"num\">Kappa</th><th>" +
           S(Tr(l, "Verschillen", "Disagreements")) + "</th></tr></thead><tbody>\n";
   for (const CriterionAgreement& c : *agreement) {
+    std::string who;
+    for (const std::string& i : c.inspectors) who += (who.empty() ? "" : ", ") + Escape(i);
+    if (c.method == "fleiss") {
+      for (const PairAgreement& p : c.pairs) {
+        who += "<div class=\"small\">" + Escape(p.inspector_a) + " – " + Escape(p.inspector_b) +
+               ": " + std::to_string(p.cases) + ", Cohen " + Escape(kappa(p.kappa)) + "</div>";
+      }
+    }
     std::string list;
     for (const Disagreement& d : c.disagreements) {
-      list += "<div>" + Escape(d.case_id) + ": " + Escape(d.inspector_a) + " " +
-              Escape(ResultLabel(l, d.result_a)) + ", " + Escape(d.inspector_b) + " " +
-              Escape(ResultLabel(l, d.result_b)) + " — " +
+      std::string scores;
+      for (const auto& [inspector, result] : d.scores) {
+        scores +=
+            (scores.empty() ? "" : ", ") + Escape(inspector) + " " + Escape(ResultLabel(l, result));
+      }
+      list += "<div>" +
+              (d.case_id.empty() ? S(Tr(l, "organisatie", "organisation")) : Escape(d.case_id)) +
+              ": " + scores + " — " +
               (d.reconciled
                    ? S(Tr(l, "afgestemd: ", "reconciled: ")) + Escape(ResultLabel(l, *d.reconciled))
                    : S(Tr(l, "niet afgestemd", "not reconciled"))) +
               "</div>";
     }
-    body += "<tr><td>" + Escape(c.criterion) + "</td><td class=\"num\">" + std::to_string(c.pairs) +
-            "</td><td class=\"num\">" + FormatFigure(c.observed) + "</td><td class=\"num\">" +
-            FormatFigure(c.kappa) + "</td><td class=\"small\">" + list + "</td></tr>\n";
+    body += "<tr><td>" + Escape(c.criterion) + "</td><td class=\"num\">" + std::to_string(c.cases) +
+            "</td><td class=\"small\">" + who + "</td><td class=\"num\">" +
+            FormatFigure(c.observed) + "</td><td class=\"num\">" +
+            (c.method == "cohen" ? "Cohen " : "Fleiss ") + Escape(kappa(c.kappa)) +
+            "</td><td class=\"small\">" + list + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
   return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
