@@ -72,6 +72,16 @@ std::string NodeName(const ReportTemplates& t, const ReportNode& n) {
   return Localised(t, n.name, n.gloss);
 }
 
+// The node's level as the report shows it: the level's name, else "not applicable" or "not
+// assessed"; an indicative criterion adds the n its share rests on, on a line of its own.
+std::string NodeLevel(const ReportModel& m, const ReportTemplates& t, const ReportNode& n) {
+  std::string s = n.level || n.applicable ? LevelName(m, t, n.level) : t.T("level.not_applicable");
+  if (n.indicative) {
+    s += "\n" + t.T("findings.indicative", {{"n", std::to_string(n.met + n.not_met)}});
+  }
+  return s;
+}
+
 std::string KappaText(const ReportTemplates& t, const std::optional<double>& kappa) {
   return kappa ? Decimal(t, *kappa, 2) : t.T("agreement.undefined");
 }
@@ -97,6 +107,7 @@ std::string Compliance(const ReportTemplates& t, const ReportNode& c) {
   if (c.scope == "organisation") return t.T("findings.organisation");
   if (c.met + c.not_met == 0) {
     return t.T("findings.no_cases", {{"nvt", std::to_string(c.not_applicable)},
+                                     {"disputed", std::to_string(c.disputed)},
                                      {"unscored", std::to_string(c.unscored)}});
   }
   std::string s = t.T("findings.compliance", {{"met", std::to_string(c.met)},
@@ -104,6 +115,9 @@ std::string Compliance(const ReportTemplates& t, const ReportNode& c) {
                                               {"share", Percent(t, c.share)}});
   if (c.not_applicable > 0)
     s += "\n" + t.T("findings.nvt", {{"nvt", std::to_string(c.not_applicable)}});
+  if (c.disputed > 0) {
+    s += "\n" + t.T("findings.disputed", {{"disputed", std::to_string(c.disputed)}});
+  }
   if (c.unscored > 0) {
     s += "\n" + t.T("findings.unscored", {{"unscored", std::to_string(c.unscored)}});
   }
@@ -195,7 +209,7 @@ Section Summary(const ReportModel& m, const ReportTemplates& t) {
   Block domains =
       Table(t.T("summary.domains"), {t.T("col.domain"), t.T("col.judgement")}, {3, 1.4});
   for (const ReportNode& d : m.domains) {
-    std::string level = LevelName(m, t, d.level);
+    std::string level = NodeLevel(m, t, d);
     if (d.incomplete) level += " " + t.T("findings.incomplete");
     domains.rows.push_back({NodeName(t, d), level});
   }
@@ -241,8 +255,7 @@ Section Summary(const ReportModel& m, const ReportTemplates& t) {
         Table(t.T("summary.short_of"),
               {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance")}, {3, 1, 1.6});
     for (const ReportNode* c : short_of) {
-      f.rows.push_back(
-          {c->id + " " + NodeName(t, *c), LevelName(m, t, c->level), Compliance(t, *c)});
+      f.rows.push_back({c->id + " " + NodeName(t, *c), NodeLevel(m, t, *c), Compliance(t, *c)});
     }
     s.blocks.push_back(std::move(f));
   }
@@ -307,6 +320,9 @@ Section Method(const ReportModel& m, const ReportTemplates& t) {
                                        : "method.aggregation.weighted_mean",
                                    {{"bands", Join(bands, "; ")}})));
   s.blocks.push_back(Paragraph(t.T("method.caps")));
+  s.blocks.push_back(Paragraph(t.T("method.not_applicable")));
+  s.blocks.push_back(
+      Paragraph(t.T("method.indicative", {{"min_cases", std::to_string(m.min_cases)}})));
   if (!m.aggregation.norm_missed_max.empty()) {
     s.blocks.push_back(Paragraph(
         t.T("method.norm_missed", {{"level", LevelName(m, t, m.aggregation.norm_missed_max)}})));
@@ -332,12 +348,11 @@ Section Findings(const ReportModel& m, const ReportTemplates& t) {
   s.blocks.push_back(Heading(2, t.T("findings.heading")));
   s.blocks.push_back(Paragraph(t.T("findings.intro")));
   for (const ReportNode& d : m.domains) {
-    s.blocks.push_back(Heading(3, NodeName(t, d) + ": " + LevelName(m, t, d.level) +
+    s.blocks.push_back(Heading(3, NodeName(t, d) + ": " + NodeLevel(m, t, d) +
                                       (d.incomplete ? " " + t.T("findings.incomplete") : "")));
     s.blocks.push_back(Paragraph(t.T("findings.rule", {{"explanation", d.explanation}}), "note"));
     for (const ReportNode& st : d.children) {
-      s.blocks.push_back(Heading(4, st.id + " " + NodeName(t, st) + ": " +
-                                        LevelName(m, t, st.level) +
+      s.blocks.push_back(Heading(4, st.id + " " + NodeName(t, st) + ": " + NodeLevel(m, t, st) +
                                         (st.incomplete ? " " + t.T("findings.incomplete") : "")));
       Block table = Table(t.T("findings.caption", {{"standard", st.id}}),
                           {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance"),
@@ -347,7 +362,7 @@ Section Findings(const ReportModel& m, const ReportTemplates& t) {
         std::string name = c.id + " " + NodeName(t, c);
         if (!c.cap.empty()) name += "\n" + t.T("findings.cap", {{"level", LevelName(m, t, c.cap)}});
         table.rows.push_back(
-            {name, LevelName(m, t, c.level), Compliance(t, c), Interval95(t, c.ci95), Notes(t, c)});
+            {name, NodeLevel(m, t, c), Compliance(t, c), Interval95(t, c.ci95), Notes(t, c)});
       }
       s.blocks.push_back(std::move(table));
     }

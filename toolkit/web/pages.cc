@@ -612,11 +612,15 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, st
   }
   const Level* level = n.level ? f.scale.Find(*n.level) : nullptr;
   const char* cls = !level ? "none" : level->met ? "met" : "notmet";
-  *html +=
-      "<li><div class=\"node\"><strong>" + Escape(n.id) + "</strong> <span>" + Escape(name) +
-      "</span> <span class=\"level " + cls + "\" data-node=\"" + Escape(n.id) + "\">" +
-      (level ? Escape(LevelLabel(l, f, *n.level)) : S(Tr(l, "niet beoordeeld", "not judged"))) +
-      "</span>";
+  const std::string_view none = n.applicable ? Tr(l, "niet beoordeeld", "not judged")
+                                             : Tr(l, "niet van toepassing", "not applicable");
+  *html += "<li><div class=\"node\"><strong>" + Escape(n.id) + "</strong> <span>" + Escape(name) +
+           "</span> <span class=\"level " + cls + "\" data-node=\"" + Escape(n.id) + "\">" +
+           (level ? Escape(LevelLabel(l, f, *n.level)) : S(none)) + "</span>";
+  if (n.indicative) {
+    *html += " <span class=\"tag indicative\">" + S(Tr(l, "indicatief", "indicative")) +
+             " (n = " + std::to_string(n.met + n.not_met) + ")</span>";
+  }
   if (n.incomplete) {
     *html += " <span class=\"tag incomplete\">" + S(Tr(l, "onvolledig", "incomplete")) + "</span>";
   }
@@ -624,10 +628,9 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, st
     *html += " <span class=\"muted small\">" + S(Tr(l, "voldoet ", "met ")) +
              std::to_string(n.met) + ", " + S(Tr(l, "voldoet niet ", "not met ")) +
              std::to_string(n.not_met) + ", " + S(Tr(l, "n.v.t. ", "n/a ")) +
-             std::to_string(n.not_applicable) +
-             (n.unscored ? ", " + S(Tr(l, "ongescoord ", "unscored ")) + std::to_string(n.unscored)
-                         : "") +
-             "</span>";
+             std::to_string(n.not_applicable) + ", " + S(Tr(l, "oneens ", "disputed ")) +
+             std::to_string(n.disputed) + ", " + S(Tr(l, "ongescoord ", "unscored ")) +
+             std::to_string(n.unscored) + "</span>";
   }
   *html += "</div>";
   if (!n.explanation.empty()) *html += "<p class=\"why\">" + Escape(n.explanation) + "</p>";
