@@ -191,6 +191,23 @@ class FrameworkReader {
     return v;
   }
 
+  // A whole number >= 1; nullopt when absent, and an error when it is not one.
+  std::optional<int> PositiveWhole(const pugi::xml_node& n, const char* name) {
+    const pugi::xml_attribute a = n.attribute(name);
+    if (!a) return std::nullopt;
+    const std::string text = a.value();
+    const bool digits =
+        !text.empty() && text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char ch) {
+          return std::isdigit(static_cast<unsigned char>(ch));
+        });
+    if (!digits || std::stoi(text) < 1) {
+      Error(src_.Where(a),
+            std::string(name) + " must be a whole number of at least 1, got '" + text + "'");
+      return std::nullopt;
+    }
+    return std::stoi(text);
+  }
+
   std::optional<double> Share(const pugi::xml_node& n, const char* name) {
     const std::optional<double> v = Number(n, name);
     if (v && (*v < 0 || *v > 1)) {
@@ -299,6 +316,7 @@ class FrameworkReader {
       Error(src_.Where(root), "the framework has no <scale>");
       return;
     }
+    scale->min_cases = PositiveWhole(s, "min-cases").value_or(kDefaultMinCases);
     const Level* prev = nullptr;
     pugi::xml_node last;
     for (pugi::xml_node n : s.children("level")) {
@@ -496,6 +514,12 @@ class FrameworkReader {
       if (!f.scale.Find(c.cap)) {
         Error(src_.Where(cap), "cap '" + c.cap + "' is not a level of the scale");
       }
+    }
+    c.min_cases = PositiveWhole(n, "min-cases").value_or(f.scale.min_cases);
+    if (n.attribute("min-cases") && c.scope != Scope::kCase) {
+      Error(src_.Where(n.attribute("min-cases")),
+            "min-cases goes with scope=\"case\": an organisation criterion is judged once, "
+            "not over cases");
     }
     CheckUnknownChildren(n, {"text", "gloss", "applies-when"});
     return c;

@@ -28,8 +28,14 @@ struct Level {
   bool met = false;      // whether this level counts as "met" for caps and counts
 };
 
+// A case criterion judged on fewer counted cases (voldoet + voldoet_niet) than this is
+// indicative: a share of 3 of 4 is a hint, not a finding.
+inline constexpr int kDefaultMinCases = 5;
+
 struct Scale {
   std::vector<Level> levels;  // best first; min_share and score strictly decreasing
+  // <scale min-cases>: the default for case criteria.
+  int min_cases = kDefaultMinCases;
 
   const Level* Find(std::string_view level_id) const;
   // 0 for the best level; -1 when unknown.
@@ -69,6 +75,8 @@ struct Criterion {
   std::string measured_by;  // deadline id when measured instead of scored by hand
   std::string cap;          // level id: when this criterion is not met, the standard and
                             // domain above it are judged no higher than this level
+  // Case criteria: the criterion's own min-cases, else the scale's.
+  int min_cases = kDefaultMinCases;
 };
 
 struct Standard {

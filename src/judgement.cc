@@ -93,6 +93,7 @@ NodeJudgement JudgeCaseCriterion(const Framework& f, const Criterion& c, const J
     if (e.kind == Effective::Kind::kNone) {
       ++n.unscored;
     } else if (e.kind == Effective::Kind::kDisagreement) {
+      ++n.disputed;
       n.disagreements.push_back(rec.case_id + " (" + e.detail + ")");
     } else if (e.result == "voldoet") {
       ++n.met;
@@ -115,12 +116,14 @@ NodeJudgement JudgeCaseCriterion(const Framework& f, const Criterion& c, const J
     missing +=
         "; left out, inspectors disagree and no reconciled score: " + JoinIds(n.disagreements);
   }
-  n.incomplete = n.unscored > 0 || !n.disagreements.empty();
+  n.incomplete = n.unscored > 0 || n.disputed > 0;
   const long judged = n.met + n.not_met;
   if (judged == 0) {
     if (!n.incomplete && !in.sample.empty()) {
-      n.explanation = "not applicable to any of the " + std::to_string(in.sample.size()) +
-                      " sampled cases (" + nvt + "): left out of the judgement";
+      n.applicable = false;
+      n.explanation = "niet van toepassing: applies to none of the " +
+                      std::to_string(in.sample.size()) + " sampled cases (" + nvt +
+                      "); left out of the judgement";
     } else {
       n.incomplete = true;
       n.explanation = "niet beoordeeld: no voldoet or voldoet_niet over " +
@@ -137,6 +140,11 @@ NodeJudgement JudgeCaseCriterion(const Framework& f, const Criterion& c, const J
                   " sampled cases (" + nvt + ")" + missing + "; " + FormatFigure(*n.share) +
                   " >= min-share " + FormatFigure(level.min_share) + " of " + level.id + " → " +
                   level.id;
+  if (judged < c.min_cases) {
+    n.indicative = true;
+    n.explanation += "; indicatief (n = " + std::to_string(judged) +
+                     "): fewer counted cases than min-cases " + std::to_string(c.min_cases);
+  }
   return n;
 }
 
@@ -146,10 +154,17 @@ NodeJudgement JudgeMeasuredCriterion(const Framework& f, const Criterion& c,
   n.id = c.id;
   n.kind = "criterion";
   const auto it = in.measured.find(c.measured_by);
-  if (it == in.measured.end() || !it->second.share || it->second.counted == 0) {
+  if (it == in.measured.end()) {
     n.incomplete = true;
-    n.explanation =
-        "niet beoordeeld: deadline " + c.measured_by + " counted no cases in the period";
+    n.explanation = "niet beoordeeld: no figure for deadline " + c.measured_by;
+    return n;
+  }
+  if (!it->second.share || it->second.counted == 0) {
+    // Nothing to judge, like a case criterion that applies to no sampled case: the same
+    // wording and shape, not a gap in the inspectors' work.
+    n.applicable = false;
+    n.explanation = "niet van toepassing: deadline " + c.measured_by +
+                    " counted no cases in the period (whole extract); left out of the judgement";
     return n;
   }
   const MeasuredFigure& m = it->second;
@@ -184,11 +199,13 @@ NodeJudgement JudgeOrganisationCriterion(const Framework& f, const Criterion& c,
   const Effective e = scores.Find("", c.id);
   if (e.kind == Effective::Kind::kNone) {
     n.incomplete = true;
+    n.unscored = 1;
     n.explanation = "niet beoordeeld: the organisation criterion has no score";
     return n;
   }
   if (e.kind == Effective::Kind::kDisagreement) {
     n.incomplete = true;
+    n.disputed = 1;
     n.disagreements.push_back("organisation (" + e.detail + ")");
     n.explanation =
         "niet beoordeeld: inspectors disagree (" + e.detail + ") and no reconciled score";
@@ -213,20 +230,39 @@ void Aggregate(const Framework& f, const std::vector<Child>& children,
                const std::vector<std::pair<const Criterion*, const NodeJudgement*>>& criteria,
                NodeJudgement* n) {
   const Scale& scale = f.scale;
+  const std::string parts_name = n->kind == "domain" ? "standards" : "criteria";
   std::vector<Child> judged;
-  std::vector<std::string> not_judged;
+  std::vector<std::string> not_judged, not_applicable;
   for (const Child& c : children) {
     if (c.node->incomplete) n->incomplete = true;
     if (c.node->level) {
       judged.push_back(c);
+    } else if (!c.node->applicable) {
+      not_applicable.push_back(c.node->id);
     } else if (c.node->incomplete) {
       not_judged.push_back(c.node->id);
     }
   }
-  const std::string missing = not_judged.empty() ? "" : "; niet beoordeeld: " + JoinIds(not_judged);
+  if (not_applicable.size() == children.size()) {
+    n->applicable = false;
+    n->explanation = "niet van toepassing: none of its " + parts_name + " applies (" +
+                     JoinIds(not_applicable) + "); left out of the judgement";
+    return;
+  }
+  // The level does not rest on an indicative criterion alone, so the node is not marked;
+  // the explanation says which of its criteria are indicative.
+  std::vector<std::string> indicative;
+  for (const auto& [criterion, judgement] : criteria) {
+    if (judgement->indicative) {
+      indicative.push_back(criterion->id +
+                           " (n = " + std::to_string(judgement->met + judgement->not_met) + ")");
+    }
+  }
+  std::string missing = not_judged.empty() ? "" : "; niet beoordeeld: " + JoinIds(not_judged);
+  if (!not_applicable.empty()) missing += "; niet van toepassing: " + JoinIds(not_applicable);
+  if (!indicative.empty()) missing += "; indicatief: " + JoinIds(indicative);
   if (judged.empty()) {
-    n->explanation =
-        "no judged " + std::string(n->kind == "domain" ? "standards" : "criteria") + missing;
+    n->explanation = "no judged " + parts_name + missing;
     return;
   }
   std::string level;
@@ -286,10 +322,12 @@ void WriteNode(const NodeJudgement& n, JsonWriter* w) {
   } else {
     w->Null();
   }
+  w->Key("applicable").Bool(n.applicable);
   if (n.kind == "criterion") {
     w->Key("met").Int(n.met).Key("not_met").Int(n.not_met);
-    w->Key("not_applicable").Int(n.not_applicable).Key("unscored").Int(n.unscored);
-    w->Key("share").OptionalNumber(n.share);
+    w->Key("not_applicable").Int(n.not_applicable).Key("disputed").Int(n.disputed);
+    w->Key("unscored").Int(n.unscored).Key("n").Int(n.met + n.not_met);
+    w->Key("indicative").Bool(n.indicative).Key("share").OptionalNumber(n.share);
     w->Key("disagreements").BeginArray();
     for (const std::string& d : n.disagreements) w->String(d);
     w->EndArray();
@@ -377,11 +415,13 @@ std::string Visible(std::string_view text) {
 
 void NodeText(const NodeJudgement& n, int depth, bool explain, std::string* out) {
   const std::string indent(static_cast<size_t>(depth) * 2, ' ');
-  *out += indent + Visible(n.id) + "  " + n.level.value_or("niet beoordeeld");
-  if (n.kind == "criterion" && n.met + n.not_met + n.not_applicable + n.unscored > 0) {
+  *out += indent + Visible(n.id) + "  " +
+          n.level.value_or(n.applicable ? "niet beoordeeld" : "niet van toepassing");
+  if (n.indicative) *out += "  indicatief (n = " + std::to_string(n.met + n.not_met) + ")";
+  if (n.kind == "criterion") {
     *out += "  (met " + std::to_string(n.met) + ", not met " + std::to_string(n.not_met) +
-            ", nvt " + std::to_string(n.not_applicable);
-    if (n.unscored > 0) *out += ", unscored " + std::to_string(n.unscored);
+            ", nvt " + std::to_string(n.not_applicable) + ", disputed " +
+            std::to_string(n.disputed) + ", unscored " + std::to_string(n.unscored);
     if (n.share) *out += ", share " + FormatFigure(*n.share);
     *out += ")";
   }

@@ -4,8 +4,8 @@
 // clock; the same inputs give the same judgement on any machine. Thread-safe.
 //
 // Which score counts for a (case, criterion): the reconciled score when there is one;
-// else the inspectors' score when all who scored agree; else the case is a disagreement,
-// left out of the share and listed in the explanation — never averaged silently.
+// else the inspectors' score when all who scored agree; else the case is disputed: counted
+// as such, left out of the share and listed in the explanation — never averaged silently.
 #ifndef VTAUDIT_JUDGEMENT_H_
 #define VTAUDIT_JUDGEMENT_H_
 
@@ -46,14 +46,26 @@ struct JudgementInput {
 struct NodeJudgement {
   std::string id;
   std::string kind;                  // "domain", "standard", "criterion"
-  std::optional<std::string> level;  // none: niet beoordeeld (not judged)
-  bool incomplete = false;           // a criterion below (or this one) lacks scores
+  std::optional<std::string> level;  // none: niet beoordeeld, or niet van toepassing
+  // False when there is nothing to judge: a case criterion that applies to none of the
+  // sampled cases, a measured criterion whose deadline counted no case, a standard or
+  // domain all of whose children are so. Such a node has no level, is not incomplete, and
+  // is left out of the aggregation above it (checklists/README.md, "Judgement rules").
+  bool applicable = true;
+  bool incomplete = false;  // a criterion below (or this one) lacks scores
+  // Case criteria only: judged on fewer counted cases (met + not_met) than the criterion's
+  // min-cases. Standards and domains are never marked; their explanations name these.
+  bool indicative = false;
   std::string explanation;
-  // Criteria only. Case criteria: cases; measured: on time / late; organisation: 1 or 0.
+  // Criteria only. Case criteria count sampled cases, and met + not_met + not_applicable +
+  // disputed + unscored = the sample size; an organisation criterion counts itself once (1
+  // in exactly one of met, not_met, disputed, unscored); a measured criterion counts the
+  // extract's cases on time (met) and late (not_met).
   long met = 0, not_met = 0, not_applicable = 0;
-  long unscored = 0;                       // applicable sampled cases without a usable score
+  long disputed = 0;                       // inspectors disagree, no reconciled score
+  long unscored = 0;                       // applicable, without any score
   std::optional<double> share;             // compliance
-  std::vector<std::string> disagreements;  // case ids left out
+  std::vector<std::string> disagreements;  // the disputed cases, with every inspector's score
   std::vector<NodeJudgement> children;
 };
 
@@ -63,10 +75,13 @@ struct Judgement {
 
 Judgement Judge(const Framework& framework, const JudgementInput& input);
 
-// {"domains": [{"id", "judgement", "incomplete", "explanation", "standards": [… "criteria":
-// [{"id", "judgement", "met", "not_met", "not_applicable", "share", …}]]}]}
+// {"domains": [{"id", "judgement", "applicable", "incomplete", "explanation", "standards": […
+// "criteria": [{"id", "judgement", "applicable", "met", "not_met", "not_applicable",
+// "disputed", "unscored", "n", "indicative", "share", "disagreements", …}]]}]}, n being
+// met + not_met, the cases the share is computed over.
 void WriteJudgementJson(const Judgement& j, JsonWriter* w);
-// The tree as indented text, one node a line ("V2  voldoet_deels  (met 3, …)"), with
+// The tree as indented text, one node a line ("V2  voldoet_deels  (met 3, …)"; a criterion
+// shows all five counts, and "indicatief (n = 3)" after its level when so), with
 // each node's explanation on a "why:" line below it when `explain`. Control characters
 // in ids and explanations are shown escaped (\n, \xNN).
 std::string JudgementText(const Judgement& judgement, bool explain);

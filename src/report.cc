@@ -77,6 +77,7 @@ ReportNode MakeNode(const NodeJudgement& j, const Framework& f,
   n.id = j.id;
   n.kind = j.kind;
   n.level = j.level;
+  n.applicable = j.applicable;
   n.incomplete = j.incomplete;
   n.explanation = j.explanation;
   if (j.kind == "criterion") {
@@ -87,9 +88,11 @@ ReportNode MakeNode(const NodeJudgement& j, const Framework& f,
       n.measured_by = c->measured_by;
       n.weight = c->weight;
       n.cap = c->cap;
+      n.min_cases = c->min_cases;
     }
     n.met = j.met, n.not_met = j.not_met, n.not_applicable = j.not_applicable;
-    n.unscored = j.unscored;
+    n.disputed = j.disputed, n.unscored = j.unscored;
+    n.indicative = j.indicative;
     n.share = j.share;
     if (c && c->scope == Scope::kCase) n.ci95 = Wilson(j.met, j.not_met);
     n.disagreements = j.disagreements;
@@ -179,6 +182,7 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
   if (!synthetic.ok()) return synthetic.status();
   m.synthetic = *synthetic;
   m.scale = f.scale.levels;
+  m.min_cases = f.scale.min_cases;
   m.aggregation = f.aggregation;
   m.deadlines = f.deadlines;
 
@@ -334,6 +338,7 @@ void WriteNodeJson(const ReportNode& n, JsonWriter* w) {
   w->Key("gloss").String(n.gloss);
   w->Key("judgement");
   n.level ? w->String(*n.level) : w->Null();
+  w->Key("applicable").Bool(n.applicable);
   w->Key("incomplete").Bool(n.incomplete);
   w->Key("explanation").String(n.explanation);
   if (n.kind == "criterion") {
@@ -342,7 +347,12 @@ void WriteNodeJson(const ReportNode& n, JsonWriter* w) {
     w->Key("met").Int(n.met);
     w->Key("not_met").Int(n.not_met);
     w->Key("not_applicable").Int(n.not_applicable);
+    w->Key("disputed").Int(n.disputed);
     w->Key("unscored").Int(n.unscored);
+    w->Key("n").Int(n.met + n.not_met);
+    w->Key("indicative").Bool(n.indicative);
+    w->Key("min_cases");
+    n.scope == "case" ? w->Int(n.min_cases) : w->Null();
     w->Key("share").OptionalNumber(n.share);
     w->Key("ci95");
     WriteInterval(w, n.ci95);
@@ -489,10 +499,26 @@ std::string ReportJson(const ReportModel& m) {
   for (const CriterionAgreement& a : m.agreement) {
     w.BeginObject();
     w.Key("criterion").String(a.criterion);
-    w.Key("pairs").Int(a.pairs);
+    w.Key("scope").String(a.scope);
+    w.Key("method").String(a.method);
+    w.Key("cases").Int(a.cases);
+    w.Key("inspectors").BeginArray();
+    for (const std::string& i : a.inspectors) w.String(i);
+    w.EndArray();
     w.Key("observed").Number(a.observed);
     w.Key("expected").Number(a.expected);
-    w.Key("kappa").Number(a.kappa);
+    w.Key("kappa").OptionalNumber(a.kappa);
+    w.Key("pairs").BeginArray();
+    for (const PairAgreement& p : a.pairs) {
+      w.BeginObject();
+      w.Key("inspectors").BeginArray().String(p.inspector_a).String(p.inspector_b).EndArray();
+      w.Key("cases").Int(p.cases);
+      w.Key("observed").Number(p.observed);
+      w.Key("expected").Number(p.expected);
+      w.Key("kappa").OptionalNumber(p.kappa);
+      w.EndObject();
+    }
+    w.EndArray();
     w.Key("disagreements").Int(static_cast<int64_t>(a.disagreements.size()));
     w.EndObject();
   }
@@ -504,8 +530,9 @@ std::string ReportJson(const ReportModel& m) {
 std::string ReportCsv(const ReportModel& m) {
   std::string out =
       "organisation,period,audit,framework_sha256,domain,standard,criterion,scope,measured_by,"
-      "judgement,met,not_met,not_applicable,unscored,share,ci95_low,ci95_high,previous_period,"
-      "previous_judgement,previous_share,change,change_ci95_low,change_ci95_high,exceeds_noise\n";
+      "judgement,met,not_met,not_applicable,disputed,unscored,share,ci95_low,ci95_high,"
+      "previous_period,previous_judgement,previous_share,change,change_ci95_low,change_ci95_high,"
+      "exceeds_noise,applicable,indicative\n";
   for (const ReportNode& d : m.domains) {
     for (const ReportNode& s : d.children) {
       for (const ReportNode& c : s.children) {
@@ -523,6 +550,7 @@ std::string ReportCsv(const ReportModel& m) {
             std::to_string(c.met),
             std::to_string(c.not_met),
             std::to_string(c.not_applicable),
+            std::to_string(c.disputed),
             std::to_string(c.unscored),
             CsvNumber(c.share),
             CsvNumber(c.ci95 ? std::optional(c.ci95->low) : std::nullopt),
@@ -541,6 +569,8 @@ std::string ReportCsv(const ReportModel& m) {
         } else {
           f.insert(f.end(), 7, "");
         }
+        f.push_back(c.applicable ? "1" : "0");
+        f.push_back(c.indicative ? "1" : "0");
         for (size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + CsvField(f[i]);
         out += "\n";
       }

@@ -54,7 +54,8 @@ struct ReportNode {
   std::string kind;  // "domain", "standard", "criterion"
   std::string name;  // Dutch name (criteria: text)
   std::string gloss;
-  std::optional<std::string> level;  // none: not assessed
+  std::optional<std::string> level;  // none: not assessed, or not applicable
+  bool applicable = true;            // NodeJudgement::applicable
   bool incomplete = false;
   std::string explanation;
   // Criteria only.
@@ -62,7 +63,9 @@ struct ReportNode {
   std::string measured_by;  // deadline id
   double weight = 1;
   std::string cap;
-  long met = 0, not_met = 0, not_applicable = 0, unscored = 0;
+  long met = 0, not_met = 0, not_applicable = 0, disputed = 0, unscored = 0;
+  bool indicative = false;  // case criteria judged on fewer than min_cases counted cases
+  int min_cases = kDefaultMinCases;
   std::optional<double> share;
   std::optional<Interval> ci95;  // Wilson, case criteria over the sample
   std::vector<std::string> disagreements;
@@ -95,6 +98,7 @@ struct ReportModel {
   bool synthetic = false;
 
   std::vector<Level> scale;
+  int min_cases = kDefaultMinCases;  // the scale's default for case criteria
   Aggregation aggregation;
   std::vector<Deadline> deadlines;
 

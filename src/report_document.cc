@@ -72,6 +72,20 @@ std::string NodeName(const ReportTemplates& t, const ReportNode& n) {
   return Localised(t, n.name, n.gloss);
 }
 
+// The node's level as the report shows it: the level's name, else "not applicable" or "not
+// assessed"; an indicative criterion adds the n its share rests on, on a line of its own.
+std::string NodeLevel(const ReportModel& m, const ReportTemplates& t, const ReportNode& n) {
+  std::string s = n.level || n.applicable ? LevelName(m, t, n.level) : t.T("level.not_applicable");
+  if (n.indicative) {
+    s += "\n" + t.T("findings.indicative", {{"n", std::to_string(n.met + n.not_met)}});
+  }
+  return s;
+}
+
+std::string KappaText(const ReportTemplates& t, const std::optional<double>& kappa) {
+  return kappa ? Decimal(t, *kappa, 2) : t.T("agreement.undefined");
+}
+
 std::string Interval95(const ReportTemplates& t, const std::optional<Interval>& i) {
   if (!i) return "–";
   return FormatPercent(i->low, 1, t.lang) + " – " + FormatPercent(i->high, 1, t.lang);
@@ -93,6 +107,7 @@ std::string Compliance(const ReportTemplates& t, const ReportNode& c) {
   if (c.scope == "organisation") return t.T("findings.organisation");
   if (c.met + c.not_met == 0) {
     return t.T("findings.no_cases", {{"nvt", std::to_string(c.not_applicable)},
+                                     {"disputed", std::to_string(c.disputed)},
                                      {"unscored", std::to_string(c.unscored)}});
   }
   std::string s = t.T("findings.compliance", {{"met", std::to_string(c.met)},
@@ -100,6 +115,9 @@ std::string Compliance(const ReportTemplates& t, const ReportNode& c) {
                                               {"share", Percent(t, c.share)}});
   if (c.not_applicable > 0)
     s += "\n" + t.T("findings.nvt", {{"nvt", std::to_string(c.not_applicable)}});
+  if (c.disputed > 0) {
+    s += "\n" + t.T("findings.disputed", {{"disputed", std::to_string(c.disputed)}});
+  }
   if (c.unscored > 0) {
     s += "\n" + t.T("findings.unscored", {{"unscored", std::to_string(c.unscored)}});
   }
@@ -191,7 +209,7 @@ Section Summary(const ReportModel& m, const ReportTemplates& t) {
   Block domains =
       Table(t.T("summary.domains"), {t.T("col.domain"), t.T("col.judgement")}, {3, 1.4});
   for (const ReportNode& d : m.domains) {
-    std::string level = LevelName(m, t, d.level);
+    std::string level = NodeLevel(m, t, d);
     if (d.incomplete) level += " " + t.T("findings.incomplete");
     domains.rows.push_back({NodeName(t, d), level});
   }
@@ -237,8 +255,7 @@ Section Summary(const ReportModel& m, const ReportTemplates& t) {
         Table(t.T("summary.short_of"),
               {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance")}, {3, 1, 1.6});
     for (const ReportNode* c : short_of) {
-      f.rows.push_back(
-          {c->id + " " + NodeName(t, *c), LevelName(m, t, c->level), Compliance(t, *c)});
+      f.rows.push_back({c->id + " " + NodeName(t, *c), NodeLevel(m, t, *c), Compliance(t, *c)});
     }
     s.blocks.push_back(std::move(f));
   }
@@ -303,6 +320,9 @@ Section Method(const ReportModel& m, const ReportTemplates& t) {
                                        : "method.aggregation.weighted_mean",
                                    {{"bands", Join(bands, "; ")}})));
   s.blocks.push_back(Paragraph(t.T("method.caps")));
+  s.blocks.push_back(Paragraph(t.T("method.not_applicable")));
+  s.blocks.push_back(
+      Paragraph(t.T("method.indicative", {{"min_cases", std::to_string(m.min_cases)}})));
   if (!m.aggregation.norm_missed_max.empty()) {
     s.blocks.push_back(Paragraph(
         t.T("method.norm_missed", {{"level", LevelName(m, t, m.aggregation.norm_missed_max)}})));
@@ -328,12 +348,11 @@ Section Findings(const ReportModel& m, const ReportTemplates& t) {
   s.blocks.push_back(Heading(2, t.T("findings.heading")));
   s.blocks.push_back(Paragraph(t.T("findings.intro")));
   for (const ReportNode& d : m.domains) {
-    s.blocks.push_back(Heading(3, NodeName(t, d) + ": " + LevelName(m, t, d.level) +
+    s.blocks.push_back(Heading(3, NodeName(t, d) + ": " + NodeLevel(m, t, d) +
                                       (d.incomplete ? " " + t.T("findings.incomplete") : "")));
     s.blocks.push_back(Paragraph(t.T("findings.rule", {{"explanation", d.explanation}}), "note"));
     for (const ReportNode& st : d.children) {
-      s.blocks.push_back(Heading(4, st.id + " " + NodeName(t, st) + ": " +
-                                        LevelName(m, t, st.level) +
+      s.blocks.push_back(Heading(4, st.id + " " + NodeName(t, st) + ": " + NodeLevel(m, t, st) +
                                         (st.incomplete ? " " + t.T("findings.incomplete") : "")));
       Block table = Table(t.T("findings.caption", {{"standard", st.id}}),
                           {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance"),
@@ -343,7 +362,7 @@ Section Findings(const ReportModel& m, const ReportTemplates& t) {
         std::string name = c.id + " " + NodeName(t, c);
         if (!c.cap.empty()) name += "\n" + t.T("findings.cap", {{"level", LevelName(m, t, c.cap)}});
         table.rows.push_back(
-            {name, LevelName(m, t, c.level), Compliance(t, c), Interval95(t, c.ci95), Notes(t, c)});
+            {name, NodeLevel(m, t, c), Compliance(t, c), Interval95(t, c.ci95), Notes(t, c)});
       }
       s.blocks.push_back(std::move(table));
     }
@@ -578,20 +597,37 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
   if (m.agreement.empty()) {
     s.blocks.push_back(Paragraph(t.T("appendix.no_agreement")));
   } else {
+    s.blocks.push_back(Paragraph(t.T("appendix.agreement_method"), "note"));
     Block ag = Table(t.T("appendix.agreement_caption"),
-                     {t.T("col.criterion"), t.T("col.pairs"), t.T("col.observed"), t.T("col.kappa"),
-                      t.T("col.disagreements")},
-                     {1.4, 1, 1.2, 1, 3});
+                     {t.T("col.criterion"), t.T("col.multi_scored"), t.T("col.inspectors"),
+                      t.T("col.observed"), t.T("col.kappa"), t.T("col.disagreements")},
+                     {1.2, 0.9, 1.6, 1.2, 1.3, 3});
+    Block pairs = Table(t.T("appendix.pairs_caption"),
+                        {t.T("col.criterion"), t.T("col.inspectors"), t.T("col.multi_scored"),
+                         t.T("col.observed"), t.T("col.kappa")},
+                        {1.2, 2.4, 1, 1.2, 1.3});
     for (const CriterionAgreement& a : m.agreement) {
       std::vector<std::string> dis;
       for (const Disagreement& d : a.disagreements) {
-        dis.push_back(d.case_id + " (" + d.inspector_a + ": " + d.result_a + ", " + d.inspector_b +
-                      ": " + d.result_b + (d.reconciled ? " → " + *d.reconciled : "") + ")");
+        std::vector<std::string> scores;
+        for (const auto& [inspector, result] : d.scores)
+          scores.push_back(inspector + ": " + result);
+        dis.push_back((d.case_id.empty() ? t.T("appendix.organisation") : d.case_id) + " (" +
+                      Join(scores, ", ") + (d.reconciled ? " → " + *d.reconciled : "") + ")");
       }
-      ag.rows.push_back({a.criterion, std::to_string(a.pairs), FormatPercent(a.observed, 1, t.lang),
-                         Decimal(t, a.kappa, 2), dis.empty() ? "–" : Join(dis, "\n")});
+      ag.rows.push_back({a.criterion, std::to_string(a.cases), Join(a.inspectors, ", "),
+                         FormatPercent(a.observed, 1, t.lang),
+                         t.T("agreement." + a.method) + " " + KappaText(t, a.kappa),
+                         dis.empty() ? "–" : Join(dis, "\n")});
+      if (a.method != "fleiss") continue;
+      for (const PairAgreement& p : a.pairs) {
+        pairs.rows.push_back({a.criterion, p.inspector_a + ", " + p.inspector_b,
+                              std::to_string(p.cases), FormatPercent(p.observed, 1, t.lang),
+                              KappaText(t, p.kappa)});
+      }
     }
     s.blocks.push_back(std::move(ag));
+    if (!pairs.rows.empty()) s.blocks.push_back(std::move(pairs));
   }
   return s;
 }

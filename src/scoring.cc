@@ -581,16 +581,27 @@ Result<std::vector<CriterionAgreement>> Agreement(Workspace* ws, int64_t audit) 
   if (!f.ok()) return f.status();
   Result<std::vector<CurrentScore>> scores = CurrentScores(ws, audit);
   if (!scores.ok()) return scores.status();
-  // criterion → case → inspector → result (inspectors sorted by the map).
+  // criterion → case ("" for the organisation) → inspector → result (sorted by the maps).
   std::map<std::string, std::map<std::string, std::map<std::string, std::string>>> by;
   std::map<std::pair<std::string, std::string>, std::string> reconciled;
   for (const CurrentScore& s : *scores) {
-    if (s.case_id.empty()) continue;
     if (s.reconciled) {
       reconciled[{s.criterion, s.case_id}] = s.result;
     } else {
       by[s.criterion][s.case_id][s.inspector] = s.result;
     }
+  }
+  // Case criteria with a reconciliation in the trail: where none counts now, it was
+  // superseded by a later score.
+  std::set<std::pair<std::string, std::string>> ever_reconciled;
+  {
+    Result<Statement> q = ws->db().Prepare(
+        "SELECT DISTINCT criterion, case_id FROM score_event WHERE audit = ? AND kind = "
+        "'reconcile'");
+    if (!q.ok()) return q.status();
+    q->Bind(1, audit);
+    while (q->Step()) ever_reconciled.insert({q->Text(0), q->Text(1)});
+    if (!q->status().ok()) return q->status();
   }
   std::vector<CriterionAgreement> out;
   for (const Criterion* c : f->Criteria()) {
@@ -598,23 +609,51 @@ Result<std::vector<CriterionAgreement>> Agreement(Workspace* ws, int64_t audit) 
     if (it == by.end()) continue;
     CriterionAgreement ca;
     ca.criterion = c->id;
-    std::vector<std::pair<std::string, std::string>> pairs;
+    ca.scope = std::string(ScopeName(c->scope));
+    std::vector<std::vector<std::string>> items;
+    std::set<std::string> inspectors;
+    // (inspector a, inspector b) → their (result a, result b) on the cases both scored.
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::string>>>
+        by_pair;
     for (const auto& [case_id, results] : it->second) {
       if (results.size() < 2) continue;
-      auto first = results.begin();
-      auto second = std::next(first);
-      pairs.emplace_back(first->second, second->second);
-      if (first->second != second->second) {
-        Disagreement d{case_id, first->first, first->second, second->first, second->second, {}};
+      const int m = static_cast<int>(results.size());
+      ca.min_inspectors = items.empty() ? m : std::min(ca.min_inspectors, m);
+      ca.max_inspectors = std::max(ca.max_inspectors, m);
+      std::vector<std::string> item;
+      std::set<std::string> distinct;
+      for (auto x = results.begin(); x != results.end(); ++x) {
+        item.push_back(x->second);
+        distinct.insert(x->second);
+        inspectors.insert(x->first);
+        for (auto y = std::next(x); y != results.end(); ++y) {
+          by_pair[{x->first, y->first}].emplace_back(x->second, y->second);
+        }
+      }
+      items.push_back(std::move(item));
+      if (distinct.size() > 1) {
+        Disagreement d{case_id, {results.begin(), results.end()}, {}};
         if (const auto r = reconciled.find({c->id, case_id}); r != reconciled.end()) {
           d.reconciled = r->second;
+        } else {
+          d.reopened = ever_reconciled.count({c->id, case_id}) > 0;
         }
         ca.disagreements.push_back(std::move(d));
       }
     }
-    if (pairs.empty()) continue;
-    const Kappa k = CohensKappa(pairs);
-    ca.pairs = k.n;
+    if (items.empty()) continue;
+    ca.cases = static_cast<int>(items.size());
+    ca.inspectors.assign(inspectors.begin(), inspectors.end());
+    for (const auto& [who, pairs] : by_pair) {
+      const Kappa k = CohensKappa(pairs);
+      ca.pairs.push_back({who.first, who.second, k.n, k.observed, k.expected, k.kappa});
+    }
+    // Cohen's kappa treats its two raters as fixed people with marginals of their own; when
+    // the raters change from case to case only the pooled marginals of Fleiss' kappa mean
+    // anything.
+    const bool one_pair = ca.max_inspectors == 2 && ca.pairs.size() == 1;
+    ca.method = one_pair ? "cohen" : "fleiss";
+    const Kappa k = one_pair ? CohensKappa(by_pair.begin()->second) : FleissKappa(items);
     ca.observed = k.observed;
     ca.expected = k.expected;
     ca.kappa = k.kappa;

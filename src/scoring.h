@@ -7,7 +7,9 @@
 // score changed after a reconciliation reopens the disagreement. Only the audit's
 // inspectors may score (audit.h). Each write is one transaction that checks and appends
 // together, so a concurrent writer (the web UI, a second command) cannot interleave. A
-// final audit refuses every change (Conflict). Not thread-safe (one Workspace a thread).
+// final audit refuses every change (Conflict). Several inspectors may score a case:
+// Agreement gives per criterion the observed agreement and kappa (Cohen's for one fixed
+// pair, Fleiss' for more). Not thread-safe (one Workspace a thread).
 #ifndef VTAUDIT_SCORING_H_
 #define VTAUDIT_SCORING_H_
 
@@ -42,7 +44,7 @@ struct ScoreInput {
   // The id of the inspector's latest set or clear of this case criterion that the
   // input was based on (0: none), e.g. the one a web form showed. When given and no
   // longer the latest, the write is refused as stale (Conflict) and nothing is written.
-  std::optional<int64_t> base;
+  std::optional<int64_t> base = std::nullopt;
   // The accepted response of the organisation (response.h) that this change follows from;
   // kept in the trail with the event.
   std::optional<int64_t> response = std::nullopt;
@@ -126,25 +128,46 @@ Result<std::vector<ScoreEvent>> ScoreHistory(Workspace* ws, int64_t audit,
 Result<std::vector<CurrentScore>> CurrentScores(Workspace* ws, int64_t audit,
                                                 const Viewer& viewer = {}, int* hidden = nullptr);
 
-// Two inspectors' results for one case that differ.
+// The inspectors' results for one case (or the organisation) that differ: all of them.
 struct Disagreement {
-  std::string case_id;
-  std::string inspector_a, result_a;
-  std::string inspector_b, result_b;
-  std::optional<std::string> reconciled;  // the agreed result, when recorded
+  std::string case_id;                                      // "" for an organisation criterion
+  std::vector<std::pair<std::string, std::string>> scores;  // (inspector, result), by name
+  std::optional<std::string> reconciled;                    // the agreed result, when recorded
+  // A reconciliation was recorded but a score changed after it: it no longer counts, and
+  // the disagreement is open again.
+  bool reopened = false;
+};
+
+// Cohen's kappa of two inspectors over the cases both scored.
+struct PairAgreement {
+  std::string inspector_a, inspector_b;  // a before b by name
+  int cases = 0;
+  double observed = 0;
+  double expected = 0;
+  std::optional<double> kappa;  // none when all their scores fall in one category
 };
 
 struct CriterionAgreement {
   std::string criterion;
-  int pairs = 0;  // double-scored cases
+  std::string scope;  // "case" or "organisation"
+  // "cohen" when every multi-scored case was scored by the same two inspectors; "fleiss"
+  // otherwise (three or more on a case, or different pairs on different cases), over all
+  // scores of those cases, with unequal numbers of inspectors per case as stats.h describes.
+  std::string method;
+  int cases = 0;                               // cases (or the organisation) scored by >= 2
+  int min_inspectors = 0, max_inspectors = 0;  // inspectors per such case
+  std::vector<std::string> inspectors;         // everyone who scored them, by name
   double observed = 0;
   double expected = 0;
-  double kappa = 0;
+  std::optional<double> kappa;       // none when all scores fall in one category
+  std::vector<PairAgreement> pairs;  // every pair of inspectors with a case in common
   std::vector<Disagreement> disagreements;
 };
 
-// Per case criterion with at least one double-scored case: agreement over the pairs
-// (when more than two inspectors scored a case, the first two by name), in framework order.
+// Per hand-scored criterion (case and organisation criteria; an organisation criterion is
+// one item, case id "") with at least one case scored by two or more inspectors, in
+// framework order. Reconciled scores are the outcome of a disagreement, not a rating, and
+// are left out of the figures.
 Result<std::vector<CriterionAgreement>> Agreement(Workspace* ws, int64_t audit);
 
 // The audit's peildatum: the stored one, or for audits made before it was stored the

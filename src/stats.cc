@@ -151,11 +151,38 @@ Kappa CohensKappa(const std::vector<std::pair<std::string, std::string>>& pairs)
   k.n = static_cast<int>(n);
   k.observed = static_cast<double>(agreements) / static_cast<double>(n);
   k.expected = static_cast<double>(chance) / static_cast<double>(n * n);
-  if (chance == n * n) {
-    k.kappa = 1.0;  // one category used by both throughout, so they also agreed throughout
-  } else {
-    k.kappa = (k.observed - k.expected) / (1.0 - k.expected);
+  if (chance != n * n) k.kappa = (k.observed - k.expected) / (1.0 - k.expected);
+  return k;
+}
+
+Kappa FleissKappa(const std::vector<std::vector<std::string>>& items) {
+  Kappa k;
+  std::map<std::string, long long> pooled;  // category → ratings in it, over all items
+  long long ratings = 0;
+  long long weights = 0;  // sum of m_i - 1
+  double weighted = 0;    // sum of (m_i - 1) P_i = sum_j x_ij (x_ij - 1) / m_i
+  for (const std::vector<std::string>& item : items) {
+    if (item.size() < 2) continue;
+    std::map<std::string, long long> counts;
+    for (const std::string& category : item) ++counts[category];
+    const auto m = static_cast<long long>(item.size());
+    long long agreeing = 0;
+    for (const auto& [category, x] : counts) {
+      agreeing += x * (x - 1);
+      pooled[category] += x;
+    }
+    ++k.n;
+    ratings += m;
+    weights += m - 1;
+    weighted += static_cast<double>(agreeing) / static_cast<double>(m);
   }
+  if (k.n == 0) return k;
+  // sum_j (pooled_j / M)^2 in integers, so that "expected == 1" is exact.
+  long long chance = 0;
+  for (const auto& [category, x] : pooled) chance += x * x;
+  k.observed = weighted / static_cast<double>(weights);
+  k.expected = static_cast<double>(chance) / static_cast<double>(ratings * ratings);
+  if (chance != ratings * ratings) k.kappa = (k.observed - k.expected) / (1.0 - k.expected);
   return k;
 }
 

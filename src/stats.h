@@ -1,10 +1,12 @@
 // Statistics for audits: confidence intervals for a share (Wilson) and for the
 // difference of two shares (Newcombe), the sample size for estimating a share,
-// agreement between two inspectors (Cohen's kappa) and order statistics.
+// agreement between inspectors (Cohen's kappa for two, Fleiss' kappa for more) and order
+// statistics.
 // Pure functions without state; safe to call from any thread.
 #ifndef VTAUDIT_STATS_H_
 #define VTAUDIT_STATS_H_
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,18 +54,35 @@ struct SampleSizeInput {
 // < 1 or expected, margin or confidence lie outside (0, 1).
 Result<long> SampleSize(const SampleSizeInput& in);
 
-// Agreement between two raters on the same items.
+// Agreement between raters on the same items, beyond what chance would give.
 struct Kappa {
-  int n = 0;            // number of rated pairs
-  double observed = 0;  // share of pairs on which the raters agree
-  double expected = 0;  // agreement expected by chance from each rater's marginal shares
-  double kappa = 0;     // (observed - expected) / (1 - expected)
+  int n = 0;            // number of rated items (pairs, for Cohen's kappa)
+  double observed = 0;  // agreement observed
+  double expected = 0;  // agreement expected by chance from the marginal shares
+  // (observed - expected) / (1 - expected). None when expected agreement is 1: every rating
+  // fell in one and the same category, kappa is 0/0 and no figure would be honest (1 would
+  // claim agreement beyond chance where chance alone explains it). None without items.
+  std::optional<double> kappa;
 };
 
 // Cohen's kappa for two raters over paired ratings (rater A, rater B), with any number of
-// categories, named by strings. When chance agreement is 1 (both raters used one and the same
-// category throughout) kappa is set to 1 rather than 0/0. No pairs gives all zeros.
+// categories, named by strings. observed = share of pairs that agree; expected =
+// sum over categories c of (A's share of c)(B's share of c).
 Kappa CohensKappa(const std::vector<std::pair<std::string, std::string>>& pairs);
+
+// Fleiss' kappa for items each rated by two or more raters, not necessarily the same ones
+// nor the same number per item; items[i] holds the categories item i received. With m_i
+// ratings of item i, x_ij of them in category j, and M = sum m_i ratings in all:
+//   P_i      = sum_j x_ij (x_ij - 1) / (m_i (m_i - 1)), the share of agreeing rater pairs
+//   observed = sum_i (m_i - 1) P_i / sum_i (m_i - 1)
+//   expected = sum_j p_j^2,  p_j = sum_i x_ij / M (the pooled share of category j)
+// With the same m for every item the weights m_i - 1 are equal and this is Fleiss (1971).
+// With unequal m it is Fleiss & Cuzick (1979) for each category j against the rest,
+//   kappa_j = 1 - sum_i x_ij (m_i - x_ij) / m_i / (N (mean m - 1) p_j (1 - p_j)),
+// combined over the categories as Fleiss (1971) combines them, weighted by p_j (1 - p_j);
+// working that sum out gives exactly the weights m_i - 1 above. Items with fewer than two
+// ratings say nothing about agreement and are left out (n counts the items used).
+Kappa FleissKappa(const std::vector<std::vector<std::string>>& items);
 
 // The median: Percentile(values, 0.5). REQUIRES: !values.empty().
 double Median(std::vector<double> values);

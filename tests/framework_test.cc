@@ -92,6 +92,37 @@ BOOST_AUTO_TEST_CASE(reports_every_error_with_its_position) {
              "t.xml:21:103: bad condition: expected a value, got 'end of condition'");
 }
 
+BOOST_AUTO_TEST_CASE(min_cases_on_the_scale_and_on_case_criteria) {
+  Result<Framework> f = ParseFramework(Mini(), "mini.xml");
+  BOOST_TEST_REQUIRE(f.ok(), f.status().ToString());
+  BOOST_TEST(f->scale.min_cases == 5);  // the default
+  BOOST_TEST(f->FindCriterion("V1.2")->min_cases == 5);
+  std::string xml = Mini(
+      R"(      <criterion id="V1.3" scope="case" min-cases="8"><text>x</text><gloss>x</gloss></criterion>
+      <criterion id="V1.4" scope="case"><text>x</text><gloss>x</gloss></criterion>
+)");
+  xml.replace(xml.find("<scale>"), 7, "<scale min-cases=\"12\">");
+  f = ParseFramework(xml, "mini.xml");
+  BOOST_TEST_REQUIRE(f.ok(), f.status().ToString());
+  BOOST_TEST(f->scale.min_cases == 12);
+  BOOST_TEST(f->FindCriterion("V1.3")->min_cases == 8);   // its own
+  BOOST_TEST(f->FindCriterion("V1.4")->min_cases == 12);  // the scale's
+}
+
+BOOST_AUTO_TEST_CASE(refuses_a_bad_min_cases_where_it_stands) {
+  // Line 4 is <scale>, line 21 the criteria; the column is the attribute's.
+  std::string xml = Mini(
+      R"(      <criterion id="V1.3" scope="case" min-cases="2.5"><text>x</text><gloss>x</gloss></criterion>
+      <criterion id="V1.4" scope="organisation" min-cases="3"><text>x</text><gloss>x</gloss></criterion>
+)");
+  xml.replace(xml.find("<scale>"), 7, "<scale min-cases=\"0\">");
+  BOOST_TEST(Errors(xml) ==
+             "t.xml:4:10: min-cases must be a whole number of at least 1, got '0'\n"
+             "t.xml:21:41: min-cases must be a whole number of at least 1, got '2.5'\n"
+             "t.xml:22:49: min-cases goes with scope=\"case\": an organisation criterion is "
+             "judged once, not over cases");
+}
+
 BOOST_AUTO_TEST_CASE(refuses_hours_with_atw_extension) {
   std::string xml = Mini("", "hours");
   xml.replace(xml.find("norm=\"0.9\">"), 11, "norm=\"0.9\" extend=\"true\">");

@@ -1,5 +1,6 @@
 #include "judgement.h"
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 
 #include "audit_fixture.h"
@@ -168,9 +169,212 @@ BOOST_FIXTURE_TEST_CASE(json_tree, JudgementFixture) {
   const std::string json = w.str();
   BOOST_TEST(json.starts_with("{\"domains\":[{\"id\":\"D1\",\"judgement\":\"deels\""));
   BOOST_TEST(json.find("\"standards\":[{\"id\":\"S1\"") != std::string::npos);
-  BOOST_TEST(json.find("{\"id\":\"C2\",\"judgement\":\"niet\",\"met\":2,\"not_met\":3,"
-                       "\"not_applicable\":4,\"unscored\":0,\"share\":0.4,\"disagreements\":"
+  BOOST_TEST(json.find("{\"id\":\"C2\",\"judgement\":\"niet\",\"applicable\":true,\"met\":2,"
+                       "\"not_met\":3,\"not_applicable\":4,\"disputed\":1,\"unscored\":0,"
+                       "\"n\":5,\"indicative\":false,\"share\":0.4,\"disagreements\":"
                        "[\"C01 (Anna: voldoet, Bram: voldoet_niet)\"],\"incomplete\":true") !=
+                 std::string::npos,
+             json);
+}
+
+// met + not met + n.v.t. + disputed + unscored of every case criterion is the sample, and an
+// organisation criterion counts itself once, whatever the scores.
+void CheckCountsAddUp(const Framework& f, const JudgementInput& in, const Judgement& j) {
+  for (const NodeJudgement& d : j.domains) {
+    for (const NodeJudgement& s : d.children) {
+      for (const NodeJudgement& c : s.children) {
+        const Criterion* k = f.FindCriterion(c.id);
+        BOOST_TEST_REQUIRE(k != nullptr);
+        if (!k->measured_by.empty()) continue;  // counts the extract, not the sample
+        const long sum = c.met + c.not_met + c.not_applicable + c.disputed + c.unscored;
+        const long expected = k->scope == Scope::kCase ? static_cast<long>(in.sample.size()) : 1;
+        BOOST_TEST(sum == expected, c.id << ": " << c.met << " + " << c.not_met << " + "
+                                         << c.not_applicable << " + " << c.disputed << " + "
+                                         << c.unscored);
+        BOOST_TEST(c.disputed == static_cast<long>(c.disagreements.size()));
+      }
+    }
+  }
+}
+
+BOOST_FIXTURE_TEST_CASE(every_criterion_adds_up_to_the_sample, JudgementFixture) {
+  CheckCountsAddUp(framework, input, Judge(framework, input));  // nothing scored
+  ScoreExample();
+  CheckCountsAddUp(framework, input, Judge(framework, input));
+  // Afresh. C1: C01..C04 voldoet, C05 voldoet_niet, C06 nvt, C07 and C08 disputed (C08 by
+  // three inspectors), C09 and C10 unscored: 4 + 1 + 1 + 2 + 2 = 10. C2 (meldingen): C01 voldoet,
+  // C02 disputed, C03..C07 unscored, C08..C10 nvt automatically: 1 + 0 + 3 + 1 + 5 = 10. O1
+  // disputed: 1.
+  input.scores.clear();
+  for (const char* c : {"C01", "C02", "C03", "C04"}) Score(c, "C1", "voldoet");
+  Score("C05", "C1", "voldoet_niet");
+  Score("C06", "C1", "nvt");
+  Score("C07", "C1", "voldoet");
+  Score("C07", "C1", "voldoet_niet", "Bram");
+  Score("C08", "C1", "voldoet");
+  Score("C08", "C1", "voldoet", "Bram");
+  Score("C08", "C1", "nvt", "Cees");
+  Score("C01", "C2", "voldoet");
+  Score("C02", "C2", "voldoet");
+  Score("C02", "C2", "voldoet_niet", "Bram");
+  Score("", "O1", "voldoet");
+  Score("", "O1", "deels", "Bram");
+  const Judgement j = Judge(framework, input);
+  CheckCountsAddUp(framework, input, j);
+  const NodeJudgement& c1 = Node(j, "C1");
+  BOOST_TEST(c1.met == 4);
+  BOOST_TEST(c1.not_met == 1);
+  BOOST_TEST(c1.not_applicable == 1);
+  BOOST_TEST(c1.disputed == 2);
+  BOOST_TEST(c1.unscored == 2);
+  BOOST_TEST(c1.disagreements ==
+             (std::vector<std::string>{"C07 (Anna: voldoet, Bram: voldoet_niet)",
+                                       "C08 (Anna: voldoet, Bram: voldoet, Cees: nvt)"}));
+  const NodeJudgement& c2 = Node(j, "C2");
+  BOOST_TEST(c2.disputed == 1);
+  BOOST_TEST(c2.unscored == 5);
+  BOOST_TEST(c2.not_applicable == 3);
+  const NodeJudgement& o1 = Node(j, "O1");
+  BOOST_TEST(o1.disputed == 1);
+  BOOST_TEST(o1.met + o1.not_met + o1.unscored == 0);
+  // 4 / (4 + 1) = 0.8 over n = 5, not below min-cases 5: not indicative.
+  const std::string text = JudgementText(j, false);
+  BOOST_TEST(text.find("    C1  grotendeels  (met 4, not met 1, nvt 1, disputed 2, unscored 2, "
+                       "share 0.8)  [incomplete]\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("    O1  niet beoordeeld  (met 0, not met 0, nvt 0, disputed 1, unscored "
+                       "0)  [incomplete]\n") != std::string::npos,
+             text);
+  JsonWriter w(false);
+  WriteJudgementJson(j, &w);
+  BOOST_TEST(w.str().find("\"id\":\"C1\",\"judgement\":\"grotendeels\",\"applicable\":true,"
+                          "\"met\":4,\"not_met\":1,\"not_applicable\":1,\"disputed\":2,"
+                          "\"unscored\":2,\"n\":5,\"indicative\":false,\"share\":0.8,") !=
+                 std::string::npos,
+             w.str());
+}
+
+BOOST_FIXTURE_TEST_CASE(an_unscored_organisation_criterion_counts_one_unscored, JudgementFixture) {
+  const Judgement j = Judge(framework, input);
+  const NodeJudgement& o1 = Node(j, "O1");
+  BOOST_TEST(!o1.level);
+  BOOST_TEST(o1.unscored == 1);
+  BOOST_TEST(o1.incomplete);
+  BOOST_TEST(JudgementText(j, false).find("    O1  niet beoordeeld  (met 0, not met 0, nvt 0, "
+                                          "disputed 0, unscored 1)  [incomplete]\n") !=
+             std::string::npos);
+  Score("", "O1", "deels");
+  const NodeJudgement& scored = Node(Judge(framework, input), "O1");
+  BOOST_TEST(scored.not_met == 1);  // deels has met="false"
+  BOOST_TEST(scored.unscored == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(fewer_counted_cases_than_min_cases_is_indicative, JudgementFixture) {
+  ScoreExample();
+  // C2 over the meldingen C01..C07: 3 voldoet, 1 voldoet_niet, 3 nvt (plus the 3 adviezen):
+  // 3 / (3 + 1) = 0.75 ≥ 0.75 → grotendeels, on n = 4 < min-cases 5 (the default).
+  input.scores.erase(std::remove_if(input.scores.begin(), input.scores.end(),
+                                    [](const ScoreEntry& e) { return e.criterion == "C2"; }),
+                     input.scores.end());
+  for (const char* c : {"C01", "C02", "C03"}) Score(c, "C2", "voldoet");
+  Score("C04", "C2", "voldoet_niet");
+  for (const char* c : {"C05", "C06", "C07"}) Score(c, "C2", "nvt");
+  Judgement j = Judge(framework, input);
+  const NodeJudgement& c2 = Node(j, "C2");
+  BOOST_TEST(c2.level.value_or("") == "grotendeels");
+  BOOST_TEST(c2.indicative);
+  BOOST_TEST(c2.explanation.ends_with(
+      "→ grotendeels; indicatief (n = 4): fewer counted cases than min-cases 5"));
+  BOOST_TEST(!Node(j, "C1").indicative);  // n = 10
+  // The standard and domain are not marked, but say which criterion is indicative. S1:
+  // (C1 voldoet 3 × 2 + C2 grotendeels 2 × 1) / 3 = 8 / 3 = 2.667 ≥ 2.5 → voldoet.
+  const NodeJudgement& s1 = Node(j, "S1");
+  BOOST_TEST(!s1.indicative);
+  BOOST_TEST(s1.explanation ==
+             "weighted mean of C1 voldoet 3 × 2, C2 grotendeels 2 × 1 = 8 / 3 = 2.667 >= band "
+             "2.5 → voldoet; indicatief: C2 (n = 4)");
+  BOOST_TEST(!Node(j, "D1").indicative);
+  BOOST_TEST(Node(j, "D1").explanation.ends_with("; indicatief: C2 (n = 4)"));
+  BOOST_TEST(JudgementText(j, true).find(
+                 "    C2  grotendeels  indicatief (n = 4)  (met 3, not met 1, nvt 6, disputed 0, "
+                 "unscored 0, share 0.75)\n      why: ") != std::string::npos);
+  JsonWriter w(false);
+  WriteJudgementJson(j, &w);
+  BOOST_TEST(w.str().find("\"n\":4,\"indicative\":true,\"share\":0.75") != std::string::npos);
+
+  // min-cases from the framework: 11 on the scale makes C1 (n = 10) indicative; 4 on C2
+  // makes its n = 4 enough.
+  std::string xml(testing::kAuditFramework);
+  xml.insert(xml.find("<scale>") + 6, " min-cases=\"11\"");
+  xml.insert(xml.find("cap=\"deels\"") + 11, " min-cases=\"4\"");
+  Result<Framework> f = ParseFramework(xml, "mini.xml");
+  BOOST_TEST_REQUIRE(f.ok(), f.status().ToString());
+  BOOST_TEST(f->FindCriterion("C1")->min_cases == 11);
+  BOOST_TEST(f->FindCriterion("C2")->min_cases == 4);
+  j = Judge(*f, input);
+  BOOST_TEST(Node(j, "C1").indicative);
+  BOOST_TEST(!Node(j, "C2").indicative);
+}
+
+BOOST_FIXTURE_TEST_CASE(nothing_to_judge_reads_the_same_for_case_and_measured, JudgementFixture) {
+  // C1 and C2 scored nvt on every case they apply to; the triage clock counted nothing.
+  for (const CaseRecord& c : input.sample) Score(c.case_id, "C1", "nvt");
+  for (const char* c : {"C01", "C02", "C03", "C04", "C05", "C06", "C07"}) Score(c, "C2", "nvt");
+  Score("", "O1", "voldoet");
+  input.measured["triage"] = {0, 0, 0.9, std::nullopt};
+  const Judgement j = Judge(framework, input);
+  CheckCountsAddUp(framework, input, j);
+  for (const char* id : {"C1", "C2", "M1"}) {
+    const NodeJudgement& c = Node(j, id);
+    BOOST_TEST(!c.level);
+    BOOST_TEST(!c.applicable);
+    BOOST_TEST(!c.incomplete);
+    BOOST_TEST(c.explanation.starts_with("niet van toepassing: "), c.explanation);
+    BOOST_TEST(c.explanation.ends_with("; left out of the judgement"), c.explanation);
+  }
+  BOOST_TEST(Node(j, "C2").explanation ==
+             "niet van toepassing: applies to none of the 10 sampled cases (nvt 10 (3 "
+             "automatically: applies when kind = melding)); left out of the judgement");
+  BOOST_TEST(Node(j, "M1").explanation ==
+             "niet van toepassing: deadline triage counted no cases in the period (whole "
+             "extract); left out of the judgement");
+  // A standard whose criteria all do not apply does not apply either; S2 and D1 say what they
+  // left out. S2: O1 voldoet 3 × 1 = 3 / 1 = 3 → voldoet; D1 from S2 alone.
+  const NodeJudgement& s1 = Node(j, "S1");
+  BOOST_TEST(!s1.applicable);
+  BOOST_TEST(!s1.level);
+  BOOST_TEST(s1.explanation ==
+             "niet van toepassing: none of its criteria applies (C1, C2); left out of the "
+             "judgement");
+  BOOST_TEST(Node(j, "S2").explanation ==
+             "weighted mean of O1 voldoet 3 × 1 = 3 / 1 = 3 >= band 2.5 → voldoet; niet van "
+             "toepassing: M1");
+  BOOST_TEST(Node(j, "D1").level.value_or("") == "voldoet");
+  BOOST_TEST(Node(j, "D1").explanation.ends_with("; niet van toepassing: S1"));
+  BOOST_TEST(!Node(j, "D1").incomplete);
+  const std::string text = JudgementText(j, false);
+  BOOST_TEST(text.find("    C2  niet van toepassing  (met 0, not met 0, nvt 10, disputed 0, "
+                       "unscored 0)\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("    M1  niet van toepassing  (met 0, not met 0, nvt 0, disputed 0, "
+                       "unscored 0)\n") != std::string::npos,
+             text);
+  // The same JSON shape: judgement null, applicable false, the counts, not incomplete.
+  JsonWriter w(false);
+  WriteJudgementJson(j, &w);
+  const std::string json = w.str();
+  const std::string shape =
+      "\"judgement\":null,\"applicable\":false,\"met\":0,\"not_met\":0,\"not_applicable\":";
+  BOOST_TEST(json.find("{\"id\":\"C2\"," + shape +
+                       "10,\"disputed\":0,\"unscored\":0,\"n\":0,"
+                       "\"indicative\":false,\"share\":null,\"disagreements\":[],"
+                       "\"incomplete\":false,\"explanation\":\"niet van toepassing: ") !=
+                 std::string::npos,
+             json);
+  BOOST_TEST(json.find("{\"id\":\"M1\"," + shape +
+                       "0,\"disputed\":0,\"unscored\":0,\"n\":0,"
+                       "\"indicative\":false,\"share\":null,\"disagreements\":[],"
+                       "\"incomplete\":false,\"explanation\":\"niet van toepassing: ") !=
                  std::string::npos,
              json);
 }

@@ -23,6 +23,7 @@ struct ReportFixture : testing::AuditFixture {
     Result<Audit> p = CreateAudit(ws.get(), {"VT01", 2024, framework_path, {"Anna", "Bram"}});
     BOOST_TEST_REQUIRE(p.ok(), p.status().ToString());
     previous = *p;
+    BOOST_TEST_REQUIRE(ChangeInspectors(ws.get(), audit.id, {"Bram"}, {}, "").ok());
     BOOST_TEST_REQUIRE(DrawSample(ws.get(), {audit.id, 10, "1", "", "", false}).ok());
     BOOST_TEST_REQUIRE(DrawSample(ws.get(), {previous.id, 10, "1", "", "", false}).ok());
     for (int i = 1; i <= 10; ++i) {
@@ -139,7 +140,7 @@ BOOST_AUTO_TEST_CASE(json_csv_and_html_carry_the_same_numbers) {
   BOOST_TEST_REQUIRE(share != std::string::npos);
   BOOST_TEST(json.find("\"ci95\": [", share) < json.find(low, share));
   BOOST_TEST(json.find(high, share) < json.find("\"notes\"", share));
-  BOOST_TEST(csv.find(",D1,S1,C1,case,,grotendeels,8,2,0,0,0.8," + low + "," + high + ",2024,") !=
+  BOOST_TEST(csv.find(",D1,S1,C1,case,,grotendeels,8,2,0,0,0,0.8," + low + "," + high + ",2024,") !=
              std::string::npos);
   BOOST_TEST(html.find("8 van 10 dossiers (80,0%)") != std::string::npos);
   BOOST_TEST(html.find(FormatPercent(w.low, 1, "nl") + " – " + FormatPercent(w.high, 1, "nl")) !=
@@ -149,6 +150,51 @@ BOOST_AUTO_TEST_CASE(json_csv_and_html_carry_the_same_numbers) {
   BOOST_TEST(json.find("\"change\": 0.3") != std::string::npos);
   BOOST_TEST(json.find(m.framework_sha256) != std::string::npos);
   BOOST_TEST(html.find(m.framework_sha256) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(indicative_not_applicable_disputed_and_undefined_kappa) {
+  // Bram agrees with Anna's voldoet on C1 for C101..C103: all six scores in one category, so
+  // chance agreement is 3·3 / 3² = 1 and kappa undefined. C2: Anna v v n v on C101..C104,
+  // Bram n on C104: 2 met, 1 not met, 1 disputed, 6 unscored (10 in all), 2 / 3 = 0.667 →
+  // deels on n = 3 < 5: indicative. M1: no case of the extract has been triaged, so the
+  // triage clock counted nothing: not applicable.
+  for (const char* c : {"C101", "C102", "C103"}) {
+    BOOST_TEST_REQUIRE(SetScore(ws.get(), {audit.id, c, "C1", "voldoet", "", "Bram"}).ok());
+  }
+  Score(audit.id, "C101", "C2", "voldoet", "");
+  Score(audit.id, "C102", "C2", "voldoet", "");
+  Score(audit.id, "C103", "C2", "voldoet_niet", "");
+  Score(audit.id, "C104", "C2", "voldoet", "");
+  BOOST_TEST_REQUIRE(SetScore(ws.get(), {audit.id, "C104", "C2", "voldoet_niet", "", "Bram"}).ok());
+  const ReportModel m = Model();
+  const ReportNode& c2 = Criterion(m, "C2");
+  BOOST_TEST(c2.met + c2.not_met + c2.not_applicable + c2.disputed + c2.unscored == 10);
+  BOOST_TEST(c2.disputed == 1);
+  BOOST_TEST(c2.indicative);
+  BOOST_TEST(!Criterion(m, "M1").applicable);
+  BOOST_TEST_REQUIRE(m.agreement.size() == 2u);
+  BOOST_TEST(!m.agreement[0].kappa.has_value());
+
+  const std::string html = ReportHtml(m, Templates()), en = ReportHtml(m, Templates("en"));
+  BOOST_TEST(html.find("Cohen n.v.t. (alle scores in één categorie)") != std::string::npos);
+  BOOST_TEST(en.find("Cohen n/a (all scores in one category)") != std::string::npos);
+  BOOST_TEST(html.find("Voldoet deels") == std::string::npos);  // the mini scale says D
+  BOOST_TEST(html.find("<td>D<br>indicatief (n = 3)</td>") != std::string::npos);
+  BOOST_TEST(en.find("<td>D<br>indicative (n = 3)</td>") != std::string::npos);
+  BOOST_TEST(html.find("oneens, niet meegeteld: 1") != std::string::npos);
+  BOOST_TEST(html.find("<td>niet van toepassing</td>") != std::string::npos);
+  BOOST_TEST(en.find("<td>not applicable</td>") != std::string::npos);
+  const std::string json = ReportJson(m), csv = ReportCsv(m);
+  BOOST_TEST(json.find("\"method\": \"cohen\"") != std::string::npos);
+  BOOST_TEST(json.find("\"kappa\": null") != std::string::npos);
+  BOOST_TEST(json.find("\"disputed\": 1,") != std::string::npos);
+  const size_t n3 = json.find("\"n\": 3,");
+  BOOST_TEST_REQUIRE(n3 != std::string::npos);
+  BOOST_TEST(json.find("\"indicative\": true,", n3) < json.find("\"share\"", n3));
+  // met, not met, nvt, disputed, unscored, share … applicable, indicative.
+  BOOST_TEST(csv.find(",D1,S1,C2,case,,deels,2,1,0,1,6,0.6666666666666666,") != std::string::npos,
+             csv);
+  BOOST_TEST(csv.find("C2,case,,deels,2,1,0,1,6,") < csv.find(",1,1\n", csv.find(",C2,")));
 }
 
 BOOST_AUTO_TEST_CASE(synthetic_extracts_are_marked) {

@@ -18,7 +18,7 @@ struct ScoringFixture : testing::AuditFixture {
     }
     Result<Sample> s = DrawSample(ws.get(), {audit.id, 10, "1", "", "", false});
     BOOST_TEST_REQUIRE(s.ok(), s.status().ToString());
-    BOOST_TEST_REQUIRE(ChangeInspectors(ws.get(), audit.id, {"Bram"}, {}, "").ok());
+    BOOST_TEST_REQUIRE(ChangeInspectors(ws.get(), audit.id, {"Bram", "Cees"}, {}, "").ok());
   }
 
   static std::string Id(int i) { return (i < 10 ? "C0" : "C") + std::to_string(i); }
@@ -170,17 +170,121 @@ BOOST_FIXTURE_TEST_CASE(agreement_and_kappa_by_hand, ScoringFixture) {
   BOOST_TEST_REQUIRE(a->size() == 1u);
   const CriterionAgreement& c1 = (*a)[0];
   BOOST_TEST(c1.criterion == "C1");
-  BOOST_TEST(c1.pairs == 10);
+  BOOST_TEST(c1.method == "cohen");
+  BOOST_TEST(c1.cases == 10);
   BOOST_TEST(c1.observed == 0.8, boost::test_tools::tolerance(1e-12));
   BOOST_TEST(c1.expected == 0.52, boost::test_tools::tolerance(1e-12));
-  BOOST_TEST(c1.kappa == 0.28 / 0.48, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(c1.kappa.value_or(-9) == 0.28 / 0.48, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST_REQUIRE(c1.pairs.size() == 1u);  // the one pair is the criterion's figure
+  BOOST_TEST(c1.pairs[0].inspector_a == "Anna");
+  BOOST_TEST(c1.pairs[0].inspector_b == "Bram");
+  BOOST_TEST(c1.pairs[0].kappa.value_or(-9) == 0.28 / 0.48, boost::test_tools::tolerance(1e-12));
   BOOST_TEST_REQUIRE(c1.disagreements.size() == 2u);
   BOOST_TEST(c1.disagreements[0].case_id == "C06");
-  BOOST_TEST(c1.disagreements[0].result_a == "voldoet");
-  BOOST_TEST(c1.disagreements[0].result_b == "voldoet_niet");
+  using Scores = std::vector<std::pair<std::string, std::string>>;
+  BOOST_TEST((c1.disagreements[0].scores == Scores{{"Anna", "voldoet"}, {"Bram", "voldoet_niet"}}));
   BOOST_TEST(c1.disagreements[0].reconciled.value_or("") == "voldoet");
   BOOST_TEST(c1.disagreements[1].case_id == "C07");
   BOOST_TEST(!c1.disagreements[1].reconciled);
+}
+
+BOOST_FIXTURE_TEST_CASE(three_inspectors_fleiss_and_every_pair, ScoringFixture) {
+  // C1 on C01..C04 by Anna, Bram and Cees (v = voldoet, n = voldoet_niet):
+  //          Anna Bram Cees   P_i (agreeing pairs of the 3)
+  //   C01     v    v    v     3 of 3 = 1
+  //   C02     v    v    n     1 of 3
+  //   C03     v    n    n     1 of 3
+  //   C04     n    n    n     1
+  // Fleiss: observed = (1 + 1/3 + 1/3 + 1) / 4 = 2/3; v 6 of 12 ratings, n 6: expected
+  // 0.5² + 0.5² = 0.5; kappa = (2/3 − 1/2) / (1/2) = 1/3.
+  // Cohen per pair:
+  //   Anna–Bram agree on 3 of 4 = 0.75; Anna v 3 n 1, Bram v 2 n 2: expected
+  //     (3/4)(2/4) + (1/4)(2/4) = 0.5; kappa (0.75 − 0.5) / 0.5 = 0.5.
+  //   Anna–Cees agree on 2 of 4 = 0.5; Cees v 1 n 3: expected (3/4)(1/4) + (1/4)(3/4) =
+  //     0.375; kappa (0.5 − 0.375) / 0.625 = 0.2.
+  //   Bram–Cees agree on 3 of 4 = 0.75; expected (2/4)(1/4) + (2/4)(3/4) = 0.5; kappa 0.5.
+  const char* scores[] = {"vvv", "vvn", "vnn", "nnn"};
+  const char* who[] = {"Anna", "Bram", "Cees"};
+  for (int i = 0; i < 4; ++i) {
+    for (int r = 0; r < 3; ++r) {
+      BOOST_TEST_REQUIRE(
+          Set(Id(i + 1), "C1", scores[i][r] == 'v' ? "voldoet" : "voldoet_niet", who[r]).ok());
+    }
+  }
+  Result<std::vector<CriterionAgreement>> a = Agreement(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(a.ok());
+  BOOST_TEST_REQUIRE(a->size() == 1u);
+  const CriterionAgreement& c1 = (*a)[0];
+  BOOST_TEST(c1.method == "fleiss");
+  BOOST_TEST(c1.cases == 4);
+  BOOST_TEST(c1.min_inspectors == 3);
+  BOOST_TEST(c1.max_inspectors == 3);
+  BOOST_TEST(c1.inspectors == (std::vector<std::string>{"Anna", "Bram", "Cees"}));
+  BOOST_TEST(c1.observed == 2.0 / 3.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(c1.expected == 0.5, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(c1.kappa.value_or(-9) == 1.0 / 3.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST_REQUIRE(c1.pairs.size() == 3u);
+  const double kappas[] = {0.5, 0.2, 0.5}, observed[] = {0.75, 0.5, 0.75};
+  const char* pairs[][2] = {{"Anna", "Bram"}, {"Anna", "Cees"}, {"Bram", "Cees"}};
+  for (size_t p = 0; p < 3; ++p) {
+    BOOST_TEST(c1.pairs[p].inspector_a == pairs[p][0]);
+    BOOST_TEST(c1.pairs[p].inspector_b == pairs[p][1]);
+    BOOST_TEST(c1.pairs[p].cases == 4);
+    BOOST_TEST(c1.pairs[p].observed == observed[p], boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(c1.pairs[p].kappa.value_or(-9) == kappas[p], boost::test_tools::tolerance(1e-12));
+  }
+  // A disagreement lists all three.
+  using Scores = std::vector<std::pair<std::string, std::string>>;
+  BOOST_TEST_REQUIRE(c1.disagreements.size() == 2u);
+  BOOST_TEST(c1.disagreements[0].case_id == "C02");
+  BOOST_TEST((c1.disagreements[0].scores ==
+              Scores{{"Anna", "voldoet"}, {"Bram", "voldoet"}, {"Cees", "voldoet_niet"}}));
+  BOOST_TEST(c1.disagreements[1].case_id == "C03");
+}
+
+BOOST_FIXTURE_TEST_CASE(organisation_criteria_changing_pairs_and_undefined_kappa, ScoringFixture) {
+  // C1: Anna and Bram both say voldoet on C01..C03: chance agreement 3·3 / 3² = 1, kappa 0/0.
+  for (const char* c : {"C01", "C02", "C03"}) {
+    BOOST_TEST_REQUIRE(Set(c, "C1", "voldoet").ok());
+    BOOST_TEST_REQUIRE(Set(c, "C1", "voldoet", "Bram").ok());
+  }
+  // C2: Anna and Bram on C01 (v v), Bram and Cees on C02 (v n): two pairs of one case each,
+  // so Fleiss with m = 2: P = 1 and 0, observed 0.5; v 3 of 4 ratings, n 1: expected
+  // 0.75² + 0.25² = 0.625; kappa = (0.5 − 0.625) / 0.375 = −1/3. Anna–Bram alone: one
+  // category, undefined; Bram–Cees: observed 0, expected (1·0 + 0·1) / 1 = 0, kappa 0.
+  BOOST_TEST_REQUIRE(Set("C01", "C2", "voldoet").ok());
+  BOOST_TEST_REQUIRE(Set("C01", "C2", "voldoet", "Bram").ok());
+  BOOST_TEST_REQUIRE(Set("C02", "C2", "voldoet", "Bram").ok());
+  BOOST_TEST_REQUIRE(Set("C02", "C2", "voldoet_niet", "Cees").ok());
+  // O1, the organisation: Anna voldoet, Bram deels; one item, observed 0, expected 0, kappa 0.
+  BOOST_TEST_REQUIRE(Set("", "O1", "voldoet").ok());
+  BOOST_TEST_REQUIRE(Set("", "O1", "deels", "Bram").ok());
+  Result<std::vector<CriterionAgreement>> a = Agreement(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(a.ok());
+  BOOST_TEST_REQUIRE(a->size() == 3u);
+  const CriterionAgreement& c1 = (*a)[0];
+  BOOST_TEST(c1.criterion == "C1");
+  BOOST_TEST(c1.method == "cohen");
+  BOOST_TEST(c1.observed == 1.0);
+  BOOST_TEST(c1.expected == 1.0);
+  BOOST_TEST(!c1.kappa.has_value());
+  const CriterionAgreement& c2 = (*a)[1];
+  BOOST_TEST(c2.method == "fleiss");
+  BOOST_TEST(c2.max_inspectors == 2);
+  BOOST_TEST(c2.observed == 0.5);
+  BOOST_TEST(c2.expected == 0.625);
+  BOOST_TEST(c2.kappa.value_or(-9) == -1.0 / 3.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST_REQUIRE(c2.pairs.size() == 2u);
+  BOOST_TEST(!c2.pairs[0].kappa.has_value());
+  BOOST_TEST(c2.pairs[1].kappa.value_or(-9) == 0.0);
+  const CriterionAgreement& o1 = (*a)[2];
+  BOOST_TEST(o1.criterion == "O1");
+  BOOST_TEST(o1.scope == "organisation");
+  BOOST_TEST(o1.cases == 1);
+  BOOST_TEST(o1.kappa.value_or(-9) == 0.0);
+  BOOST_TEST_REQUIRE(o1.disagreements.size() == 1u);
+  BOOST_TEST(o1.disagreements[0].case_id == "");
+  BOOST_TEST(o1.disagreements[0].scores.size() == 2u);
 }
 
 BOOST_FIXTURE_TEST_CASE(imports_a_good_sheet, ScoringFixture) {

@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(cohens_kappa_two_categories) {
   BOOST_TEST(k.n == 50);
   BOOST_TEST(std::fabs(k.observed - 0.7) < 1e-12);
   BOOST_TEST(std::fabs(k.expected - 0.5) < 1e-12);
-  BOOST_TEST(std::fabs(k.kappa - 0.4) < 1e-12);
+  BOOST_TEST(std::fabs(k.kappa.value_or(-9) - 0.4) < 1e-12);
 }
 
 BOOST_AUTO_TEST_CASE(cohens_kappa_three_categories) {
@@ -174,37 +174,113 @@ BOOST_AUTO_TEST_CASE(cohens_kappa_three_categories) {
   BOOST_TEST(k.n == 30);
   BOOST_TEST(std::fabs(k.observed - 0.8) < 1e-12);
   BOOST_TEST(std::fabs(k.expected - 308.0 / 900.0) < 1e-12);
-  BOOST_TEST(std::fabs(k.kappa - 412.0 / 592.0) < 1e-12);
+  BOOST_TEST(std::fabs(k.kappa.value_or(-9) - 412.0 / 592.0) < 1e-12);
 }
 
 BOOST_AUTO_TEST_CASE(cohens_kappa_edge_cases) {
-  // Both raters say "voldoet" every time: expected = 1, kappa set to 1 rather than 0/0.
+  // Both raters say "voldoet" every time: expected = 12 * 12 / 12^2 = 1, so kappa is
+  // (1 - 1) / (1 - 1) = 0/0: undefined, not 1.
   Kappa k = CohensKappa(Pairs({{"voldoet", "voldoet", 12}}));
   BOOST_TEST(k.n == 12);
   BOOST_TEST(k.observed == 1.0);
   BOOST_TEST(k.expected == 1.0);
-  BOOST_TEST(k.kappa == 1.0);
+  BOOST_TEST(!k.kappa.has_value());
 
-  // Full agreement over two categories: observed 1, expected (3*3 + 1*1) / 16 = 0.625, kappa 1.
+  // Full agreement over two categories: observed 1, expected (3*3 + 1*1) / 16 = 0.625,
+  // kappa (1 - 0.625) / (1 - 0.625) = 1.
   k = CohensKappa(Pairs({{"ja", "ja", 3}, {"nee", "nee", 1}}));
   BOOST_TEST(k.expected == 0.625);
-  BOOST_TEST(k.kappa == 1.0);
+  BOOST_TEST(k.kappa.value_or(-9) == 1.0);
 
   // Never agreeing, each rater using a category the other never uses: observed 0, expected 0,
-  // kappa 0.
+  // kappa (0 - 0) / (1 - 0) = 0.
   k = CohensKappa(Pairs({{"ja", "nee", 4}}));
   BOOST_TEST(k.observed == 0.0);
   BOOST_TEST(k.expected == 0.0);
-  BOOST_TEST(k.kappa == 0.0);
+  BOOST_TEST(k.kappa.value_or(-9) == 0.0);
 
   // Worse than chance: ja/nee 2, nee/ja 2: observed 0, expected (2*2 + 2*2) / 16 = 0.5,
   // kappa = -0.5 / 0.5 = -1.
   k = CohensKappa(Pairs({{"ja", "nee", 2}, {"nee", "ja", 2}}));
-  BOOST_TEST(k.kappa == -1.0);
+  BOOST_TEST(k.kappa.value_or(-9) == -1.0);
 
   k = CohensKappa({});
   BOOST_TEST(k.n == 0);
-  BOOST_TEST(k.kappa == 0.0);
+  BOOST_TEST(!k.kappa.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(fleiss_kappa_three_raters) {
+  // Four cases, three raters each (v = voldoet, n = voldoet_niet):
+  //   case 1  v v v   P = 3·2 / (3·2) = 1
+  //   case 2  v v n   P = (2·1 + 1·0) / 6 = 1/3
+  //   case 3  v n n   P = 1/3
+  //   case 4  n n n   P = 1
+  // observed = (1 + 1/3 + 1/3 + 1) / 4 = 2/3 (equal weights m - 1 = 2);
+  // p_v = 6/12, p_n = 6/12, expected = 0.25 + 0.25 = 0.5;
+  // kappa = (2/3 - 1/2) / (1 - 1/2) = (1/6) / (1/2) = 1/3.
+  const Kappa k = FleissKappa({{"v", "v", "v"}, {"v", "v", "n"}, {"v", "n", "n"}, {"n", "n", "n"}});
+  BOOST_TEST(k.n == 4);
+  BOOST_TEST(k.observed == 2.0 / 3.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(k.expected == 0.5);
+  BOOST_TEST(k.kappa.value_or(-9) == 1.0 / 3.0, boost::test_tools::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(fleiss_kappa_fourteen_raters_five_categories) {
+  // Fleiss (1971)'s layout as in the worked example of the Wikipedia article: 10 items, 14
+  // raters each, x_ij ratings of item i in category j:
+  //   1: 0 0 0 0 14   2: 0 2 6 4 2   3: 0 0 3 5 6   4: 0 3 9 2 0   5: 2 2 8 1 1
+  //   6: 7 7 0 0 0    7: 3 2 6 3 0   8: 2 5 3 2 2   9: 6 5 2 1 0  10: 0 2 2 3 7
+  // P_i = (sum_j x_ij^2 - 14) / (14·13); the sums of squares are 196, 60, 70, 94, 74, 98, 58,
+  // 46, 66, 66, so sum_i (sum_j x_ij^2 - 14) = 688 and observed = 688 / 1820 = 172/455.
+  // Category totals 20, 28, 39, 21, 32 of 140: expected = (400 + 784 + 1521 + 441 + 1024) /
+  // 19600 = 4170 / 19600 = 417/1960. Over the common denominator 25480:
+  // kappa = (9632 - 5421) / (25480 - 5421) = 4211 / 20059 = 0.20993 (the article's 0.210).
+  const int table[10][5] = {{0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0},
+                            {2, 2, 8, 1, 1},  {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2},
+                            {6, 5, 2, 1, 0},  {0, 2, 2, 3, 7}};
+  std::vector<std::vector<std::string>> items;
+  for (const auto& row : table) {
+    std::vector<std::string> item;
+    for (int j = 0; j < 5; ++j)
+      item.insert(item.end(), static_cast<size_t>(row[j]), std::to_string(j));
+    items.push_back(std::move(item));
+  }
+  const Kappa k = FleissKappa(items);
+  BOOST_TEST(k.n == 10);
+  BOOST_TEST(k.observed == 172.0 / 455.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(k.expected == 417.0 / 1960.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(k.kappa.value_or(-9) == 4211.0 / 20059.0, boost::test_tools::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(fleiss_kappa_unequal_raters_and_edge_cases) {
+  // Items rated by 2, 3 and 3 raters: {v v}, {v n n}, {v v v}; a single rating is left out.
+  //   P_1 = 1, P_2 = (0 + 2·1) / (3·2) = 1/3, P_3 = 1; weights m - 1 = 1, 2, 2 (sum 5):
+  //   observed = (1·1 + 2·1/3 + 2·1) / 5 = (11/3) / 5 = 11/15.
+  //   v: 2 + 1 + 3 = 6 of 8 ratings, n: 2 of 8: expected = 0.75^2 + 0.25^2 = 0.625.
+  //   kappa = (11/15 - 5/8) / (3/8) = (13/120) / (3/8) = 13/45 = 0.2889.
+  // Cross-check with Fleiss & Cuzick (1979) for v: sum_i x_i (m_i - x_i) / m_i = 1·2/3 = 2/3,
+  // N (mean m - 1) p q = 3 · (8/3 - 1) · 0.75 · 0.25 = 0.9375; 1 - (2/3) / 0.9375 = 13/45.
+  Kappa k = FleissKappa({{"v", "v"}, {"v", "n", "n"}, {"v", "v", "v"}, {"n"}});
+  BOOST_TEST(k.n == 3);
+  BOOST_TEST(k.observed == 11.0 / 15.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(k.expected == 0.625);
+  BOOST_TEST(k.kappa.value_or(-9) == 13.0 / 45.0, boost::test_tools::tolerance(1e-12));
+
+  // Every rating in one category: expected = 9^2 / 9^2 = 1, kappa 0/0: none.
+  k = FleissKappa({{"v", "v", "v"}, {"v", "v", "v"}, {"v", "v", "v"}});
+  BOOST_TEST(k.observed == 1.0);
+  BOOST_TEST(k.expected == 1.0);
+  BOOST_TEST(!k.kappa.has_value());
+
+  // Two raters each, the same data as Cohen's {ja ja 3, nee nee 1}: Fleiss pools the
+  // marginals (Scott's pi), here equal to Cohen's: expected (6/8)^2 + (2/8)^2 = 0.625, kappa 1.
+  k = FleissKappa({{"ja", "ja"}, {"ja", "ja"}, {"ja", "ja"}, {"nee", "nee"}});
+  BOOST_TEST(k.expected == 0.625);
+  BOOST_TEST(k.kappa.value_or(-9) == 1.0);
+
+  k = FleissKappa({{"v"}});
+  BOOST_TEST(k.n == 0);
+  BOOST_TEST(!k.kappa.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(median_and_percentile) {

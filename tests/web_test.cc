@@ -333,6 +333,40 @@ BOOST_AUTO_TEST_CASE(the_session_says_who_works_and_scoring_is_blind) {
   BOOST_TEST(s.Call("GET", s.CasePath(0), c).body.find("u werkt als Anna") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(judgement_and_agreement_pages_say_indicative_and_undefined) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  // C2 (meldingen only; the odd case numbers) on one sampled melding, by Anna and Bram alike:
+  // n = 1 < min-cases 5, so indicative; their two scores in one category, so kappa 0/0.
+  std::string melding;
+  for (const SampledCase& sc : s.sample.cases) {
+    if ((sc.case_id.back() - '0') % 2 == 1) melding = sc.case_id;
+  }
+  BOOST_TEST_REQUIRE(!melding.empty());
+  for (const char* who : {"Anna", "Bram"}) {
+    BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, melding, "C2", "voldoet", "", who, {}}).ok());
+  }
+  // O1, the organisation, scored by Anna, Bram and Cees, who do not agree.
+  BOOST_TEST_REQUIRE(ChangeInspectors(s.fixture.ws.get(), 1, {"Cees"}, {}, "").ok());
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, "", "O1", "voldoet", "", "Anna", {}}).ok());
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, "", "O1", "deels", "", "Bram", {}}).ok());
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, "", "O1", "voldoet", "", "Cees", {}}).ok());
+  const std::string judgement = s.Call("GET", "/audit/1/judgement", c).body;
+  BOOST_TEST(judgement.find("<span class=\"tag indicative\">indicatief (n = 1)</span>") !=
+             std::string::npos);
+  BOOST_TEST(judgement.find("oneens 1, ongescoord 0") != std::string::npos);  // O1
+  const std::string agreement = s.Call("GET", "/audit/1/agreement", c).body;
+  BOOST_TEST(agreement.find("Cohen n.v.t. (alle scores in één categorie)") != std::string::npos);
+  BOOST_TEST(agreement.find("organisatie: Anna voldoet, Bram deels, Cees voldoet") !=
+             std::string::npos);
+  BOOST_TEST(agreement.find("Anna – Bram: 1, Cohen 0") != std::string::npos);
+  const std::string en = s.Call("GET", "/audit/1/agreement?lang=en", c).body;
+  BOOST_TEST(en.find("Cohen n/a (all scores in one category)") != std::string::npos);
+  BOOST_TEST(en.find("organisation: Anna") != std::string::npos);
+  BOOST_TEST(s.Call("GET", "/audit/1/judgement", c).body.find("indicative (n = 1)") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace vtaudit::web

@@ -174,12 +174,13 @@ Result<int> ApplyReconciliation(Workspace* ws, int64_t audit, const std::string&
 }
 
 // Creates the audit, draws its sample and imports its score sheet and reconciliation.
+// Every example audit has the demo's peildatum.
 Result<AuditRun> RunExampleAudit(Workspace* ws, const ExampleAudit& example,
-                                 const std::string& audits_dir) {
+                                 const std::string& audits_dir, Date as_of) {
   AuditRun run;
   run.example = example;
-  Result<Audit> audit =
-      CreateAudit(ws, {example.org, example.period, DefaultFrameworkPath(), example.inspectors});
+  Result<Audit> audit = CreateAudit(
+      ws, {example.org, example.period, DefaultFrameworkPath(), example.inspectors, as_of});
   if (!audit.ok()) return audit.status();
   run.id = audit->id;
   SampleRequest request{run.id, example.size, example.seed, example.stratify, example.where};
@@ -336,7 +337,7 @@ int Demo(Context& ctx) {
   std::vector<AuditRun> runs;
   std::vector<std::string> written;
   for (const ExampleAudit& example : *examples) {
-    Result<AuditRun> run = RunExampleAudit(ws, example, audits_dir);
+    Result<AuditRun> run = RunExampleAudit(ws, example, audits_dir, as_of);
     if (!run.ok()) return Fail(run.status());
     Result<JudgedAudit> judged = JudgeAudit(ws, run->id, *calendar, as_of);
     if (!judged.ok()) return Fail(judged.status());

@@ -226,17 +226,28 @@ int AgreementCommand(Context& ctx) {
     JsonWriter w;
     w.BeginObject().Key("audit").Int(audit).Key("criteria").BeginArray();
     for (const CriterionAgreement& c : *agreement) {
-      w.BeginObject().Key("criterion").String(c.criterion).Key("pairs").Int(c.pairs);
+      w.BeginObject().Key("criterion").String(c.criterion).Key("scope").String(c.scope);
+      w.Key("method").String(c.method).Key("cases").Int(c.cases);
+      w.Key("inspectors").BeginArray();
+      for (const std::string& i : c.inspectors) w.String(i);
+      w.EndArray();
+      w.Key("min_inspectors").Int(c.min_inspectors).Key("max_inspectors").Int(c.max_inspectors);
       w.Key("observed").Number(c.observed).Key("expected").Number(c.expected);
-      w.Key("kappa").Number(c.kappa).Key("disagreements").BeginArray();
+      w.Key("kappa").OptionalNumber(c.kappa).Key("pairs").BeginArray();
+      for (const PairAgreement& p : c.pairs) {
+        w.BeginObject().Key("inspectors").BeginArray().String(p.inspector_a).String(p.inspector_b);
+        w.EndArray().Key("cases").Int(p.cases).Key("observed").Number(p.observed);
+        w.Key("expected").Number(p.expected).Key("kappa").OptionalNumber(p.kappa).EndObject();
+      }
+      w.EndArray().Key("disagreements").BeginArray();
       for (const Disagreement& d : c.disagreements) {
         w.BeginObject().Key("case_id").String(d.case_id);
         w.Key("scores").BeginArray();
-        w.BeginObject().Key("inspector").String(d.inspector_a).Key("result").String(d.result_a);
-        w.EndObject();
-        w.BeginObject().Key("inspector").String(d.inspector_b).Key("result").String(d.result_b);
-        w.EndObject();
-        w.EndArray().Key("reconciled");
+        for (const auto& [inspector, result] : d.scores) {
+          w.BeginObject().Key("inspector").String(inspector).Key("result").String(result);
+          w.EndObject();
+        }
+        w.EndArray().Key("reopened").Bool(d.reopened).Key("reconciled");
         if (d.reconciled) {
           w.String(*d.reconciled);
         } else {
@@ -254,15 +265,47 @@ int AgreementCommand(Context& ctx) {
     std::printf("no case was scored by two inspectors\n");
     return 0;
   }
+  // The command has no --lang: the undefined kappa is worded in Dutch, like "niet beoordeeld".
+  const auto kappa = [](const std::optional<double>& k) {
+    return k ? FormatFigure(*k) : std::string("n.v.t. (alle scores in één categorie)");
+  };
+  const auto plural = [](int n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  };
   for (const CriterionAgreement& c : *agreement) {
-    std::printf("%s: %d double-scored case%s, observed agreement %s, kappa %s\n",
-                c.criterion.c_str(), c.pairs, c.pairs == 1 ? "" : "s",
-                FormatFigure(c.observed).c_str(), FormatFigure(c.kappa).c_str());
+    std::string who;
+    for (const std::string& i : c.inspectors) who += (who.empty() ? "" : ", ") + i;
+    std::string by = std::to_string(c.min_inspectors);
+    if (c.max_inspectors != c.min_inspectors) by += " to " + std::to_string(c.max_inspectors);
+    std::string what;
+    if (c.scope == "organisation") {
+      what = "the organisation scored by " + by + " inspectors";
+    } else if (c.method == "cohen") {
+      what = std::to_string(c.cases) + " double-scored case" + (c.cases == 1 ? "" : "s");
+    } else {
+      what = plural(c.cases, "case") + " scored by " + by + " inspectors";
+    }
+    std::printf("%s: %s (%s), observed agreement %s, %s kappa %s\n", c.criterion.c_str(),
+                what.c_str(), Printable(who, 200).c_str(), FormatFigure(c.observed).c_str(),
+                c.method == "cohen" ? "Cohen's" : "Fleiss'", kappa(c.kappa).c_str());
+    if (c.method == "fleiss") {
+      for (const PairAgreement& p : c.pairs) {
+        std::printf("  %s and %s: %s, observed agreement %s, Cohen's kappa %s\n",
+                    Printable(p.inspector_a, 60).c_str(), Printable(p.inspector_b, 60).c_str(),
+                    plural(p.cases, "case").c_str(), FormatFigure(p.observed).c_str(),
+                    kappa(p.kappa).c_str());
+      }
+    }
     for (const Disagreement& d : c.disagreements) {
+      std::string scores;
+      for (const auto& [inspector, result] : d.scores) {
+        scores += (scores.empty() ? "" : ", ") + Printable(inspector, 60) + " " + result;
+      }
       std::printf(
-          "  %s: %s %s, %s %s%s\n", d.case_id.c_str(), d.inspector_a.c_str(), d.result_a.c_str(),
-          d.inspector_b.c_str(), d.result_b.c_str(),
-          d.reconciled ? (" (reconciled: " + *d.reconciled + ")").c_str() : " (not reconciled)");
+          "  %s: %s%s\n", d.case_id.empty() ? "organisation" : d.case_id.c_str(), scores.c_str(),
+          d.reconciled ? (" (reconciled: " + *d.reconciled + ")").c_str()
+          : d.reopened ? " (not reconciled: the reconciliation was superseded by a later score)"
+                       : " (not reconciled)");
     }
   }
   return 0;

@@ -669,11 +669,15 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, st
   }
   const Level* level = n.level ? f.scale.Find(*n.level) : nullptr;
   const char* cls = !level ? "none" : level->met ? "met" : "notmet";
-  *html +=
-      "<li><div class=\"node\"><strong>" + Escape(n.id) + "</strong> <span>" + Escape(name) +
-      "</span> <span class=\"level " + cls + "\" data-node=\"" + Escape(n.id) + "\">" +
-      (level ? Escape(LevelLabel(l, f, *n.level)) : S(Tr(l, "niet beoordeeld", "not judged"))) +
-      "</span>";
+  const std::string_view none = n.applicable ? Tr(l, "niet beoordeeld", "not judged")
+                                             : Tr(l, "niet van toepassing", "not applicable");
+  *html += "<li><div class=\"node\"><strong>" + Escape(n.id) + "</strong> <span>" + Escape(name) +
+           "</span> <span class=\"level " + cls + "\" data-node=\"" + Escape(n.id) + "\">" +
+           (level ? Escape(LevelLabel(l, f, *n.level)) : S(none)) + "</span>";
+  if (n.indicative) {
+    *html += " <span class=\"tag indicative\">" + S(Tr(l, "indicatief", "indicative")) +
+             " (n = " + std::to_string(n.met + n.not_met) + ")</span>";
+  }
   if (n.incomplete) {
     *html += " <span class=\"tag incomplete\">" + S(Tr(l, "onvolledig", "incomplete")) + "</span>";
   }
@@ -681,10 +685,9 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, st
     *html += " <span class=\"muted small\">" + S(Tr(l, "voldoet ", "met ")) +
              std::to_string(n.met) + ", " + S(Tr(l, "voldoet niet ", "not met ")) +
              std::to_string(n.not_met) + ", " + S(Tr(l, "n.v.t. ", "n/a ")) +
-             std::to_string(n.not_applicable) +
-             (n.unscored ? ", " + S(Tr(l, "ongescoord ", "unscored ")) + std::to_string(n.unscored)
-                         : "") +
-             "</span>";
+             std::to_string(n.not_applicable) + ", " + S(Tr(l, "oneens ", "disputed ")) +
+             std::to_string(n.disputed) + ", " + S(Tr(l, "ongescoord ", "unscored ")) +
+             std::to_string(n.unscored) + "</span>";
   }
   *html += "</div>";
   if (!n.explanation.empty()) *html += "<p class=\"why\">" + Escape(n.explanation) + "</p>";
@@ -758,25 +761,54 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
             "</p>\n";
     return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
   }
-  body += "<table><thead><tr><th>" + S(Tr(l, "Criterium", "Criterion")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Dubbel gescoord", "Double-scored")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Overeenstemming", "Observed")) +
-          "</th><th class=\"num\">Cohen's kappa</th><th>" +
+  const auto kappa = [&](const std::optional<double>& k) {
+    return k ? FormatFigure(*k)
+             : S(Tr(l, "n.v.t. (alle scores in één categorie)",
+                    "n/a (all scores in one category)"));
+  };
+  body += "<p class=\"muted\">" +
+          S(Tr(l,
+               "Cohens kappa wanneer steeds dezelfde twee inspecteurs scoorden; anders Fleiss' "
+               "kappa over alle scores, met Cohens kappa per paar inspecteurs.",
+               "Cohen's kappa when the same two inspectors scored throughout; otherwise Fleiss' "
+               "kappa over all scores, with Cohen's kappa per pair of inspectors.")) +
+          "</p>\n<table><thead><tr><th>" + S(Tr(l, "Criterium", "Criterion")) +
+          "</th><th class=\"num\">" + S(Tr(l, "Meervoudig gescoord", "Multi-scored")) +
+          "</th><th>" + S(Tr(l, "Inspecteurs", "Inspectors")) + "</th><th class=\"num\">" +
+          S(Tr(l, "Overeenstemming", "Observed")) + "</th><th class=\"num\">Kappa</th><th>" +
           S(Tr(l, "Verschillen", "Disagreements")) + "</th></tr></thead><tbody>\n";
   for (const CriterionAgreement& c : *agreement) {
+    std::string who;
+    for (const std::string& i : c.inspectors) who += (who.empty() ? "" : ", ") + Escape(i);
+    if (c.method == "fleiss") {
+      for (const PairAgreement& p : c.pairs) {
+        who += "<div class=\"small\">" + Escape(p.inspector_a) + " – " + Escape(p.inspector_b) +
+               ": " + std::to_string(p.cases) + ", Cohen " + Escape(kappa(p.kappa)) + "</div>";
+      }
+    }
     std::string list;
     for (const Disagreement& d : c.disagreements) {
-      list += "<div>" + Escape(d.case_id) + ": " + Escape(d.inspector_a) + " " +
-              Escape(ResultLabel(l, d.result_a)) + ", " + Escape(d.inspector_b) + " " +
-              Escape(ResultLabel(l, d.result_b)) + " — " +
+      std::string scores;
+      for (const auto& [inspector, result] : d.scores) {
+        scores +=
+            (scores.empty() ? "" : ", ") + Escape(inspector) + " " + Escape(ResultLabel(l, result));
+      }
+      list += "<div>" +
+              (d.case_id.empty() ? S(Tr(l, "organisatie", "organisation")) : Escape(d.case_id)) +
+              ": " + scores + " — " +
               (d.reconciled
                    ? S(Tr(l, "afgestemd: ", "reconciled: ")) + Escape(ResultLabel(l, *d.reconciled))
+               : d.reopened
+                   ? S(Tr(l, "niet afgestemd: de afstemming is vervallen door een latere score",
+                          "not reconciled: the reconciliation was superseded by a later score"))
                    : S(Tr(l, "niet afgestemd", "not reconciled"))) +
               "</div>";
     }
-    body += "<tr><td>" + Escape(c.criterion) + "</td><td class=\"num\">" + std::to_string(c.pairs) +
-            "</td><td class=\"num\">" + FormatFigure(c.observed) + "</td><td class=\"num\">" +
-            FormatFigure(c.kappa) + "</td><td class=\"small\">" + list + "</td></tr>\n";
+    body += "<tr><td>" + Escape(c.criterion) + "</td><td class=\"num\">" + std::to_string(c.cases) +
+            "</td><td class=\"small\">" + who + "</td><td class=\"num\">" +
+            FormatFigure(c.observed) + "</td><td class=\"num\">" +
+            (c.method == "cohen" ? "Cohen " : "Fleiss ") + Escape(kappa(c.kappa)) +
+            "</td><td class=\"small\">" + list + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
   return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
