@@ -240,6 +240,8 @@ class Importer {
     Result<std::unique_ptr<TableReader>> table = OpenTable(path_, options_.sheet);
     if (!table.ok()) return table.status();
     reader_ = std::move(*table);
+    // Rows that do not fit the header are listed with the other bad rows, in file order.
+    reader_->DeliverBadRows();
 
     if (Status s = ReadHeader(); !s.ok()) return s;
     Result<long> existing = CountCases(ws_, org_);
@@ -404,6 +406,11 @@ class Importer {
     checking_ = out;
     out->errors.clear();
     out->line = row.line;
+    if (!row.problem.empty()) {
+      // Its fields are not where the header says: checking them would only mislead.
+      out->errors.push_back(row.problem);
+      return;
+    }
     CaseRecord* c = &out->c;
     const int line = row.line;
     c->case_id.assign(Trim(Field(row, kCaseId)));

@@ -1,9 +1,9 @@
 // Importing an organisation's registration extract (CSV or XLSX, DESIGN.md
 // "Registration extract") into the workspace. An import is all or nothing: every
-// bad row is reported as "FILE:LINE: column NAME: reason" (up to a limit) and then
-// nothing is stored. The file is streamed; memory does not grow with its length.
-// Re-importing the same cases changes nothing; a newer delivery updates the cases
-// that changed and says how many were added, changed and unchanged.
+// bad row is reported as "FILE:LINE: column NAME: reason", or "FILE:LINE: N fields,
+// header has M" (up to a limit), and then nothing is stored. The file is streamed; memory does not
+// grow with its length. Re-importing the same cases changes nothing; a newer delivery updates the
+// cases that changed and says how many were added, changed and unchanged.
 #ifndef VTAUDIT_EXTRACT_H_
 #define VTAUDIT_EXTRACT_H_
 
