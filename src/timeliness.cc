@@ -27,6 +27,16 @@ std::string_view ClockStatusName(ClockStatus s) {
 
 std::string_view CohortName(Cohort c) { return c == Cohort::kDue ? "due" : "completed"; }
 
+bool CountsAsLate(const ClockCase& c) {
+  // An overdue case is counted only by the due cohort, and only as late.
+  return c.status == ClockStatus::kLate || (c.status == ClockStatus::kOverdue && c.counted);
+}
+
+std::string_view ListedStatusName(const ClockCase& c) {
+  if (c.status == ClockStatus::kOverdue && c.counted) return "late (open, overdue)";
+  return ClockStatusName(c.status);
+}
+
 namespace {
 
 constexpr int64_t kSecondsPerHour = 3600;

@@ -79,6 +79,13 @@ struct ClockCase {
   bool counted;     // in on_time + late
 };
 
+// Whether a kept case is in its deadline's `late`: late, or open and overdue in the due
+// cohort, which counts those as late too.
+bool CountsAsLate(const ClockCase& c);
+// The status a listing shows: ClockStatusName(), or "late (open, overdue)" for an open
+// case the due cohort counts as late.
+std::string_view ListedStatusName(const ClockCase& c);
+
 struct MonthCount {
   std::string month;  // "2025-03"
   long on_time = 0;

@@ -116,9 +116,13 @@ int Timeliness(Context& ctx) {
   if (list) {
     for (const DeadlineSummary& d : r.deadlines) {
       for (const ClockCase& c : d.cases) {
-        if (*list != "all" && ClockStatusName(c.status) != *list) continue;
-        std::printf("%-24s %-16s %-8s %-19s %-19s due %s\n", d.id.c_str(), c.case_id.c_str(),
-                    std::string(ClockStatusName(c.status)).c_str(), c.from.c_str(),
+        // `late` lists what the table counts as late, so that the two always agree.
+        const bool listed =
+            *list == "all" ||
+            (*list == "late" ? CountsAsLate(c) : ClockStatusName(c.status) == *list);
+        if (!listed) continue;
+        std::printf("%-24s %-16s %-20s %-19s %-19s due %s\n", d.id.c_str(), c.case_id.c_str(),
+                    std::string(ListedStatusName(c)).c_str(), c.from.c_str(),
                     c.to.empty() ? "-" : c.to.c_str(), c.due.c_str());
       }
     }
