@@ -97,6 +97,9 @@ struct DeadlineSummary {
   std::string name;   // Dutch
   std::string gloss;  // English
   long counted = 0, on_time = 0, late = 0, pending = 0, overdue = 0, invalid = 0;
+  // Of the counted cases, those the latest delivery lacks: they count, on record from an
+  // earlier delivery (CaseRecord::missing_since).
+  long missing_from_latest = 0;
   std::optional<double> share_on_time;
   std::optional<Interval> ci95;  // only over a sample
   double norm = 1;

@@ -107,6 +107,18 @@ int Timeliness(Context& ctx) {
                   d.meets_norm.empty() ? "-" : d.meets_norm.c_str(), interval.c_str());
     print_row(buf);
   }
+  // Such cases count (they are on record from an earlier delivery), but the inspector
+  // should know that the organisation's latest extract no longer has them.
+  std::string missing;
+  for (const DeadlineSummary& d : r.deadlines) {
+    if (d.missing_from_latest == 0) continue;
+    missing += (missing.empty() ? "" : ", ") + d.id + " " + std::to_string(d.missing_from_latest);
+  }
+  if (!missing.empty()) {
+    std::printf(
+        "\ncounted cases missing from the latest delivery (on record from an earlier one): %s\n",
+        missing.c_str());
+  }
   std::printf("\nwaiting for investigations: %ld decided, %ld started, %ld not started at %s",
               r.waiting.decided, r.waiting.started, r.waiting.not_started, r.as_of.ToIso().c_str());
   if (r.waiting.median_days) {
