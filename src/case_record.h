@@ -6,6 +6,7 @@
 #define VTAUDIT_CASE_RECORD_H_
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,9 @@ struct CaseRecord {
   std::string outcome;  // VT outcome code (VT-00 … VT-99), or empty
   bool rvdk = false;
   bool disclosure = false;
+  // Not a field of the extract but of the workspace's record: the delivery (extract_file.id)
+  // that first lacked the case, which an earlier one had; 0 while the latest delivery has it.
+  int64_t missing_since = 0;
 
   const std::optional<EventTime>& event(Event e) const { return events[static_cast<int>(e)]; }
   std::optional<EventTime>& event(Event e) { return events[static_cast<int>(e)]; }

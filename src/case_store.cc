@@ -13,7 +13,8 @@ constexpr const char* kColumns =
     " ifnull(safety_assessed, -9223372036854775807), outcome,"
     " ifnull(investigation_decided, -9223372036854775807),"
     " ifnull(investigation_started, -9223372036854775807),"
-    " ifnull(investigation_completed, -9223372036854775807), rvdk, disclosure";
+    " ifnull(investigation_completed, -9223372036854775807), rvdk, disclosure,"
+    " ifnull(missing_since, 0)";
 
 // Splits "a|b" into `out`, reusing its strings' buffers.
 void SplitViolence(std::string_view text, std::vector<std::string>* out) {
@@ -51,6 +52,7 @@ void ReadRow(const Statement& q, CaseRecord* c) {
   c->event(Event::kInvestigationCompleted) = EventColumn(q, 9);
   c->rvdk = q.Int(10) != 0;
   c->disclosure = q.Int(11) != 0;
+  c->missing_since = q.Int(12);
 }
 
 }  // namespace
@@ -162,6 +164,16 @@ Status CopyCasesToSnapshot(Workspace* ws, const std::string& org, int64_t snapsh
       "investigation_completed, rvdk, disclosure FROM case_data WHERE org = ?2");
   if (!q.ok()) return q.status();
   return q->Bind(1, snapshot).Bind(2, org).Run();
+}
+
+Result<std::map<int64_t, std::string>> ExtractFileNames(Workspace* ws, const std::string& org) {
+  Result<Statement> q = ws->db().Prepare("SELECT id, file_name FROM extract_file WHERE org = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, org);
+  std::map<int64_t, std::string> names;
+  while (q->Step()) names.emplace(q->Int(0), q->Text(1));
+  if (!q->status().ok()) return q->status();
+  return names;
 }
 
 Result<long> CountCases(Workspace* ws, const std::string& org) {

@@ -3,7 +3,9 @@
 #ifndef VTAUDIT_CASE_STORE_H_
 #define VTAUDIT_CASE_STORE_H_
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +47,8 @@ Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const std::string& org,
 Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const std::string& org,
                                            const std::string& case_id);
 Result<long> CountCases(Workspace* ws, const std::string& org);
+// The file name of each delivery (extract_file.id → file_name) of `org`.
+Result<std::map<int64_t, std::string>> ExtractFileNames(Workspace* ws, const std::string& org);
 
 // Serialises a case's fields for the case_data table, and back.
 std::string JoinViolence(const std::vector<std::string>& v);  // "a|b"

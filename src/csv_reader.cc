@@ -191,7 +191,7 @@ bool CsvReader::FailNul(std::size_t field_number) {
               FieldPrefix(field_number) + "NUL byte at position " + std::to_string(Position()));
 }
 
-bool CsvReader::Next(TableRow* row) {
+bool CsvReader::ReadRow(TableRow* row) {
   if (done_) return false;
   std::vector<std::string>& fields = row->fields;
   std::size_t count = 0;

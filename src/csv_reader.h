@@ -31,16 +31,16 @@ class CsvReader : public TableReader {
   // Reads `text`; messages name `source_name`.
   static std::unique_ptr<CsvReader> FromString(std::string text, std::string source_name);
 
-  // Errors (Status::Invalid), P being the 1-based byte position in the physical line:
+  // Errors of the format (Status::Invalid), which end reading, P being the 1-based byte
+  // position in the physical line:
   //   FILE:LINE: field N: unterminated quoted field          (LINE: where the field started)
   //   FILE:LINE: field N: quote inside an unquoted field at position P
   //   FILE:LINE: field N: unexpected character after a closing quote at position P
   //   FILE:LINE: field N: not valid UTF-8 (byte 0xFF at position P)
   //   FILE:LINE: field N: NUL byte at position P
   //   FILE:LINE: row longer than 1 MiB                       (LINE: where the record started)
-  // Line ends inside quoted fields are kept as written (LF or CRLF).
-  bool Next(TableRow* row) override;
-  const Status& status() const override { return status_; }
+  // Line ends inside quoted fields are kept as written (LF or CRLF). A row with another
+  // number of fields than the header is a bad row (table_reader.h).
   std::string_view source_name() const override { return source_name_; }
   // ',' or ';': the one that occurs more outside quotes in the header line; ',' on a tie.
   char delimiter() const { return delimiter_; }
@@ -48,6 +48,8 @@ class CsvReader : public TableReader {
  private:
   enum class State { kFieldStart, kUnquoted, kQuoted, kAfterQuote };
 
+  bool ReadRow(TableRow* row) override;
+  const Status& read_status() const override { return status_; }
   CsvReader(std::string source_name, std::string buffer, std::size_t buffer_bytes);
 
   void Start();     // strips the BOM, detects the delimiter

@@ -11,9 +11,11 @@
 #include <fstream>
 #include <functional>
 #include <future>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <utility>
 
@@ -240,6 +242,8 @@ class Importer {
     Result<std::unique_ptr<TableReader>> table = OpenTable(path_, options_.sheet);
     if (!table.ok()) return table.status();
     reader_ = std::move(*table);
+    // Rows that do not fit the header are listed with the other bad rows, in file order.
+    reader_->DeliverBadRows();
 
     if (Status s = ReadHeader(); !s.ok()) return s;
     Result<long> existing = CountCases(ws_, org_);
@@ -286,6 +290,7 @@ class Importer {
                         "); the workspace is unchanged");
       return Status::InvalidAll(std::move(errors_));
     }
+    if (Status s = MarkMissing(); !s.ok()) return s;
     if (Status s = FinishExtract(); !s.ok()) return s;
     if (Status s = tx.Commit(); !s.ok()) return s;
     return summary_;
@@ -374,7 +379,8 @@ class Importer {
         "UPDATE case_data SET advies = ?3, violence = ?4, received = ?5, triaged = ?6,"
         " safety_assessed = ?7, outcome = ?8, investigation_decided = ?9,"
         " investigation_started = ?10, investigation_completed = ?11, rvdk = ?12,"
-        " disclosure = ?13, extract_id = ?14 WHERE org = ?1 AND case_id = ?2");
+        " disclosure = ?13, extract_id = ?14, missing_since = NULL"
+        " WHERE org = ?1 AND case_id = ?2");
     if (!update.ok()) return update.status();
     update_.emplace(std::move(*update));
     Result<Statement> find = ws_->db().Prepare(
@@ -404,6 +410,11 @@ class Importer {
     checking_ = out;
     out->errors.clear();
     out->line = row.line;
+    if (!row.problem.empty()) {
+      // Its fields are not where the header says: checking them would only mislead.
+      out->errors.push_back(row.problem);
+      return;
+    }
     CaseRecord* c = &out->c;
     const int line = row.line;
     c->case_id.assign(Trim(Field(row, kCaseId)));
@@ -630,6 +641,32 @@ class Importer {
     return Status::Ok();
   }
 
+  // Marks the cases of the previous delivery that this one lacks as missing since it. Every
+  // case in the file now carries this import's extract_id, so the others are the ones an
+  // earlier delivery had; those already missing keep the delivery that first lacked them.
+  // One pass over the organisation's cases, which come back in no set order: the first
+  // kListedMissing by case_id are kept as they pass. A new organisation has no earlier cases.
+  Status MarkMissing() {
+    if (fresh_org_) return Status::Ok();
+    Result<Statement> mark = ws_->db().Prepare(
+        "UPDATE case_data SET missing_since = ?2 WHERE org = ?1 AND extract_id != ?2 AND "
+        "missing_since IS NULL RETURNING case_id");
+    if (!mark.ok()) return mark.status();
+    mark->Bind(1, org_).Bind(2, extract_id_);
+    std::set<std::string> first;
+    while (mark->Step()) {
+      ++summary_.missing;
+      if (first.size() == ImportSummary::kListedMissing) {
+        if (mark->TextView(0) >= *first.rbegin()) continue;
+        first.erase(std::prev(first.end()));
+      }
+      first.insert(mark->Text(0));
+    }
+    if (!mark->status().ok()) return mark->status();
+    summary_.missing_listed.assign(first.begin(), first.end());
+    return Status::Ok();
+  }
+
   // Adds the extract_file row; FinishExtract fills in the SHA-256 and the counts.
   Status BeginExtract() {
     Result<Statement> q = ws_->db().Prepare(
@@ -653,11 +690,12 @@ class Importer {
     seen->Step();
     summary_.seen_before = seen->Int(0) > 0;
     Result<Statement> q = ws_->db().Prepare(
-        "UPDATE extract_file SET sha256 = ?, rows = ?, added = ?, changed = ?, unchanged = ?"
-        " WHERE id = ?");
+        "UPDATE extract_file SET sha256 = ?, rows = ?, added = ?, changed = ?, unchanged = ?,"
+        " missing = ? WHERE id = ?");
     if (!q.ok()) return q.status();
     q->Bind(1, summary_.sha256).Bind(2, int64_t{summary_.rows}).Bind(3, int64_t{summary_.added});
-    q->Bind(4, int64_t{summary_.changed}).Bind(5, int64_t{summary_.unchanged}).Bind(6, extract_id_);
+    q->Bind(4, int64_t{summary_.changed}).Bind(5, int64_t{summary_.unchanged});
+    q->Bind(6, int64_t{summary_.missing}).Bind(7, extract_id_);
     return q->Run();
   }
 
@@ -689,6 +727,20 @@ class Importer {
 Result<ImportSummary> ImportExtract(Workspace* ws, const std::string& org, const std::string& path,
                                     const ImportOptions& options) {
   return Importer(ws, org, path, options).Run();
+}
+
+std::string MissingCasesMessage(const ImportSummary& summary) {
+  if (summary.missing == 0) return "";
+  std::string out = std::to_string(summary.missing) +
+                    (summary.missing == 1 ? " case of the previous delivery is missing: "
+                                          : " cases of the previous delivery are missing: ");
+  for (size_t i = 0; i < summary.missing_listed.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += summary.missing_listed[i];
+  }
+  const long unlisted = summary.missing - static_cast<long>(summary.missing_listed.size());
+  if (unlisted > 0) out += " and " + std::to_string(unlisted) + " more";
+  return out;
 }
 
 }  // namespace vtaudit

@@ -1,12 +1,16 @@
 // Importing an organisation's registration extract (CSV or XLSX, DESIGN.md
 // "Registration extract") into the workspace. An import is all or nothing: every
-// bad row is reported as "FILE:LINE: column NAME: reason" (up to a limit) and then
-// nothing is stored. The file is streamed; memory does not grow with its length.
-// Re-importing the same cases changes nothing; a newer delivery updates the cases
-// that changed and says how many were added, changed and unchanged.
+// bad row is reported as "FILE:LINE: column NAME: reason", or "FILE:LINE: N fields,
+// header has M" (up to a limit), and then nothing is stored. The file is streamed;
+// memory does not grow with its length. Re-importing the same cases changes nothing;
+// a newer delivery updates the cases that changed and says how many were added, changed
+// and unchanged. A case of the previous delivery that a newer one lacks is kept (an
+// audit's sample may hold it) and marked missing since that delivery; a later delivery
+// that has it again clears the mark.
 #ifndef VTAUDIT_EXTRACT_H_
 #define VTAUDIT_EXTRACT_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,13 +26,23 @@ struct ImportOptions {
 };
 
 struct ImportSummary {
+  // The missing cases listed by case_id; the rest are only counted.
+  static constexpr size_t kListedMissing = 20;
+
   std::string file_name;  // as given
   std::string sha256;     // of the file's bytes
   long rows = 0;          // data rows read
   long added = 0, changed = 0, unchanged = 0;
+  // Cases of the previous delivery that this one lacks: kept, and marked missing since it.
+  long missing = 0;
+  std::vector<std::string> missing_listed;  // the first kListedMissing of them, by case_id
   bool seen_before = false;           // the same bytes were imported for this organisation before
   std::vector<std::string> warnings;  // unknown columns, …
 };
+
+// "3 cases of the previous delivery are missing: C1, C2, C3" (after kListedMissing ids,
+// "and N more"); empty when none is.
+std::string MissingCasesMessage(const ImportSummary& summary);
 
 Result<ImportSummary> ImportExtract(Workspace* ws, const std::string& org, const std::string& path,
                                     const ImportOptions& options = {});

@@ -18,6 +18,8 @@ Result<std::vector<Organisation>> ReadOrganisations(const std::string& path) {
     if (!(*reader)->status().ok()) return (*reader)->status();
     return Status::Invalid(path + ": empty file, expected a header code,name,region,size_weight");
   }
+  // Rows that do not fit the header are listed with the other bad rows, in file order.
+  (*reader)->DeliverBadRows();
   std::map<std::string, size_t> column;
   std::vector<std::string> errors;
   for (size_t i = 0; i < row.fields.size(); ++i) {
@@ -43,6 +45,10 @@ Result<std::vector<Organisation>> ReadOrganisations(const std::string& path) {
   std::vector<Organisation> out;
   std::set<std::string> seen;
   while ((*reader)->Next(&row)) {
+    if (!row.problem.empty()) {
+      errors.push_back(row.problem);
+      continue;
+    }
     const std::string where = path + ":" + std::to_string(row.line) + ": column ";
     Organisation org{field("code"), field("name"), field("region"), 1};
     bool bad = false;

@@ -13,7 +13,8 @@ namespace vtaudit {
 
 // Reads an organisations CSV: columns code and name required, region and size_weight
 // optional (weight default 1, must be > 0), order free. Every bad row is reported as
-// "FILE:LINE: column X: reason"; a code that repeats is a bad row.
+// "FILE:LINE: column X: reason", or "FILE:LINE: N fields, header has M"; a code that
+// repeats is a bad row.
 Result<std::vector<Organisation>> ReadOrganisations(const std::string& path);
 
 // What an import did.

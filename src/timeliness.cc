@@ -27,6 +27,16 @@ std::string_view ClockStatusName(ClockStatus s) {
 
 std::string_view CohortName(Cohort c) { return c == Cohort::kDue ? "due" : "completed"; }
 
+bool CountsAsLate(const ClockCase& c) {
+  // An overdue case is counted only by the due cohort, and only as late.
+  return c.status == ClockStatus::kLate || (c.status == ClockStatus::kOverdue && c.counted);
+}
+
+std::string_view ListedStatusName(const ClockCase& c) {
+  if (c.status == ClockStatus::kOverdue && c.counted) return "late (open, overdue)";
+  return ClockStatusName(c.status);
+}
+
 namespace {
 
 constexpr int64_t kSecondsPerHour = 3600;
@@ -164,9 +174,10 @@ struct TimelinessCalculator::State {
   }
 
   // A counted case, on time or late, in the month of `when`.
-  void Count(DeadlineState& s, bool on_time, Date when, const ClockResult& r) {
+  void Count(DeadlineState& s, const CaseRecord& c, bool on_time, Date when, const ClockResult& r) {
     DeadlineSummary& sum = s.summary;
     ++sum.counted;
+    if (c.missing_since != 0) ++sum.missing_from_latest;
     // REQUIRES: `when` lies in the period.
     MonthCount& m = sum.monthly[month_of_day[DaysBetween(options.period.from, when)]];
     if (on_time) {
@@ -204,7 +215,7 @@ struct TimelinessCalculator::State {
         const Date to_date = c.event(s.deadline->to)->date;
         const Date when = options.cohort == Cohort::kCompleted ? to_date : *r.due_date;
         if (!InPeriod(when, period)) return;
-        Count(s, on_time, when, r);
+        Count(s, c, on_time, when, r);
         Keep(s, c, r, true);
         return;
       }
@@ -221,7 +232,7 @@ struct TimelinessCalculator::State {
       ++sum.pending;
     }
     const bool counted = overdue && options.cohort == Cohort::kDue;
-    if (counted) Count(s, false, *r.due_date, r);
+    if (counted) Count(s, c, false, *r.due_date, r);
     Keep(s, c, r, counted);
   }
 
@@ -360,6 +371,7 @@ void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w) {
     w->Key("pending").Int(d.pending);
     w->Key("overdue").Int(d.overdue);
     w->Key("invalid").Int(d.invalid);
+    w->Key("missing_from_latest").Int(d.missing_from_latest);
     w->Key("share_on_time").OptionalNumber(d.share_on_time);
     w->Key("ci95");
     if (d.ci95) {

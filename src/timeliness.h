@@ -79,6 +79,13 @@ struct ClockCase {
   bool counted;     // in on_time + late
 };
 
+// Whether a kept case is in its deadline's `late`: late, or open and overdue in the due
+// cohort, which counts those as late too.
+bool CountsAsLate(const ClockCase& c);
+// The status a listing shows: ClockStatusName(), or "late (open, overdue)" for an open
+// case the due cohort counts as late.
+std::string_view ListedStatusName(const ClockCase& c);
+
 struct MonthCount {
   std::string month;  // "2025-03"
   long on_time = 0;
@@ -90,6 +97,9 @@ struct DeadlineSummary {
   std::string name;   // Dutch
   std::string gloss;  // English
   long counted = 0, on_time = 0, late = 0, pending = 0, overdue = 0, invalid = 0;
+  // Of the counted cases, those the latest delivery lacks: they count, on record from an
+  // earlier delivery (CaseRecord::missing_since).
+  long missing_from_latest = 0;
   std::optional<double> share_on_time;
   std::optional<Interval> ci95;  // only over a sample
   double norm = 1;

@@ -389,6 +389,41 @@ CREATE TRIGGER score_event_frozen_audit BEFORE INSERT ON score_event
 WHEN (SELECT status FROM audit WHERE id = NEW.audit) = 'concept'
 BEGIN SELECT RAISE(ABORT, 'the audit is a concept: set it back to draft to change scores'); END;
 )sql",
+      // 7: a case that a newer delivery of its organisation lacks stays, so that no sample
+      // loses a case file under it; missing_since names the delivery (extract_file.id) that
+      // first lacked it, NULL while the latest delivery has it. extract_file.missing counts
+      // the cases of the previous delivery that one lacked. The case_file view and its
+      // insert trigger list case_data's columns, so they are made again with the new one.
+      R"sql(
+ALTER TABLE case_data ADD COLUMN missing_since INTEGER REFERENCES extract_file(id);
+ALTER TABLE extract_file ADD COLUMN missing INTEGER NOT NULL DEFAULT 0;
+DROP TRIGGER case_file_insert;
+DROP VIEW case_file;
+CREATE VIEW case_file AS
+SELECT org, case_id, CASE advies WHEN 1 THEN 'advies' ELSE 'melding' END AS kind, violence,
+  CASE WHEN received IS NULL THEN NULL WHEN received & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', received >> 1, 'unixepoch') ELSE date(received >> 1, 'unixepoch') END AS received,
+  CASE WHEN triaged IS NULL THEN NULL WHEN triaged & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', triaged >> 1, 'unixepoch') ELSE date(triaged >> 1, 'unixepoch') END AS triaged,
+  CASE WHEN safety_assessed IS NULL THEN NULL WHEN safety_assessed & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', safety_assessed >> 1, 'unixepoch') ELSE date(safety_assessed >> 1, 'unixepoch') END AS safety_assessed,
+  outcome,
+  CASE WHEN investigation_decided IS NULL THEN NULL WHEN investigation_decided & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', investigation_decided >> 1, 'unixepoch') ELSE date(investigation_decided >> 1, 'unixepoch') END AS investigation_decided,
+  CASE WHEN investigation_started IS NULL THEN NULL WHEN investigation_started & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', investigation_started >> 1, 'unixepoch') ELSE date(investigation_started >> 1, 'unixepoch') END AS investigation_started,
+  CASE WHEN investigation_completed IS NULL THEN NULL WHEN investigation_completed & 1 THEN strftime('%Y-%m-%dT%H:%M:%S', investigation_completed >> 1, 'unixepoch') ELSE date(investigation_completed >> 1, 'unixepoch') END AS investigation_completed,
+  rvdk, disclosure, extract_id, missing_since
+FROM case_data;
+CREATE TRIGGER case_file_insert INSTEAD OF INSERT ON case_file
+BEGIN
+  INSERT INTO case_data VALUES (NEW.org, NEW.case_id,
+    CASE NEW.kind WHEN 'advies' THEN 1 WHEN 'melding' THEN 0 END, coalesce(NEW.violence, ''),
+    CASE WHEN NEW.received IS NULL THEN NULL WHEN length(NEW.received) = 10 THEN CAST(strftime('%s', NEW.received) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.received) AS INTEGER) * 2 + 1 END,
+    CASE WHEN NEW.triaged IS NULL THEN NULL WHEN length(NEW.triaged) = 10 THEN CAST(strftime('%s', NEW.triaged) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.triaged) AS INTEGER) * 2 + 1 END,
+    CASE WHEN NEW.safety_assessed IS NULL THEN NULL WHEN length(NEW.safety_assessed) = 10 THEN CAST(strftime('%s', NEW.safety_assessed) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.safety_assessed) AS INTEGER) * 2 + 1 END,
+    coalesce(NEW.outcome, ''),
+    CASE WHEN NEW.investigation_decided IS NULL THEN NULL WHEN length(NEW.investigation_decided) = 10 THEN CAST(strftime('%s', NEW.investigation_decided) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.investigation_decided) AS INTEGER) * 2 + 1 END,
+    CASE WHEN NEW.investigation_started IS NULL THEN NULL WHEN length(NEW.investigation_started) = 10 THEN CAST(strftime('%s', NEW.investigation_started) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.investigation_started) AS INTEGER) * 2 + 1 END,
+    CASE WHEN NEW.investigation_completed IS NULL THEN NULL WHEN length(NEW.investigation_completed) = 10 THEN CAST(strftime('%s', NEW.investigation_completed) AS INTEGER) * 2 ELSE CAST(strftime('%s', NEW.investigation_completed) AS INTEGER) * 2 + 1 END,
+    coalesce(NEW.rvdk, 0), coalesce(NEW.disclosure, 0), NEW.extract_id, NEW.missing_since);
+END;
+)sql",
   };
   return kMigrations;
 }

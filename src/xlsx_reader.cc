@@ -397,7 +397,7 @@ bool XlsxReader::Fail(int row, std::string reason) {
   return false;
 }
 
-bool XlsxReader::Next(TableRow* row) {
+bool XlsxReader::ReadRow(TableRow* row) {
   if (done_) return false;
   std::vector<std::string>& fields = row->fields;
   while (pugi::xml_node row_node = sheet_->next_row) {

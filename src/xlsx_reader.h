@@ -30,15 +30,18 @@ class XlsxReader : public TableReader {
 
   // Cells come as text: shared and inline strings (rich text runs joined), formula results,
   // booleans as "1"/"0", error values such as "#N/A", numbers as written in the file with
-  // numeric set. Cells missing from the XML are empty. Errors: "FILE:ROW: reason".
-  bool Next(TableRow* row) override;
-  const Status& status() const override { return status_; }
+  // numeric set. Cells missing from the XML are empty. Errors: "FILE:ROW: reason". A row
+  // with text right of the header's last non-empty cell is a bad row (table_reader.h).
   std::string_view source_name() const override { return source_name_; }
   // The name of the sheet being read.
   const std::string& sheet_name() const { return sheet_name_; }
 
  private:
   struct Sheet;
+
+  bool ReadRow(TableRow* row) override;
+  const Status& read_status() const override { return status_; }
+  bool OmitsEmptyCells() const override { return true; }
 
   XlsxReader(std::string source_name, std::string sheet_name, std::unique_ptr<Sheet> sheet);
   bool Fail(int row, std::string reason);

@@ -90,17 +90,17 @@ BOOST_AUTO_TEST_CASE(handles_every_quoting_case) {
       "\"x,y\",\"say \"\"hi\"\"\",\"\"\n"
       "\"multi\nline\",\"\"\"\",plain\n"
       ",,\n"
-      "\"\"\n"
       "\"a;b\",\"\n\",end\n",
       &lines);
   BOOST_TEST(rows == (Rows{{"a", "b", "c"},
                            {"x,y", "say \"hi\"", ""},
                            {"multi\nline", "\"", "plain"},
                            {"", "", ""},
-                           {""},
                            {"a;b", "\n", "end"}}),
              boost::test_tools::per_element());
-  BOOST_TEST(lines == (std::vector<int>{1, 2, 3, 5, 6, 7}), boost::test_tools::per_element());
+  BOOST_TEST(lines == (std::vector<int>{1, 2, 3, 5, 6}), boost::test_tools::per_element());
+  // A lone "" is a row of one empty field, not an empty line.
+  BOOST_TEST(Parse("h\n\"\"\n") == (Rows{{"h"}, {""}}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(counts_physical_lines_after_multi_line_fields) {
@@ -154,7 +154,8 @@ BOOST_AUTO_TEST_CASE(detects_the_delimiter_from_the_header) {
 }
 
 BOOST_AUTO_TEST_CASE(accepts_utf8) {
-  BOOST_TEST(Parse("naam\nZoë,ĳs,€,😀\n") == (Rows{{"naam"}, {"Zoë", "ĳs", "€", "😀"}}),
+  BOOST_TEST(Parse("naam,ding,bedrag,gezicht\nZoë,ĳs,€,😀\n") ==
+                 (Rows{{"naam", "ding", "bedrag", "gezicht"}, {"Zoë", "ĳs", "€", "😀"}}),
              boost::test_tools::per_element());
   BOOST_TEST(Parse("\"Zoë\n😀\"\n") == (Rows{{"Zoë\n😀"}}), boost::test_tools::per_element());
 }
@@ -195,7 +196,8 @@ BOOST_AUTO_TEST_CASE(accepts_a_row_of_exactly_1_mib) {
 }
 
 BOOST_AUTO_TEST_CASE(reuses_the_row) {
-  const std::unique_ptr<CsvReader> reader = CsvReader::FromString("a,b,c\nd\n", "t.csv");
+  const std::unique_ptr<CsvReader> reader = CsvReader::FromString("a,b,c\nd\ne,f,g\n", "t.csv");
+  reader->DeliverBadRows();  // the short row too, to see it shrink the row and grow back
   TableRow row;
   BOOST_TEST_REQUIRE(reader->Next(&row));
   BOOST_TEST(row.fields.size() == 3u);
@@ -203,9 +205,60 @@ BOOST_AUTO_TEST_CASE(reuses_the_row) {
   BOOST_TEST(Fields(row.fields) == Fields{"d"});
   BOOST_TEST(row.numeric == std::vector<bool>{false}, boost::test_tools::per_element());
   BOOST_TEST(row.line == 2);
+  BOOST_TEST(row.problem == "t.csv:2: 1 field, header has 3");
+  BOOST_TEST_REQUIRE(reader->Next(&row));
+  BOOST_TEST(Fields(row.fields) == (Fields{"e", "f", "g"}));
+  BOOST_TEST(row.problem.empty());
   BOOST_TEST(!reader->Next(&row));
   BOOST_TEST(reader->status().ok());
   BOOST_TEST(reader->source_name() == "t.csv");
+}
+
+// Lines 3 and 4 have one field too few and one too many; the row of empty fields and the
+// last row (without a line end) have the header's three.
+BOOST_AUTO_TEST_CASE(refuses_rows_of_another_width_than_the_header) {
+  const std::unique_ptr<CsvReader> reader =
+      CsvReader::FromString("a,b,c\n1,2,3\n1,2\n1,2,3,4\n,,\n1,2,3", "t.csv");
+  TableRow row;
+  std::vector<int> lines;
+  while (reader->Next(&row)) lines.push_back(row.line);
+  BOOST_TEST(lines == (std::vector<int>{1, 2, 5, 6}), boost::test_tools::per_element());
+  BOOST_TEST((reader->status().code() == Status::Code::kInvalidInput));
+  BOOST_TEST(
+      reader->status().messages() == (std::vector<std::string>{"t.csv:3: 2 fields, header has 3",
+                                                               "t.csv:4: 4 fields, header has 3"}),
+      boost::test_tools::per_element());
+  // Bad rows come before the error of the format that ends reading.
+  BOOST_TEST(ErrorOf("h,i\n1\n\"open\n") ==
+             "t.csv:2: 1 field, header has 2\nt.csv:3: field 1: unterminated quoted field");
+}
+
+// 105 rows of one field under a header of two: the first 100 are listed, 105 − 100 = 5
+// are counted.
+BOOST_AUTO_TEST_CASE(lists_at_most_100_bad_rows) {
+  std::string text = "h,i\n";
+  for (int i = 0; i < 105; ++i) text += "x\n";
+  const std::unique_ptr<CsvReader> reader = CsvReader::FromString(std::move(text), "t.csv");
+  TableRow row;
+  BOOST_TEST_REQUIRE(reader->Next(&row));  // the header
+  BOOST_TEST(!reader->Next(&row));
+  const std::vector<std::string>& m = reader->status().messages();
+  BOOST_TEST_REQUIRE(m.size() == 101u);
+  BOOST_TEST(m.front() == "t.csv:2: 1 field, header has 2");
+  BOOST_TEST(m[99] == "t.csv:101: 1 field, header has 2");
+  BOOST_TEST(m.back() == "t.csv: 5 more bad rows not listed");
+}
+
+BOOST_AUTO_TEST_CASE(delivers_bad_rows_to_a_caller_that_asks) {
+  const std::unique_ptr<CsvReader> reader = CsvReader::FromString("a;b\n1;2;3\n4;5\n6\n", "t.csv");
+  reader->DeliverBadRows();
+  TableRow row;
+  std::vector<std::string> problems;
+  while (reader->Next(&row)) problems.push_back(row.problem);
+  BOOST_TEST(problems == (std::vector<std::string>{"", "t.csv:2: 3 fields, header has 2", "",
+                                                   "t.csv:4: 1 field, header has 2"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(reader->status().ok());
 }
 
 // Every buffer size, down to one byte, splits the text somewhere new: BOM, CRLF, doubled

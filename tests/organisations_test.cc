@@ -57,6 +57,27 @@ BOOST_FIXTURE_TEST_CASE(reports_every_bad_row, Fixture) {
                  ":5: column code: VT01 occurs twice");
 }
 
+// Lines 3 and 5 have five fields and two under a header of four; line 4 is bad in a column.
+// All three are listed in file order, and nothing is imported.
+BOOST_FIXTURE_TEST_CASE(refuses_rows_of_another_width_than_the_header, Fixture) {
+  const std::string path = Write("wide.csv",
+                                 "code,name,region,size_weight\n"
+                                 "VT01,Een,Noord,1\n"
+                                 "VT02,Twee,Zuid,1,extra\n"
+                                 "VT03,Drie,West,nul\n"
+                                 "VT04,Vier\n");
+  Result<std::vector<Organisation>> orgs = ReadOrganisations(path);
+  BOOST_REQUIRE(!orgs.ok());
+  BOOST_TEST(orgs.status().messages() ==
+                 (std::vector<std::string>{
+                     path + ":3: 5 fields, header has 4",
+                     path + ":4: column size_weight: 'nul' is not a number greater than 0",
+                     path + ":5: 2 fields, header has 4"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(!ImportOrganisations(ws.get(), path).ok());
+  BOOST_TEST(ws->Organisations()->empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(import_is_idempotent_and_all_or_nothing, Fixture) {
   const std::string good = Write("good.csv",
                                  "code,name,region,size_weight\n"

@@ -368,6 +368,39 @@ BOOST_FIXTURE_TEST_CASE(due_cohort, Fixture) {
   BOOST_TEST(*o.p90_days == 71.8, boost::test_tools::tolerance(1e-12));
 }
 
+// Cases the latest delivery lacks still count, and are counted apart: c02, c07, c11, c16
+// and c18 are marked. Completed cohort: T and V count c02 (c07 finished in February, c16
+// is only overdue, c18 invalid, c11 an advies) → 1, 1, 0. Due cohort: T c02; V c02 and
+// c07 (due 3 March); O c16 (open, overdue, counted late) → 1, 2, 1. The counts stay those
+// of completed_cohort and due_cohort.
+BOOST_FIXTURE_TEST_CASE(counts_cases_missing_from_the_latest_delivery, Fixture) {
+  std::vector<CaseRecord> cases = Extract();
+  for (CaseRecord& c : cases) {
+    if (c.case_id == "c02" || c.case_id == "c07" || c.case_id == "c11" || c.case_id == "c16" ||
+        c.case_id == "c18") {
+      c.missing_since = 2;
+    }
+  }
+  const auto missing = [](const TimelinessReport& r) {
+    std::string out;
+    for (const DeadlineSummary& d : r.deadlines) {
+      out += (out.empty() ? "" : " ") + std::to_string(d.missing_from_latest);
+    }
+    return out;
+  };
+  TimelinessOptions o;
+  o.period = {Day("2025-03-01"), Day("2025-05-31")};
+  o.as_of = Day("2025-06-30");
+  const TimelinessReport completed = Run(o, cases);
+  BOOST_TEST(missing(completed) == "1 1 0");
+  BOOST_TEST(Counts(completed.deadlines[1]) == "7 4 3 0 1 0 2");
+  o.cohort = Cohort::kDue;
+  const TimelinessReport due = Run(o, cases);
+  BOOST_TEST(missing(due) == "1 2 1");
+  BOOST_TEST(Counts(due.deadlines[2]) == "4 2 2 0 1 1 2");
+  BOOST_TEST(missing(Run(o, Extract())) == "0 0 0");
+}
+
 BOOST_FIXTURE_TEST_CASE(pending_cases_are_not_counted_before_their_deadline, Fixture) {
   // As of 31 May: c10's triage (due 31 May 10:00) is pending, not late; c09's assessment
   // (due 26 May) is overdue; c19 (due 10 June) leaves the backlog.
@@ -461,6 +494,7 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
       "pending": 0,
       "overdue": 0,
       "invalid": 0,
+      "missing_from_latest": 0,
       "share_on_time": 0.5,
       "ci95": null,
       "norm": 1,
@@ -490,6 +524,7 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
       "pending": 0,
       "overdue": 1,
       "invalid": 0,
+      "missing_from_latest": 0,
       "share_on_time": 1,
       "ci95": null,
       "norm": 0.9,
@@ -519,6 +554,7 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
       "pending": 0,
       "overdue": 0,
       "invalid": 0,
+      "missing_from_latest": 0,
       "share_on_time": null,
       "ci95": null,
       "norm": 0.8,

@@ -163,6 +163,45 @@ BOOST_AUTO_TEST_CASE(keeps_cases_across_the_integer_event_storage) {
   BOOST_TEST(q->Text(1) == "2025-04-01T09:00:00");
 }
 
+// The migration that keeps cases a newer delivery lacks adds case_data.missing_since and
+// extract_file.missing: cases of a version 4 workspace are in the latest delivery, and the
+// remade case_file view shows the new column and accepts inserts with or without it.
+BOOST_AUTO_TEST_CASE(cases_of_a_version_4_workspace_are_not_missing) {
+  TempDir dir;
+  const std::string path = dir.path + "/ws.sqlite";
+  {
+    auto db = std::move(*Database::Open(path, true));
+    BOOST_TEST_REQUIRE(internal::MigrateTo(db.get(), 4).ok());
+    BOOST_TEST_REQUIRE(db->Exec("INSERT INTO organisation (code, name) VALUES ('VT05', 'X');"
+                                "INSERT INTO extract_file VALUES (1, 'VT05', 'x.csv', '', '', 1, "
+                                "1, 0, 0);"
+                                "INSERT INTO case_file (org, case_id, kind, received, extract_id) "
+                                "VALUES ('VT05', 'A1', 'melding', '2025-03-01', 1)")
+                           .ok());
+  }
+  Result<std::unique_ptr<Workspace>> ws = Workspace::Open(path);
+  BOOST_TEST_REQUIRE(ws.ok(), ws.status().ToString());
+  Result<std::optional<CaseRecord>> a1 = FindCase(ws->get(), "VT05", "A1");
+  BOOST_TEST_REQUIRE((a1.ok() && a1->has_value()));
+  BOOST_TEST((*a1)->missing_since == 0);
+  Database& db = (*ws)->db();
+  BOOST_TEST_REQUIRE(db.Exec("INSERT INTO case_file (org, case_id, kind, received, extract_id, "
+                             "missing_since) VALUES ('VT05', 'A2', 'advies', '2025-03-02', 1, 1);"
+                             "INSERT INTO case_file (org, case_id, kind, received, extract_id) "
+                             "VALUES ('VT05', 'A3', 'advies', '2025-03-03', 1)")
+                         .ok());
+  Result<Statement> q = db.Prepare(
+      "SELECT case_id, ifnull(missing_since, 0), (SELECT missing FROM extract_file) FROM "
+      "case_file ORDER BY case_id");
+  BOOST_TEST_REQUIRE(q.ok());
+  std::vector<std::string> rows;
+  while (q->Step()) {
+    rows.push_back(q->Text(0) + " " + std::to_string(q->Int(1)) + " " + std::to_string(q->Int(2)));
+  }
+  BOOST_TEST(rows == (std::vector<std::string>{"A1 0 0", "A2 1 0", "A3 0 0"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(refuses_a_newer_schema) {
   TempDir dir;
   const std::string path = dir.path + "/ws.sqlite";

@@ -76,6 +76,8 @@ BOOST_AUTO_TEST_CASE(selects_a_sheet_by_name) {
   auto reader = XlsxReader::Open(kDir + "extract.xlsx", "toelichting");
   BOOST_TEST_REQUIRE(reader.ok(), reader.status().ToString());
   BOOST_TEST((*reader)->sheet_name() == "Toelichting");
+  // Its second row has text right of the header: read it as it is.
+  (*reader)->DeliverBadRows();
   const std::vector<Row> expected = {{1, {"toelichting"}, {false}},
                                      {2, {"", "tweede blad"}, {false, false}}};
   BOOST_TEST(ReadAll(**reader) == expected, boost::test_tools::per_element());
@@ -118,6 +120,22 @@ BOOST_AUTO_TEST_CASE(reports_the_row_at_fault) {
   BOOST_TEST(ErrorOf("bad_cells.xlsx") ==
              kDir + "bad_cells.xlsx:2: cell A2: shared string \"7\" does not exist");
   BOOST_TEST(ErrorOf("bad_rows.xlsx") == kDir + "bad_rows.xlsx:2: row 2 comes after row 3");
+}
+
+// wide_rows.xlsx (make_fixtures.sh): header A1:C1 and an empty styled D1, so 3 wide.
+// Row 2 ends in an empty styled E2, row 3 has A3 only: both fit. D4 and F6 hold text
+// right of C: 4 and 6 fields. Row 5 holds only empty cells and is skipped.
+BOOST_AUTO_TEST_CASE(holds_rows_to_the_header_width) {
+  auto reader = XlsxReader::Open(kDir + "wide_rows.xlsx");
+  BOOST_TEST_REQUIRE(reader.ok(), reader.status().ToString());
+  TableRow row;
+  std::vector<int> lines;
+  while ((*reader)->Next(&row)) lines.push_back(row.line);
+  BOOST_TEST(lines == (std::vector<int>{1, 2, 3}), boost::test_tools::per_element());
+  BOOST_TEST((*reader)->status().messages() ==
+                 (std::vector<std::string>{kDir + "wide_rows.xlsx:4: 4 fields, header has 3",
+                                           kDir + "wide_rows.xlsx:6: 6 fields, header has 3"}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(guards_against_zip_bombs_by_declared_size) {

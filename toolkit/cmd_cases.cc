@@ -1,5 +1,7 @@
 // cases import | cases list
 #include <cstdio>
+#include <map>
+#include <string>
 
 #include "case_store.h"
 #include "cli.h"
@@ -20,6 +22,10 @@ int CasesImport(Context& ctx) {
   std::printf("%s: %ld rows: %ld added, %ld changed, %ld unchanged%s\n", r->file_name.c_str(),
               r->rows, r->added, r->changed, r->unchanged,
               r->seen_before ? " (this file was imported before)" : "");
+  if (const std::string missing = MissingCasesMessage(*r); !missing.empty()) {
+    std::fprintf(stderr, "vtaudit: warning: %s: %s (kept in the workspace, marked missing)\n",
+                 r->file_name.c_str(), missing.c_str());
+  }
   return 0;
 }
 
@@ -30,6 +36,13 @@ int CasesList(Context& ctx) {
   if (Result<Organisation> o = (*ws)->FindOrganisation(org); !o.ok()) return Fail(o.status());
   const long limit = ctx.OptionalInt("--limit").value_or(-1);
   const bool json = ctx.Flag("--json");
+  // A case the latest delivery lacks shows the delivery that first lacked it.
+  Result<std::map<int64_t, std::string>> deliveries = ExtractFileNames(*ws, org);
+  if (!deliveries.ok()) return Fail(deliveries.status());
+  const auto delivery = [&](int64_t id) {
+    const auto it = deliveries->find(id);
+    return it == deliveries->end() ? std::to_string(id) : it->second;
+  };
   JsonWriter w;
   if (json) w.BeginArray();
   long shown = 0;
@@ -37,8 +50,9 @@ int CasesList(Context& ctx) {
     return c.event(e) ? c.event(e)->ToIso() : std::string("-");
   };
   if (!json) {
-    std::printf("%-16s %-8s %-19s %-19s %-10s %-10s %-10s %-10s %s\n", "case_id", "kind",
-                "received", "triaged", "assessed", "decided", "started", "completed", "outcome");
+    std::printf("%-16s %-8s %-19s %-19s %-10s %-10s %-10s %-10s %-8s %s\n", "case_id", "kind",
+                "received", "triaged", "assessed", "decided", "started", "completed", "outcome",
+                "missing_since");
   }
   Status s = ForEachCase(*ws, org, {}, [&](const CaseRecord& c) {
     if (limit >= 0 && shown >= limit) return;
@@ -61,16 +75,24 @@ int CasesList(Context& ctx) {
           .Bool(c.rvdk)
           .Key("disclosure")
           .Bool(c.disclosure);
+      w.Key("missing_since");
+      if (c.missing_since != 0) {
+        w.BeginObject().Key("extract_id").Int(c.missing_since);
+        w.Key("file_name").String(delivery(c.missing_since)).EndObject();
+      } else {
+        w.Null();
+      }
       w.EndObject();
       return;
     }
-    std::printf("%-16s %-8s %-19s %-19s %-10s %-10s %-10s %-10s %s\n", c.case_id.c_str(),
+    std::printf("%-16s %-8s %-19s %-19s %-10s %-10s %-10s %-10s %-8s %s\n", c.case_id.c_str(),
                 std::string(CaseKindName(c.kind)).c_str(), event(c, Event::kReceived).c_str(),
                 event(c, Event::kTriaged).c_str(), event(c, Event::kSafetyAssessed).c_str(),
                 event(c, Event::kInvestigationDecided).c_str(),
                 event(c, Event::kInvestigationStarted).c_str(),
                 event(c, Event::kInvestigationCompleted).c_str(),
-                c.outcome.empty() ? "-" : c.outcome.c_str());
+                c.outcome.empty() ? "-" : c.outcome.c_str(),
+                c.missing_since != 0 ? delivery(c.missing_since).c_str() : "-");
   });
   if (!s.ok()) return Fail(s);
   if (json) {

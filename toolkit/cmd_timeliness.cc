@@ -107,6 +107,18 @@ int Timeliness(Context& ctx) {
                   d.meets_norm.empty() ? "-" : d.meets_norm.c_str(), interval.c_str());
     print_row(buf);
   }
+  // Such cases count (they are on record from an earlier delivery), but the inspector
+  // should know that the organisation's latest extract no longer has them.
+  std::string missing;
+  for (const DeadlineSummary& d : r.deadlines) {
+    if (d.missing_from_latest == 0) continue;
+    missing += (missing.empty() ? "" : ", ") + d.id + " " + std::to_string(d.missing_from_latest);
+  }
+  if (!missing.empty()) {
+    std::printf(
+        "\ncounted cases missing from the latest delivery (on record from an earlier one): %s\n",
+        missing.c_str());
+  }
   std::printf("\nwaiting for investigations: %ld decided, %ld started, %ld not started at %s",
               r.waiting.decided, r.waiting.started, r.waiting.not_started, r.as_of.ToIso().c_str());
   if (r.waiting.median_days) {
@@ -116,9 +128,13 @@ int Timeliness(Context& ctx) {
   if (list) {
     for (const DeadlineSummary& d : r.deadlines) {
       for (const ClockCase& c : d.cases) {
-        if (*list != "all" && ClockStatusName(c.status) != *list) continue;
-        std::printf("%-24s %-16s %-8s %-19s %-19s due %s\n", d.id.c_str(), c.case_id.c_str(),
-                    std::string(ClockStatusName(c.status)).c_str(), c.from.c_str(),
+        // `late` lists what the table counts as late, so that the two always agree.
+        const bool listed =
+            *list == "all" ||
+            (*list == "late" ? CountsAsLate(c) : ClockStatusName(c.status) == *list);
+        if (!listed) continue;
+        std::printf("%-24s %-16s %-20s %-19s %-19s due %s\n", d.id.c_str(), c.case_id.c_str(),
+                    std::string(ListedStatusName(c)).c_str(), c.from.c_str(),
                     c.to.empty() ? "-" : c.to.c_str(), c.due.c_str());
       }
     }

@@ -50,7 +50,8 @@ Setup& Get() {
     // Meldingen (3 of 4) and adviezen spread over each year; triage mostly the same day,
     // safety assessments 2-12 days, an investigation in every tenth melding.
     Check(s->ws->db().Exec(
-        "BEGIN; INSERT INTO extract_file VALUES (1, 'VT07', 'VT07-synthetisch.csv', '', '', 0, 0, "
+        "BEGIN; INSERT INTO extract_file (id, org, file_name, sha256, imported_at, rows, added, "
+        "changed, unchanged) VALUES (1, 'VT07', 'VT07-synthetisch.csv', '', '', 0, 0, "
         "0, 0); WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2 * " +
         n + " - 1), c(i, y, d, m) AS (SELECT i, 2024 + i / " + n +
         ", date(printf('%d-01-01', 2024 + i / " + n +

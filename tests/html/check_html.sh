@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 ws=$tmp/ws.sqlite
 cd "$src"
 "$bin" --db "$ws" org add VT01 "Voorbeeld & Co <regio>" >/dev/null
-sqlite3 "$ws" "INSERT INTO extract_file VALUES (1, 'VT01', 'VT01-synthetisch.csv', '', '', 0, 0, 0, 0);
+sqlite3 "$ws" "INSERT INTO extract_file (id, org, file_name, sha256, imported_at, rows, added, changed, unchanged) VALUES (1, 'VT01', 'VT01-synthetisch.csv', '', '', 0, 0, 0, 0);
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)
   INSERT INTO case_file (org, case_id, kind, received, triaged, extract_id)
   SELECT 'VT01', printf('C%03d', i), CASE WHEN i % 4 = 0 THEN 'advies' ELSE 'melding' END,

@@ -113,4 +113,17 @@ skeleton "$d" Blad1
 sheet "$d" 1 '<row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>'
 pack "$d" bad_rows
 
+# wide_rows.xlsx: rows held to the header's width. Empty cells at the end of a row (styled,
+# as Excel writes them) do not count; text right of the header does.
+d=$work/wide_rows
+skeleton "$d" Blad1
+shared_strings "$d" '<si><t>a</t></si><si><t>b</t></si><si><t>c</t></si><si><t>x</t></si>'
+sheet "$d" 1 '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" s="1"/></row>
+<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>3</v></c><c r="C2" t="s"><v>3</v></c><c r="E2" s="1"/></row>
+<row r="3"><c r="A3" t="s"><v>3</v></c></row>
+<row r="4"><c r="A4" t="s"><v>3</v></c><c r="D4" t="s"><v>3</v></c></row>
+<row r="5"><c r="G5" s="1"/></row>
+<row r="6"><c r="F6"><v>1</v></c></row>'
+pack "$d" wide_rows
+
 printf 'case_id,kind\nVT-1,melding\n' >"$out_dir/not_a_zip.xlsx"
