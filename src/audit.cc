@@ -61,7 +61,6 @@ Status CheckInspectorName(const std::string& name) {
   return Status::Ok();
 }
 
-
 // REQUIRES: inside a transaction.
 Status AddInspector(Workspace* ws, int64_t id, const std::string& name, const std::string& actor) {
   if (Status s = CheckInspectorName(name); !s.ok()) return s;

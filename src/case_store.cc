@@ -79,7 +79,8 @@ namespace {
 
 // The table and key of a case set: "FROM … WHERE …" with ?1 for the key.
 std::string From(const CaseSet& set) {
-  return set.snapshot ? " FROM snapshot_case WHERE snapshot = ?1" : " FROM case_data WHERE org = ?1";
+  return set.snapshot ? " FROM snapshot_case WHERE snapshot = ?1"
+                      : " FROM case_data WHERE org = ?1";
 }
 
 void BindKey(Statement* q, const CaseSet& set) {
@@ -161,7 +162,7 @@ Status CopyCasesToSnapshot(Workspace* ws, const std::string& org, int64_t snapsh
   Result<Statement> q = ws->db().Prepare(
       "INSERT INTO snapshot_case SELECT ?1, case_id, advies, violence, received, triaged, "
       "safety_assessed, outcome, investigation_decided, investigation_started, "
-      "investigation_completed, rvdk, disclosure FROM case_data WHERE org = ?2");
+      "investigation_completed, rvdk, disclosure, missing_since FROM case_data WHERE org = ?2");
   if (!q.ok()) return q.status();
   return q->Bind(1, snapshot).Bind(2, org).Run();
 }

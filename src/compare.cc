@@ -402,7 +402,8 @@ Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& req
     const bool org_wanted = std::any_of(in.organisations.begin(), in.organisations.end(),
                                         [&](const Organisation& o) { return o.code == a.org; });
     if (!org_wanted || !std::binary_search(in.years.begin(), in.years.end(), a.period)) continue;
-    Result<JudgedAudit> judged = JudgeAudit(ws, a.id, calendar, request.as_of);
+    // Each audit as of its own peildatum, as its report shows it.
+    Result<JudgedAudit> judged = JudgeAudit(ws, a.id, calendar);
     if (!judged.ok()) return judged.status();
     AuditedPeriod p;
     p.audit_id = a.id;

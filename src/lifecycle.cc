@@ -55,8 +55,7 @@ Status ConceptGates(Workspace* ws, const JudgedAudit& j, std::vector<std::string
   return Status::Ok();
 }
 
-Status FinalGates(Workspace* ws, int64_t id, const Transition& t,
-                  std::vector<std::string>* unmet) {
+Status FinalGates(Workspace* ws, int64_t id, const Transition& t, std::vector<std::string>* unmet) {
   Result<std::vector<Response>> responses = Responses(ws, id);
   if (!responses.ok()) return responses.status();
   if (t.without_response) {
@@ -146,7 +145,8 @@ Status MoveAudit(Workspace* ws, int64_t id, const Transition& t, const Calendar&
     s.state = std::string(AuditStatusName(t.to));
     s.as_of = j->as_of;
     s.framework_sha256 = audit->framework_sha256;
-    for (const std::string& i : audit->inspectors) s.inspectors += (s.inspectors.empty() ? "" : ", ") + i;
+    for (const std::string& i : audit->inspectors)
+      s.inspectors += (s.inspectors.empty() ? "" : ", ") + i;
     s.created_by = t.actor;
     if (j->source.snapshot) {
       // Frozen before: the same cases, delivery and calendar.
@@ -170,8 +170,8 @@ Status MoveAudit(Workspace* ws, int64_t id, const Transition& t, const Calendar&
     options.period = {audit->period_start(), audit->period_end()};
     options.as_of = j->as_of;
     TimelinessCalculator calculator(j->framework, j->source.calendar, options);
-    if (Status st = ForEachCase(ws, j->source.cases, {},
-                                [&](const CaseRecord& c) { calculator.Add(c); });
+    if (Status st =
+            ForEachCase(ws, j->source.cases, {}, [&](const CaseRecord& c) { calculator.Add(c); });
         !st.ok()) {
       return st;
     }
@@ -207,8 +207,8 @@ Status MarkNotJudged(Workspace* ws, int64_t id, const std::string& criterion,
                            f->version);
   }
   if (!k->measured_by.empty()) {
-    return Status::Invalid("criterion " + criterion + " is measured by deadline " +
-                           k->measured_by + ", not scored by hand");
+    return Status::Invalid("criterion " + criterion + " is measured by deadline " + k->measured_by +
+                           ", not scored by hand");
   }
   Result<std::map<std::string, std::string>> marked = NotJudged(ws, id);
   if (!marked.ok()) return marked.status();

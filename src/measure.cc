@@ -19,8 +19,8 @@ Result<AuditSource> SourceOf(Workspace* ws, const Audit& audit, const Framework&
   if (!snapshot.ok()) return snapshot.status();
   if (*snapshot) {
     source.cases.snapshot = (*snapshot)->cases;
-    Result<Calendar> frozen =
-        Calendar::ParseXml((*snapshot)->calendar, "audit " + std::to_string(audit.id) + " snapshot");
+    Result<Calendar> frozen = Calendar::ParseXml((*snapshot)->calendar,
+                                                 "audit " + std::to_string(audit.id) + " snapshot");
     if (!frozen.ok()) return frozen.status();
     source.calendar = std::move(*frozen);
     if (source.frozen) source.as_of = (*snapshot)->as_of;
@@ -84,8 +84,8 @@ Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calend
   if (!measured.ok()) return measured.status();
   input->measured = std::move(*measured);
   const Date effective = source->as_of;
-  JudgedAudit out{std::move(*audit),  std::move(*framework), std::move(*input), {},
-                  effective,          std::move(*source)};
+  JudgedAudit out{std::move(*audit), std::move(*framework), std::move(*input), {},
+                  effective,         std::move(*source)};
   out.judgement = Judge(out.framework, out.input);
   return out;
 }

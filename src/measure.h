@@ -29,10 +29,10 @@ namespace vtaudit {
 
 // Where an audit's figures come from, and as of when.
 struct AuditSource {
-  CaseSet cases;       // the workspace's, or a snapshot's
-  Date as_of;          // the peildatum
+  CaseSet cases;                              // the workspace's, or a snapshot's
+  Date as_of;                                 // the peildatum
   Calendar calendar = Calendar::Statutory();  // the snapshot's once frozen, else the one given
-  bool frozen = false;  // concept or final: every figure from the latest snapshot
+  bool frozen = false;                    // concept or final: every figure from the latest snapshot
   std::optional<AuditSnapshot> snapshot;  // the latest, when the audit was ever frozen
 };
 
@@ -50,8 +50,7 @@ Result<std::map<std::string, MeasuredFigure>> MeasureDeadlines(Workspace* ws, co
                                                                const AuditSource& source);
 
 // The sampled cases (as they stood at the peildatum) and the current scores.
-Result<JudgementInput> LoadAuditInput(Workspace* ws, const Audit& audit,
-                                      const AuditSource& source);
+Result<JudgementInput> LoadAuditInput(Workspace* ws, const Audit& audit, const AuditSource& source);
 
 // Everything a judged audit consists of, for printing, reports and the web UI.
 struct JudgedAudit {

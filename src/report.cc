@@ -33,15 +33,14 @@ Result<bool> IsSynthetic(Workspace* ws, const Organisation& org) {
   return q->Int(0) > 0;
 }
 
-Result<long> CountReceived(Workspace* ws, const Audit& audit) {
-  Result<Statement> q = ws->db().Prepare(
-      "SELECT count(*) FROM case_file WHERE org = ? AND received >= ? AND received < ?");
-  if (!q.ok()) return q.status();
-  q->Bind(1, audit.org)
-      .Bind(2, audit.period_start().ToIso())
-      .Bind(3, audit.period_end().AddDays(1).ToIso());
-  if (!q->Step()) return Status::IoError("cannot count the cases of " + audit.org);
-  return static_cast<long>(q->Int(0));
+Result<long> CountReceived(Workspace* ws, const Audit& audit, const CaseSet& cases) {
+  long n = 0;
+  CaseFilter filter;
+  filter.received_from = audit.period_start();
+  filter.received_to = audit.period_end();
+  Status s = ForEachCase(ws, cases, filter, [&](const CaseRecord&) { ++n; });
+  if (!s.ok()) return s;
+  return n;
 }
 
 std::optional<Interval> Wilson(long met, long not_met) {
@@ -159,8 +158,8 @@ Result<std::optional<Audit>> PreviousAudit(Workspace* ws, const Audit& audit) {
 }  // namespace
 
 Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& calendar,
-                                     Date as_of) {
-  Result<JudgedAudit> judged = JudgeAudit(ws, id, calendar, as_of);
+                                     std::optional<Date> requested_as_of) {
+  Result<JudgedAudit> judged = JudgeAudit(ws, id, calendar, requested_as_of);
   if (!judged.ok()) return judged.status();
   const Audit& audit = judged->audit;
   const Framework& f = judged->framework;
@@ -176,6 +175,8 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
   m.framework_id = f.id, m.framework_version = f.version, m.framework_title = f.title;
   m.framework_gloss = f.gloss, m.framework_sha256 = audit.framework_sha256;
   m.framework_source = f.source;
+  const Date as_of = judged->as_of;
+  const AuditSource& source = judged->source;
   m.as_of = as_of;
   m.toolkit_version = kVersion;
   Result<bool> synthetic = IsSynthetic(ws, *org);
@@ -186,7 +187,7 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
   m.aggregation = f.aggregation;
   m.deadlines = f.deadlines;
 
-  Result<long> population = CountReceived(ws, audit);
+  Result<long> population = CountReceived(ws, audit, source.cases);
   if (!population.ok()) return population.status();
   m.population = *population;
   Result<Sample> sample = CurrentSample(ws, id);
@@ -206,8 +207,8 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
   options.period = {audit.period_start(), audit.period_end()};
   options.as_of = as_of;
   options.histogram_bins = kReportHistogramBins;
-  TimelinessCalculator calculator(f, calendar, options);
-  Status s = ForEachCase(ws, audit.org, {}, [&](const CaseRecord& c) { calculator.Add(c); });
+  TimelinessCalculator calculator(f, source.calendar, options);
+  Status s = ForEachCase(ws, source.cases, {}, [&](const CaseRecord& c) { calculator.Add(c); });
   if (!s.ok()) return s;
   m.timeliness = calculator.Finish(audit.org);
 
@@ -230,7 +231,8 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
   Result<std::optional<Audit>> previous = PreviousAudit(ws, audit);
   if (!previous.ok()) return previous.status();
   if (*previous) {
-    Result<JudgedAudit> p = JudgeAudit(ws, (*previous)->id, calendar, as_of);
+    // The previous audit as of its own peildatum.
+    Result<JudgedAudit> p = JudgeAudit(ws, (*previous)->id, calendar);
     if (!p.ok()) return p.status();
     m.previous_audit = p->audit.id;
     m.previous_period = p->audit.period;

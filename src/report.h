@@ -120,7 +120,7 @@ inline constexpr int kReportHistogramBins = 120;
 // (the one with the latest earlier period, highest id on a tie) with the same calendar and
 // as-of date, and computes the model. NotFound for an unknown audit.
 Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& calendar,
-                                     Date as_of);
+                                     std::optional<Date> as_of = std::nullopt);
 
 // Wording and templates of one language, read from a directory with report.html,
 // report.css and text-LANG.properties (reports/README.md).

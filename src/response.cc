@@ -31,8 +31,8 @@ Result<Response> AddResponse(Workspace* ws, const NewResponse& r) {
     Result<Framework> f = ws->LoadFramework(audit->framework_sha256);
     if (!f.ok()) return f.status();
     if (!f->FindCriterion(r.criterion)) {
-      return Status::Invalid("unknown criterion '" + r.criterion + "' in framework " + f->id +
-                             " " + f->version);
+      return Status::Invalid("unknown criterion '" + r.criterion + "' in framework " + f->id + " " +
+                             f->version);
     }
   }
   Result<Statement> q = ws->db().Prepare(
@@ -97,9 +97,19 @@ Result<std::vector<Response>> Responses(Workspace* ws, int64_t audit) {
   q->Bind(1, audit);
   std::vector<Response> out;
   while (q->Step()) {
-    Response r{q->Int(0),  q->Int(1),  q->Text(2), q->Text(3),         q->Text(4),
-               q->Text(5), static_cast<int>(q->Int(6)), q->Text(7), q->Text(8),
-               q->OptionalText(9), q->Text(10), q->Text(11), q->Text(12)};
+    Response r{q->Int(0),
+               q->Int(1),
+               q->Text(2),
+               q->Text(3),
+               q->Text(4),
+               q->Text(5),
+               static_cast<int>(q->Int(6)),
+               q->Text(7),
+               q->Text(8),
+               q->OptionalText(9),
+               q->Text(10),
+               q->Text(11),
+               q->Text(12)};
     out.push_back(std::move(r));
   }
   if (!q->status().ok()) return q->status();

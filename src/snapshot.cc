@@ -56,8 +56,8 @@ Result<std::optional<AuditSnapshot>> LatestSnapshot(Workspace* ws, int64_t audit
 }
 
 Result<AuditSnapshot> AppendSnapshot(Workspace* ws, const std::string& org, AuditSnapshot s) {
-  Result<Statement> v = ws->db().Prepare(
-      "SELECT coalesce(max(version), 0) + 1 FROM audit_snapshot WHERE audit = ?");
+  Result<Statement> v =
+      ws->db().Prepare("SELECT coalesce(max(version), 0) + 1 FROM audit_snapshot WHERE audit = ?");
   if (!v.ok()) return v.status();
   v->Bind(1, s.audit);
   if (!v->Step()) return v->status();

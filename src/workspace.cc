@@ -324,6 +324,7 @@ CREATE TABLE snapshot_case (
   investigation_completed INTEGER,
   rvdk                    INTEGER NOT NULL,
   disclosure              INTEGER NOT NULL,
+  missing_since           INTEGER,
   PRIMARY KEY (snapshot, case_id)
 ) WITHOUT ROWID;
 CREATE TABLE report_version (

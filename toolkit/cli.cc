@@ -72,6 +72,11 @@ Date Context::DateOption(std::string_view name, Date fallback) const {
   return *d;
 }
 
+std::optional<Date> Context::OptionalAsOf() const {
+  if (!Get("--as-of")) return std::nullopt;
+  return DateOption("--as-of", Date());
+}
+
 Cohort Context::CohortOption() const {
   const std::string cohort = Get("--cohort").value_or("completed");
   if (cohort == "completed") return Cohort::kCompleted;

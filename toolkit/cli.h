@@ -68,6 +68,8 @@ class Context {
   Date DateOption(std::string_view name, Date fallback) const;
   // --as-of, default today.
   Date AsOf() const { return DateOption("--as-of", Date::Today()); }
+  // --as-of when given.
+  std::optional<Date> OptionalAsOf() const;
   // --cohort completed (default) or due.
   Cohort CohortOption() const;
   // --lang nl (default) or en.
@@ -126,6 +128,12 @@ int AuditList(Context& ctx);
 int AuditShow(Context& ctx);
 int AuditStatusCommand(Context& ctx);
 int AuditInspectors(Context& ctx);
+int AuditSet(Context& ctx);
+int AuditHistory(Context& ctx);
+int ScoreSkip(Context& ctx);
+int ResponseAdd(Context& ctx);
+int ResponseDecide(Context& ctx);
+int ResponseList(Context& ctx);
 int SampleSizeCommand(Context& ctx);
 int SampleDraw(Context& ctx);
 int SampleShow(Context& ctx);

@@ -13,7 +13,7 @@
 namespace vtaudit::cli {
 int JudgeCommand(Context& ctx) {
   const int64_t id = RequiredAuditId(ctx);
-  const Date as_of = ctx.AsOf();
+  const std::optional<Date> as_of = ctx.OptionalAsOf();
   Result<Calendar> calendar =
       Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());
@@ -32,8 +32,8 @@ int JudgeCommand(Context& ctx) {
   }
   std::printf("audit %lld: %s %d, framework %s %s, as of %s, sample of %zu cases\n",
               static_cast<long long>(audit->id), audit->org.c_str(), audit->period,
-              audit->framework_id.c_str(), audit->framework_version.c_str(), as_of.ToIso().c_str(),
-              input->sample.size());
+              audit->framework_id.c_str(), audit->framework_version.c_str(),
+              judged->as_of.ToIso().c_str(), input->sample.size());
   std::fputs(JudgementText(judgement, ctx.Flag("--explain")).c_str(), stdout);
   return 0;
 }

@@ -17,7 +17,7 @@ int ReportCommand(Context& ctx) {
   }
   const std::string output = ctx.Required("--output");
   const std::string lang = ctx.LangOption();
-  const Date as_of = ctx.AsOf();
+  const std::optional<Date> as_of = ctx.OptionalAsOf();
   Result<Calendar> calendar =
       Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "json_writer.h"
 #include "judgement.h"
+#include "lifecycle.h"
 #include "scoring.h"
 
 namespace vtaudit::cli {
@@ -21,6 +22,7 @@ ScoreInput InputFrom(const Context& ctx, std::string_view note_option, bool with
   in.criterion = ctx.Required("--criterion");
   if (with_result) in.result = ctx.Required("--result");
   in.note = ctx.Get(note_option);
+  if (std::optional<std::string> r = ctx.Get("--response")) in.response = ParseAuditId(*r);
   in.inspector = InspectorName(ctx);
   return in;
 }
@@ -69,6 +71,22 @@ int ScoreSet(Context& ctx) {
   if (!written.ok()) return Fail(written.status());
   std::printf("%s, %s: %s (%s)%s\n", CaseLabel(in.case_id).c_str(), in.criterion.c_str(),
               StoredResult(*ws, in).c_str(), in.inspector.c_str(), *written ? "" : ", unchanged");
+  return 0;
+}
+
+int ScoreSkip(Context& ctx) {
+  const int64_t audit = RequiredAuditId(ctx);
+  const std::string criterion = ctx.Required("--criterion");
+  const bool undo = ctx.Flag("--undo");
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  if (Status s = MarkNotJudged(*ws, audit, criterion, ctx.Get("--reason").value_or(""),
+                               OptionalInspectorName(ctx).value_or(""), undo);
+      !s.ok()) {
+    return Fail(s);
+  }
+  std::printf("criterion %s: %s\n", criterion.c_str(),
+              undo ? "judged again" : "niet beoordeeld (not judged)");
   return 0;
 }
 
@@ -179,7 +197,12 @@ int ScoreHistoryCommand(Context& ctx) {
       optional(w, e.new_result);
       w.Key("old_note");
       optional(w, e.old_note);
-      w.Key("note").String(e.note);
+      w.Key("note").String(e.note).Key("response");
+      if (e.response) {
+        w.Int(*e.response);
+      } else {
+        w.Null();
+      }
       if (e.kind == "reconcile") {
         w.Key("basis").BeginArray();
         for (const std::string& b : e.basis) w.String(b);
@@ -206,6 +229,8 @@ int ScoreHistoryCommand(Context& ctx) {
       std::printf("    note was: %s\n",
                   e.old_note->empty() ? "(none)" : Printable(*e.old_note, kNoteWidth).c_str());
     }
+    if (e.response)
+      std::printf("    follows from response %lld\n", static_cast<long long>(*e.response));
     if (!e.basis.empty()) {
       std::string basis;
       for (const std::string& b : e.basis) basis += (basis.empty() ? "" : "; ") + b;

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "framework.h"
 #include "json_writer.h"
+#include "measure.h"
 #include "sample.h"
 #include "timeliness.h"
 
@@ -52,7 +53,7 @@ int Timeliness(Context& ctx) {
   options.period.from = ctx.DateOption("--from", audit ? audit->period_start() : Date());
   options.period.to = ctx.DateOption("--to", audit ? audit->period_end() : Date());
   if (options.period.to < options.period.from) throw UsageError("--to lies before --from");
-  options.as_of = ctx.AsOf();
+  options.as_of = ctx.AsOf();  // an audit's own peildatum replaces it below
   options.cohort = ctx.CohortOption();
   const std::optional<std::string> list = ctx.Get("--list");
   if (list && *list != "all" && *list != "on_time" && *list != "late" && *list != "pending" &&
@@ -62,15 +63,27 @@ int Timeliness(Context& ctx) {
   options.keep_cases = list.has_value();
 
   if (Result<Organisation> o = (*ws)->FindOrganisation(org); !o.ok()) return Fail(o.status());
+  // Over an audit's sample: its framework, and its source (measure.h): its peildatum and,
+  // once frozen, its snapshot's cases and calendar.
   Result<Framework> framework =
-      LoadFrameworkFile(ctx.Get("--framework").value_or(DefaultFrameworkPath()));
+      audit && !ctx.Get("--framework")
+          ? (*ws)->LoadFramework(audit->framework_sha256)
+          : LoadFrameworkFile(ctx.Get("--framework").value_or(DefaultFrameworkPath()));
   if (!framework.ok()) return Fail(framework.status());
   Result<Calendar> calendar =
       Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());
+  CaseSet cases{org, 0};
+  if (audit) {
+    Result<AuditSource> source = SourceOf(*ws, *audit, *framework, *calendar, ctx.OptionalAsOf());
+    if (!source.ok()) return Fail(source.status());
+    options.as_of = source->as_of;
+    cases = source->cases;
+    *calendar = source->calendar;
+  }
 
   TimelinessCalculator calc(*framework, *calendar, options);
-  if (Status s = ForEachCase(*ws, org, filter, [&](const CaseRecord& c) { calc.Add(c); });
+  if (Status s = ForEachCase(*ws, cases, filter, [&](const CaseRecord& c) { calc.Add(c); });
       !s.ok()) {
     return Fail(s);
   }

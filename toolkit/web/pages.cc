@@ -701,7 +701,7 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, st
 
 Response JudgementPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
-  Result<JudgedAudit> j = JudgeAudit(env.ws, ac.audit.id, *env.calendar, Date::Today());
+  Result<JudgedAudit> j = JudgeAudit(env.ws, ac.audit.id, *env.calendar);
   if (!j.ok()) return Fail(env, req, j.status());
   std::string body = AuditNav(env, ac.audit, Tr(l, "Oordeel", "Judgement"));
   body += "<p class=\"muted\">" + S(Tr(l, "Stand op ", "As of ")) + j->as_of.ToIso() + "; " +
@@ -716,7 +716,7 @@ Response JudgementPage(const PageEnv& env, const Request& req, const AuditContex
 
 Response TimelinessPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
-  Result<JudgedAudit> j = JudgeAudit(env.ws, ac.audit.id, *env.calendar, Date::Today());
+  Result<JudgedAudit> j = JudgeAudit(env.ws, ac.audit.id, *env.calendar);
   if (!j.ok()) return Fail(env, req, j.status());
   std::string body = AuditNav(env, ac.audit, Tr(l, "Tijdigheid", "Timeliness"));
   body += "<p class=\"muted\">" +
@@ -818,7 +818,7 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
 // `vtaudit report`, with a strict policy of its own (inline styles, no script), and the
 // PDF as a download.
 Response ReportPage(const PageEnv& env, const Request& req, const AuditContext& ac, bool pdf) {
-  Result<ReportModel> model = BuildReportModel(env.ws, ac.audit.id, *env.calendar, Date::Today());
+  Result<ReportModel> model = BuildReportModel(env.ws, ac.audit.id, *env.calendar);
   if (!model.ok()) return Fail(env, req, model.status());
   const ReportTemplates& templates = env.lang == Lang::kEn ? *env.report_en : *env.report_nl;
   const std::string name = "rapport-" + ac.audit.org + "-" + std::to_string(ac.audit.period);
