@@ -11,9 +11,11 @@
 #include "audit.h"
 #include "case_store.h"
 #include "judgement.h"
+#include "lifecycle.h"
 #include "measure.h"
 #include "privacy.h"
 #include "report.h"
+#include "response.h"
 #include "sample.h"
 #include "scoring.h"
 #include "web_internal.h"
@@ -69,6 +71,12 @@ std::string Name(Lang lang, const std::string& nl, const std::string& en) {
   return lang == Lang::kEn && !en.empty() ? en : nl;
 }
 
+// The state as the inspectorate words it.
+std::string StateLabel(Lang lang, AuditStatus s) {
+  if (lang == Lang::kNl) return S(AuditStatusLabel(s));
+  return s == AuditStatus::kDraft ? "draft" : s == AuditStatus::kConcept ? "concept" : "final";
+}
+
 // Whether `inspector` may score on the audit (is on its list).
 bool OnAudit(const Audit& a, const std::string& inspector) {
   return !inspector.empty() &&
@@ -93,7 +101,7 @@ std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view curren
   std::string html =
       "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) + " · " +
       Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
-      S(Tr(l, "status ", "status ")) + S(AuditStatusName(a.status)) + " · " +
+      S(Tr(l, "status ", "status ")) + StateLabel(l, a.status) + " · " +
       (on_audit ? S(Tr(l, "u werkt als ", "working as ")) + Escape(env.inspector)
                 : S(Tr(l, "nog niet gekozen wie werkt", "not yet chosen who works"))) +
       " (<a href=\"" + base + "/inspector\">" +
@@ -155,7 +163,7 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
     body += "<h2><a href=\"" + AuditPath(a.id) + "\">Audit " + std::to_string(a.id) + ": " +
             Escape(org) + ", " + std::to_string(a.period) + "</a></h2>\n<p class=\"muted\">" +
             Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
-            S(AuditStatusName(a.status)) + " · " + std::to_string(in->sample.size()) + " " +
+            StateLabel(l, a.status) + " · " + std::to_string(in->sample.size()) + " " +
             S(Tr(l, "zaken in de steekproef", "cases sampled")) + "</p>\n";
     if (in->sample.empty()) continue;
     body += "<table><thead><tr><th>" + S(Tr(l, "Domein", "Domain")) + "</th><th class=\"num\">" +
@@ -189,10 +197,52 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
 
 // ---- an audit's sample ----------------------------------------------------------------
 
+// Where the audit stands: for a draft what the concept still needs, for a concept the
+// organisation's responses and what the final version needs (lifecycle.h).
+Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
+  const Lang l = env.lang;
+  if (a.status == AuditStatus::kFinal) {
+    return "<p class=\"message ok\">" +
+           S(Tr(l, "Deze audit is definitief.", "This audit is final.")) + "</p>\n";
+  }
+  const Transition next{
+      a.status == AuditStatus::kDraft ? AuditStatus::kConcept : AuditStatus::kFinal, "", "", false};
+  Result<std::vector<std::string>> unmet = UnmetGates(env.ws, a.id, next, *env.calendar);
+  if (!unmet.ok()) return unmet.status();
+  std::string html =
+      "<section class=\"state\"><h2>" +
+      S(next.to == AuditStatus::kConcept ? Tr(l, "Naar het concept", "To the concept")
+                                         : Tr(l, "Naar definitief", "To final")) +
+      "</h2>\n";
+  if (next.to == AuditStatus::kFinal) {
+    Result<std::vector<vtaudit::Response>> responses = Responses(env.ws, a.id);
+    if (!responses.ok()) return responses.status();
+    html += "<p>" + std::to_string(responses->size()) + " " +
+            S(Tr(l, "reactie(s) van de organisatie (hoor en wederhoor).",
+                 "response(s) of the organisation.")) +
+            "</p>\n";
+  }
+  if (unmet->empty()) {
+    html += "<p>" + S(Tr(l, "Aan alle voorwaarden is voldaan (", "Every condition is met (")) +
+            "<code>vtaudit audit status --audit " + std::to_string(a.id) + " " +
+            S(AuditStatusName(next.to)) + "</code>).</p>\n";
+  } else {
+    html += "<details><summary>" + std::to_string(unmet->size()) + " " +
+            S(Tr(l, "voorwaarde(n) nog niet voldaan", "condition(s) not yet met")) +
+            "</summary>\n<ul class=\"small\">";
+    for (const std::string& u : *unmet) html += "<li>" + Escape(u) + "</li>";
+    html += "</ul></details>\n";
+  }
+  return html + "</section>\n";
+}
+
 Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
   const Framework& f = *ac.framework;
   std::string body = AuditNav(env, ac.audit, Tr(l, "Steekproef", "Sample"));
+  Result<std::string> state = StateBlock(env, ac.audit);
+  if (!state.ok()) return Fail(env, req, state.status());
+  body += *state;
   Result<JudgementInput> in = LoadJudgementInput(env.ws, ac.audit.id);
   if (!in.ok()) return Fail(env, req, in.status());
   if (in->sample.empty()) {
@@ -324,10 +374,18 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
                       bool with_next) {
   const Lang l = env.lang;
   const std::vector<Choice> choices = Choices(env, *ac.framework, scope);
-  const bool final = ac.audit.status == AuditStatus::kFinal;
+  // A concept or final audit is frozen: the form shows the scores, nothing can be saved.
+  const bool final = ac.audit.status != AuditStatus::kDraft;
   std::string html = "<form class=\"score\" method=\"post\" action=\"" + Escape(action) + "\">\n" +
                      CsrfField(env) + "\n";
-  if (final) html += "<fieldset disabled>\n";
+  if (final) {
+    html += "<p class=\"message\">" +
+            S(Tr(l,
+                 "Deze audit is bevroren (concept of definitief); scores wijzigen kan alleen in de "
+                 "werkversie.",
+                 "This audit is frozen (concept or final); scores change only in a draft.")) +
+            "</p>\n<fieldset disabled>\n";
+  }
   int n = 0;
   for (const FormRow& row : rows) {
     const Criterion& k = *row.criterion;
