@@ -1,5 +1,7 @@
 #include "escape.h"
 
+#include <cstdio>
+
 namespace vtaudit {
 namespace {
 
@@ -37,5 +39,22 @@ std::string Escape(std::string_view text, std::string_view apostrophe) {
 
 std::string EscapeHtml(std::string_view text) { return Escape(text, "&#39;"); }
 std::string EscapeXml(std::string_view text) { return Escape(text, "&apos;"); }
+
+std::string EscapeControl(std::string_view text) {
+  std::string out;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
 
 }  // namespace vtaudit

@@ -13,6 +13,9 @@ namespace vtaudit {
 std::string EscapeHtml(std::string_view text);
 // The same for XML, SVG included (' as &apos;).
 std::string EscapeXml(std::string_view text);
+// Control characters shown for one line of a terminal or a message: a line break as \n,
+// others as \xNN; everything else as it is.
+std::string EscapeControl(std::string_view text);
 
 }  // namespace vtaudit
 

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <set>
 
+#include "escape.h"
+
 namespace vtaudit {
 
 std::string FormatFigure(double value) {
@@ -396,26 +398,9 @@ void WriteJudgementJson(const Judgement& j, JsonWriter* w) {
 
 namespace {
 
-std::string Visible(std::string_view text) {
-  std::string out;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20 || c == 0x7F) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
 void NodeText(const NodeJudgement& n, int depth, bool explain, std::string* out) {
   const std::string indent(static_cast<size_t>(depth) * 2, ' ');
-  *out += indent + Visible(n.id) + "  " +
+  *out += indent + EscapeControl(n.id) + "  " +
           n.level.value_or(n.applicable ? "niet beoordeeld" : "niet van toepassing");
   if (n.indicative) *out += "  indicatief (n = " + std::to_string(n.met + n.not_met) + ")";
   if (n.kind == "criterion") {
@@ -427,7 +412,7 @@ void NodeText(const NodeJudgement& n, int depth, bool explain, std::string* out)
   }
   if (n.incomplete) *out += "  [incomplete]";
   *out += "\n";
-  if (explain) *out += indent + "  why: " + Visible(n.explanation) + "\n";
+  if (explain) *out += indent + "  why: " + EscapeControl(n.explanation) + "\n";
   for (const NodeJudgement& c : n.children) NodeText(c, depth + 1, explain, out);
 }
 

@@ -2,11 +2,13 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 
+#include "escape.h"
 #include "workspace_internal.h"
 
 namespace vtaudit {
@@ -505,6 +507,15 @@ int Workspace::schema_version() {
 
 Status Workspace::AddOrganisation(const Organisation& org) {
   if (org.code.empty()) return Status::Invalid("an organisation needs a code");
+  // Codes travel into file names, URLs and HTTP headers: capitals, digits and '-' only.
+  const bool plain =
+      org.code.size() <= 16 && std::all_of(org.code.begin(), org.code.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      });
+  if (!plain) {
+    return Status::Invalid("organisation code '" + EscapeControl(org.code) +
+                           "' must be 1 to 16 capitals, digits or '-' (like VT07)");
+  }
   if (org.name.empty()) return Status::Invalid("organisation " + org.code + " needs a name");
   if (Result<Organisation> have = FindOrganisation(org.code); have.ok()) {
     return Status::Conflict("organisation " + org.code + " exists already (" + have->name + ")");

@@ -142,6 +142,9 @@ Status PrepareOutput(const fs::path& dir) {
     entries.push_back(e.path());
   }
   if (ec) return Status::IoError(dir.string() + ": " + ec.message());
+  // The marker goes last: a demo killed while clearing its folder still finds it next time.
+  std::stable_partition(entries.begin(), entries.end(),
+                        [](const fs::path& p) { return p.filename() != kMarker; });
   for (const fs::path& p : entries) {
     fs::remove_all(p, ec);
     if (ec) return Status::IoError(p.string() + ": " + ec.message());

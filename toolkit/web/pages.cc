@@ -896,7 +896,9 @@ Response ReportPage(const PageEnv& env, const Request& req, const AuditContext& 
   std::filesystem::remove_all(tmpl);
   if (!bytes.ok()) return Fail(env, req, bytes.status());
   Response r{200, "application/pdf", std::move(*bytes), ""};
-  r.disposition = "attachment; filename=\"" + name + ".pdf\"";
+  // RFC 6266: a plain ASCII name and its percent-encoded UTF-8 form.
+  r.disposition =
+      "attachment; filename=\"" + name + ".pdf\"; filename*=UTF-8''" + UrlSegment(name + ".pdf");
   return r;
 }
 

@@ -98,12 +98,19 @@ namespace {
 
 void Send(Poco::Net::HTTPServerResponse& out, const Response& r,
           const std::string& set_cookie = "") {
-  out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
+  out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(r.status));
   out.set("Content-Security-Policy",
           !r.csp.empty() ? r.csp
                          : "default-src 'none'; style-src 'self'; script-src 'self'; img-src "
                            "'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-  if (!r.disposition.empty()) out.set("Content-Disposition", r.disposition);
+  if (!r.disposition.empty()) {
+    // Header values never carry a line break (no header can be injected).
+    if (r.disposition.find_first_of("\r\n") != std::string::npos) {
+      return Send(out,
+                  Response(500, "text/plain; charset=utf-8", "Interne fout / internal error\n"));
+    }
+    out.set("Content-Disposition", r.disposition);
+  }
   out.set("X-Content-Type-Options", "nosniff");
   out.set("X-Frame-Options", "DENY");
   // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on posts.
@@ -133,19 +140,32 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
     return Send(out, Plain(400, "Ongeldig adres / bad request"));
   }
   req.path = uri.getPath();
+  // Segments from the raw path, each decoded on its own: a case id may hold '/' (%2F).
+  std::string raw = in.getURI().substr(0, in.getURI().find('?'));
+  raw = raw.substr(0, raw.find('#'));
   Result<std::map<std::string, std::string>> query = DecodeForm(uri.getRawQuery());
   if (!query.ok()) return Send(out, Plain(400, "Ongeldig adres / bad request"));
   req.query = std::move(*query);
   std::string segment;
-  for (char c : req.path + "/") {
+  for (char c : raw + "/") {
     if (c == '/') {
-      if (!segment.empty()) req.segments.push_back(segment);
+      if (!segment.empty()) {
+        std::string decoded;
+        try {
+          Poco::URI::decode(segment, decoded);
+        } catch (const Poco::Exception&) {
+          return Send(out, Plain(400, "Ongeldig adres / bad request"));
+        }
+        req.segments.push_back(decoded);
+      }
       segment.clear();
     } else {
       segment += c;
     }
   }
 
+  // HTTP/1.0 may come without Host; only the server's own names are served.
+  if (!in.has("Host")) return Send(out, Plain(400, "Host ontbreekt / Host header required"));
   if (!HostAllowed(in.getHost())) return Send(out, Plain(403, "Verboden / forbidden"));
   if (req.method != "GET" && req.method != "POST") {
     Response r = Plain(405, "Methode niet toegestaan / method not allowed");
@@ -171,8 +191,9 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
     cookie.setHttpOnly(true);
     cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
     set_cookie = cookie.toString();
-    // Out of the address bar and the history: the token stays in the terminal.
-    return Send(out, {303, "text/plain; charset=utf-8", "", req.path}, set_cookie);
+    // Out of the address bar and the history: the token stays in the terminal. The target is
+    // the start page, never a path taken from the request ("//elsewhere" would leave).
+    return Send(out, {303, "text/plain; charset=utf-8", "", "/"}, set_cookie);
   }
   Poco::Net::NameValueCollection cookies;
   in.getCookies(cookies);
