@@ -115,7 +115,21 @@ class Parser {
     return node;
   }
 
+  // Nesting is bounded, so a hostile condition (20,000 parentheses, 50,000 chained `not`)
+  // is an error, not a stack overflow of this recursive parser, of Matches or of the
+  // destruction of the tree.
+  static constexpr int kMaxDepth = 100;
+
   NodePtr ParseUnary() {
+    struct Deeper {
+      explicit Deeper(int* d) : depth(d) { ++*depth; }
+      ~Deeper() { --*depth; }
+      int* depth;
+    } deeper(&depth_);
+    if (depth_ > kMaxDepth) {
+      return Fail("conditions nest at most " + std::to_string(kMaxDepth) +
+                  " levels deep (of 'not' and parentheses)");
+    }
     if (PeekWord("not")) {
       ++pos_;
       NodePtr inner = ParseUnary();
@@ -192,6 +206,7 @@ class Parser {
   }
 
   std::vector<Token> tokens_;
+  int depth_ = 0;
   size_t pos_ = 0;
   ConditionError* err_;
 };

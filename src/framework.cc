@@ -152,14 +152,27 @@ class FrameworkReader {
   }
 
   std::string Id(const pugi::xml_node& n) {
-    static const std::regex kIdPattern("[A-Za-z][A-Za-z0-9_.-]*");
     const pugi::xml_attribute a = n.attribute("id");
     if (!a) {
       Error(src_.Where(n), Describe(n) + " has no attribute 'id'");
       return "";
     }
     const std::string id = a.value();
-    if (!std::regex_match(id, kIdPattern)) {
+    // Checked by hand: std::regex recurses per character and overflowed the stack on an
+    // id of 30,000 characters.
+    constexpr size_t kMaxId = 64;
+    const auto plain = [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+             c == '_' || c == '.' || c == '-';
+    };
+    const bool letter =
+        !id.empty() && ((id[0] >= 'A' && id[0] <= 'Z') || (id[0] >= 'a' && id[0] <= 'z'));
+    if (id.size() > kMaxId) {
+      Error(src_.Where(a), "id of " + std::to_string(id.size()) +
+                               " characters: an id has at most " + std::to_string(kMaxId));
+      return id;
+    }
+    if (!letter || !std::all_of(id.begin(), id.end(), plain)) {
       Error(src_.Where(a),
             "id '" + id + "' is not a valid id (a letter, then letters, digits, '_', '.', '-')");
       return id;

@@ -55,6 +55,21 @@ BOOST_AUTO_TEST_CASE(reports_where_it_fails) {
   BOOST_TEST(ErrorOf("   ") == "0: empty condition");
 }
 
+BOOST_AUTO_TEST_CASE(deep_nesting_is_an_error_not_a_crash) {
+  // 20,000 parentheses and 50,000 chained `not` overflowed the stack of the recursive parser.
+  const std::string parens = std::string(20000, '(') + "kind = melding" + std::string(20000, ')');
+  BOOST_TEST(ErrorOf(parens) ==
+             "100: conditions nest at most 100 levels deep (of 'not' and parentheses)");
+  std::string nots;
+  for (int i = 0; i < 50000; ++i) nots += "not ";
+  nots += "kind = melding";
+  // The 101st `not` starts at byte 100 · 4 = 400.
+  BOOST_TEST(ErrorOf(nots) ==
+             "400: conditions nest at most 100 levels deep (of 'not' and parentheses)");
+  // A hundred levels are still fine.
+  BOOST_TEST(Eval(std::string(99, '(') + "kind = melding" + std::string(99, ')'), Melding()));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -92,6 +92,14 @@ BOOST_AUTO_TEST_CASE(reports_every_error_with_its_position) {
              "t.xml:21:103: bad condition: expected a value, got 'end of condition'");
 }
 
+BOOST_AUTO_TEST_CASE(a_huge_id_is_an_error_not_a_crash) {
+  // std::regex overflowed the stack on an id of 30,000 characters.
+  std::string xml = Mini();
+  const std::string from = "<domain id=\"veiligheid\"";
+  xml.replace(xml.find(from), from.size(), "<domain id=\"" + std::string(30000, 'v') + "\"");
+  BOOST_TEST(Errors(xml).find("id of 30000 characters: an id has at most 64") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(min_cases_on_the_scale_and_on_case_criteria) {
   Result<Framework> f = ParseFramework(Mini(), "mini.xml");
   BOOST_TEST_REQUIRE(f.ok(), f.status().ToString());
