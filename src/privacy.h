@@ -11,7 +11,11 @@ namespace vtaudit {
 // True when `text` is exactly 9 digits passing the BSN "11-proef":
 // 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and not all zeros).
 bool LooksLikeBsn(std::string_view text);
-// True when `text` contains a 9-digit run (not part of a longer number) passing the 11-proef.
+// True when `text` contains a BSN in any of the forms it is written in: a 9-digit run (not
+// part of a longer number) passing the 11-proef, the same digits in groups joined by
+// single spaces, dots or hyphens ("7996.42.630", "799 642 630"), in full-width digits, in
+// Excel's scientific form ("7.9964263E8"), or as 8 digits that lost their leading zero
+// (unless they read as a date, YYYYMMDD or DDMMYYYY).
 bool ContainsBsn(std::string_view text);
 // When a column name suggests a personal identifier (bsn, naam, adres, geboortedatum,
 // postcode, telefoon, e-mail, …), the kind of identifier in Dutch ("naam"); else "".
