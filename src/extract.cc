@@ -420,7 +420,7 @@ class Importer {
     c->case_id.assign(Trim(Field(row, kCaseId)));
     if (c->case_id.empty()) {
       RowError(line, kCaseId, "empty; every case needs the organisation's case number");
-    } else if (LooksLikeBsn(c->case_id)) {
+    } else if (ContainsBsn(c->case_id)) {
       RowError(line, kCaseId,
                "'" + c->case_id +
                    "' looks like a BSN (9 digits passing the 11-proef); "

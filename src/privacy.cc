@@ -66,7 +66,10 @@ bool BsnDigits(const std::string& digits) {
 }  // namespace
 
 bool ContainsBsn(std::string_view original) {
-  const std::string text = AsciiDigits(original);
+  // Most texts hold no full-width character: no copy then.
+  const bool wide = original.find('\xEF') != std::string_view::npos;
+  const std::string copy = wide ? AsciiDigits(original) : std::string();
+  const std::string_view text = wide ? std::string_view(copy) : original;
   size_t i = 0;
   while (i < text.size()) {
     if (!IsDigit(text[i]) || (i > 0 && IsDigit(text[i - 1]))) {
@@ -96,7 +99,7 @@ bool ContainsBsn(std::string_view original) {
       size_t e = k;
       while (e < text.size() && IsDigit(text[e])) ++e;
       if (e > k && e - k <= 2) {
-        const size_t exponent = static_cast<size_t>(std::stoi(text.substr(k, e - k)));
+        const size_t exponent = static_cast<size_t>(std::stoi(std::string(text.substr(k, e - k))));
         std::string digits = groups[0] + groups[1];
         if (groups[1].size() <= exponent) {
           digits += std::string(exponent - groups[1].size(), '0');
