@@ -264,16 +264,22 @@ Result<std::vector<AuditEvent>> AuditEvents(Workspace* ws, int64_t id) {
   return out;
 }
 
-Status SetAuditAsOf(Workspace* ws, int64_t id, Date as_of, const std::string& actor) {
-  Transaction tx(&ws->db());
-  if (!tx.status().ok()) return tx.status();
+Result<Audit> FindDraftAudit(Workspace* ws, int64_t id, std::string_view what) {
   Result<Audit> audit = FindAudit(ws, id);
   if (!audit.ok()) return audit.status();
   if (audit->status != AuditStatus::kDraft) {
     return Status::Conflict("audit " + std::to_string(id) + " is " +
                             std::string(AuditStatusName(audit->status)) +
-                            ": its peildatum is frozen; set it back to draft to change it");
+                            ": set it back to draft to " + std::string(what));
   }
+  return audit;
+}
+
+Status SetAuditAsOf(Workspace* ws, int64_t id, Date as_of, const std::string& actor) {
+  Transaction tx(&ws->db());
+  if (!tx.status().ok()) return tx.status();
+  Result<Audit> audit = FindDraftAudit(ws, id, "change its peildatum");
+  if (!audit.ok()) return audit.status();
   if (as_of < audit->period_start()) {
     return Status::Invalid("the peildatum " + as_of.ToIso() + " lies before the period starts (" +
                            audit->period_start().ToIso() + ")");

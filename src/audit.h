@@ -56,6 +56,9 @@ struct NewAudit {
 // started, or a peildatum before the period starts; Conflict for a second audit of the
 // organisation and period without `force`.
 Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request);
+// The audit, when it is a draft; else Conflict: "audit N is concept: set it back to draft
+// to `what`".
+Result<Audit> FindDraftAudit(Workspace* ws, int64_t id, std::string_view what);
 // Changes the peildatum of a draft (Conflict otherwise), recorded as an AuditEvent.
 Status SetAuditAsOf(Workspace* ws, int64_t id, Date as_of, const std::string& actor);
 // All audits, by id.

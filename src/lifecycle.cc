@@ -192,13 +192,8 @@ Status MarkNotJudged(Workspace* ws, int64_t id, const std::string& criterion,
                      const std::string& reason, const std::string& actor, bool undo) {
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
-  Result<Audit> audit = FindAudit(ws, id);
+  Result<Audit> audit = FindDraftAudit(ws, id, "change what is judged");
   if (!audit.ok()) return audit.status();
-  if (audit->status != AuditStatus::kDraft) {
-    return Status::Conflict("audit " + std::to_string(id) + " is " +
-                            std::string(AuditStatusName(audit->status)) +
-                            ": set it back to draft to change what is judged");
-  }
   Result<Framework> f = ws->LoadFramework(audit->framework_sha256);
   if (!f.ok()) return f.status();
   const Criterion* k = f->FindCriterion(criterion);
