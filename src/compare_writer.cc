@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "chart.h"
+#include "csv_writer.h"
 #include "json_writer.h"
 
 namespace vtaudit {
@@ -348,10 +349,10 @@ std::string CompareCsv(const Comparison& c, const CompareMeta& m) {
     const auto rows = [&](const ShareRow& r) {
       for (size_t y = 0; y < c.years.size(); ++y) {
         const ShareCell& cell = r.cells[y];
-        out += "timeliness," + d.deadline.id + "," + r.org + "," + std::to_string(c.years[y]) +
-               "," + std::to_string(cell.counts.on_time) + "," + std::to_string(cell.counts.late) +
-               "," + std::to_string(cell.counts.counted()) + "," +
-               (cell.share ? num(*cell.share) : "") + "," + num(d.deadline.norm) + "," +
+        out += "timeliness," + CsvText(d.deadline.id) + "," + CsvText(r.org) + "," +
+               std::to_string(c.years[y]) + "," + std::to_string(cell.counts.on_time) + "," +
+               std::to_string(cell.counts.late) + "," + std::to_string(cell.counts.counted()) +
+               "," + (cell.share ? num(*cell.share) : "") + "," + num(d.deadline.norm) + "," +
                cell.meets_norm + ",";
         if (const auto& ch = r.changes[y]) {
           out += num(ch->difference) + "," + num(ch->ci95.low) + "," + num(ch->ci95.high) + "," +

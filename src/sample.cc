@@ -6,6 +6,7 @@
 
 #include "case_store.h"
 #include "condition.h"
+#include "csv_writer.h"
 #include "digest.h"
 #include "sampler.h"
 
@@ -209,17 +210,7 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
 
 std::string SampleCsv(const Sample& sample) {
   std::string out = "case_id\n";
-  for (const SampledCase& c : sample.cases) {
-    const bool quote = c.case_id.find_first_of(",;\"\n\r") != std::string::npos;
-    if (!quote) {
-      out += c.case_id;
-    } else {
-      out += '"';
-      for (char ch : c.case_id) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-      out += '"';
-    }
-    out += '\n';
-  }
+  for (const SampledCase& c : sample.cases) out += CsvText(c.case_id) + '\n';
   return out;
 }
 
