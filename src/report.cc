@@ -7,6 +7,7 @@
 
 #include "case_store.h"
 #include "json_writer.h"
+#include "lifecycle.h"
 #include "version.h"
 
 namespace vtaudit {
@@ -227,6 +228,24 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
       m.cases.push_back(std::move(rc));
     }
   }
+
+  if (source.snapshot) {
+    m.delivery_file = source.snapshot->extract_file;
+    m.delivery_sha256 = source.snapshot->extract_sha256;
+    if (source.frozen)
+      m.version = source.snapshot->version, m.created_at = source.snapshot->created_at;
+  } else {
+    Result<std::optional<Delivery>> delivery = LatestDelivery(ws, audit.org);
+    if (!delivery.ok()) return delivery.status();
+    if (*delivery)
+      m.delivery_file = (*delivery)->file_name, m.delivery_sha256 = (*delivery)->sha256;
+  }
+  Result<std::map<std::string, std::string>> not_judged = NotJudged(ws, id);
+  if (!not_judged.ok()) return not_judged.status();
+  m.not_judged = std::move(*not_judged);
+  Result<std::vector<Response>> responses = Responses(ws, id);
+  if (!responses.ok()) return responses.status();
+  m.responses = std::move(*responses);
 
   Result<std::optional<Audit>> previous = PreviousAudit(ws, audit);
   if (!previous.ok()) return previous.status();
