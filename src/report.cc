@@ -454,7 +454,32 @@ std::string ReportJson(const ReportModel& m) {
   w.EndArray();
   w.Key("as_of").String(m.as_of.ToIso());
   w.Key("synthetic").Bool(m.synthetic);
+  w.Key("version");
+  m.version > 0 ? w.Int(m.version) : w.Null();
+  w.Key("created_at");
+  m.version > 0 ? w.String(m.created_at) : w.Null();
+  w.Key("delivery").BeginObject();
+  w.Key("file").String(m.delivery_file).Key("sha256").String(m.delivery_sha256).EndObject();
+  w.Key("not_judged").BeginArray();
+  for (const auto& [criterion, reason] : m.not_judged) {
+    w.BeginObject().Key("criterion").String(criterion).Key("reason").String(reason).EndObject();
+  }
+  w.EndArray();
   w.EndObject();
+  w.Key("responses").BeginArray();
+  for (const Response& r : m.responses) {
+    w.BeginObject();
+    w.Key("id").Int(r.id);
+    w.Key("criterion").String(r.criterion);
+    w.Key("received").String(r.received);
+    w.Key("source").String(r.source);
+    w.Key("text").String(r.text);
+    w.Key("decision");
+    r.decision ? w.String(*r.decision) : w.Null();
+    w.Key("reason").String(r.reason);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("framework").BeginObject();
   w.Key("id").String(m.framework_id);
   w.Key("version").String(m.framework_version);
@@ -553,7 +578,7 @@ std::string ReportCsv(const ReportModel& m) {
       "organisation,period,audit,framework_sha256,domain,standard,criterion,scope,measured_by,"
       "judgement,met,not_met,not_applicable,disputed,unscored,share,ci95_low,ci95_high,"
       "previous_period,previous_judgement,previous_share,change,change_ci95_low,change_ci95_high,"
-      "exceeds_noise,applicable,indicative\n";
+      "exceeds_noise,applicable,indicative,status,version\n";
   for (const ReportNode& d : m.domains) {
     for (const ReportNode& s : d.children) {
       for (const ReportNode& c : s.children) {
@@ -592,6 +617,8 @@ std::string ReportCsv(const ReportModel& m) {
         }
         f.push_back(c.applicable ? "1" : "0");
         f.push_back(c.indicative ? "1" : "0");
+        f.push_back(m.status);
+        f.push_back(m.version > 0 ? std::to_string(m.version) : "");
         for (size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + CsvField(f[i]);
         out += "\n";
       }
