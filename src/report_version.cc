@@ -57,6 +57,16 @@ Result<WrittenReport> WriteReport(Workspace* ws, int64_t id, const std::string& 
   const bool frozen = audit->status != AuditStatus::kDraft;
   Result<std::optional<AuditSnapshot>> latest = LatestSnapshot(ws, id);
   if (!latest.ok()) return latest.status();
+  // The stored bytes are returned before any model is built, so the refusal of SourceOf is
+  // repeated here: a frozen peildatum cannot be replaced.
+  if (as_of && version) {
+    return Status::Invalid("a stored version keeps its own peildatum; leave out --as-of");
+  }
+  if (as_of && frozen && *latest && *as_of != (*latest)->as_of) {
+    return Status::Conflict("audit " + std::to_string(id) + " is " +
+                            std::string(AuditStatusName(audit->status)) + ": its peildatum " +
+                            (*latest)->as_of.ToIso() + " is frozen; leave out --as-of");
+  }
   if (version) {
     Result<std::optional<WrittenReport>> stored = Stored(ws, id, *version, format, templates.lang);
     if (!stored.ok()) return stored.status();

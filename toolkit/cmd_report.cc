@@ -166,10 +166,10 @@ int ReportDiffCommand(Context& ctx) {
     std::printf("  %s  %s%s%s  %s: %s → %s%s\n", e.at.c_str(), e.case_id.c_str(),
                 e.case_id.empty() ? "" : " ", e.criterion.c_str(), e.inspector.c_str(),
                 e.old_result.value_or("-").c_str(), e.new_result.value_or("(cleared)").c_str(),
-                e.note.empty() ? "" : ("  " + e.note).c_str());
+                e.note.empty() ? "" : ("  " + Printable(e.note, 200)).c_str());
     if (e.response) {
       std::printf("      follows from response %lld: %s\n", static_cast<long long>(*e.response),
-                  e.response_text.c_str());
+                  Printable(e.response_text, 400).c_str());
     }
   }
   return 0;
