@@ -35,6 +35,8 @@ class Statement {
   Statement& Bind(int index, double value);
   Statement& BindOptional(int index, const std::optional<std::string>& text);
   Statement& BindNull(int index);
+  // Binds bytes as a BLOB: binary content such as a PDF, kept byte for byte.
+  Statement& BindBlob(int index, std::string_view bytes);
 
   // Advances; true when a row is ready, false when done. Errors through status().
   bool Step();
@@ -52,6 +54,7 @@ class Statement {
   // The text without a copy; valid until the next Step, Reset or column call.
   std::string_view TextView(int column) const;
   std::optional<std::string> OptionalText(int column) const;
+  std::string Blob(int column) const;
   int64_t Int(int column) const;
   double Double(int column) const;
   bool IsNull(int column) const;

@@ -7,6 +7,7 @@
 
 #include "case_store.h"
 #include "json_writer.h"
+#include "lifecycle.h"
 #include "version.h"
 
 namespace vtaudit {
@@ -228,6 +229,24 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
     }
   }
 
+  if (source.snapshot) {
+    m.delivery_file = source.snapshot->extract_file;
+    m.delivery_sha256 = source.snapshot->extract_sha256;
+    if (source.frozen)
+      m.version = source.snapshot->version, m.created_at = source.snapshot->created_at;
+  } else {
+    Result<std::optional<Delivery>> delivery = LatestDelivery(ws, audit.org);
+    if (!delivery.ok()) return delivery.status();
+    if (*delivery)
+      m.delivery_file = (*delivery)->file_name, m.delivery_sha256 = (*delivery)->sha256;
+  }
+  Result<std::map<std::string, std::string>> not_judged = NotJudged(ws, id);
+  if (!not_judged.ok()) return not_judged.status();
+  m.not_judged = std::move(*not_judged);
+  Result<std::vector<Response>> responses = Responses(ws, id);
+  if (!responses.ok()) return responses.status();
+  m.responses = std::move(*responses);
+
   Result<std::optional<Audit>> previous = PreviousAudit(ws, audit);
   if (!previous.ok()) return previous.status();
   if (*previous) {
@@ -435,7 +454,32 @@ std::string ReportJson(const ReportModel& m) {
   w.EndArray();
   w.Key("as_of").String(m.as_of.ToIso());
   w.Key("synthetic").Bool(m.synthetic);
+  w.Key("version");
+  m.version > 0 ? w.Int(m.version) : w.Null();
+  w.Key("created_at");
+  m.version > 0 ? w.String(m.created_at) : w.Null();
+  w.Key("delivery").BeginObject();
+  w.Key("file").String(m.delivery_file).Key("sha256").String(m.delivery_sha256).EndObject();
+  w.Key("not_judged").BeginArray();
+  for (const auto& [criterion, reason] : m.not_judged) {
+    w.BeginObject().Key("criterion").String(criterion).Key("reason").String(reason).EndObject();
+  }
+  w.EndArray();
   w.EndObject();
+  w.Key("responses").BeginArray();
+  for (const Response& r : m.responses) {
+    w.BeginObject();
+    w.Key("id").Int(r.id);
+    w.Key("criterion").String(r.criterion);
+    w.Key("received").String(r.received);
+    w.Key("source").String(r.source);
+    w.Key("text").String(r.text);
+    w.Key("decision");
+    r.decision ? w.String(*r.decision) : w.Null();
+    w.Key("reason").String(r.reason);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("framework").BeginObject();
   w.Key("id").String(m.framework_id);
   w.Key("version").String(m.framework_version);
@@ -534,7 +578,7 @@ std::string ReportCsv(const ReportModel& m) {
       "organisation,period,audit,framework_sha256,domain,standard,criterion,scope,measured_by,"
       "judgement,met,not_met,not_applicable,disputed,unscored,share,ci95_low,ci95_high,"
       "previous_period,previous_judgement,previous_share,change,change_ci95_low,change_ci95_high,"
-      "exceeds_noise,applicable,indicative\n";
+      "exceeds_noise,applicable,indicative,status,version\n";
   for (const ReportNode& d : m.domains) {
     for (const ReportNode& s : d.children) {
       for (const ReportNode& c : s.children) {
@@ -573,6 +617,8 @@ std::string ReportCsv(const ReportModel& m) {
         }
         f.push_back(c.applicable ? "1" : "0");
         f.push_back(c.indicative ? "1" : "0");
+        f.push_back(m.status);
+        f.push_back(m.version > 0 ? std::to_string(m.version) : "");
         for (size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + CsvField(f[i]);
         out += "\n";
       }

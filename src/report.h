@@ -18,6 +18,7 @@
 #include "calendar.h"
 #include "escape.h"
 #include "measure.h"
+#include "response.h"
 #include "sample.h"
 #include "scoring.h"
 #include "stats.h"
@@ -111,6 +112,16 @@ struct ReportModel {
 
   std::optional<int64_t> previous_audit;  // the latest earlier audit of the organisation
   std::optional<int> previous_period;
+
+  // The version the report is of: the audit's latest snapshot while it is concept or final;
+  // 0 for a draft, whose report is a werkversie (report_version.h).
+  int version = 0;
+  // The snapshot's time (ISO UTC), the only time a frozen report shows; "" for a draft.
+  std::string created_at;
+  // The delivery the figures rest on: the snapshot's, else the latest import; "" for none.
+  std::string delivery_file, delivery_sha256;
+  std::map<std::string, std::string> not_judged;  // criterion → reason (NotJudged)
+  std::vector<Response> responses;                // hoor en wederhoor, oldest first
 };
 
 // Histogram bins of the report: durations in days up to this many, the last bin open-ended.
@@ -148,9 +159,9 @@ std::string ReportJson(const ReportModel& model);
 std::string ReportCsv(const ReportModel& model);
 // One self-contained HTML5 document: inline CSS and SVG charts, no script.
 std::string ReportHtml(const ReportModel& model, const ReportTemplates& templates);
-// A4 PDF drawn with cairo and pango, fonts embedded, page numbers.
-Status WriteReportPdf(const ReportModel& model, const ReportTemplates& templates,
-                      const std::string& path);
+// A4 PDF drawn with cairo and pango, fonts embedded, page numbers; its creation date is
+// the model's created_at, so that a frozen version's PDF holds no time of writing.
+Result<std::string> ReportPdf(const ReportModel& model, const ReportTemplates& templates);
 
 }  // namespace vtaudit
 

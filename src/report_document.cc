@@ -183,6 +183,10 @@ Section Cover(const ReportModel& m, const ReportTemplates& t) {
       {t.T("cover.as_of"), m.as_of.ToIso()},
       {t.T("cover.inspectors"), m.inspectors.empty() ? "–" : Join(m.inspectors, ", ")},
       {t.T("cover.status"), t.T("status." + m.status)},
+      {t.T("cover.report_version"),
+       m.version > 0 ? t.T("cover.report_version.frozen",
+                           {{"version", std::to_string(m.version)}, {"created_at", m.created_at}})
+                     : t.T("cover.report_version.working")},
       {t.T("cover.audit"), std::to_string(m.audit_id)},
       {t.T("cover.toolkit"), "vtaudit " + m.toolkit_version},
   };
@@ -192,6 +196,8 @@ Section Cover(const ReportModel& m, const ReportTemplates& t) {
         Paragraph(t.T("cover.not_final", {{"status", t.T("status." + m.status)}}), "note"));
   }
   if (m.synthetic) s.blocks.push_back(Paragraph(t.T("synthetic.explanation"), "note"));
+  // Only the final version is signed: a werkversie or concept may still change.
+  if (m.status != "final") return s;
   Block sign =
       Table(t.T("cover.signature"), {t.T("col.inspector"), t.T("col.signature"), t.T("col.date")},
             {2, 2.4, 1.2}, "signature");
@@ -275,6 +281,16 @@ Section Method(const ReportModel& m, const ReportTemplates& t) {
       Paragraph(t.T("method.population", {{"population", std::to_string(m.population)},
                                           {"period", std::to_string(m.period)},
                                           {"as_of", m.as_of.ToIso()}})));
+  s.blocks.push_back(Paragraph(m.version > 0
+                                   ? t.T("method.version", {{"version", std::to_string(m.version)},
+                                                            {"audit", std::to_string(m.audit_id)},
+                                                            {"state", t.T("status." + m.status)},
+                                                            {"created_at", m.created_at}})
+                                   : t.T("method.working")));
+  s.blocks.push_back(Paragraph(
+      m.delivery_sha256.empty()
+          ? t.T("method.no_delivery")
+          : t.T("method.delivery", {{"file", m.delivery_file}, {"sha256", m.delivery_sha256}})));
   if (m.sample) {
     const Sample& sa = *m.sample;
     s.blocks.push_back(
@@ -321,6 +337,17 @@ Section Method(const ReportModel& m, const ReportTemplates& t) {
                                    {{"bands", Join(bands, "; ")}})));
   s.blocks.push_back(Paragraph(t.T("method.caps")));
   s.blocks.push_back(Paragraph(t.T("method.not_applicable")));
+  if (!m.not_judged.empty()) {
+    s.blocks.push_back(Paragraph(t.T("method.not_judged")));
+    Block nj = Table(t.T("method.not_judged_caption"), {t.T("col.criterion"), t.T("col.reason")},
+                     {2.4, 2.4});
+    ForEachCriterion(m.domains, [&](const ReportNode& c) {
+      if (auto it = m.not_judged.find(c.id); it != m.not_judged.end()) {
+        nj.rows.push_back({c.id + " " + NodeName(t, c), it->second});
+      }
+    });
+    s.blocks.push_back(std::move(nj));
+  }
   s.blocks.push_back(
       Paragraph(t.T("method.indicative", {{"min_cases", std::to_string(m.min_cases)}})));
   if (!m.aggregation.norm_missed_max.empty()) {
@@ -632,6 +659,37 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
   return s;
 }
 
+// Hoor en wederhoor: every response with the inspectors' decision. The final report always
+// has it (saying so when there was no response); an earlier one once there are responses.
+std::optional<Section> Responses(const ReportModel& m, const ReportTemplates& t) {
+  if (m.responses.empty() && m.status != "final") return std::nullopt;
+  Section s{"responses", {}};
+  s.blocks.push_back(Heading(2, t.T("responses.heading")));
+  if (m.responses.empty()) {
+    s.blocks.push_back(Paragraph(t.T("responses.none")));
+    return s;
+  }
+  s.blocks.push_back(Paragraph(t.T("responses.intro")));
+  Block r = Table(t.T("responses.caption"),
+                  {t.T("col.subject"), t.T("col.received"), t.T("col.source"), t.T("col.response"),
+                   t.T("col.decision")},
+                  {1, 1, 1.2, 2.6, 2});
+  for (const Response& x : m.responses) {
+    std::string subject = t.T("responses.general");
+    if (!x.criterion.empty()) {
+      subject = x.criterion;
+      ForEachCriterion(m.domains, [&](const ReportNode& c) {
+        if (c.id == x.criterion) subject += " " + NodeName(t, c);
+      });
+    }
+    r.rows.push_back({subject, x.received, x.source.empty() ? "–" : x.source, x.text,
+                      x.decision ? t.T("decision." + *x.decision, {{"reason", x.reason}})
+                                 : t.T("decision.open")});
+  }
+  s.blocks.push_back(std::move(r));
+  return s;
+}
+
 }  // namespace
 
 std::string LevelName(const ReportModel& m, const ReportTemplates& t,
@@ -646,8 +704,11 @@ std::string Percent(const ReportTemplates& t, const std::optional<double>& share
 }
 
 std::vector<Section> BuildDocument(const ReportModel& model, const ReportTemplates& t) {
-  return {Cover(model, t),      Summary(model, t),    Method(model, t),    Findings(model, t),
-          Timeliness(model, t), Comparison(model, t), Appendices(model, t)};
+  std::vector<Section> out = {Cover(model, t),    Summary(model, t),    Method(model, t),
+                              Findings(model, t), Timeliness(model, t), Comparison(model, t)};
+  if (std::optional<Section> r = Responses(model, t)) out.push_back(std::move(*r));
+  out.push_back(Appendices(model, t));
+  return out;
 }
 
 }  // namespace vtaudit::report_internal

@@ -81,8 +81,16 @@ std::string RenderSection(const Section& s) {
 
 std::string ReportHtml(const ReportModel& model, const ReportTemplates& t) {
   std::map<std::string, std::string> values;
+  // The responses section is there only when the report has one (BuildDocument): it brings
+  // its own element and contents entry, so that no empty section is left behind.
+  values["responses"] = values["responses_nav"] = "";
   for (const Section& s : report_internal::BuildDocument(model, t)) {
     values[s.id] = RenderSection(s);
+  }
+  if (!values["responses"].empty()) {
+    values["responses"] = "<section id=\"responses\">\n" + values["responses"] + "</section>\n";
+    values["responses_nav"] =
+        "<li><a href=\"#responses\">" + EscapeHtml(t.T("responses.heading")) + "</a></li>\n";
   }
   values["lang"] = EscapeHtml(t.lang);
   values["css"] = t.css;

@@ -294,9 +294,14 @@ class PdfWriter {
 
 cairo_status_t Discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
 
+cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 }  // namespace
 
-Status WriteReportPdf(const ReportModel& model, const ReportTemplates& t, const std::string& path) {
+Result<std::string> ReportPdf(const ReportModel& model, const ReportTemplates& t) {
   const std::vector<Section> sections = report_internal::BuildDocument(model, t);
   int pages = 0;
   {
@@ -307,16 +312,22 @@ Status WriteReportPdf(const ReportModel& model, const ReportTemplates& t, const 
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
   }
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageWidth, kPageHeight);
+  std::string bytes;
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(Append, &bytes, kPageWidth, kPageHeight);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surface);
-    return Status::IoError(path + ": cannot write the PDF");
+    return Status::IoError("cannot create the PDF");
   }
   const std::string title = t.T(
       "html.title", {{"organisation", model.org_name}, {"period", std::to_string(model.period)}});
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
                                  ("vtaudit " + model.toolkit_version).c_str());
+  if (!model.created_at.empty()) {
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                   model.created_at.c_str());
+  }
   cairo_t* cr = cairo_create(surface);
   PdfWriter(cr, model, t, pages).Run(sections);
   cairo_destroy(cr);
@@ -324,9 +335,9 @@ Status WriteReportPdf(const ReportModel& model, const ReportTemplates& t, const 
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {
-    return Status::IoError(path + ": cannot write the PDF: " + cairo_status_to_string(status));
+    return Status::IoError(std::string("cannot write the PDF: ") + cairo_status_to_string(status));
   }
-  return Status::Ok();
+  return bytes;
 }
 
 }  // namespace vtaudit

@@ -6,6 +6,9 @@
 
 #include "audit_fixture.h"
 #include "chart.h"
+#include "digest.h"
+#include "lifecycle.h"
+#include "report_version.h"
 #include "sample.h"
 #include "scoring.h"
 
@@ -49,6 +52,19 @@ struct ReportFixture : testing::AuditFixture {
         BuildReportModel(ws.get(), audit.id, *calendar, *Date::FromYmd(2026, 1, 15));
     BOOST_TEST_REQUIRE(m.ok(), m.status().ToString());
     return *m;
+  }
+
+  // C2 marked niet beoordeeld, everything else is scored: the audit may become a concept.
+  void ToConcept() {
+    BOOST_TEST_REQUIRE(MarkNotJudged(ws.get(), audit.id, "C2", "niet gelezen", "Anna", false).ok());
+    std::ifstream in(VTAUDIT_SOURCE_DIR "/checklists/kalender-nl.xml", std::ios::binary);
+    const std::string calendar_text((std::istreambuf_iterator<char>(in)),
+                                    std::istreambuf_iterator<char>());
+    Transition t;
+    t.to = AuditStatus::kConcept;
+    t.actor = "Anna";
+    Status s = MoveAudit(ws.get(), audit.id, t, *calendar, calendar_text);
+    BOOST_TEST_REQUIRE(s.ok(), s.ToString());
   }
 
   ReportTemplates Templates(const std::string& lang = "nl") {
@@ -204,12 +220,94 @@ BOOST_AUTO_TEST_CASE(synthetic_extracts_are_marked) {
   BOOST_TEST(m.synthetic);
   BOOST_TEST(ReportHtml(m, Templates()).find("SYNTHETISCHE GEGEVENS") != std::string::npos);
   BOOST_TEST(ReportJson(m).find("\"synthetic\": true") != std::string::npos);
-  const std::string pdf = dir + "/r.pdf";
-  BOOST_TEST_REQUIRE(WriteReportPdf(m, Templates(), pdf).ok());
-  std::ifstream in(pdf, std::ios::binary);
-  std::string head(5, '\0');
-  in.read(head.data(), 5);
-  BOOST_TEST(head == "%PDF-");
+  Result<std::string> pdf = ReportPdf(m, Templates());
+  BOOST_TEST_REQUIRE(pdf.ok());
+  BOOST_TEST(pdf->substr(0, 5) == "%PDF-");
+}
+
+BOOST_AUTO_TEST_CASE(a_frozen_report_is_kept_and_written_from_the_store) {
+  ToConcept();
+  Result<WrittenReport> first = WriteReport(ws.get(), audit.id, "json", Templates(), *calendar);
+  BOOST_TEST_REQUIRE(first.ok(), first.status().ToString());
+  BOOST_TEST(first->stored);
+  BOOST_TEST(first->version == 1);
+  BOOST_TEST(first->state == "concept");
+  BOOST_TEST(first->sha256 == Sha256Hex(first->bytes));
+  // A case added since does not move the concept, and the stored bytes are what is written.
+  AddCase("C999", "melding", "2025-06-02");
+  BOOST_TEST_REQUIRE(ws->db().Exec("UPDATE extract_file SET file_name = 'later.csv'").ok());
+  Result<WrittenReport> again = WriteReport(ws.get(), audit.id, "json", Templates(), *calendar);
+  BOOST_TEST_REQUIRE(again.ok(), again.status().ToString());
+  BOOST_TEST(again->bytes == first->bytes);
+  BOOST_TEST(again->written_at == first->written_at);
+  Result<WrittenReport> by_number =
+      WriteReport(ws.get(), audit.id, "json", Templates(), *calendar, 1);
+  BOOST_TEST_REQUIRE(by_number.ok(), by_number.status().ToString());
+  BOOST_TEST(by_number->bytes == first->bytes);
+
+  Result<WrittenReport> pdf = WriteReport(ws.get(), audit.id, "pdf", Templates("en"), *calendar);
+  BOOST_TEST_REQUIRE(pdf.ok(), pdf.status().ToString());
+  BOOST_TEST(pdf->bytes.substr(0, 5) == "%PDF-");
+  Result<WrittenReport> pdf_again =
+      WriteReport(ws.get(), audit.id, "pdf", Templates("en"), *calendar, 1);
+  BOOST_TEST_REQUIRE(pdf_again.ok());
+  BOOST_TEST(pdf_again->bytes == pdf->bytes);
+
+  Result<WrittenReport> never = WriteReport(ws.get(), audit.id, "csv", Templates(), *calendar, 2);
+  BOOST_TEST(never.status().IsNotFound());
+  BOOST_TEST(never.status().ToString().find("version 2 was never written as csv (nl)") !=
+             std::string::npos);
+
+  Result<std::vector<ReportVersionInfo>> versions = ReportVersions(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(versions.ok());
+  BOOST_TEST_REQUIRE(versions->size() == 1u);
+  BOOST_TEST_REQUIRE((*versions)[0].files.size() == 2u);
+  BOOST_TEST((*versions)[0].files[0].format == "json");
+  BOOST_TEST((*versions)[0].files[1].lang == "en");
+  BOOST_TEST(!ws->db().Exec("DELETE FROM report_version").ok());
+}
+
+BOOST_AUTO_TEST_CASE(a_drafts_report_is_a_werkversie_and_not_kept) {
+  Result<WrittenReport> r = WriteReport(ws.get(), audit.id, "html", Templates(), *calendar);
+  BOOST_TEST_REQUIRE(r.ok(), r.status().ToString());
+  BOOST_TEST(!r->stored);
+  BOOST_TEST(r->version == 0);
+  BOOST_TEST(r->bytes.find("werkversie") != std::string::npos);
+  BOOST_TEST(r->bytes.find("Ondertekening") == std::string::npos);
+  Result<Statement> q = ws->db().Prepare("SELECT count(*) FROM report_version");
+  BOOST_TEST_REQUIRE(q.ok());
+  BOOST_TEST_REQUIRE(q->Step());
+  BOOST_TEST(q->Int(0) == 0);
+  BOOST_TEST(
+      WriteReport(ws.get(), audit.id, "html", Templates(), *calendar, 1).status().IsNotFound());
+}
+
+// A frozen report shows no time of writing: the only time in it is its snapshot's, in the PDF's
+// creation date too.
+BOOST_AUTO_TEST_CASE(a_frozen_report_holds_no_now) {
+  ToConcept();
+  Result<ReportModel> built = BuildReportModel(ws.get(), audit.id, *calendar);
+  BOOST_TEST_REQUIRE(built.ok(), built.status().ToString());
+  ReportModel m = *built;
+  Result<std::optional<AuditSnapshot>> snapshot = LatestSnapshot(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(snapshot.ok());
+  BOOST_TEST(m.version == 1);
+  BOOST_TEST(m.created_at == (*snapshot)->created_at);
+  BOOST_TEST(m.not_judged.at("C2") == "niet gelezen");
+  m.created_at = "2020-01-02T03:04:05Z";
+  const std::string today = UtcNowIso().substr(0, 10);
+  for (const char* lang : {"nl", "en"}) {
+    for (const std::string& text : {ReportHtml(m, Templates(lang)), ReportJson(m), ReportCsv(m)}) {
+      BOOST_TEST(text.find(today) == std::string::npos);
+      BOOST_TEST(text.find(Date::Today().ToIso()) == std::string::npos);
+    }
+    Result<std::string> pdf = ReportPdf(m, Templates(lang));
+    BOOST_TEST_REQUIRE(pdf.ok());
+    BOOST_TEST(pdf->find("/CreationDate (") != std::string::npos);
+    BOOST_TEST(pdf->find("20200102030405") != std::string::npos);
+    BOOST_TEST(pdf->find(today.substr(0, 4) + today.substr(5, 2) + today.substr(8, 2)) ==
+               std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(properties_and_wording) {

@@ -149,6 +149,8 @@ int Demo(Context& ctx);
 int Serve(Context& ctx);
 int CompareCommand(Context& ctx);
 int ReportCommand(Context& ctx);
+int ReportVersionsCommand(Context& ctx);
+int ReportDiffCommand(Context& ctx);
 
 }  // namespace vtaudit::cli
 

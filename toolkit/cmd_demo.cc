@@ -208,7 +208,9 @@ Result<std::vector<std::string>> WriteReports(Workspace* ws, const AuditRun& run
   if (!model.ok()) return model.status();
   const fs::path html = dir / "rapport.html", pdf = dir / "rapport.pdf";
   if (Status s = WriteFile(html, ReportHtml(*model, templates)); !s.ok()) return s;
-  if (Status s = WriteReportPdf(*model, templates, pdf.string()); !s.ok()) return s;
+  Result<std::string> pdf_bytes = ReportPdf(*model, templates);
+  if (!pdf_bytes.ok()) return pdf_bytes.status();
+  if (Status s = WriteFile(pdf, *pdf_bytes); !s.ok()) return s;
   return std::vector<std::string>{html.string(), pdf.string()};
 }
 

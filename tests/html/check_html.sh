@@ -39,6 +39,24 @@ for lang in nl en; do
   "$bin" --db "$ws" report --audit 2 --format html --lang "$lang" --as-of 2026-01-15 \
     --output "$tmp/report-$lang.html" >/dev/null
 done
-if grep -q "<script" "$tmp"/report-*.html; then echo "unescaped <script> in a report"; exit 1; fi
-java -jar "$jar" --errors-only "$tmp"/report-nl.html "$tmp"/report-en.html
-echo "valid: report-nl.html report-en.html"
+# Audit 1 final, with a criterion niet beoordeeld and a response: the sections only a frozen
+# report has.
+"$bin" --db "$ws" score skip --audit 1 --criterion C2 --reason "<i>niet</i> gelezen" \
+  --inspector Anna >/dev/null
+"$bin" --db "$ws" audit status --audit 1 concept --inspector Anna >/dev/null
+"$bin" --db "$ws" response add --audit 1 --criterion C1 --text "<b>wel</b> & \"plan\"" \
+  --source "<brief>" --received 2026-02-10 --inspector Anna >/dev/null
+"$bin" --db "$ws" response decide --audit 1 --response 1 rejected --reason "<geen> bewijs" \
+  --inspector Anna >/dev/null
+"$bin" --db "$ws" audit status --audit 1 final --inspector Anna >/dev/null
+for lang in nl en; do
+  "$bin" --db "$ws" report --audit 1 --format html --lang "$lang" --output "$tmp/final-$lang.html" \
+    >/dev/null
+done
+if grep -q -e "<script" -e "<b>wel" -e "<brief>" "$tmp"/report-*.html "$tmp"/final-*.html; then
+  echo "unescaped markup in a report"
+  exit 1
+fi
+java -jar "$jar" --errors-only "$tmp"/report-nl.html "$tmp"/report-en.html "$tmp"/final-nl.html \
+  "$tmp"/final-en.html
+echo "valid: report-nl.html report-en.html final-nl.html final-en.html"

@@ -1,9 +1,7 @@
 // The pages of the web UI. Each reads through the library (audit.h, sample.h, scoring.h,
 // measure.h) and writes scores with SetScore, like the command line.
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -15,6 +13,7 @@
 #include "measure.h"
 #include "privacy.h"
 #include "report.h"
+#include "report_version.h"
 #include "response.h"
 #include "sample.h"
 #include "scoring.h"
@@ -874,31 +873,26 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
 
 // The audit report as the inspectorate publishes it: the same self-contained HTML as
 // `vtaudit report`, with a strict policy of its own (inline styles, no script), and the
-// PDF as a download.
+// PDF as a download. Both go through WriteReport, so a concept's or final's is its stored
+// version, byte for byte the file `vtaudit report` writes.
 Response ReportPage(const PageEnv& env, const Request& req, const AuditContext& ac, bool pdf) {
-  Result<ReportModel> model = BuildReportModel(env.ws, ac.audit.id, *env.calendar);
-  if (!model.ok()) return Fail(env, req, model.status());
   const ReportTemplates& templates = env.lang == Lang::kEn ? *env.report_en : *env.report_nl;
+  Result<WrittenReport> report =
+      WriteReport(env.ws, ac.audit.id, pdf ? "pdf" : "html", templates, *env.calendar);
+  if (!report.ok()) return Fail(env, req, report.status());
   const std::string name = "rapport-" + ac.audit.org + "-" + std::to_string(ac.audit.period);
   if (!pdf) {
-    Response r{200, "text/html; charset=utf-8", ReportHtml(*model, templates), ""};
+    Response r{200, "text/html; charset=utf-8", std::move(report->bytes), ""};
     r.csp =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
         "base-uri 'none'; form-action 'none'";
     return r;
   }
-  char tmpl[] = "/tmp/vtaudit-report-XXXXXX";  // mkdtemp fills in the X's
-  if (::mkdtemp(tmpl) == nullptr)
-    return Fail(env, req, Status::IoError("cannot create a temporary directory"));
-  const std::string path = std::string(tmpl) + "/report.pdf";
-  Status s = WriteReportPdf(*model, templates, path);
-  Result<std::string> bytes = s.ok() ? ReadSmallFile(path, 256 << 20) : Result<std::string>(s);
-  std::filesystem::remove_all(tmpl);
-  if (!bytes.ok()) return Fail(env, req, bytes.status());
-  Response r{200, "application/pdf", std::move(*bytes), ""};
+  Response r{200, "application/pdf", std::move(report->bytes), ""};
   // RFC 6266: a plain ASCII name and its percent-encoded UTF-8 form.
-  r.disposition =
-      "attachment; filename=\"" + name + ".pdf\"; filename*=UTF-8''" + UrlSegment(name + ".pdf");
+  const std::string file =
+      name + (report->stored ? "-v" + std::to_string(report->version) : "") + ".pdf";
+  r.disposition = "attachment; filename=\"" + file + "\"; filename*=UTF-8''" + UrlSegment(file);
   return r;
 }
 
