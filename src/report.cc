@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "case_store.h"
+#include "csv_writer.h"
 #include "json_writer.h"
 #include "lifecycle.h"
 #include "version.h"
@@ -420,16 +421,6 @@ void WriteNodeJson(const ReportNode& n, JsonWriter* w) {
   w->EndObject();
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string CsvNumber(const std::optional<double>& v) {
   return v ? JsonWriter::FormatNumber(*v) : std::string();
 }
@@ -619,7 +610,7 @@ std::string ReportCsv(const ReportModel& m) {
         f.push_back(c.indicative ? "1" : "0");
         f.push_back(m.status);
         f.push_back(m.version > 0 ? std::to_string(m.version) : "");
-        for (size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + CsvField(f[i]);
+        for (size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + CsvText(f[i]);
         out += "\n";
       }
     }
