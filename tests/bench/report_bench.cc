@@ -85,9 +85,13 @@ Setup& Get() {
       for (const vtaudit::SampledCase& c : sample->cases) {
         for (const char* k : {"V2.1", "V3.1", "G1.2", "G1.3", "G2.1", "D1.1"}) {
           // Adviezen are nvt automatically and refused; that is fine here.
-          (void)vtaudit::SetScore(s->ws.get(),
-                                  {a->id, c.case_id, k, ++i % 5 == 0 ? "voldoet_niet" : "voldoet",
-                                   i % 7 == 0 ? "dossier onvolledig" : "", "A", {}});
+          (void)vtaudit::SetScore(s->ws.get(), {a->id,
+                                                c.case_id,
+                                                k,
+                                                ++i % 5 == 0 ? "voldoet_niet" : "voldoet",
+                                                i % 7 == 0 ? "dossier onvolledig" : "",
+                                                "A",
+                                                {}});
         }
       }
     }
