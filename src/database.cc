@@ -170,12 +170,22 @@ Database::~Database() { sqlite3_close_v2(db_); }
 Status Database::Exec(std::string_view sql) {
   char* err = nullptr;
   const std::string text(sql);
-  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = path_ + ": database error: " + (err ? err : "unknown");
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = (rc & 0xff) == SQLITE_BUSY
+                          ? Busy()
+                          : path_ + ": database error: " + (err ? err : "unknown");
     sqlite3_free(err);
     return Status::IoError(msg);
   }
   return Status::Ok();
+}
+
+std::string Database::Busy() const {
+  return path_ +
+         ": the workspace is busy: another vtaudit (an import, a report, `vtaudit serve`) held "
+         "its write lock for longer than 5 seconds; nothing was written, try again when it is "
+         "done";
 }
 
 Result<Statement> Database::Prepare(std::string_view sql) {
@@ -191,6 +201,7 @@ int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); 
 int Database::Changes() const { return sqlite3_changes(db_); }
 
 Status Database::Error(std::string_view what) const {
+  if (db_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) return Status::IoError(Busy());
   const char* msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
   return Status::IoError(path_ + ": database error (" + std::string(what) + "): " + msg);
 }

@@ -89,6 +89,8 @@ class Database {
   sqlite3* handle() { return db_; }
 
  private:
+  // The message for a write lock that another connection held past the busy timeout.
+  std::string Busy() const;
   Database() = default;
   sqlite3* db_ = nullptr;
   std::string path_;

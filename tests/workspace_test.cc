@@ -1,5 +1,6 @@
 #include "workspace.h"
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -212,6 +213,22 @@ BOOST_AUTO_TEST_CASE(refuses_a_newer_schema) {
   Result<std::unique_ptr<Workspace>> ws = Workspace::Open(path);
   BOOST_TEST(!ws.ok());
   BOOST_TEST(ws.status().ToString().find("schema version 999 is newer") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_held_write_lock_is_named_not_only_locked) {
+  TempDir dir;
+  const std::string path = dir.path + "/ws.sqlite";
+  auto a = std::move(*Database::Open(path, true));
+  auto b = std::move(*Database::Open(path, true));
+  Transaction holding(a.get());
+  BOOST_TEST_REQUIRE(holding.status().ok());
+  sqlite3_busy_timeout(b->handle(), 50);  // not the 5 s a user waits
+  Transaction waiting(b.get());
+  BOOST_TEST(waiting.status().ToString() ==
+             path +
+                 ": the workspace is busy: another vtaudit (an import, a report, `vtaudit "
+                 "serve`) held its write lock for longer than 5 seconds; nothing was written, "
+                 "try again when it is done");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
