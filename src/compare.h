@@ -38,7 +38,7 @@ struct ClockCounts {
   long counted() const { return on_time + late; }
 };
 
-// The yearly counts of the parliamentary answers (DOMAIN.md), from the cases.
+// The yearly counts of the parliamentary answers (samples/README.md), from the cases.
 struct YearlyCounts {
   long meldingen = 0;                     // kind melding, by year received
   long meldingen_kindermishandeling = 0;  // of which violence includes kindermishandeling

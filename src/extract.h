@@ -1,4 +1,4 @@
-// Importing an organisation's registration extract (CSV or XLSX, DESIGN.md
+// Importing an organisation's registration extract (CSV or XLSX, README.md
 // "Registration extract") into the workspace. An import is all or nothing: every
 // bad row is reported as "FILE:LINE: column NAME: reason", or "FILE:LINE: N fields,
 // header has M" (up to a limit), and then nothing is stored. The file is streamed;

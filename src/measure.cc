@@ -55,18 +55,10 @@ Result<JudgementInput> LoadAuditInput(Workspace* ws, const Audit& audit,
                                       const AuditSource& source) {
   Result<std::vector<ScoreEntry>> scores = ScoreEntries(ws, audit.id);
   if (!scores.ok()) return scores.status();
-  Result<JudgementInput> input = JudgementInput{{}, std::move(*scores), {}};
-  Result<Sample> sample = CurrentSample(ws, audit.id);
-  if (sample.ok()) {
-    CaseFilter filter;
-    for (const SampledCase& c : sample->cases) filter.case_ids.push_back(c.case_id);
-    Result<std::vector<CaseRecord>> cases = LoadCases(ws, source.cases, filter);
-    if (!cases.ok()) return cases.status();
-    for (const CaseRecord& c : *cases) input->sample.push_back(AsOf(c, source.as_of));
-  } else if (!sample.status().IsNotFound()) {
-    return sample.status();
-  }
-  return input;
+  Result<std::vector<CaseRecord>> cases =
+      LoadSampledCases(ws, audit.id, source.cases, source.as_of);
+  if (!cases.ok()) return cases.status();
+  return JudgementInput{std::move(*cases), std::move(*scores), {}};
 }
 
 Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calendar,

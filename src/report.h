@@ -1,4 +1,4 @@
-// The audit report (DESIGN.md, "Reports"). A ReportModel holds every number the report
+// The audit report (reports/README.md). A ReportModel holds every number the report
 // shows, computed once from the judged audit, the timeliness of the organisation's whole
 // extract, the sample, the scores, the inspectors' agreement and the previous audit of the
 // same organisation; the writers (HTML, PDF, JSON, CSV) only format it, so the four formats

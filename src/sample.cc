@@ -214,4 +214,21 @@ std::string SampleCsv(const Sample& sample) {
   return out;
 }
 
+Result<std::vector<CaseRecord>> LoadSampledCases(Workspace* ws, int64_t audit, const CaseSet& cases,
+                                                 std::optional<Date> as_of) {
+  Result<Sample> sample = CurrentSample(ws, audit);
+  if (!sample.ok()) {
+    if (sample.status().IsNotFound()) return std::vector<CaseRecord>();
+    return sample.status();
+  }
+  CaseFilter filter;
+  for (const SampledCase& c : sample->cases) filter.case_ids.push_back(c.case_id);
+  // An empty filter would mean every case.
+  if (filter.case_ids.empty()) return std::vector<CaseRecord>();
+  Result<std::vector<CaseRecord>> out = LoadCases(ws, cases, filter);
+  if (!out.ok() || !as_of) return out;
+  for (CaseRecord& c : *out) c = AsOf(c, *as_of);
+  return out;
+}
+
 }  // namespace vtaudit

@@ -9,11 +9,13 @@
 #define VTAUDIT_SAMPLE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "audit.h"
 #include "case_record.h"
+#include "case_store.h"
 #include "status.h"
 #include "workspace.h"
 
@@ -68,6 +70,11 @@ std::string PopulationHash(const std::vector<std::string>& sorted_ids);
 Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request);
 // The audit's current sample; NotFound when none was drawn.
 Result<Sample> CurrentSample(Workspace* ws, int64_t audit);
+// The sampled cases of the audit's current sample as `cases` holds them (the workspace's or
+// a snapshot's), each as it stood at the end of `as_of` when given; empty when no sample
+// was drawn.
+Result<std::vector<CaseRecord>> LoadSampledCases(Workspace* ws, int64_t audit, const CaseSet& cases,
+                                                 std::optional<Date> as_of = std::nullopt);
 // "case_id\n" then one line per sampled case, by case_id: the list sent to the organisation.
 std::string SampleCsv(const Sample& sample);
 

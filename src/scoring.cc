@@ -60,18 +60,9 @@ class ScoreChecker {
     if (!snapshot.ok()) return snapshot.status();
     const CaseSet set{audit->org, *snapshot ? (*snapshot)->cases : 0};
     const Date as_of = EffectiveAsOf(*audit, c.framework_);
-    Result<Sample> sample = CurrentSample(ws, audit_id);
-    if (sample.ok()) {
-      CaseFilter filter;
-      for (const SampledCase& s : sample->cases) filter.case_ids.push_back(s.case_id);
-      if (!filter.case_ids.empty()) {
-        Result<std::vector<CaseRecord>> cases = LoadCases(ws, set, filter);
-        if (!cases.ok()) return cases.status();
-        for (CaseRecord& r : *cases) c.cases_.emplace(r.case_id, AsOf(r, as_of));
-      }
-    } else if (!sample.status().IsNotFound()) {
-      return sample.status();
-    }
+    Result<std::vector<CaseRecord>> cases = LoadSampledCases(ws, audit_id, set, as_of);
+    if (!cases.ok()) return cases.status();
+    for (CaseRecord& r : *cases) c.cases_.emplace(r.case_id, std::move(r));
     return c;
   }
 
@@ -682,16 +673,9 @@ Result<JudgementInput> LoadJudgementInput(Workspace* ws, int64_t audit) {
   Result<Audit> a = FindAudit(ws, audit);
   if (!a.ok()) return a.status();
   JudgementInput in;
-  Result<Sample> sample = CurrentSample(ws, audit);
-  if (sample.ok()) {
-    CaseFilter filter;
-    for (const SampledCase& s : sample->cases) filter.case_ids.push_back(s.case_id);
-    Result<std::vector<CaseRecord>> cases = LoadCases(ws, a->org, filter);
-    if (!cases.ok()) return cases.status();
-    in.sample = std::move(*cases);
-  } else if (!sample.status().IsNotFound()) {
-    return sample.status();
-  }
+  Result<std::vector<CaseRecord>> cases = LoadSampledCases(ws, audit, CaseSet{a->org, 0});
+  if (!cases.ok()) return cases.status();
+  in.sample = std::move(*cases);
   Result<std::vector<ScoreEntry>> scores = ScoreEntries(ws, audit);
   if (!scores.ok()) return scores.status();
   in.scores = std::move(*scores);

@@ -1,6 +1,6 @@
 // A synthetic national registration: one extract per Veilig Thuis organisation, in the
-// import format (DESIGN.md, "Registration extract"), calibrated per year on the national
-// figures of the parliamentary answers (DOMAIN.md) and deterministic from a seed. It
+// import format (README.md and `cases import`), calibrated per year on the national
+// figures of the parliamentary answers (samples/README.md) and deterministic from a seed. It
 // holds no person: case numbers are invented, every file name says "synthetisch".
 //
 // At scale 1.0 the yearly national counts equal the table exactly (meldingen of child
@@ -31,7 +31,7 @@ struct SyntheticOptions {
   double scale = 1.0;  // 1.0 = full national volume; exact calibration only at 1.0
 };
 
-// The national figures of the parliamentary answers for one year (DOMAIN.md).
+// The national figures of the parliamentary answers for one year (samples/README.md).
 struct NationalFigures {
   int year;
   long meldingen_kindermishandeling;

@@ -1,5 +1,5 @@
 // The share of cases finished within a legal term, computed the same way for every
-// organisation (DESIGN.md, "Timeliness"). A TimelinessCalculator is fed the cases of
+// organisation (the rules below; README.md, "Decisions"). A TimelinessCalculator is fed the cases of
 // one organisation as a stream and keeps only counters and durations, so a million
 // cases need little memory. Not thread-safe; cheap to create.
 //
@@ -159,7 +159,7 @@ class TimelinessCalculator {
 // had its full term; no later than `cap` (an audit made sooner is judged on its own day).
 Date DefaultAsOf(int period, const Framework& framework, const Calendar& calendar, Date cap);
 
-// The JSON object of DESIGN.md (`timeliness --json`).
+// The JSON object of `timeliness --json` (README.md).
 void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w);
 
 }  // namespace vtaudit
