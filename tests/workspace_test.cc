@@ -231,6 +231,24 @@ BOOST_AUTO_TEST_CASE(a_held_write_lock_is_named_not_only_locked) {
                  "try again when it is done");
 }
 
+// A parameter that does not bind (here: index 2 of a statement with one) must stop the
+// statement, not let it run with NULL in its place.
+BOOST_AUTO_TEST_CASE(a_failed_bind_stops_the_statement) {
+  TempDir dir;
+  auto db = std::move(*Database::Open(dir.path + "/ws.sqlite", true));
+  BOOST_TEST_REQUIRE(db->Exec("CREATE TABLE t (x TEXT)").ok());
+  Result<Statement> q = db->Prepare("INSERT INTO t VALUES (?)");
+  BOOST_TEST_REQUIRE(q.ok());
+  const Status s = q->Bind(1, "kept").Bind(2, "out of range").Run();
+  BOOST_TEST(!s.ok());
+  BOOST_TEST(s.ToString().find("bind") != std::string::npos);
+  Result<Statement> count = db->Prepare("SELECT count(*) FROM t");
+  BOOST_TEST_REQUIRE((count.ok() && count->Step()));
+  BOOST_TEST(count->Int(0) == 0);
+  q->Reset();  // a new start: the earlier bind error is gone
+  BOOST_TEST(q->Bind(1, "after reset").Run().ok());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "sample.h"
 
+#include <charconv>
 #include <map>
 #include <random>
 #include <sstream>
@@ -27,6 +28,13 @@ std::string PopulationHash(const std::vector<std::string>& sorted_ids) {
 }
 
 namespace {
+
+// A whole number written by this program into the workspace; false when the text is not
+// one (a damaged or hand-edited workspace), instead of std::stol's exception.
+bool ParseWhole(std::string_view text, long& out) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return error == std::errc() && end == text.data() + text.size() && !text.empty();
+}
 
 std::string FreshSeed() {
   std::random_device device;
@@ -201,9 +209,13 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
   std::string line;
   while (std::getline(strata, line)) {
     const size_t a = line.find('\t'), b = line.rfind('\t');
-    if (a == std::string::npos || a == b) continue;
-    s.strata.push_back({line.substr(0, a), std::stol(line.substr(a + 1, b - a - 1)),
-                        std::stol(line.substr(b + 1))});
+    long population = 0, drawn = 0;
+    if (a == std::string::npos || a == b || !ParseWhole(line.substr(a + 1, b - a - 1), population) ||
+        !ParseWhole(line.substr(b + 1), drawn)) {
+      return Status::Invalid("the workspace's sample draw " + std::to_string(s.draw_id) +
+                             " has a damaged stratum line: '" + line + "'");
+    }
+    s.strata.push_back({line.substr(0, a), population, drawn});
   }
   return s;
 }

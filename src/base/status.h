@@ -16,7 +16,8 @@
 
 namespace vtaudit {
 
-class Status {
+// [[nodiscard]]: a Status that is dropped is an error nobody hears of.
+class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk,
@@ -55,7 +56,7 @@ class Status {
 
 // A value of type T, or the Status that explains why there is none.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) { assert(!status_.ok()); }  // NOLINT
@@ -63,14 +64,14 @@ class Result {
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
   // REQUIRES: ok()
-  T& value() & { return *value_; }
-  const T& value() const& { return *value_; }
-  T&& value() && { return std::move(*value_); }
-  T* operator->() { return &*value_; }
-  const T* operator->() const { return &*value_; }
-  T& operator*() & { return *value_; }
-  const T& operator*() const& { return *value_; }
-  T&& operator*() && { return std::move(*value_); }
+  T& value() & { return (assert(ok()), *value_); }
+  const T& value() const& { return (assert(ok()), *value_); }
+  T&& value() && { return (assert(ok()), std::move(*value_)); }
+  T* operator->() { return (assert(ok()), &*value_); }
+  const T* operator->() const { return (assert(ok()), &*value_); }
+  T& operator*() & { return (assert(ok()), *value_); }
+  const T& operator*() const& { return (assert(ok()), *value_); }
+  T&& operator*() && { return (assert(ok()), std::move(*value_)); }
 
  private:
   std::optional<T> value_;

@@ -217,13 +217,20 @@ bool NotBefore(const EventTime& later, const EventTime& earlier) {
 // switch inside a transaction, so this must wrap one.
 class ForeignKeysOff {
  public:
-  explicit ForeignKeysOff(Database* db) : db_(db) { db_->Exec("PRAGMA foreign_keys = OFF"); }
-  ~ForeignKeysOff() { db_->Exec("PRAGMA foreign_keys = ON"); }
+  explicit ForeignKeysOff(Database* db) : db_(db), off_(db_->Exec("PRAGMA foreign_keys = OFF")) {}
+  // The pragma takes no lock and touches no file: it fails only when SQLite is out of
+  // memory, and then the connection is lost anyway, so there is nothing to report here.
+  ~ForeignKeysOff() {
+    if (off_.ok()) static_cast<void>(db_->Exec("PRAGMA foreign_keys = ON"));
+  }
   ForeignKeysOff(const ForeignKeysOff&) = delete;
   ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+  // Whether the switch worked.
+  const Status& status() const { return off_; }
 
  private:
   Database* db_;
+  Status off_;
 };
 
 class Importer {
@@ -253,6 +260,7 @@ class Importer {
     // Foreign keys cost two parent lookups per case; the import checks both parents
     // itself, inside its transaction: the organisation, and the extract_file row it adds.
     ForeignKeysOff no_foreign_keys(&ws_->db());
+    if (!no_foreign_keys.status().ok()) return no_foreign_keys.status();
     Transaction tx(&ws_->db());
     if (!tx.status().ok()) return tx.status();
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();

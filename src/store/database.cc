@@ -9,7 +9,10 @@
 namespace vtaudit {
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), status_(std::move(other.status_)) {
+    : db_(other.db_),
+      stmt_(other.stmt_),
+      status_(std::move(other.status_)),
+      bind_error_(std::move(other.bind_error_)) {
   other.stmt_ = nullptr;
 }
 
@@ -19,6 +22,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     db_ = other.db_;
     stmt_ = other.stmt_;
     status_ = std::move(other.status_);
+    bind_error_ = std::move(other.bind_error_);
     other.stmt_ = nullptr;
   }
   return *this;
@@ -27,28 +31,23 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  return *this;
+  return Bound(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
 }
 
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
-  return *this;
+  return Bound(sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT));
 }
 
 Statement& Statement::BindStatic(int index, std::string_view text) {
-  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-  return *this;
+  return Bound(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
 }
 
 Statement& Statement::Bind(int index, int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
-  return *this;
+  return Bound(sqlite3_bind_int64(stmt_, index, value));
 }
 
 Statement& Statement::Bind(int index, double value) {
-  sqlite3_bind_double(stmt_, index, value);
-  return *this;
+  return Bound(sqlite3_bind_double(stmt_, index, value));
 }
 
 Statement& Statement::BindOptional(int index, const std::optional<std::string>& text) {
@@ -56,11 +55,19 @@ Statement& Statement::BindOptional(int index, const std::optional<std::string>& 
 }
 
 Statement& Statement::BindNull(int index) {
-  sqlite3_bind_null(stmt_, index);
+  return Bound(sqlite3_bind_null(stmt_, index));
+}
+
+Statement& Statement::Bound(int rc) {
+  if (rc != SQLITE_OK && bind_error_.ok()) bind_error_ = db_->Error("bind");
   return *this;
 }
 
 bool Statement::Step() {
+  if (!bind_error_.ok()) {  // a parameter that did not bind never runs as NULL
+    status_ = bind_error_;
+    return false;
+  }
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) status_ = db_->Error("step");
@@ -88,6 +95,7 @@ void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
   status_ = Status();
+  bind_error_ = Status();
 }
 
 std::string Statement::Text(int column) const {
@@ -209,7 +217,9 @@ Status Database::Error(std::string_view what) const {
 Transaction::Transaction(Database* db) : db_(db), begin_(db->Exec("BEGIN IMMEDIATE")) {}
 
 Transaction::~Transaction() {
-  if (!done_ && begin_.ok()) db_->Exec("ROLLBACK");
+  // A ROLLBACK that fails leaves nothing behind: SQLite rolls an open transaction back
+  // itself when the statement that failed ends it, or when the connection closes.
+  if (!done_ && begin_.ok()) static_cast<void>(db_->Exec("ROLLBACK"));
 }
 
 Status Transaction::Commit() {

@@ -38,7 +38,9 @@ class Statement {
   // Binds bytes as a BLOB: binary content such as a PDF, kept byte for byte.
   Statement& BindBlob(int index, std::string_view bytes);
 
-  // Advances; true when a row is ready, false when done. Errors through status().
+  // Advances; true when a row is ready, false when done. Errors through status(), also
+  // the first bind that failed since the last Reset (a statement with a parameter that
+  // did not bind does not run).
   bool Step();
   // Steps to the end; returns the outcome.
   Status Run();
@@ -63,9 +65,13 @@ class Statement {
   friend class Database;
   Statement(Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
 
+  // Keeps the first failed bind's error for Step.
+  Statement& Bound(int rc);
+
   Database* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
   Status status_;
+  Status bind_error_;
 };
 
 class Database {
