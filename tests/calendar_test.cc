@@ -147,7 +147,8 @@ BOOST_FIXTURE_TEST_CASE(working_day_deadlines, Calendars) {
     const char* decreed;    // with the decreed days of kalender-nl.xml
   };
   const Row kRows[] = {
-      // DOMAIN.md: receipt day not counted; Tue 4 .. Fri 7 are 1..4, Mon 10 March is 5.
+      // docs/domain.md, "Counting days": receipt day not counted; Tue 4 .. Fri 7 are 1..4,
+      // Mon 10 March is 5.
       {"2025-03-03", 5, "2025-03-10", "2025-03-10"},
       // Thu 17 April 2025: Good Friday 18, weekend, Easter Monday 21 skipped; Tue 22 .. Fri 25
       // are 1..4; Sat 26 (King's Day) and Sun 27 are weekend anyway; Mon 28 is 5.

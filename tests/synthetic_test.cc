@@ -39,7 +39,7 @@ std::vector<Organisation> SampleOrganisations() {
   return *orgs;
 }
 
-// The national figures recomputed from the files alone, with the rules of DOMAIN.md.
+// The national figures recomputed from the files alone, with the rules of samples/README.md.
 struct Recount {
   struct Year {
     long meldingen_km = 0, adviezen = 0, meldingen = 0;

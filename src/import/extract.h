@@ -1,8 +1,8 @@
-// Importing an organisation's registration extract (CSV or XLSX, README.md
-// "Registration extract") into the workspace. An import is all or nothing: every
-// bad row is reported as "FILE:LINE: column NAME: reason", or "FILE:LINE: N fields,
-// header has M" (up to a limit), and then nothing is stored. The file is streamed;
-// memory does not grow with its length. Re-importing the same cases changes nothing;
+// Importing an organisation's registration extract (CSV or XLSX, docs/extract.md) into
+// the workspace. An import is all or nothing: every bad row is reported as "FILE:LINE:
+// column NAME: reason", or "FILE:LINE: N fields, header has M" (up to a limit), and then
+// nothing is stored. The file is streamed; memory does not grow with its length.
+// Re-importing the same cases changes nothing;
 // a newer delivery updates the cases that changed and says how many were added, changed
 // and unchanged. A case of the previous delivery that a newer one lacks is kept (an
 // audit's sample may hold it) and marked missing since that delivery; a later delivery

@@ -1,6 +1,6 @@
 // One case from an organisation's registration extract, as vtaudit keeps it: the
 // case number and the fields the law asks VT to register, never a person. The
-// field names are the extract's column names (README.md), and deadlines and
+// field names are the extract's column names (docs/extract.md), and deadlines and
 // applicability conditions refer to cases through them.
 #ifndef VTAUDIT_CASE_RECORD_H_
 #define VTAUDIT_CASE_RECORD_H_

@@ -159,7 +159,7 @@ class TimelinessCalculator {
 // had its full term; no later than `cap` (an audit made sooner is judged on its own day).
 Date DefaultAsOf(int period, const Framework& framework, const Calendar& calendar, Date cap);
 
-// The JSON object of `timeliness --json` (README.md).
+// The JSON object of `timeliness --json` (docs/commands.md).
 void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w);
 
 }  // namespace vtaudit

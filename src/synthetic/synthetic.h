@@ -1,5 +1,5 @@
 // A synthetic national registration: one extract per Veilig Thuis organisation, in the
-// import format (README.md and `cases import`), calibrated per year on the national
+// import format (docs/extract.md), calibrated per year on the national
 // figures of the parliamentary answers (samples/README.md) and deterministic from a seed. It
 // holds no person: case numbers are invented, every file name says "synthetisch".
 //

@@ -1,5 +1,5 @@
 // `compare` over the full synthetic national registration (25 organisations × 7 years,
-// about 1M cases): target under 1 s (DESIGN.md, "Performance"). Measures the whole
+// about 1M cases): target under 1 s (docs/performance.md). Measures the whole
 // comparison and, separately, only reading the cases, so the share of the time spent in
 // storage is visible.
 //   vtaudit_bench_compare [--benchmark_...]

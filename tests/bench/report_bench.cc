@@ -1,6 +1,6 @@
 // One organisation's audit report: building the model (judgement, timeliness over the whole
-// extract, the previous audit) and writing the HTML, against the target of DESIGN.md (under
-// 200 ms). The workspace holds one large organisation: 12,000 cases a year over 2024-2025,
+// extract, the previous audit) and writing the HTML, against the target of docs/performance.md
+// (under 200 ms). The workspace holds one large organisation: 12,000 cases a year over 2024-2025,
 // audits of both years with the shipped framework, samples of 60 with scores.
 //   vtaudit_bench_report [--cases-per-year=N]
 #include <benchmark/benchmark.h>

@@ -3,7 +3,7 @@
 # organisation by organisation, then `compare`. Checks the issue's "done when": in 2024,
 # 2 of the 25 organisations finished at least 80% of their investigations on time, and the
 # yearly national counts computed from the cases equal the table of the parliamentary
-# answers (DOMAIN.md). Prints how long compare took.
+# answers (docs/domain.md). Prints how long compare took.
 #   compare_national.sh BIN_DIR SOURCE_DIR
 set -euo pipefail
 bin=$(cd "$1" && pwd)/vtaudit src=$(cd "$2" && pwd)
