@@ -107,6 +107,28 @@ BOOST_FIXTURE_TEST_CASE(aggregates_with_weights_and_a_cap, JudgementFixture) {
              "deels; cap of C2 (deels) does not lower it");
 }
 
+// `score skip`: C2 marked niet beoordeeld although it has scores. Worked by hand from the
+// example above: C2 has no level and its cap no longer applies, so S1 rests on C1 alone:
+// voldoet 3 × 2 / 2 = 3 >= band 2.5 → voldoet; the counts of C2 stay 3 met, 3 not met.
+BOOST_FIXTURE_TEST_CASE(a_criterion_marked_not_judged_counts_in_nothing, JudgementFixture) {
+  ScoreExample();
+  input.not_judged["C2"] = "dossiers onvolledig aangeleverd";
+  const Judgement j = Judge(framework, input);
+  const NodeJudgement& c2 = Node(j, "C2");
+  BOOST_TEST(!c2.level.has_value());
+  BOOST_TEST(!c2.share.has_value());
+  BOOST_TEST(c2.incomplete);
+  BOOST_TEST(c2.met == 3);
+  BOOST_TEST(c2.not_met == 3);
+  BOOST_TEST(c2.explanation ==
+             "niet beoordeeld: marked by the inspectors (dossiers onvolledig aangeleverd); its "
+             "scores (met 3, not met 3) are not counted");
+  const NodeJudgement& s1 = Node(j, "S1");
+  BOOST_TEST(s1.level.value_or("") == "voldoet");
+  BOOST_TEST(s1.incomplete);
+  BOOST_TEST(s1.explanation.find("niet beoordeeld: C2") != std::string::npos);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_cap_lowers_the_domain_too, JudgementFixture) {
   ScoreExample();
   input.measured["triage"] = {95, 100, 0.9, 0.95};  // M1 voldoet

@@ -1,5 +1,6 @@
 #include "measure.h"
 
+#include "lifecycle.h"
 #include "sample.h"
 #include "scoring.h"
 #include "timeliness.h"
@@ -75,6 +76,9 @@ Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calend
       MeasureDeadlines(ws, *audit, *framework, *source);
   if (!measured.ok()) return measured.status();
   input->measured = std::move(*measured);
+  Result<std::map<std::string, std::string>> not_judged = NotJudged(ws, id);
+  if (!not_judged.ok()) return not_judged.status();
+  input->not_judged = std::move(*not_judged);
   const Date effective = source->as_of;
   JudgedAudit out{std::move(*audit), std::move(*framework), std::move(*input), {},
                   effective,         std::move(*source)};

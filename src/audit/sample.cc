@@ -89,12 +89,10 @@ Result<std::optional<int64_t>> CurrentDrawId(Workspace* ws, int64_t audit) {
 }  // namespace
 
 Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
-  Result<Audit> audit = FindAudit(ws, request.audit);
+  // A concept's sample is part of what the organisation responds to, and its snapshot
+  // holds the cases as they were: only a working draft draws.
+  Result<Audit> audit = FindDraftAudit(ws, request.audit, "draw its sample");
   if (!audit.ok()) return audit.status();
-  if (audit->status == AuditStatus::kFinal) {
-    return Status::Conflict("audit " + std::to_string(audit->id) +
-                            " is final: its sample can no longer change");
-  }
   if (request.size <= 0) return Status::Invalid("the sample size must be at least 1");
   std::optional<Condition> where;
   if (!request.where.empty()) {

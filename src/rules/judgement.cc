@@ -221,6 +221,22 @@ NodeJudgement JudgeOrganisationCriterion(const Framework& f, const Criterion& c,
   return n;
 }
 
+// A criterion the inspectors marked niet beoordeeld (`score skip`): whatever its scores
+// say, it has no level and counts in nothing above it; its counts stay as facts.
+void MarkNotJudged(const std::string& reason, NodeJudgement* n) {
+  n->level.reset();
+  n->share.reset();
+  n->applicable = true;
+  n->incomplete = true;
+  n->indicative = false;
+  std::string counted;
+  if (n->met + n->not_met > 0) {
+    counted = "; its scores (met " + std::to_string(n->met) + ", not met " +
+              std::to_string(n->not_met) + ") are not counted";
+  }
+  n->explanation = "niet beoordeeld: marked by the inspectors (" + reason + ")" + counted;
+}
+
 struct Child {
   const NodeJudgement* node;
   double weight;
@@ -365,6 +381,9 @@ Judgement Judge(const Framework& f, const JudgementInput& in) {
           sn.children.push_back(JudgeOrganisationCriterion(f, c, scores));
         } else {
           sn.children.push_back(JudgeCaseCriterion(f, c, in, scores));
+        }
+        if (const auto mark = in.not_judged.find(c.id); mark != in.not_judged.end()) {
+          MarkNotJudged(mark->second, &sn.children.back());
         }
       }
       std::vector<Child> children;

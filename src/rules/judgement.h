@@ -41,6 +41,9 @@ struct JudgementInput {
   std::vector<CaseRecord> sample;                  // the sampled cases
   std::vector<ScoreEntry> scores;                  // any order
   std::map<std::string, MeasuredFigure> measured;  // deadline id → figure
+  // Criteria the inspectors marked niet beoordeeld (`score skip`), id → reason: judged
+  // without a level whatever their scores, and left out above them.
+  std::map<std::string, std::string> not_judged;
 };
 
 struct NodeJudgement {
