@@ -376,8 +376,9 @@ BOOST_FIXTURE_TEST_CASE(malformed_sheets_change_nothing, ScoringFixture) {
       BOOST_TEST_REQUIRE(!n.ok());
       std::vector<std::string> expected;
       for (const std::string& m : bad.messages) expected.push_back(dir + "/" + m);
+      // Every refusal after the header says that nothing was imported; a bad header or an
+      // empty file stops before any row.
       const bool row_errors = bad.messages[0].find(".csv:1:") == std::string::npos &&
-                              bad.messages[0].find("field") == std::string::npos &&
                               bad.messages[0].find("empty file") == std::string::npos;
       if (row_errors) expected.push_back(dir + "/" + bad.name + ": nothing imported");
       BOOST_TEST(n.status().messages() == expected, boost::test_tools::per_element());

@@ -115,7 +115,7 @@ int ScoreImport(Context& ctx) {
   const std::string& path = ctx.positional()[0];
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
-  Result<int> n = ImportScoreSheet(*ws, audit, path, InspectorName(ctx));
+  Result<int> n = ImportScoreSheet(*ws, audit, path, OptionalInspectorName(ctx));
   if (!n.ok()) return Fail(n.status());
   std::printf("imported %d score%s from %s\n", *n, *n == 1 ? "" : "s", path.c_str());
   return 0;

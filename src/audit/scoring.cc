@@ -12,6 +12,7 @@
 #include "snapshot.h"
 #include "stats.h"
 #include "table_reader.h"
+#include "text.h"
 #include "timeliness.h"
 
 namespace vtaudit {
@@ -382,7 +383,7 @@ Status ReconcileScore(Workspace* ws, const ScoreInput& input) {
 }
 
 Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& path,
-                             const std::string& default_inspector) {
+                             const std::optional<std::string>& default_inspector) {
   Result<std::unique_ptr<TableReader>> reader = OpenTable(path);
   if (!reader.ok()) return reader.status();
   TableReader& table = **reader;
@@ -398,7 +399,8 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
     std::map<std::string, size_t> column;
     std::vector<std::string> errors;
     for (size_t i = 0; i < row.fields.size(); ++i) {
-      const std::string& h = row.fields[i];
+      // Header names as in a delivery: trimmed, in any case ("Case_ID ").
+      const std::string h = Lower(Trim(row.fields[i]));
       if (h != "case_id" && h != "criterion" && h != "result" && h != "note" && h != "inspector") {
         errors.push_back(name + ":" + std::to_string(row.line) + ": column " + h +
                          ": unknown column (expected case_id, criterion, result, note, inspector)");
@@ -424,7 +426,9 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
       auto cell = [&](const char* col) -> std::string {
         const auto it = column.find(col);
         if (it == column.end() || it->second >= row.fields.size()) return "";
-        return row.fields[it->second];
+        // A note is kept as written; ids and words lose the spaces a spreadsheet adds.
+        const std::string& text = row.fields[it->second];
+        return std::string_view(col) == "note" ? text : std::string(Trim(text));
       };
       // Without a note column a row keeps the inspector's earlier note, as `score set`
       // without --note does; an empty note cell empties it.
@@ -435,8 +439,14 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
                     column.count("note") ? std::optional<std::string>(cell("note")) : std::nullopt,
                     cell("inspector"),
                     std::nullopt};
-      if (in.inspector.empty()) in.inspector = default_inspector;
-      std::vector<Problem> problems = checker.Check(&in);
+      std::vector<Problem> problems;
+      if (in.inspector.empty() && default_inspector) in.inspector = *default_inspector;
+      if (in.inspector.empty()) {
+        problems.push_back({"inspector",
+                            "empty, and no --inspector (or VTAUDIT_INSPECTOR) says who scored"});
+      } else {
+        problems = checker.Check(&in);
+      }
       if (problems.empty() && !seen.insert({in.case_id, in.criterion, in.inspector}).second) {
         problems.push_back({"criterion", "criterion " + in.criterion + " for case '" + in.case_id +
                                              "' by " + in.inspector +
@@ -453,7 +463,14 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
       }
       scores.push_back(std::move(in));
     }
-    if (!table.status().ok()) return table.status();
+    if (!table.status().ok()) {
+      std::vector<std::string> all = table.status().messages();
+      all.push_back(name + ": nothing imported");
+      return Status::InvalidAll(std::move(all));
+    }
+    if (scores.empty() && errors.empty()) {
+      return Status::Invalid(name + ": no score rows after the header: nothing imported");
+    }
     if (bad_rows > kMaxErrors) {
       errors.push_back(name + ": " + std::to_string(bad_rows - kMaxErrors) +
                        " more bad rows not listed");

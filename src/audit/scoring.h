@@ -96,13 +96,14 @@ Status ClearScore(Workspace* ws, const ScoreInput& input);
 // inspectors' current scores differ; Invalid when they do not (nothing to reconcile) or
 // without a reason (the note). Keeps the results it settles.
 Status ReconcileScore(Workspace* ws, const ScoreInput& input);
-// Imports a score sheet, CSV with header `case_id,criterion,result,note[,inspector]`
-// (columns in any order; note and inspector optional; an empty inspector cell means
-// `default_inspector`). All or nothing: one bad row rejects the file, every bad row is
-// reported as "FILE:LINE: column X: reason", and the workspace is unchanged. Returns the
-// number of scores recorded.
+// Imports a score sheet, CSV or XLSX with header `case_id,criterion,result,note[,inspector]`
+// (columns in any order and case, names trimmed; note and inspector optional; an empty
+// inspector cell means `default_inspector`, and is a bad row without one). Cells other than
+// the note are trimmed. All or nothing: one bad row rejects the file, every bad row is
+// reported as "FILE:LINE: column X: reason", a sheet without score rows is refused, and
+// the workspace is unchanged. Returns the number of scores recorded.
 Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& path,
-                             const std::string& default_inspector);
+                             const std::optional<std::string>& default_inspector);
 
 // The id of a case result or of a level of `scale` for an inspector's word: ids and
 // Dutch labels, case-insensitive, with spaces, underscores and dots alike ("Voldoet
