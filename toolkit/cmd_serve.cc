@@ -35,6 +35,7 @@ int Serve(Context& ctx) {
 
   web::WebServer server(options);
   if (Status s = server.Start(); !s.ok()) return Fail(s);
+  WarnIfExposed(ctx.db_path());
   std::printf("%s\n", server.url().c_str());
   std::fprintf(stderr,
                "vtaudit serve: %s, %s; the link opens one browser session, once: press Enter "
