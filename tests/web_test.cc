@@ -4,6 +4,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
@@ -11,6 +12,8 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cctype>
+#include <chrono>
+#include <functional>
 #include <regex>
 #include <thread>
 
@@ -28,9 +31,10 @@ struct Reply {
   Poco::Net::NameValueCollection headers;
 };
 
-// A workspace with audit 1 over the mini framework, 6 cases sampled, and the server.
+// A workspace with audit 1 over the mini framework, 6 cases sampled, and the server,
+// its options changed by `adjust`.
 struct Served {
-  Served() {
+  explicit Served(const std::function<void(WebOptions&)>& adjust = {}) {
     for (int i = 1; i <= 8; ++i) {
       fixture.AddCase("C00" + std::to_string(i), i % 2 ? "melding" : "advies", "2025-03-03");
     }
@@ -44,17 +48,19 @@ struct Served {
     options.reports_dir = VTAUDIT_SOURCE_DIR "/reports";
     options.inspector = "Anna";
     options.max_body = 4096;
+    if (adjust) adjust(options);
     server = std::make_unique<WebServer>(options);
     BOOST_TEST_REQUIRE(server->Start().ok());
   }
 
+  // `cookie` is the session cookie's value, sent under `cookie_name` (default: this server's).
   Reply Call(const std::string& method, const std::string& path, const std::string& cookie,
-             const std::string& body = "") {
+             const std::string& body = "", const std::string& cookie_name = "") {
     Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(server->port()));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPRequest::HTTP_1_1);
     if (!cookie.empty()) {
       Poco::Net::NameValueCollection c;
-      c.add("vtaudit_session", cookie);
+      c.add(cookie_name.empty() ? server->cookie_name() : cookie_name, cookie);
       request.setCookies(c);
     }
     if (method == "POST") {
@@ -73,9 +79,12 @@ struct Served {
     return r;
   }
 
-  // A fresh session opened with the token: its cookie value.
+  // A fresh session opened with a new token, as `vtaudit serve` prints on Enter: its cookie
+  // value.
   std::string Login() {
-    Reply r = Call("GET", "/?token=" + server->token(), "");
+    Result<std::string> token = server->NewToken();
+    BOOST_TEST_REQUIRE(token.ok());
+    Reply r = Call("GET", "/?token=" + *token, "");
     BOOST_TEST_REQUIRE(r.status == 303);
     const std::string set = r.headers.get("Set-Cookie");
     const size_t eq = set.find('='), semi = set.find(';');
@@ -110,6 +119,48 @@ Served& Shared() {
   return served;
 }
 
+// A server with short limits, so that tests can see them pass: 2 workers, sessions idle
+// for 1 s, 1.5 s for the headers and 1 s for a body, 8 connections waiting at most.
+Served& Quick() {
+  static Served served{[](WebOptions& o) {
+    o.threads = 2;
+    o.session_idle = std::chrono::milliseconds(1000);
+    o.header_timeout = std::chrono::milliseconds(1500);
+    o.body_timeout = std::chrono::milliseconds(1000);
+    o.max_waiting = 8;
+  }};
+  return served;
+}
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+long MillisecondsSince(Clock::time_point start) {
+  return static_cast<long>(std::chrono::duration_cast<milliseconds>(Clock::now() - start).count());
+}
+
+// A connection to the server that has sent `text` and nothing more.
+Poco::Net::StreamSocket Partial(int port, const std::string& text) {
+  Poco::Net::StreamSocket socket(
+      Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
+  if (!text.empty()) socket.sendBytes(text.data(), static_cast<int>(text.size()));
+  return socket;
+}
+
+// What arrives on `socket` until the server closes it, or until nothing came for `wait`.
+std::string Received(Poco::Net::StreamSocket& socket, milliseconds wait) {
+  socket.setReceiveTimeout(Poco::Timespan(static_cast<long>(wait.count()) * 1000));
+  std::string reply;
+  char buffer[4096];
+  try {
+    for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
+      reply.append(buffer, static_cast<size_t>(n));
+  } catch (const Poco::TimeoutException&) {
+  } catch (const Poco::Net::NetException&) {
+  }
+  return reply;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(web)
@@ -121,12 +172,15 @@ BOOST_AUTO_TEST_CASE(token_opens_a_session_and_everything_else_is_refused) {
   BOOST_TEST(s.Call("GET", "/?token=" + std::string(32, '0'), "").status == 403);
   BOOST_TEST(s.Call("GET", "/", "not-a-session").status == 403);
   BOOST_TEST(s.Call("GET", "/assets/style.css", "").status == 403);
+  BOOST_TEST_REQUIRE(s.server->NewToken().ok());
   Reply login = s.Call("GET", "/?token=" + s.server->token(), "");
   BOOST_TEST(login.status == 303);
+  // Named after the port (cookies on 127.0.0.1 reach every port), living 8 hours = 28800 s.
   const std::string cookie = login.headers.get("Set-Cookie");
-  BOOST_TEST(cookie.find("HttpOnly") != std::string::npos);
-  BOOST_TEST(cookie.find("SameSite=Strict") != std::string::npos);
-  BOOST_TEST(cookie.find("path=/") != std::string::npos);
+  const std::string name = "vtaudit_session_" + std::to_string(s.server->port()) + "=";
+  BOOST_TEST(cookie.rfind(name, 0) == 0, cookie);
+  BOOST_TEST(cookie.find("; Path=/; Max-Age=28800; HttpOnly; SameSite=Strict") != std::string::npos,
+             cookie);
   Reply home = s.Call("GET", "/", s.Login());
   BOOST_TEST(home.status == 200);
   BOOST_TEST(home.body.find("Audit 1: VT01") != std::string::npos);
@@ -393,6 +447,7 @@ BOOST_AUTO_TEST_CASE(the_edges_of_http_hold) {
               "GET / HTTP/1.0\r\nHost: 127.0.0.1:" + std::to_string(s.server->port()) + "\r\n\r\n");
   BOOST_TEST(forbidden.rfind("HTTP/1.0 403 Forbidden\r\n", 0) == 0, forbidden.substr(0, 60));
   // The token's redirect never leaves the server, whatever the path looked like.
+  BOOST_TEST_REQUIRE(s.server->NewToken().ok());
   Reply r = s.Call("GET", "/%2F%2Fevil.example/x?token=" + s.server->token(), "");
   BOOST_TEST(r.status == 303);
   BOOST_TEST(r.headers.get("Location") == "/");
@@ -411,6 +466,153 @@ BOOST_AUTO_TEST_CASE(the_edges_of_http_hold) {
   BOOST_TEST(
       s.Call("GET", "/audit/1/report.pdf", c).headers.get("Content-Disposition") ==
       "attachment; filename=\"rapport-VT01-2025.pdf\"; filename*=UTF-8''rapport-VT01-2025.pdf");
+}
+
+BOOST_AUTO_TEST_CASE(a_link_opens_one_session_once) {
+  Served& s = Shared();
+  BOOST_TEST_REQUIRE(s.server->NewToken().ok());
+  const std::string link = "/?token=" + s.server->token();
+  Reply first = s.Call("GET", link, "");
+  BOOST_TEST_REQUIRE(first.status == 303);
+  const std::string set = first.headers.get("Set-Cookie");
+  const size_t eq = set.find('='), semi = set.find(';');
+  const std::string cookie = set.substr(eq + 1, semi - eq - 1);
+  // The same link again, from a browser without that session: refused, saying why and what
+  // to do.
+  Reply again = s.Call("GET", link, "");
+  BOOST_TEST(again.status == 403);
+  BOOST_TEST(again.body.find("This link has been used or is wrong") != std::string::npos);
+  BOOST_TEST(again.body.find("Press Enter in the window of `vtaudit serve`") != std::string::npos);
+  BOOST_TEST(again.headers.get("Set-Cookie", "") == "");
+  // From the browser that opened it (the link clicked again, a new tab): it is in already.
+  Reply same = s.Call("GET", link, cookie);
+  BOOST_TEST(same.status == 303);
+  BOOST_TEST(same.headers.get("Location") == "/");
+  BOOST_TEST(s.Call("GET", "/", cookie).status == 200);
+  // A new link voids the previous one, even unused.
+  BOOST_TEST_REQUIRE(s.server->NewToken().ok());
+  const std::string unused = s.server->token();
+  BOOST_TEST_REQUIRE(s.server->NewToken().ok());
+  BOOST_TEST(s.Call("GET", "/?token=" + unused, "").status == 403);
+  BOOST_TEST(s.Call("GET", "/?token=" + s.server->token(), "").status == 303);
+}
+
+BOOST_AUTO_TEST_CASE(the_session_cookie_is_this_servers_own) {
+  Served& s = Shared();
+  const std::string id = s.Login();
+  BOOST_TEST(s.server->cookie_name() == "vtaudit_session_" + std::to_string(s.server->port()));
+  // The same session id under another port's cookie name, or the unnumbered name of
+  // earlier versions, opens nothing.
+  for (const std::string& name : {std::string("vtaudit_session"),
+                                  "vtaudit_session_" + std::to_string(s.server->port() + 1)}) {
+    BOOST_TEST(s.Call("GET", "/", id, "", name).status == 403, name);
+  }
+  BOOST_TEST(s.Call("GET", "/", id).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(an_idle_session_ends_and_use_keeps_it) {
+  Served& s = Quick();  // sessions end after 1 s unused
+  const std::string c = s.Login();
+  // Used every 250 ms for 2 s, twice the idle limit: never idle long enough to end.
+  for (int i = 0; i < 8; ++i) {
+    std::this_thread::sleep_for(milliseconds(250));
+    BOOST_TEST(s.Call("GET", "/", c).status == 200);
+  }
+  // Every answer renews the cookie for the idle limit, rounded up to whole seconds: 1.
+  BOOST_TEST(s.Call("GET", "/", c).headers.get("Set-Cookie").find("; Max-Age=1;") !=
+             std::string::npos);
+  // Unused for 1.5 s: ended, and the page says so; after that the session is unknown.
+  std::this_thread::sleep_for(milliseconds(1500));
+  Reply expired = s.Call("GET", "/", c);
+  BOOST_TEST(expired.status == 403);
+  BOOST_TEST(expired.body.find("The session has expired") != std::string::npos);
+  Reply gone = s.Call("GET", "/", c);
+  BOOST_TEST(gone.status == 403);
+  BOOST_TEST(gone.body.find("forbidden: open the URL") != std::string::npos);
+  // A new link opens a new session.
+  BOOST_TEST(s.Call("GET", "/", s.Login()).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(slow_headers_hold_no_worker_and_get_408) {
+  Served& s = Quick();  // 2 workers, 1.5 s for the headers
+  const int port = s.server->port();
+  const std::string c = s.Login();
+  // Three times as many trickling clients as workers, each with its request line and part
+  // of a header.
+  const Clock::time_point opened = Clock::now();
+  std::vector<Poco::Net::StreamSocket> slow;
+  for (int i = 0; i < 6; ++i) {
+    slow.push_back(Partial(
+        port, "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\nX-Slow: "));
+  }
+  // A whole request meanwhile is answered at once, long before any header timeout could
+  // have freed a worker.
+  const Clock::time_point asked = Clock::now();
+  BOOST_TEST(s.Call("GET", "/", c).status == 200);
+  BOOST_TEST(MillisecondsSince(asked) < 1000);
+  // Trickling does not extend the time: each is told 408 when 1.5 s from connecting have
+  // passed (at most 3 s here on a busy machine), not 1.5 s after its last byte.
+  std::this_thread::sleep_for(milliseconds(700));
+  for (Poco::Net::StreamSocket& socket : slow) socket.sendBytes("1", 1);
+  for (Poco::Net::StreamSocket& socket : slow) {
+    const std::string reply = Received(socket, milliseconds(4000));
+    BOOST_TEST(reply.rfind("HTTP/1.1 408 Request Time-out\r\n", 0) == 0, reply.substr(0, 40));
+  }
+  const long took = MillisecondsSince(opened);
+  BOOST_TEST(took >= 1500);
+  BOOST_TEST(took < 3000);
+}
+
+BOOST_AUTO_TEST_CASE(past_the_waiting_limit_the_oldest_connection_makes_room) {
+  Served& s = Quick();  // 8 connections may wait for their headers
+  const int port = s.server->port();
+  const std::string c = s.Login();
+  std::vector<Poco::Net::StreamSocket> idle;
+  for (int i = 0; i < 10; ++i) {
+    idle.push_back(Partial(port, ""));
+    std::this_thread::sleep_for(milliseconds(20));  // accepted in this order
+  }
+  // The two oldest made room for the ninth and tenth: 503 and closed; the third still waits.
+  for (int i = 0; i < 2; ++i) {
+    const std::string reply = Received(idle[i], milliseconds(1000));
+    BOOST_TEST(reply.rfind("HTTP/1.1 503 Service Unavailable\r\n", 0) == 0, reply.substr(0, 40));
+  }
+  BOOST_TEST(Received(idle[2], milliseconds(100)).empty());
+  // A whole request still gets in (making room in its turn) and is answered.
+  BOOST_TEST(s.Call("GET", "/", c).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_slow_body_gets_408_and_nothing_is_written) {
+  Served& s = Quick();  // 1 s for a body
+  const int port = s.server->port();
+  const std::string c = s.Login();
+  const std::string page = s.Call("GET", s.CasePath(0), c).body;
+  const std::string form =
+      "csrf=" + s.Hidden(page, "csrf") + "&base_C1=" + s.Hidden(page, "base_C1") + "&r_C1=deels";
+  const long before = s.Events();
+  Poco::Net::StreamSocket socket = Partial(
+      port, "POST " + s.CasePath(0) + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                "\r\nCookie: " + s.server->cookie_name() + "=" + c +
+                "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                std::to_string(form.size()) + "\r\n\r\n");
+  // The form a byte every 200 ms, which would take far longer than the 1 s allowed.
+  const Clock::time_point started = Clock::now();
+  std::string reply;
+  for (size_t i = 0; i < form.size() && MillisecondsSince(started) < 5000; ++i) {
+    if (socket.poll(Poco::Timespan(200 * 1000), Poco::Net::Socket::SELECT_READ)) {
+      reply = Received(socket, milliseconds(1000));
+      break;
+    }
+    try {
+      socket.sendBytes(&form[i], 1);
+    } catch (const Poco::Exception&) {
+    }
+  }
+  BOOST_TEST(reply.rfind("HTTP/1.1 408 Request Time-out\r\n", 0) == 0, reply.substr(0, 40));
+  BOOST_TEST(reply.find("Het formulier kwam te traag binnen; er is niets opgeslagen.") !=
+             std::string::npos);
+  BOOST_TEST(MillisecondsSince(started) < 2500);
+  BOOST_TEST(s.Events() == before);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

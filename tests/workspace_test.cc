@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "case_store.h"
+#include "database.h"
 #include "workspace_internal.h"
 
 namespace vtaudit {
@@ -52,6 +53,34 @@ BOOST_AUTO_TEST_CASE(creates_private_file_and_directory) {
   BOOST_TEST((st.st_mode & 0777) == 0600);
   BOOST_TEST_REQUIRE(::stat((dir.path + "/nested").c_str(), &st) == 0);
   BOOST_TEST((st.st_mode & 0777) == 0700);
+}
+
+BOOST_AUTO_TEST_CASE(files_open_to_others_are_found_and_restricted) {
+  TempDir dir;
+  const std::string path = dir.path + "/ws.sqlite";
+  BOOST_TEST(RestrictWorkspaceFiles(path).status().IsNotFound());
+  Result<std::unique_ptr<Workspace>> ws = Workspace::Open(path);
+  BOOST_TEST_REQUIRE(ws.ok(), ws.status().ToString());
+  BOOST_TEST(ExposedWorkspaceFiles(path).empty());  // created 0600, and its -wal and -shm too
+  // While it is open (its -wal and -shm exist): the file as a copy made readable, the WAL
+  // open to the group.
+  BOOST_TEST_REQUIRE(::chmod(path.c_str(), 0644) == 0);
+  BOOST_TEST_REQUIRE(::chmod((path + "-wal").c_str(), 0660) == 0);
+  std::vector<ExposedFile> exposed = ExposedWorkspaceFiles(path);
+  BOOST_TEST_REQUIRE(exposed.size() == 2u);
+  BOOST_TEST(exposed[0].path == path);
+  BOOST_TEST(exposed[0].mode == 0644u);
+  BOOST_TEST(exposed[1].path == path + "-wal");
+  BOOST_TEST(exposed[1].mode == 0660u);
+  Result<std::vector<ExposedFile>> changed = RestrictWorkspaceFiles(path);
+  BOOST_TEST_REQUIRE(changed.ok());
+  BOOST_TEST(changed->size() == 2u);
+  BOOST_TEST(ExposedWorkspaceFiles(path).empty());
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    struct stat st {};
+    BOOST_TEST_REQUIRE(::stat((path + suffix).c_str(), &st) == 0);
+    BOOST_TEST((st.st_mode & 07777) == 0600, suffix);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(organisations_round_trip_and_conflict) {

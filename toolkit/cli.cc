@@ -3,8 +3,13 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+
+#include "database.h"
 
 namespace vtaudit::cli {
 
@@ -95,8 +100,39 @@ Result<Workspace*> Context::workspace() {
     Result<std::unique_ptr<Workspace>> ws = Workspace::Open(db_path_);
     if (!ws.ok()) return ws.status();
     workspace_ = std::move(*ws);
+    // After the open: SQLite has made the -wal and -shm files by then, with the file's mode.
+    WarnIfExposed(db_path_);
   }
   return workspace_.get();
+}
+
+std::string ShellWord(const std::string& text) {
+  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("_./-+:=@%", c);
+  });
+  if (plain) return text;
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+void WarnIfExposed(const std::string& db_path) {
+  const std::vector<ExposedFile> exposed = ExposedWorkspaceFiles(db_path);
+  if (exposed.empty()) return;
+  std::string files;
+  for (size_t i = 0; i < exposed.size(); ++i) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", exposed[i].mode);
+    if (i > 0) files += i + 1 == exposed.size() ? " and " : ", ";
+    files += Printable(exposed[i].path, 200) + " (mode " + mode + ")";
+  }
+  std::fprintf(stderr,
+               "vtaudit: warning: %s %s open to others than %s owner, and the workspace holds "
+               "case files\n"
+               "vtaudit: warning: restrict %s to yourself: vtaudit --db %s workspace restrict\n",
+               files.c_str(), exposed.size() == 1 ? "is" : "are",
+               exposed.size() == 1 ? "its" : "their", exposed.size() == 1 ? "it" : "them",
+               Printable(ShellWord(db_path), 200).c_str());
 }
 
 std::string DataDir() {

@@ -87,6 +87,12 @@ class Context {
   std::unique_ptr<Workspace> workspace_;
 };
 
+// Warns on stderr when the workspace at `db_path` or its -wal/-shm/-journal file is open to
+// others than its owner, and names the command that restricts them.
+void WarnIfExposed(const std::string& db_path);
+// `text` as one word for a POSIX shell: as it is when plain, else in single quotes.
+std::string ShellWord(const std::string& text);
+
 // Prints each message of a failed status as "vtaudit: …" on stderr; returns 1.
 int Fail(const Status& status);
 // Prints "vtaudit: message" on stderr; returns 1.
@@ -147,6 +153,7 @@ int AgreementCommand(Context& ctx);
 int JudgeCommand(Context& ctx);
 int Demo(Context& ctx);
 int Serve(Context& ctx);
+int WorkspaceRestrict(Context& ctx);
 int CompareCommand(Context& ctx);
 int ReportCommand(Context& ctx);
 int ReportVersionsCommand(Context& ctx);

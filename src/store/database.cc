@@ -228,4 +228,28 @@ Status Transaction::Commit() {
   return db_->Exec("COMMIT");
 }
 
+std::vector<ExposedFile> ExposedWorkspaceFiles(const std::string& path) {
+  std::vector<ExposedFile> exposed;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const std::string file = path + suffix;
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) continue;
+    const unsigned mode = static_cast<unsigned>(st.st_mode) & 07777u;
+    if (mode & 077u) exposed.push_back({file, mode});
+  }
+  return exposed;
+}
+
+Result<std::vector<ExposedFile>> RestrictWorkspaceFiles(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return Status::NotFound(path + ": no such workspace");
+  std::vector<ExposedFile> exposed = ExposedWorkspaceFiles(path);
+  for (const ExposedFile& f : exposed) {
+    if (::chmod(f.path.c_str(), 0600) != 0) {
+      return Status::IoError(f.path + ": cannot restrict to its owner: " + std::strerror(errno));
+    }
+  }
+  return exposed;
+}
+
 }  // namespace vtaudit

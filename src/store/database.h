@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "status.h"
 
@@ -115,6 +116,22 @@ class Transaction {
   Status begin_;
   bool done_ = false;
 };
+
+// A file of a workspace that others than its owner may read or write (a copy from
+// elsewhere, an archive unpacked, a chmod): it holds case files.
+struct ExposedFile {
+  std::string path;
+  unsigned mode = 0;  // the permission bits, e.g. 0644
+};
+
+// The files of the workspace at `path` (the file and, when they exist, its -wal, -shm and
+// -journal) whose mode lets group or others in (any bit of 077). Changes nothing; a file
+// that cannot be examined is not listed.
+std::vector<ExposedFile> ExposedWorkspaceFiles(const std::string& path);
+
+// Restricts those files to their owner (mode 0600); the files it changed, with their
+// mode before. NotFound when there is no workspace at `path`.
+Result<std::vector<ExposedFile>> RestrictWorkspaceFiles(const std::string& path);
 
 }  // namespace vtaudit
 

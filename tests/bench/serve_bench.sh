@@ -20,6 +20,6 @@ pid=$!
 for _ in $(seq 50); do [ -s "$tmp/url" ] && break; sleep 0.1; done
 url=$(head -1 "$tmp/url")
 origin=${url%%/?token=*}
-cookie=$(curl -s -D - -o /dev/null "$url" | sed -n 's/^Set-Cookie: \(vtaudit_session=[^;]*\).*/\1/p')
+cookie=$(curl -s -D - -o /dev/null "$url" | sed -n 's/^Set-Cookie: \(vtaudit_session_[0-9]*=[^;]*\).*/\1/p')
 curl -sf -o /dev/null -H "Cookie: $cookie" "$origin/audit/1/case/$case_id"
 wrk -t 4 -c 8 -d 10s --latency -H "Cookie: $cookie" "$origin/audit/1/case/$case_id"

@@ -26,23 +26,29 @@ cli('audit', 'new', '--org', 'VT01', '--period', '2025', '--framework',
 cli('sample', 'draw', '--audit', '1', '--size', '4', '--seed', '1');
 
 const server = spawn(bin, ['--db', db, 'serve', '--port', '0', '--inspector', 'Anna'],
-                     { cwd: src, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let text = '';
-  server.stdout.on('data', (chunk) => {
-    text += chunk;
-    const line = text.split('\n')[0];
-    if (text.includes('\n')) resolve(line.trim());
-  });
-  server.on('exit', (code) => reject(new Error('vtaudit serve exited with ' + code)));
+                     { cwd: src, stdio: ['pipe', 'pipe', 'inherit'] });
+// The links `vtaudit serve` prints: the first at start, one more for each Enter.
+const links = [];
+let linkWaiter = null;
+server.stdout.on('data', (chunk) => {
+  links.push(...String(chunk).split('\n').map((l) => l.trim()).filter(Boolean));
+  if (linkWaiter) linkWaiter();
 });
+const nthLink = (n) => new Promise((resolve, reject) => {
+  const check = () => { if (links.length > n) resolve(links[n]); };
+  linkWaiter = check;
+  server.on('exit', (code) => reject(new Error('vtaudit serve exited with ' + code)));
+  check();
+});
+const url = await nthLink(0);
 const origin = new URL(url).origin;
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                      '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: chromiumArgs,
   viewport: { width: 1100, height: 900 },
   acceptDownloads: true,
 });
@@ -129,6 +135,35 @@ try {
   if (!readFileSync(pdfPath).subarray(0, 5).equals(Buffer.from('%PDF-'))) fail('the download is no PDF');
   if (!/^rapport-.*\.pdf$/.test(download.suggestedFilename())) {
     fail('unexpected file name ' + download.suggestedFilename());
+  }
+
+  // A second tab of the same browser shares its session: no link needed.
+  const tab = await context.newPage();
+  await tab.goto(origin + '/audit/1');
+  if (!(await tab.content()).includes('VT01')) fail('a second tab was not let in');
+  await tab.close();
+  // A second browser (another profile) cannot use the link the first one used; Enter in the
+  // terminal of `vtaudit serve` prints a new link, which lets it in.
+  const other = await chromium.launchPersistentContext(join(tmp, 'profile-2'), {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  try {
+    const page2 = other.pages()[0] || await other.newPage();
+    const refused = await page2.goto(url);
+    if (refused.status() !== 403 || !(await page2.content()).includes('This link has been used')) {
+      fail(`the used link again, in another browser: ${refused.status()}`);
+    }
+    server.stdin.write('\n');
+    const second = await nthLink(1);
+    if (second === url) fail('Enter printed the same link');
+    await page2.goto(second);
+    if (!(await page2.content()).includes('VT01')) fail('the new link did not let the second browser in');
+    const cookies = await other.cookies(origin);
+    const session = cookies.find((c) => c.name === 'vtaudit_session_' + new URL(origin).port);
+    if (!session || !session.httpOnly || session.sameSite !== 'Strict' || session.expires <= 0) {
+      fail('the session cookie: ' + JSON.stringify(cookies));
+    }
+  } finally {
+    await other.close();
   }
 
   if (external.length) fail('requests outside the app: ' + external.join(', '));

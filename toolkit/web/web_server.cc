@@ -1,17 +1,20 @@
 #include "web_server.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnectionFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 #include <fcntl.h>
@@ -23,25 +26,12 @@
 #include <mutex>
 #include <sstream>
 
+#include "request_gate.h"
+#include "sessions.h"
 #include "web_internal.h"
 
 namespace vtaudit::web {
 namespace {
-
-constexpr std::string_view kCookie = "vtaudit_session";
-
-struct Session {
-  std::string csrf;
-  Lang lang = Lang::kNl;
-  std::string inspector;  // "" until the inspector says who works
-};
-
-bool SameSecret(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
 
 // The calling thread's own workspace, opened on first use (one Workspace per thread).
 Result<Workspace*> ThreadWorkspace(const std::string& path) {
@@ -59,16 +49,17 @@ Result<Workspace*> ThreadWorkspace(const std::string& path) {
 }  // namespace
 
 struct WebServer::State {
+  explicit State(WebOptions o) : options(std::move(o)), sessions(options.session_idle) {}
+
   WebOptions options;
-  std::string token;
   Calendar calendar = Calendar::Statutory();
   ReportTemplates report_nl, report_en;
   std::unique_ptr<Poco::ThreadPool> pool;
-  std::unique_ptr<Poco::Net::HTTPServer> server;
+  Poco::AutoPtr<Poco::Net::TCPServerDispatcher> dispatcher;
+  std::unique_ptr<RequestGate> gate;
   int port = 0;
-
-  std::mutex sessions_mutex;
-  std::map<std::string, Session> sessions;
+  std::string cookie_name;
+  Sessions sessions;
 
   std::mutex frameworks_mutex;
   std::map<std::string, std::shared_ptr<const Framework>> frameworks;
@@ -84,6 +75,14 @@ struct WebServer::State {
     std::lock_guard lock(frameworks_mutex);
     frameworks.emplace(sha, shared);
     return shared;
+  }
+
+  // The Set-Cookie value for session `id`: the cookie lives as long as an unused session.
+  std::string SessionCookie(const std::string& id) const {
+    const auto seconds = std::chrono::ceil<std::chrono::seconds>(options.session_idle).count();
+    return cookie_name + "=" + id +
+           "; Path=/; Max-Age=" + std::to_string(std::max<long>(1, seconds)) +
+           "; HttpOnly; SameSite=Strict";
   }
 
   bool HostAllowed(const std::string& host) const {
@@ -127,10 +126,44 @@ Response Plain(int status, std::string text) {
   return {status, "text/plain; charset=utf-8", std::move(text) + "\n", ""};
 }
 
+enum class BodyRead { kWhole, kTooLarge, kTooSlow };
+
+// Reads the request body, at most `max` bytes, within `limit` from now: each wait for bytes
+// is bounded by the time left, so a client sending a byte at a time cannot hold the worker
+// past the limit.
+BodyRead ReadBody(Poco::Net::HTTPServerRequest& in, size_t max, std::chrono::milliseconds limit,
+                  std::string* body) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point deadline = Clock::now() + limit;
+  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&in);
+  std::streambuf* buffer = in.stream().rdbuf();
+  for (;;) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::microseconds>(deadline - Clock::now());
+    if (left.count() <= 0) return BodyRead::kTooSlow;
+    if (impl) impl->socket().setReceiveTimeout(Poco::Timespan(left.count()));
+    try {
+      if (buffer->sgetc() == std::char_traits<char>::eof()) return BodyRead::kWhole;
+    } catch (const Poco::TimeoutException&) {
+      return BodyRead::kTooSlow;
+    }
+    const std::streamsize n = buffer->in_avail();
+    const size_t before = body->size();
+    body->resize(before + static_cast<size_t>(n));
+    buffer->sgetn(body->data() + before, n);
+    if (body->size() > max) return BodyRead::kTooLarge;
+  }
+}
+
 }  // namespace
 
 void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
                               Poco::Net::HTTPServerResponse& out) {
+  // A client that does not read its answer holds the worker no longer than a slow body.
+  if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&in)) {
+    impl->socket().setSendTimeout(Poco::Timespan(
+        std::chrono::duration_cast<std::chrono::microseconds>(options.body_timeout).count()));
+  }
   Request req;
   req.method = in.getMethod();
   Poco::URI uri;
@@ -173,45 +206,53 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
     return Send(out, r);
   }
 
-  // The token opens a session once; the cookie carries it from then on.
-  std::string session_id, set_cookie;
-  Session session;
-  if (auto t = req.query.find("token"); t != req.query.end()) {
-    if (!SameSecret(t->second, token)) return Send(out, Plain(403, "Verboden / forbidden"));
-    Result<std::string> id = RandomHex(16), csrf = RandomHex(16);
-    if (!id.ok() || !csrf.ok()) return Send(out, Plain(500, "Geen toeval / no randomness"));
-    session_id = *id;
-    session = {*csrf, options.lang == "en" ? Lang::kEn : Lang::kNl, options.inspector};
-    {
-      std::lock_guard lock(sessions_mutex);
-      sessions[session_id] = session;
-    }
-    Poco::Net::HTTPCookie cookie{std::string(kCookie), session_id};
-    cookie.setPath("/");
-    cookie.setHttpOnly(true);
-    cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
-    set_cookie = cookie.toString();
-    // Out of the address bar and the history: the token stays in the terminal. The target is
-    // the start page, never a path taken from the request ("//elsewhere" would leave).
-    return Send(out, {303, "text/plain; charset=utf-8", "", "/"}, set_cookie);
-  }
+  // The token opens one session, once; the session's cookie carries it from then on.
   Poco::Net::NameValueCollection cookies;
   in.getCookies(cookies);
-  const std::string presented = cookies.get(std::string(kCookie), "");
-  {
-    std::lock_guard lock(sessions_mutex);
-    auto it = presented.empty() ? sessions.end() : sessions.find(presented);
-    if (it == sessions.end()) {
-      return Send(out, Plain(403,
-                             "Verboden: open de pagina via het adres dat `vtaudit serve` "
-                             "toont / forbidden: open the URL `vtaudit serve` printed"));
-    }
-    session_id = it->first;
-    if (auto l = req.query.find("lang"); l != req.query.end()) {
-      it->second.lang = l->second == "en" ? Lang::kEn : Lang::kNl;
-    }
-    session = it->second;
+  const std::string presented = cookies.get(cookie_name, "");
+  std::optional<Lang> lang;
+  if (auto l = req.query.find("lang"); l != req.query.end()) {
+    lang = l->second == "en" ? Lang::kEn : Lang::kNl;
   }
+  Session session;
+  const Sessions::Found found =
+      presented.empty() ? Sessions::Found::kUnknown : sessions.Touch(presented, lang, &session);
+  if (auto t = req.query.find("token"); t != req.query.end()) {
+    Result<std::string> opened = sessions.Open(
+        t->second, {"", options.lang == "en" ? Lang::kEn : Lang::kNl, options.inspector});
+    if (!opened.ok() && !opened.status().IsNotFound()) {
+      return Send(out, Plain(500, "Geen toeval / no randomness"));
+    }
+    // A browser that is in already (the link opened again) goes on; any other is refused.
+    if (!opened.ok() && found != Sessions::Found::kActive) {
+      return Send(out, Plain(403,
+                             "Deze link is al gebruikt of klopt niet: een link opent één sessie, "
+                             "één keer. Druk op Enter in het venster van `vtaudit serve` voor een "
+                             "nieuwe link. / This link has been used or is wrong: a link opens "
+                             "one session, once. Press Enter in the window of `vtaudit serve` for "
+                             "a new link."));
+    }
+    // Out of the address bar and the history: the token stays in the terminal. The target is
+    // the start page, never a path taken from the request ("//elsewhere" would leave).
+    return Send(out, {303, "text/plain; charset=utf-8", "", "/"},
+                SessionCookie(opened.ok() ? *opened : presented));
+  }
+  if (found == Sessions::Found::kExpired) {
+    return Send(out, Plain(403,
+                           "De sessie is verlopen: zij is te lang niet gebruikt. Druk op Enter in "
+                           "het venster van `vtaudit serve` voor een nieuwe link. / The session "
+                           "has expired: it was not used for too long. Press Enter in the window "
+                           "of `vtaudit serve` for a new link."));
+  }
+  if (found == Sessions::Found::kUnknown) {
+    return Send(out, Plain(403,
+                           "Verboden: open de pagina via het adres dat `vtaudit serve` toont "
+                           "(Enter in dat venster geeft een nieuw adres) / forbidden: open the URL "
+                           "`vtaudit serve` printed (Enter in its window prints a new one)"));
+  }
+  const std::string session_id = presented;
+  // Every answer renews the cookie, so that it lives as long as the session.
+  out.set("Set-Cookie", SessionCookie(session_id));
 
   Result<Workspace*> ws = ThreadWorkspace(options.db_path);
   PageEnv env;
@@ -233,17 +274,18 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
                             Tr(env.lang, "Het verzoek is te groot.", "The request is too large.")));
     }
     std::string body;
-    std::istream& stream = in.stream();
-    char buffer[8192];
-    while (stream) {
-      stream.read(buffer, sizeof buffer);
-      body.append(buffer, static_cast<size_t>(stream.gcount()));
-      if (body.size() > options.max_body) {
-        out.setKeepAlive(false);
-        return Send(
-            out, ErrorPage(env, req, 413,
-                           Tr(env.lang, "Het verzoek is te groot.", "The request is too large.")));
-      }
+    switch (ReadBody(in, options.max_body, options.body_timeout, &body)) {
+      case BodyRead::kWhole:
+        break;
+      case BodyRead::kTooLarge:
+        return Send(out, ErrorPage(env, req, 413,
+                                   Tr(env.lang, "Het verzoek is te groot; er is niets opgeslagen.",
+                                      "The request is too large; nothing was saved.")));
+      case BodyRead::kTooSlow:
+        return Send(out, ErrorPage(env, req, 408,
+                                   Tr(env.lang,
+                                      "Het formulier kwam te traag binnen; er is niets opgeslagen.",
+                                      "The form arrived too slowly; nothing was saved.")));
     }
     const std::string origin = in.get("Origin", "");
     if (!origin.empty() && !HostAllowed(origin.substr(origin.find("://") + 3))) {
@@ -268,12 +310,7 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
     }
   }
   Response response = Route(env, req);
-  if (response.session_inspector) {
-    std::lock_guard lock(sessions_mutex);
-    if (auto it = sessions.find(session_id); it != sessions.end()) {
-      it->second.inspector = *response.session_inspector;
-    }
-  }
+  if (response.session_inspector) sessions.SetInspector(session_id, *response.session_inspector);
   Send(out, response);
 }
 
@@ -347,9 +384,7 @@ Result<std::string> RandomHex(size_t bytes) {
   return hex;
 }
 
-WebServer::WebServer(WebOptions options) : state_(std::make_unique<State>()) {
-  state_->options = std::move(options);
-}
+WebServer::WebServer(WebOptions options) : state_(std::make_unique<State>(std::move(options))) {}
 
 WebServer::~WebServer() { Stop(); }
 
@@ -364,21 +399,38 @@ Status WebServer::Start() {
   if (!en.ok()) return en.status();
   s.report_nl = std::move(*nl);
   s.report_en = std::move(*en);
-  Result<std::string> token = RandomHex(16);
-  if (!token.ok()) return token.status();
-  s.token = *token;
+  if (Result<std::string> token = s.sessions.NewToken(); !token.ok()) return token.status();
   if (Result<Workspace*> ws = ThreadWorkspace(s.options.db_path); !ws.ok()) return ws.status();
   try {
     Poco::Net::ServerSocket socket(
-        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(s.options.port)));
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(s.options.port)), 256);
     s.port = socket.address().port();
-    auto* params = new Poco::Net::HTTPServerParams;
+    s.cookie_name = "vtaudit_session_" + std::to_string(s.port);
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(s.options.threads);
-    params->setMaxQueued(256);
-    params->setKeepAlive(true);
+    params->setMaxQueued(s.options.max_queued);
+    // One request per connection: between two requests a kept-alive connection would hold
+    // its worker, waiting for bytes the gate has not seen. On 127.0.0.1 a new connection
+    // costs next to nothing.
+    params->setKeepAlive(false);
+    params->setTimeout(Poco::Timespan(
+        std::chrono::duration_cast<std::chrono::microseconds>(s.options.body_timeout).count()));
     s.pool = std::make_unique<Poco::ThreadPool>(2, s.options.threads);
-    s.server = std::make_unique<Poco::Net::HTTPServer>(new Factory(&s), *s.pool, socket, params);
-    s.server->start();
+    s.dispatcher = new Poco::Net::TCPServerDispatcher(
+        new Poco::Net::HTTPServerConnectionFactory(params, new Factory(&s)), *s.pool, params);
+    Poco::Net::TCPServerDispatcher* dispatcher = s.dispatcher.get();
+    const int max_queued = s.options.max_queued;
+    GateOptions gate;
+    gate.header_timeout = s.options.header_timeout;
+    gate.max_waiting = s.options.max_waiting;
+    s.gate = std::make_unique<RequestGate>(
+        socket, gate, [dispatcher, max_queued](const Poco::Net::StreamSocket& connection) {
+          // The gate is the only one to enqueue, so the queue cannot fill in between.
+          if (dispatcher->queuedConnections() >= max_queued) return false;
+          dispatcher->enqueue(connection);
+          return true;
+        });
+    if (Status started = s.gate->Start(); !started.ok()) return started;
   } catch (const Poco::Exception& e) {
     return Status::IoError("127.0.0.1:" + std::to_string(s.options.port) + ": " + e.displayText());
   }
@@ -386,16 +438,21 @@ Status WebServer::Start() {
 }
 
 void WebServer::Stop() {
-  if (!state_->server) return;
-  state_->server->stopAll(true);
-  state_->server.reset();
-  state_->pool->joinAll();
+  State& s = *state_;
+  if (!s.gate) return;
+  s.gate->Stop();
+  s.gate.reset();
+  s.dispatcher->stop();
+  s.pool->joinAll();
+  s.dispatcher = nullptr;
 }
 
 int WebServer::port() const { return state_->port; }
-const std::string& WebServer::token() const { return state_->token; }
+std::string WebServer::token() const { return state_->sessions.token(); }
+Result<std::string> WebServer::NewToken() { return state_->sessions.NewToken(); }
 std::string WebServer::url() const {
-  return "http://127.0.0.1:" + std::to_string(state_->port) + "/?token=" + state_->token;
+  return "http://127.0.0.1:" + std::to_string(state_->port) + "/?token=" + token();
 }
+std::string WebServer::cookie_name() const { return state_->cookie_name; }
 
 }  // namespace vtaudit::web
