@@ -149,6 +149,7 @@ int ScoreShow(Context& ctx);
 int ScoreHistoryCommand(Context& ctx);
 int ScoreReconcile(Context& ctx);
 int ScoreClear(Context& ctx);
+int ScoreRedact(Context& ctx);
 int AgreementCommand(Context& ctx);
 int JudgeCommand(Context& ctx);
 int Demo(Context& ctx);

@@ -103,6 +103,13 @@ int ReportVersionsCommand(Context& ctx) {
         w.BeginObject().Key("format").String(f.format).Key("lang").String(f.lang);
         w.Key("sha256").String(f.sha256).Key("written_at").String(f.written_at).EndObject();
       }
+      w.EndArray().Key("withdrawn").BeginArray();
+      for (const WithdrawnReport& f : v.withdrawn) {
+        w.BeginObject().Key("format").String(f.format).Key("lang").String(f.lang);
+        w.Key("sha256").String(f.sha256).Key("written_at").String(f.written_at);
+        w.Key("withdrawn_at").String(f.withdrawn_at).Key("by").String(f.by);
+        w.Key("reason").String(f.reason).EndObject();
+      }
       w.EndArray().EndObject();
     }
     w.EndArray().EndObject();
@@ -118,10 +125,16 @@ int ReportVersionsCommand(Context& ctx) {
     std::printf("version %d  %s, peildatum %s, delivery %s, %s%s\n", s.version,
                 Label(s.state).c_str(), s.as_of.ToIso().c_str(), Short(s.extract_sha256).c_str(),
                 s.created_at.c_str(), s.created_by.empty() ? "" : (" by " + s.created_by).c_str());
-    if (v.files.empty()) std::printf("    no report written\n");
+    if (v.files.empty() && v.withdrawn.empty()) std::printf("    no report written\n");
     for (const StoredReport& f : v.files) {
       std::printf("    %-4s %s  SHA-256 %s  written %s\n", f.format.c_str(), f.lang.c_str(),
                   Short(f.sha256).c_str(), f.written_at.c_str());
+    }
+    for (const WithdrawnReport& f : v.withdrawn) {
+      std::printf("    %-4s %s  SHA-256 %s  written %s, withdrawn %s by %s: %s\n", f.format.c_str(),
+                  f.lang.c_str(), Short(f.sha256).c_str(), f.written_at.c_str(),
+                  f.withdrawn_at.c_str(), Printable(f.by, 40).c_str(),
+                  Printable(f.reason, 120).c_str());
     }
   }
   return 0;

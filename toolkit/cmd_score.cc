@@ -1,5 +1,5 @@
 // score set | score clear | score import | score show | score history | score reconcile |
-// agreement
+// score redact | agreement
 #include <cstdio>
 
 #include "audit.h"
@@ -7,6 +7,7 @@
 #include "json_writer.h"
 #include "judgement.h"
 #include "lifecycle.h"
+#include "redaction.h"
 #include "scoring.h"
 
 namespace vtaudit::cli {
@@ -110,6 +111,43 @@ int ScoreReconcile(Context& ctx) {
   return 0;
 }
 
+int ScoreRedact(Context& ctx) {
+  RedactionRequest request;
+  request.audit = RequiredAuditId(ctx);
+  request.event = ctx.Required("--event");
+  request.reason = ctx.Required("--reason");
+  request.inspector = InspectorName(ctx);
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  Result<Redaction> r = RedactNote(*ws, request);
+  if (!r.ok()) return Fail(r.status());
+  std::printf("score event %lld (%s, %s, %s): note replaced by \"%s\", recorded by %s\n",
+              static_cast<long long>(r->event), CaseLabel(r->case_id).c_str(), r->criterion.c_str(),
+              Printable(r->inspector, 40).c_str(), Printable(r->marker, 2 * kNoteWidth).c_str(),
+              request.inspector.c_str());
+  if (r->copies > 0) {
+    std::printf("also replaced: %d cop%s of the same text in the trail of this criterion\n",
+                r->copies, r->copies == 1 ? "y" : "ies");
+  }
+  for (const WithdrawnReport& w : r->withdrawn) {
+    std::printf("withdrawn: version %d %s (%s), SHA-256 %s, written %s\n", w.version,
+                w.format.c_str(), w.lang.c_str(), w.sha256.substr(0, 12).c_str(),
+                w.written_at.c_str());
+  }
+  if (!r->purged) {
+    std::printf(
+        "note: another connection to the workspace is open (vtaudit serve?): the old text stays "
+        "in the write-ahead log until it is closed\n");
+  }
+  if (!r->withdrawn.empty()) {
+    std::printf(
+        "a concept or final audit's latest version is written again, with the marker, by the "
+        "next `vtaudit report --audit %lld`\n",
+        static_cast<long long>(request.audit));
+  }
+  return 0;
+}
+
 int ScoreImport(Context& ctx) {
   const int64_t audit = RequiredAuditId(ctx);
   const std::string& path = ctx.positional()[0];
@@ -189,7 +227,8 @@ int ScoreHistoryCommand(Context& ctx) {
     JsonWriter w;
     w.BeginArray();
     for (const ScoreEvent& e : *events) {
-      w.BeginObject().Key("uid").String(e.uid).Key("at").String(e.at).Key("kind").String(e.kind);
+      w.BeginObject().Key("id").Int(e.id).Key("uid").String(e.uid).Key("at").String(e.at);
+      w.Key("kind").String(e.kind);
       w.Key("case_id").String(e.case_id).Key("criterion").String(e.criterion);
       w.Key("inspector").String(e.inspector).Key("old");
       optional(w, e.old_result);
@@ -200,6 +239,13 @@ int ScoreHistoryCommand(Context& ctx) {
       w.Key("note").String(e.note).Key("response");
       if (e.response) {
         w.Int(*e.response);
+      } else {
+        w.Null();
+      }
+      w.Key("redacted");
+      if (e.redacted) {
+        w.BeginObject().Key("at").String(e.redacted->at).Key("by").String(e.redacted->by);
+        w.Key("reason").String(e.redacted->reason).EndObject();
       } else {
         w.Null();
       }
@@ -220,7 +266,8 @@ int ScoreHistoryCommand(Context& ctx) {
     return 0;
   }
   for (const ScoreEvent& e : *events) {
-    std::printf("%s %-9s %-12s %-10s %-16s %s → %s%s%s\n", e.at.c_str(), e.kind.c_str(),
+    std::printf("%s #%-4lld %-9s %-12s %-10s %-16s %s → %s%s%s\n", e.at.c_str(),
+                static_cast<long long>(e.id), e.kind.c_str(),
                 e.case_id.empty() ? "-" : e.case_id.c_str(), e.criterion.c_str(),
                 Printable(e.inspector, 16).c_str(), e.old_result.value_or("-").c_str(),
                 e.new_result.value_or("-").c_str(), e.note.empty() ? "" : "  ",
@@ -228,6 +275,10 @@ int ScoreHistoryCommand(Context& ctx) {
     if (e.old_note && *e.old_note != e.note) {
       std::printf("    note was: %s\n",
                   e.old_note->empty() ? "(none)" : Printable(*e.old_note, kNoteWidth).c_str());
+    }
+    if (e.redacted) {
+      std::printf("    note redacted %s by %s\n", e.redacted->at.c_str(),
+                  Printable(e.redacted->by, 40).c_str());
     }
     if (e.response)
       std::printf("    follows from response %lld\n", static_cast<long long>(*e.response));

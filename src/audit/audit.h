@@ -78,7 +78,8 @@ Status RecordAuditEvent(Workspace* ws, int64_t audit, std::string_view kind,
 struct AuditEvent {
   int64_t id = 0;
   // "inspector_added", "inspector_removed" (detail: the name), "as_of" (detail: "old →
-  // new"), "status" (detail: "draft → concept"), "criterion_not_judged" (detail: the id).
+  // new"), "status" (detail: "draft → concept"), "criterion_not_judged" (detail: the id),
+  // "note_redacted" (detail: the uid of the score event; report/redaction.h).
   std::string kind;
   std::string detail;
   std::string reason;

@@ -526,8 +526,10 @@ Result<std::vector<ScoreEvent>> ScoreHistory(Workspace* ws, int64_t audit,
       "SELECT e.id, e.uid, e.case_id, e.criterion, e.inspector, e.kind, e.old_result, "
       "e.new_result, e.old_note, e.note, e.at, "
       "(SELECT group_concat(b.inspector || ': ' || b.result, char(10)) FROM "
-      "(SELECT * FROM score_basis WHERE event = e.id ORDER BY inspector) b), e.response "
-      "FROM score_event e WHERE e.audit = ?1 AND (?2 IS NULL OR e.case_id = ?2) AND "
+      "(SELECT * FROM score_basis WHERE event = e.id ORDER BY inspector) b), e.response, "
+      "r.id, r.at, r.actor, r.reason "
+      "FROM score_event e LEFT JOIN audit_event r ON r.id = e.note_redaction "
+      "WHERE e.audit = ?1 AND (?2 IS NULL OR e.case_id = ?2) AND "
       "(?3 IS NULL OR e.criterion = ?3) ORDER BY e.id");
   if (!q.ok()) return q.status();
   q->Bind(1, audit).BindOptional(2, case_id).BindOptional(3, criterion);
@@ -538,6 +540,8 @@ Result<std::vector<ScoreEvent>> ScoreHistory(Workspace* ws, int64_t audit,
                  q->Text(4),         q->Text(5), q->OptionalText(6), q->OptionalText(7),
                  q->OptionalText(8), q->Text(9), q->Text(10),        {}};
     if (!q->IsNull(12)) e.response = q->Int(12);
+    if (!q->IsNull(13))
+      e.redacted = ScoreEvent::Redacted{q->Int(13), q->Text(14), q->Text(15), q->Text(16)};
     const std::string basis = q->Text(11);
     for (size_t start = 0; !basis.empty() && start <= basis.size();) {
       const size_t end = std::min(basis.find('\n', start), basis.size());

@@ -7,7 +7,9 @@
 // score changed after a reconciliation reopens the disagreement. Only the audit's
 // inspectors may score (audit.h). Each write is one transaction that checks and appends
 // together, so a concurrent writer (the web UI, a second command) cannot interleave. A
-// final audit refuses every change (Conflict). Several inspectors may score a case:
+// final audit refuses every change (Conflict); the one change the trail allows to a written
+// event, in any state, is an audited redaction of its note (report/redaction.h). Several
+// inspectors may score a case:
 // Agreement gives per criterion the observed agreement and kappa (Cohen's for one fixed
 // pair, Fleiss' for more). Not thread-safe (one Workspace a thread).
 #ifndef VTAUDIT_SCORING_H_
@@ -65,6 +67,13 @@ struct ScoreEvent {
   // A reconcile: the inspectors' results it settled, "inspector: result" by name.
   std::vector<std::string> basis;
   std::optional<int64_t> response = std::nullopt;  // the response it follows from
+  // When its note was redacted (report/redaction.h): the note reads "[verwijderd: REASON]"
+  // and this says when and by whom (the AuditEvent that records it).
+  struct Redacted {
+    int64_t record = 0;
+    std::string at, by, reason;
+  };
+  std::optional<Redacted> redacted = std::nullopt;
 };
 
 // A current score: the latest `set` per case, criterion and inspector (unless cleared

@@ -44,6 +44,29 @@ Result<std::optional<WrittenReport>> Stored(Workspace* ws, int64_t id, int versi
   return std::optional<WrittenReport>(std::move(r));
 }
 
+// The withdrawn files of an audit (of one version, when given), oldest first.
+Result<std::vector<WithdrawnReport>> Withdrawn(Workspace* ws, int64_t id,
+                                               std::optional<int> version = std::nullopt) {
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT w.version, w.format, w.lang, w.sha256, w.written_at, w.redaction, r.at, r.actor, "
+      "r.reason FROM report_withdrawn w JOIN audit_event r ON r.id = w.redaction "
+      "WHERE w.audit = ?1 AND (?2 IS NULL OR w.version = ?2) ORDER BY w.id");
+  if (!q.ok()) return q.status();
+  q->Bind(1, id);
+  if (version) {
+    q->Bind(2, static_cast<int64_t>(*version));
+  } else {
+    q->BindNull(2);
+  }
+  std::vector<WithdrawnReport> out;
+  while (q->Step()) {
+    out.push_back({static_cast<int>(q->Int(0)), q->Text(1), q->Text(2), q->Text(3), q->Text(4),
+                   q->Int(5), q->Text(6), q->Text(7), q->Text(8)});
+  }
+  if (!q->status().ok()) return q->status();
+  return out;
+}
+
 }  // namespace
 
 Result<WrittenReport> WriteReport(Workspace* ws, int64_t id, const std::string& format,
@@ -73,6 +96,16 @@ Result<WrittenReport> WriteReport(Workspace* ws, int64_t id, const std::string& 
     if (*stored) return std::move(**stored);
     // The latest version of a frozen audit can still be written for the first time.
     if (!frozen || !*latest || (*latest)->version != *version) {
+      Result<std::vector<WithdrawnReport>> gone = Withdrawn(ws, id, *version);
+      if (!gone.ok()) return gone.status();
+      for (auto w = gone->rbegin(); w != gone->rend(); ++w) {
+        if (w->format != format || w->lang != templates.lang) continue;
+        return Status::NotFound("audit " + std::to_string(id) + ": version " +
+                                std::to_string(*version) + " as " + format + " (" + templates.lang +
+                                ") was withdrawn on " + w->withdrawn_at +
+                                " when a note was redacted (" + w->reason +
+                                "); the file issued had SHA-256 " + w->sha256);
+      }
       return Status::NotFound("audit " + std::to_string(id) + ": version " +
                               std::to_string(*version) + " was never written as " + format + " (" +
                               templates.lang + ")");
@@ -115,7 +148,7 @@ Result<std::vector<ReportVersionInfo>> ReportVersions(Workspace* ws, int64_t id)
   Result<std::vector<AuditSnapshot>> snapshots = Snapshots(ws, id);
   if (!snapshots.ok()) return snapshots.status();
   std::vector<ReportVersionInfo> out;
-  for (AuditSnapshot& s : *snapshots) out.push_back({std::move(s), {}});
+  for (AuditSnapshot& s : *snapshots) out.push_back({std::move(s), {}, {}});
   Result<Statement> q = ws->db().Prepare(
       "SELECT version, format, lang, sha256, written_at FROM report_version WHERE audit = ? "
       "ORDER BY version, format, lang");
@@ -129,6 +162,15 @@ Result<std::vector<ReportVersionInfo>> ReportVersions(Workspace* ws, int64_t id)
     }
   }
   if (!q->status().ok()) return q->status();
+  Result<std::vector<WithdrawnReport>> withdrawn = Withdrawn(ws, id);
+  if (!withdrawn.ok()) return withdrawn.status();
+  for (WithdrawnReport& w : *withdrawn) {
+    for (ReportVersionInfo& v : out) {
+      if (v.snapshot.version != w.version) continue;
+      v.withdrawn.push_back(std::move(w));
+      break;
+    }
+  }
   return out;
 }
 

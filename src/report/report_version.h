@@ -2,7 +2,8 @@
 // audit's latest snapshot version (snapshot.h). The first time a (version, format, lang) is
 // written its bytes are kept in report_version with their SHA-256, and every later write of
 // it returns those bytes, so that the file the organisation received and the file in the
-// archive are byte-identical, whatever was imported since. A draft's report (werkversie) is
+// archive are byte-identical, whatever was imported since (unless a redaction withdrew
+// them, redaction.h). A draft's report (werkversie) is
 // rendered afresh and never kept. Also: the list of versions with their stored files, and
 // what changed between two versions (from the snapshots' judgement and timeliness JSON and
 // the score events between them). The command line and the web UI both write reports
@@ -36,8 +37,10 @@ struct WrittenReport {
 // language. Without `version`: a concept or final audit's latest version, the stored bytes
 // when written before, else rendered and stored; a draft's werkversie, rendered and not
 // stored (`as_of` applies to a draft only, SourceOf). With `version`: the stored bytes of
-// that version, NotFound when that format and language were never written for it (a past
-// version cannot be rendered again: its scores have moved on).
+// that version, NotFound when that format and language were never written for it or were
+// withdrawn by a redaction (a past version cannot be rendered again: its scores have moved
+// on). The latest version of a concept or final audit whose file was withdrawn is rendered
+// and kept again, with the redacted note.
 Result<WrittenReport> WriteReport(Workspace* ws, int64_t id, const std::string& format,
                                   const ReportTemplates& templates, const Calendar& calendar,
                                   std::optional<int> version = std::nullopt,
@@ -46,11 +49,21 @@ Result<WrittenReport> WriteReport(Workspace* ws, int64_t id, const std::string& 
 struct StoredReport {
   std::string format, lang, sha256, written_at;
 };
+// A kept report file withdrawn because a note it may hold was redacted (redaction.h): its
+// bytes are gone from the workspace, what identifies them stays.
+struct WithdrawnReport {
+  int version = 0;
+  std::string format, lang, sha256, written_at;  // of the file withdrawn
+  int64_t redaction = 0;                         // the AuditEvent that withdrew it
+  std::string withdrawn_at, by, reason;
+};
 struct ReportVersionInfo {
   AuditSnapshot snapshot;
-  std::vector<StoredReport> files;  // by format, then language
+  std::vector<StoredReport> files;         // by format, then language
+  std::vector<WithdrawnReport> withdrawn;  // oldest first
 };
-// Every version of the audit, oldest first, with the report files kept of it.
+// Every version of the audit, oldest first, with the report files kept of it and those
+// withdrawn.
 Result<std::vector<ReportVersionInfo>> ReportVersions(Workspace* ws, int64_t id);
 
 // What changed between two versions of an audit.

@@ -165,23 +165,19 @@ Result<Calendar> Calendar::ParseXml(std::string_view xml, std::string_view sourc
   if (!parsed.ok()) return parsed.status();
   const XmlSource& src = **parsed;
   const pugi::xml_document& doc = src.doc();
-  const auto message = [&src](const pugi::xml_node& node, std::string_view what) {
-    return src.Where(node) + ": " + std::string(what);
-  };
-  std::vector<std::string> errors;
+  XmlErrors errors(src);
   const pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "calendar") {
-    errors.push_back(
-        message(root, "root element is <" + std::string(root.name()) + ">, expected <calendar>"));
-    return Status::InvalidAll(std::move(errors));
+    errors.Add(root, "root element is <" + std::string(root.name()) + ">, expected <calendar>");
+    return errors.ToStatus();
   }
 
   auto t = std::make_shared<Tables>();
   t->id = Trimmed(root.attribute("id").value());
   t->version = Trimmed(root.attribute("version").value());
-  if (t->id.empty()) errors.push_back(message(root, "<calendar> needs an id attribute"));
+  if (t->id.empty()) errors.Add(root, "<calendar> needs an id attribute");
   if (t->version.empty()) {
-    errors.push_back(message(root, "<calendar> needs a version attribute"));
+    errors.Add(root, "<calendar> needs a version attribute");
   }
 
   struct Decreed {
@@ -195,57 +191,53 @@ Result<Calendar> Calendar::ParseXml(std::string_view xml, std::string_view sourc
     if (node.type() != pugi::node_element) continue;
     const std::string_view name = node.name();
     if (name == "source") {
-      if (has_source) errors.push_back(message(node, "<source> is given twice"));
+      if (has_source) errors.Add(node, "<source> is given twice");
       has_source = true;
       t->source = Trimmed(node.text().get());
-      if (t->source.empty()) errors.push_back(message(node, "<source> is empty"));
+      if (t->source.empty()) errors.Add(node, "<source> is empty");
       continue;
     }
     if (name != "decreed") {
-      errors.push_back(message(
-          node, "unexpected element <" + std::string(name) + "> (expected <source> or <decreed>)"));
+      errors.Add(node,
+                 "unexpected element <" + std::string(name) + "> (expected <source> or <decreed>)");
       continue;
     }
     const pugi::xml_attribute date_attr = node.attribute("date");
     const std::string date_text = date_attr.value();
     if (!date_attr) {
-      errors.push_back(message(node, "<decreed> needs a date attribute (YYYY-MM-DD)"));
+      errors.Add(node, "<decreed> needs a date attribute (YYYY-MM-DD)");
       continue;
     }
     if (!LooksLikeIsoDate(date_text)) {
-      errors.push_back(
-          message(node, "date \"" + date_text + "\" is not a date (expected YYYY-MM-DD)"));
+      errors.Add(node, "date \"" + date_text + "\" is not a date (expected YYYY-MM-DD)");
       continue;
     }
     const std::optional<Date> date = Date::ParseIso(date_text);
     if (!date) {
-      errors.push_back(message(node, "no such day: " + date_text));
+      errors.Add(node, "no such day: " + date_text);
       continue;
     }
     const auto [seen, is_new] = first_seen.emplace(*date, node);
     if (!is_new) {
-      errors.push_back(message(node, date_text + " is decreed twice (first at " +
-                                         src.Where(seen->second).substr(src.name().size() + 1) +
-                                         ")"));
+      errors.Add(node, date_text + " is decreed twice (first at " +
+                           src.Where(seen->second).substr(src.name().size() + 1) + ")");
       continue;
     }
     const std::string statutory = StatutoryName(*date);
     if (IsWeekend(*date)) {
-      errors.push_back(message(node, date_text + " is a " + WeekendDayName(*date) +
-                                         ", not a working day to begin with"));
+      errors.Add(
+          node, date_text + " is a " + WeekendDayName(*date) + ", not a working day to begin with");
     } else if (!statutory.empty()) {
-      errors.push_back(
-          message(node, date_text + " is already a public holiday (" + statutory + ")"));
+      errors.Add(node, date_text + " is already a public holiday (" + statutory + ")");
     }
     std::string text = Trimmed(node.text().get());
     if (text.empty()) {
-      errors.push_back(
-          message(node, "<decreed date=\"" + date_text + "\"> has no text (say which day it is)"));
+      errors.Add(node, "<decreed date=\"" + date_text + "\"> has no text (say which day it is)");
     }
     days.push_back({*date, std::move(text)});
   }
-  if (!has_source) errors.push_back(message(root, "<calendar> needs a <source>"));
-  if (!errors.empty()) return Status::InvalidAll(std::move(errors));
+  if (!has_source) errors.Add(root, "<calendar> needs a <source>");
+  if (!errors.empty()) return errors.ToStatus();
 
   std::sort(days.begin(), days.end(),
             [](const Decreed& a, const Decreed& b) { return a.date < b.date; });

@@ -22,14 +22,10 @@ bool IsId(std::string_view id) {
 // Collects the errors of one file, each prefixed with the place it names.
 class Checker {
  public:
-  explicit Checker(const XmlSource& src) : src_(src) {}
+  explicit Checker(const XmlSource& src) : src_(src), errors_(src) {}
 
-  void Error(const pugi::xml_node& node, std::string_view what) {
-    errors_.push_back(src_.Where(node) + ": " + std::string(what));
-  }
-  void Error(const pugi::xml_attribute& attr, std::string_view what) {
-    errors_.push_back(src_.Where(attr) + ": " + std::string(what));
-  }
+  void Error(const pugi::xml_node& node, std::string_view what) { errors_.Add(node, what); }
+  void Error(const pugi::xml_attribute& attr, std::string_view what) { errors_.Add(attr, what); }
   // "LINE:COL" of a node, for "first at …".
   std::string At(const pugi::xml_node& node) const {
     return src_.Where(node).substr(src_.name().size() + 1);
@@ -59,11 +55,11 @@ class Checker {
       }
     }
   }
-  std::vector<std::string> take() { return std::move(errors_); }
+  const XmlErrors& errors() const { return errors_; }
 
  private:
   const XmlSource& src_;
-  std::vector<std::string> errors_;
+  XmlErrors errors_;
 };
 
 }  // namespace
@@ -93,7 +89,7 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
   const pugi::xml_node root = src.doc().document_element();
   if (std::string_view(root.name()) != "crosswalk") {
     check.Error(root, "root element is <" + std::string(root.name()) + ">, expected <crosswalk>");
-    return Status::InvalidAll(check.take());
+    return check.errors().ToStatus();
   }
   check.OnlyAttributes(root, {"from", "to"});
   Crosswalk cw;
@@ -187,8 +183,7 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
       }
     }
   }
-  std::vector<std::string> errors = check.take();
-  if (!errors.empty()) return Status::InvalidAll(std::move(errors));
+  if (!check.errors().empty()) return check.errors().ToStatus();
   return cw;
 }
 

@@ -107,8 +107,7 @@ class FrameworkReader {
       if (auto d = Date::ParseIso(a.value())) {
         f.valid_from = *d;
       } else {
-        Error(src_.Where(a),
-              std::string("valid-from is not a date (YYYY-MM-DD): '") + a.value() + "'");
+        Error(a, std::string("valid-from is not a date (YYYY-MM-DD): '") + a.value() + "'");
       }
     }
     f.title = Text(root, "title", "framework");
@@ -122,17 +121,16 @@ class FrameworkReader {
       any_domain = true;
       f.domains.push_back(ReadDomain(d, f));
     }
-    if (!any_domain) Error(src_.Where(root), "the framework has no <domain>");
+    if (!any_domain) Error(root, "the framework has no <domain>");
     CheckUnknownChildren(
         root, {"title", "gloss", "source", "scale", "deadlines", "aggregation", "domain"});
-    if (!errors_.empty()) return Status::InvalidAll(std::move(errors_));
+    if (!errors_.empty()) return errors_.ToStatus();
     return f;
   }
 
  private:
-  void Error(const std::string& where, const std::string& what) {
-    errors_.push_back(where + ": " + what);
-  }
+  void Error(const pugi::xml_node& n, const std::string& what) { errors_.Add(n, what); }
+  void Error(const pugi::xml_attribute& a, const std::string& what) { errors_.Add(a, what); }
 
   static std::string Describe(const pugi::xml_node& n) {
     std::string d = std::string("<") + n.name();
@@ -145,7 +143,7 @@ class FrameworkReader {
   std::string Required(const pugi::xml_node& n, const char* name) {
     const pugi::xml_attribute a = n.attribute(name);
     if (!a) {
-      Error(src_.Where(n), Describe(n) + " has no attribute '" + name + "'");
+      Error(n, Describe(n) + " has no attribute '" + name + "'");
       return "";
     }
     return a.value();
@@ -154,7 +152,7 @@ class FrameworkReader {
   std::string Id(const pugi::xml_node& n) {
     const pugi::xml_attribute a = n.attribute("id");
     if (!a) {
-      Error(src_.Where(n), Describe(n) + " has no attribute 'id'");
+      Error(n, Describe(n) + " has no attribute 'id'");
       return "";
     }
     const std::string id = a.value();
@@ -168,20 +166,19 @@ class FrameworkReader {
     const bool letter =
         !id.empty() && ((id[0] >= 'A' && id[0] <= 'Z') || (id[0] >= 'a' && id[0] <= 'z'));
     if (id.size() > kMaxId) {
-      Error(src_.Where(a), "id of " + std::to_string(id.size()) +
-                               " characters: an id has at most " + std::to_string(kMaxId));
+      Error(a, "id of " + std::to_string(id.size()) + " characters: an id has at most " +
+                   std::to_string(kMaxId));
       return id;
     }
     if (!letter || !std::all_of(id.begin(), id.end(), plain)) {
-      Error(src_.Where(a),
-            "id '" + id + "' is not a valid id (a letter, then letters, digits, '_', '.', '-')");
+      Error(a, "id '" + id + "' is not a valid id (a letter, then letters, digits, '_', '.', '-')");
       return id;
     }
     if (n != src_.doc().document_element()) {
-      const auto [it, fresh] = ids_.emplace(id, src_.Where(n));
+      const auto [it, fresh] = ids_.emplace(id, src_.Offset(n));
       if (!fresh) {
-        const std::string first = it->second.substr(src_.name().size() + 1);
-        Error(src_.Where(a), "duplicate id '" + id + "' (first defined at " + first + ")");
+        const std::string first = src_.WhereOffset(it->second).substr(src_.name().size() + 1);
+        Error(a, "duplicate id '" + id + "' (first defined at " + first + ")");
       }
     }
     return id;
@@ -191,14 +188,14 @@ class FrameworkReader {
   std::optional<double> Number(const pugi::xml_node& n, const char* name, bool required = true) {
     const pugi::xml_attribute a = n.attribute(name);
     if (!a) {
-      if (required) Error(src_.Where(n), Describe(n) + " has no attribute '" + name + "'");
+      if (required) Error(n, Describe(n) + " has no attribute '" + name + "'");
       return std::nullopt;
     }
     const std::string text = a.value();
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0' || !std::isfinite(v)) {
-      Error(src_.Where(a), std::string(name) + " is not a number: '" + text + "'");
+      Error(a, std::string(name) + " is not a number: '" + text + "'");
       return std::nullopt;
     }
     return v;
@@ -214,8 +211,7 @@ class FrameworkReader {
           return std::isdigit(static_cast<unsigned char>(ch));
         });
     if (!digits || std::stoi(text) < 1) {
-      Error(src_.Where(a),
-            std::string(name) + " must be a whole number of at least 1, got '" + text + "'");
+      Error(a, std::string(name) + " must be a whole number of at least 1, got '" + text + "'");
       return std::nullopt;
     }
     return std::stoi(text);
@@ -224,7 +220,7 @@ class FrameworkReader {
   std::optional<double> Share(const pugi::xml_node& n, const char* name) {
     const std::optional<double> v = Number(n, name);
     if (v && (*v < 0 || *v > 1)) {
-      Error(src_.Where(n.attribute(name)),
+      Error(n.attribute(name),
             std::string(name) + " must lie between 0 and 1, got " + n.attribute(name).value());
       return std::nullopt;
     }
@@ -236,7 +232,7 @@ class FrameworkReader {
     if (!a) return 1;
     const std::optional<double> v = Number(n, "weight");
     if (v && *v <= 0) {
-      Error(src_.Where(a), std::string("weight must be greater than 0, got ") + a.value());
+      Error(a, std::string("weight must be greater than 0, got ") + a.value());
       return 1;
     }
     return v.value_or(1);
@@ -248,7 +244,7 @@ class FrameworkReader {
     const std::string v = a.value();
     if (v == "true" || v == "1") return true;
     if (v == "false" || v == "0") return false;
-    Error(src_.Where(a), std::string(name) + " must be true or false, got '" + v + "'");
+    Error(a, std::string(name) + " must be true or false, got '" + v + "'");
     return std::nullopt;
   }
 
@@ -257,7 +253,7 @@ class FrameworkReader {
     const pugi::xml_node c = n.child(child);
     const std::string who = owner == "framework" ? "the framework" : owner;
     if (!c) {
-      Error(src_.Where(n), who + " has no <" + child + ">" + LanguageHint(child));
+      Error(n, who + " has no <" + child + ">" + LanguageHint(child));
       return "";
     }
     std::string text = c.child_value();
@@ -265,7 +261,7 @@ class FrameworkReader {
       return std::isspace(static_cast<unsigned char>(ch));
     });
     if (blank) {
-      Error(src_.Where(c), who + ": <" + child + "> is blank" + LanguageHint(child));
+      Error(c, who + ": <" + child + "> is blank" + LanguageHint(child));
       return "";
     }
     return Trim(text);
@@ -306,8 +302,7 @@ class FrameworkReader {
     for (pugi::xml_node c : n.children()) {
       if (c.type() != pugi::node_element) continue;
       if (std::find(known.begin(), known.end(), c.name()) == known.end()) {
-        Error(src_.Where(c),
-              "unexpected element <" + std::string(c.name()) + "> in <" + n.name() + ">");
+        Error(c, "unexpected element <" + std::string(c.name()) + "> in <" + n.name() + ">");
       }
     }
   }
@@ -318,7 +313,7 @@ class FrameworkReader {
     ConditionError err;
     std::optional<Condition> cond = Condition::Parse(c.child_value(), &err);
     if (!cond) {
-      Error(src_.WhereOffset(src_.TextOffset(c) + err.offset), "bad condition: " + err.message);
+      errors_.AddAt(src_.TextOffset(c) + err.offset, "bad condition: " + err.message);
       return Condition();
     }
     return *cond;
@@ -326,7 +321,7 @@ class FrameworkReader {
 
   void ReadScale(const pugi::xml_node& s, Scale* scale, const pugi::xml_node& root) {
     if (!s) {
-      Error(src_.Where(root), "the framework has no <scale>");
+      Error(root, "the framework has no <scale>");
       return;
     }
     scale->min_cases = PositiveWhole(s, "min-cases").value_or(kDefaultMinCases);
@@ -342,12 +337,11 @@ class FrameworkReader {
       l.min_share = Share(n, "min-share").value_or(0);
       l.met = Bool(n, "met").value_or(false);
       if (prev && l.score >= prev->score) {
-        Error(src_.Where(n.attribute("score")), "level '" + l.id + "': score " +
-                                                    n.attribute("score").value() +
-                                                    " is not below the previous level's");
+        Error(n.attribute("score"), "level '" + l.id + "': score " + n.attribute("score").value() +
+                                        " is not below the previous level's");
       }
       if (prev && l.min_share >= prev->min_share) {
-        Error(src_.Where(n.attribute("min-share")),
+        Error(n.attribute("min-share"),
               "level '" + l.id + "': min-share " + n.attribute("min-share").value() +
                   " is not below the previous level's (thresholds must fall, best level first)");
       }
@@ -356,11 +350,10 @@ class FrameworkReader {
       last = n;
     }
     if (scale->levels.size() < 2) {
-      Error(src_.Where(s), "the scale needs at least two levels");
+      Error(s, "the scale needs at least two levels");
     } else if (scale->levels.back().min_share != 0) {
-      Error(src_.Where(last.attribute("min-share")),
-            "the last level must have min-share 0, got " +
-                std::string(last.attribute("min-share").value()));
+      Error(last.attribute("min-share"), "the last level must have min-share 0, got " +
+                                             std::string(last.attribute("min-share").value()));
     }
   }
 
@@ -375,28 +368,26 @@ class FrameworkReader {
       d.to = EventAttr(n, "to");
       const std::optional<double> length = Number(n, "length");
       if (length && (*length < 1 || *length != std::floor(*length))) {
-        Error(src_.Where(n.attribute("length")),
-              std::string("length must be a positive whole number, got ") +
-                  n.attribute("length").value());
+        Error(n.attribute("length"), std::string("length must be a positive whole number, got ") +
+                                         n.attribute("length").value());
       }
       d.length = static_cast<int>(length.value_or(1));
       const std::string unit = Required(n, "unit");
       if (const auto u = DurationUnitFromName(unit)) {
         d.unit = *u;
       } else if (n.attribute("unit")) {
-        Error(src_.Where(n.attribute("unit")),
+        Error(n.attribute("unit"),
               "unknown unit '" + unit + "' (expected hours, days, workdays or weeks)");
       }
       d.extend = Bool(n, "extend").value_or(false);
       if (d.extend && (d.unit == DurationUnit::kHours || d.unit == DurationUnit::kWorkdays)) {
-        Error(src_.Where(n.attribute("extend")),
+        Error(n.attribute("extend"),
               "extend=\"true\" (Atw art. 1) applies to terms in days or weeks, not " + unit);
       }
       d.norm = Share(n, "norm").value_or(1);
       d.applies_when = ReadCondition(n);
       if (d.from == d.to && n.attribute("from") && n.attribute("to")) {
-        Error(src_.Where(n.attribute("to")),
-              "deadline '" + d.id + "' starts and ends at the same event");
+        Error(n.attribute("to"), "deadline '" + d.id + "' starts and ends at the same event");
       }
       out->push_back(std::move(d));
     }
@@ -406,7 +397,7 @@ class FrameworkReader {
     const std::string v = Required(n, name);
     if (v.empty()) return Event::kReceived;
     if (const auto e = EventFromName(v)) return *e;
-    Error(src_.Where(n.attribute(name)),
+    Error(n.attribute(name),
           "unknown event '" + v + "' in " + name +
               " (expected received, triaged, safety_assessed, investigation_decided, "
               "investigation_started or investigation_completed)");
@@ -416,7 +407,7 @@ class FrameworkReader {
   void ReadAggregation(const pugi::xml_node& a, const Scale& scale, Aggregation* agg,
                        const pugi::xml_node& root) {
     if (!a) {
-      Error(src_.Where(root), "the framework has no <aggregation>");
+      Error(root, "the framework has no <aggregation>");
       return;
     }
     const std::string method = Required(a, "method");
@@ -425,14 +416,13 @@ class FrameworkReader {
     } else if (method == "worst") {
       agg->method = Aggregation::Method::kWorst;
     } else if (a.attribute("method")) {
-      Error(src_.Where(a.attribute("method")),
+      Error(a.attribute("method"),
             "unknown aggregation method '" + method + "' (expected weighted-mean or worst)");
     }
     if (pugi::xml_attribute m = a.attribute("norm-missed-max")) {
       agg->norm_missed_max = m.value();
       if (!scale.Find(agg->norm_missed_max)) {
-        Error(src_.Where(m),
-              "norm-missed-max '" + agg->norm_missed_max + "' is not a level of the scale");
+        Error(m, "norm-missed-max '" + agg->norm_missed_max + "' is not a level of the scale");
       }
     }
     size_t i = 0;
@@ -442,15 +432,14 @@ class FrameworkReader {
       band.level = Required(b, "level");
       band.min_score = Number(b, "min-score").value_or(0);
       if (i < scale.levels.size() && band.level != scale.levels[i].id) {
-        Error(src_.Where(b), "band " + std::to_string(i + 1) + " names level '" + band.level +
-                                 "', expected '" + scale.levels[i].id +
-                                 "' (one band per scale level, in scale order)");
+        Error(b, "band " + std::to_string(i + 1) + " names level '" + band.level + "', expected '" +
+                     scale.levels[i].id + "' (one band per scale level, in scale order)");
       } else if (i >= scale.levels.size()) {
-        Error(src_.Where(b), "band " + std::to_string(i + 1) +
-                                 " has no level of the scale left ('" + band.level + "')");
+        Error(b, "band " + std::to_string(i + 1) + " has no level of the scale left ('" +
+                     band.level + "')");
       }
       if (i > 0 && band.min_score >= prev) {
-        Error(src_.Where(b.attribute("min-score")),
+        Error(b.attribute("min-score"),
               "band '" + band.level + "': min-score is not below the previous band's");
       }
       prev = band.min_score;
@@ -458,10 +447,10 @@ class FrameworkReader {
       ++i;
     }
     if (i < scale.levels.size() && errors_.empty()) {
-      Error(src_.Where(a), "the aggregation has " + std::to_string(i) + " bands for " +
-                               std::to_string(scale.levels.size()) + " scale levels");
+      Error(a, "the aggregation has " + std::to_string(i) + " bands for " +
+                   std::to_string(scale.levels.size()) + " scale levels");
     } else if (!agg->bands.empty() && agg->bands.back().min_score != 0) {
-      Error(src_.Where(a.last_child()), "the last band must have min-score 0");
+      Error(a.last_child(), "the last band must have min-score 0");
     }
   }
 
@@ -480,7 +469,7 @@ class FrameworkReader {
     Domain d;
     const std::string owner = ReadHeading(n, &d);
     for (pugi::xml_node s : n.children("standard")) d.standards.push_back(ReadStandard(s, f));
-    if (d.standards.empty()) Error(src_.Where(n), owner + " has no <standard>");
+    if (d.standards.empty()) Error(n, owner + " has no <standard>");
     CheckUnknownChildren(n, {"name", "gloss", "standard"});
     return d;
   }
@@ -489,7 +478,7 @@ class FrameworkReader {
     Standard s;
     const std::string owner = ReadHeading(n, &s);
     for (pugi::xml_node c : n.children("criterion")) s.criteria.push_back(ReadCriterion(c, f));
-    if (s.criteria.empty()) Error(src_.Where(n), owner + " has no <criterion>");
+    if (s.criteria.empty()) Error(n, owner + " has no <criterion>");
     CheckUnknownChildren(n, {"name", "gloss", "criterion"});
     return s;
   }
@@ -507,17 +496,15 @@ class FrameworkReader {
     } else if (scope == "organisation") {
       c.scope = Scope::kOrganisation;
     } else if (n.attribute("scope")) {
-      Error(src_.Where(n.attribute("scope")),
-            "unknown scope '" + scope + "' (expected case or organisation)");
+      Error(n.attribute("scope"), "unknown scope '" + scope + "' (expected case or organisation)");
     }
     c.applies_when = ReadCondition(n);
     if (pugi::xml_attribute m = n.attribute("measured-by")) {
       c.measured_by = m.value();
       if (!f.FindDeadline(c.measured_by)) {
-        Error(src_.Where(m),
-              "measured-by '" + c.measured_by + "' is not a deadline of the framework");
+        Error(m, "measured-by '" + c.measured_by + "' is not a deadline of the framework");
       } else if (c.scope != Scope::kOrganisation) {
-        Error(src_.Where(m),
+        Error(m,
               "a measured criterion has scope=\"organisation\": it is judged once, "
               "from the whole extract");
       }
@@ -525,12 +512,12 @@ class FrameworkReader {
     if (pugi::xml_attribute cap = n.attribute("cap")) {
       c.cap = cap.value();
       if (!f.scale.Find(c.cap)) {
-        Error(src_.Where(cap), "cap '" + c.cap + "' is not a level of the scale");
+        Error(cap, "cap '" + c.cap + "' is not a level of the scale");
       }
     }
     c.min_cases = PositiveWhole(n, "min-cases").value_or(f.scale.min_cases);
     if (n.attribute("min-cases") && c.scope != Scope::kCase) {
-      Error(src_.Where(n.attribute("min-cases")),
+      Error(n.attribute("min-cases"),
             "min-cases goes with scope=\"case\": an organisation criterion is judged once, "
             "not over cases");
     }
@@ -539,8 +526,8 @@ class FrameworkReader {
   }
 
   const XmlSource& src_;
-  std::vector<std::string> errors_;
-  std::map<std::string, std::string> ids_;  // id → where first defined
+  XmlErrors errors_{src_};
+  std::map<std::string, size_t> ids_;  // id → offset of the element first defining it
 };
 
 }  // namespace

@@ -59,9 +59,14 @@ Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string bytes, std::stri
   std::unique_ptr<XmlSource> src(new XmlSource());
   src->name_ = std::move(name);
   src->line_starts_.push_back(0);
+  src->chars_before_block_.reserve(bytes.size() / kBlock + 1);
+  size_t chars = 0;
   for (size_t i = 0; i < bytes.size(); ++i) {
+    if (i % kBlock == 0) src->chars_before_block_.push_back(chars);
     if (bytes[i] == '\n') src->line_starts_.push_back(i + 1);
+    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++chars;
   }
+  if (bytes.size() % kBlock == 0) src->chars_before_block_.push_back(chars);
   src->original_ = bytes;
   if (std::all_of(bytes.begin(), bytes.end(),
                   [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
@@ -93,35 +98,48 @@ Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string bytes, std::stri
   return src;
 }
 
+size_t XmlSource::CharactersBefore(size_t offset) const {
+  const size_t block = offset / kBlock;
+  size_t chars = chars_before_block_[block];
+  for (size_t i = block * kBlock; i < offset; ++i) {
+    if ((static_cast<unsigned char>(original_[i]) & 0xC0) != 0x80) ++chars;
+  }
+  return chars;
+}
+
 std::string XmlSource::WhereOffset(size_t offset) const {
   offset = std::min(offset, original_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const size_t line = static_cast<size_t>(it - line_starts_.begin());
   size_t start = line_starts_[line - 1];
   if (line == 1 && original_.rfind("\xEF\xBB\xBF", 0) == 0 && offset >= 3)
-    start = 3;     // a BOM is no column
-  size_t col = 1;  // in characters: UTF-8 continuation bytes do not count
-  for (size_t i = start; i < offset; ++i) {
-    if ((static_cast<unsigned char>(original_[i]) & 0xC0) != 0x80) ++col;
-  }
+    start = 3;  // a BOM is no column
+  // In characters: UTF-8 continuation bytes do not count.
+  const size_t col = CharactersBefore(offset) - CharactersBefore(start) + 1;
   return name_ + ":" + std::to_string(line) + ":" + std::to_string(col);
 }
 
-std::string XmlSource::Where(const pugi::xml_node& node) const {
-  ptrdiff_t off = node.offset_debug();
-  if (off < 0) return WhereOffset(0);
+size_t XmlSource::Offset(const pugi::xml_node& node) const {
+  const ptrdiff_t off = node.offset_debug();
+  if (off < 0) return 0;
   // offset_debug points at the name; step back to the '<' (or "<!" for a DOCTYPE).
   size_t o = static_cast<size_t>(off);
   while (o > 0 && original_[o] != '<') --o;
-  return WhereOffset(o);
+  return o;
 }
 
-std::string XmlSource::Where(const pugi::xml_attribute& attr) const {
+size_t XmlSource::Offset(const pugi::xml_attribute& attr) const {
   const char* p = attr.name();
   if (p >= buffer_.data() && p < buffer_.data() + buffer_.size()) {
-    return WhereOffset(static_cast<size_t>(p - buffer_.data()));
+    return static_cast<size_t>(p - buffer_.data());
   }
-  return WhereOffset(0);
+  return 0;
+}
+
+std::string XmlSource::Where(const pugi::xml_node& node) const { return WhereOffset(Offset(node)); }
+
+std::string XmlSource::Where(const pugi::xml_attribute& attr) const {
+  return WhereOffset(Offset(attr));
 }
 
 size_t XmlSource::TextOffset(const pugi::xml_node& element) const {
@@ -138,6 +156,28 @@ size_t XmlSource::TextOffset(const pugi::xml_node& element) const {
 
 std::string XmlSource::WhereText(const pugi::xml_node& element) const {
   return WhereOffset(TextOffset(element));
+}
+
+void XmlErrors::Add(const pugi::xml_node& node, std::string_view what) {
+  AddAt(src_.Offset(node), what);
+}
+
+void XmlErrors::Add(const pugi::xml_attribute& attr, std::string_view what) {
+  AddAt(src_.Offset(attr), what);
+}
+
+void XmlErrors::AddAt(size_t offset, std::string_view what) {
+  if (++count_ <= kMaxListed)
+    listed_.push_back(src_.WhereOffset(offset) + ": " + std::string(what));
+}
+
+Status XmlErrors::ToStatus() const {
+  std::vector<std::string> messages = listed_;
+  if (count_ > kMaxListed) {
+    messages.push_back(src_.name() + ": and " + std::to_string(count_ - kMaxListed) +
+                       " more errors (" + std::to_string(count_) + " in all)");
+  }
+  return Status::InvalidAll(std::move(messages));
 }
 
 }  // namespace vtaudit

@@ -427,6 +427,74 @@ BEGIN
     coalesce(NEW.rvdk, 0), coalesce(NEW.disclosure, 0), NEW.extract_id, NEW.missing_since);
 END;
 )sql",
+      // 8: audited redaction. A note that should never have been written (a BSN, a name)
+      // can be replaced by "[verwijderd: REASON]", and only so: the redaction is an
+      // audit_event (kind 'note_redacted', detail the uid of the event named, reason, actor)
+      // and the event's note_redaction (or old_note_redaction, for the copy a later event
+      // kept as its old note) names it. The UPDATE trigger allows exactly that change: no
+      // other column moves, the field was not redacted before, the new text is the marker
+      // of the latest audit_event (so the record is written in the same transaction), which
+      // is a redaction of this audit naming an event of the same case criterion whose note,
+      // not yet redacted, is the text replaced. The named event is redacted last, after
+      // which no other field can match its text: the window closes with the transaction.
+      // Kept report files that may hold the note are withdrawn: a report_withdrawn row keeps
+      // their key, SHA-256 and time, and the DELETE trigger allows removing exactly the
+      // files the latest redaction recorded.
+      R"sql(
+ALTER TABLE score_event ADD COLUMN note_redaction INTEGER REFERENCES audit_event(id);
+ALTER TABLE score_event ADD COLUMN old_note_redaction INTEGER REFERENCES audit_event(id);
+DROP TRIGGER score_event_append_only_update;
+CREATE TRIGGER score_event_append_only_update BEFORE UPDATE ON score_event
+WHEN NOT (
+  NEW.id IS OLD.id AND NEW.uid IS OLD.uid AND NEW.audit IS OLD.audit
+  AND NEW.case_id IS OLD.case_id AND NEW.criterion IS OLD.criterion
+  AND NEW.inspector IS OLD.inspector AND NEW.kind IS OLD.kind
+  AND NEW.old_result IS OLD.old_result AND NEW.new_result IS OLD.new_result
+  AND NEW.at IS OLD.at AND NEW.response IS OLD.response
+  AND (NEW.note_redaction IS NOT OLD.note_redaction
+       OR NEW.old_note_redaction IS NOT OLD.old_note_redaction)
+  AND ((NEW.note IS OLD.note AND NEW.note_redaction IS OLD.note_redaction)
+       OR (OLD.note_redaction IS NULL AND EXISTS (
+         SELECT 1 FROM audit_event r JOIN score_event n ON n.uid = r.detail
+         WHERE r.id = NEW.note_redaction AND r.id = (SELECT MAX(id) FROM audit_event)
+           AND r.kind = 'note_redacted' AND r.audit = OLD.audit
+           AND n.audit = OLD.audit AND n.case_id = OLD.case_id AND n.criterion = OLD.criterion
+           AND n.note_redaction IS NULL AND n.note <> '' AND n.note = OLD.note
+           AND NEW.note = '[verwijderd: ' || r.reason || ']')))
+  AND ((NEW.old_note IS OLD.old_note AND NEW.old_note_redaction IS OLD.old_note_redaction)
+       OR (OLD.old_note_redaction IS NULL AND EXISTS (
+         SELECT 1 FROM audit_event r JOIN score_event n ON n.uid = r.detail
+         WHERE r.id = NEW.old_note_redaction AND r.id = (SELECT MAX(id) FROM audit_event)
+           AND r.kind = 'note_redacted' AND r.audit = OLD.audit
+           AND n.audit = OLD.audit AND n.case_id = OLD.case_id AND n.criterion = OLD.criterion
+           AND n.note_redaction IS NULL AND n.note <> '' AND n.note = OLD.old_note
+           AND NEW.old_note = '[verwijderd: ' || r.reason || ']'))))
+BEGIN SELECT RAISE(ABORT, 'score events are append-only: only a recorded redaction (vtaudit score redact) may replace a note'); END;
+CREATE TABLE report_withdrawn (
+  id         INTEGER PRIMARY KEY,
+  audit      INTEGER NOT NULL REFERENCES audit(id),
+  version    INTEGER NOT NULL,
+  format     TEXT NOT NULL,
+  lang       TEXT NOT NULL,
+  sha256     TEXT NOT NULL,
+  written_at TEXT NOT NULL,
+  redaction  INTEGER NOT NULL REFERENCES audit_event(id)
+);
+CREATE INDEX report_withdrawn_audit ON report_withdrawn(audit, version);
+CREATE TRIGGER report_withdrawn_append_only_update BEFORE UPDATE ON report_withdrawn
+BEGIN SELECT RAISE(ABORT, 'withdrawn reports are append-only'); END;
+CREATE TRIGGER report_withdrawn_append_only_delete BEFORE DELETE ON report_withdrawn
+BEGIN SELECT RAISE(ABORT, 'withdrawn reports are append-only'); END;
+DROP TRIGGER report_version_append_only_delete;
+CREATE TRIGGER report_version_append_only_delete BEFORE DELETE ON report_version
+WHEN NOT EXISTS (
+  SELECT 1 FROM report_withdrawn w JOIN audit_event r ON r.id = w.redaction
+  WHERE w.audit = OLD.audit AND w.version = OLD.version AND w.format = OLD.format
+    AND w.lang = OLD.lang AND w.sha256 = OLD.sha256 AND w.written_at = OLD.written_at
+    AND r.kind = 'note_redacted' AND r.audit = OLD.audit
+    AND r.id = (SELECT MAX(id) FROM audit_event))
+BEGIN SELECT RAISE(ABORT, 'report versions are append-only: only a recorded redaction (vtaudit score redact) may withdraw one'); END;
+)sql",
   };
   return kMigrations;
 }
