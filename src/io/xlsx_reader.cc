@@ -395,7 +395,7 @@ class SharedStringsHandler : public PartHandler {
   }
 
   void Text(std::string_view text) override {
-    if (depth_ != text_depth_) return;
+    if (text_depth_ == 0 || depth_ != text_depth_) return;
     if (raw_.size() + text.size() > kMaxRawCellBytes) return TooLong();
     raw_.append(text);
   }
@@ -507,7 +507,7 @@ class SheetHandler : public PartHandler {
   }
 
   void Text(std::string_view text) override {
-    if (depth_ != text_depth_) return;
+    if (text_depth_ == 0 || depth_ != text_depth_) return;
     if (raw_.size() + text.size() > kMaxRawCellBytes) return CellTooLong();
     raw_.append(text);
   }
