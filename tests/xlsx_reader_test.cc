@@ -107,13 +107,13 @@ BOOST_AUTO_TEST_CASE(refuses_what_is_not_a_workbook) {
 
 BOOST_AUTO_TEST_CASE(refuses_a_doctype) {
   BOOST_TEST(ErrorOf("doctype.xlsx") ==
-             kDir + "doctype.xlsx: xl/worksheets/sheet1.xml: DOCTYPE is refused");
+             kDir + "doctype.xlsx: xl/worksheets/sheet1.xml:2:21: DOCTYPE is refused");
 }
 
 BOOST_AUTO_TEST_CASE(reports_malformed_xml_with_line_and_column) {
   BOOST_TEST(ErrorOf("malformed.xlsx") ==
              kDir + "malformed.xlsx: xl/worksheets/sheet1.xml:3:32: malformed XML " +
-                 "(Start-end tags mismatch)");
+                 "(mismatched tag)");
 }
 
 BOOST_AUTO_TEST_CASE(reports_the_row_at_fault) {
@@ -170,6 +170,70 @@ BOOST_AUTO_TEST_CASE(guards_against_zip_bombs_by_bytes_read) {
   BOOST_TEST_REQUIRE(!reader.ok());
   BOOST_TEST(reader.status().ToString() ==
              path.string() + ": xl/worksheets/sheet1.xml is larger than 900 bytes uncompressed");
+}
+
+// escapes.xlsx (make_fixtures.sh): each _xHHHH_ escape decoded, whatever it stands for
+// (the importer decides what it accepts); _x005F_ is "_" itself, so _x005F_x0000_ is the
+// text "_x0000_"; a surrogate pair is one character, a lone surrogate stays as written.
+BOOST_AUTO_TEST_CASE(decodes_excel_escapes) {
+  using namespace std::string_literals;
+  auto reader = XlsxReader::Open(kDir + "escapes.xlsx");
+  BOOST_TEST_REQUIRE(reader.ok(), reader.status().ToString());
+  std::vector<std::string> texts;
+  for (const Row& row : ReadAll(**reader)) texts.push_back(row.fields.at(0));
+  const std::vector<std::string> expected = {"text",
+                                             "A\0B"s,
+                                             "\x1B[2J",
+                                             "_x0000_",
+                                             "\xF0\x9F\x98\x80",
+                                             "_xD83D_ lone",
+                                             "\xC3\xA9",
+                                             "_x12_ _xZZZZ_ _x0041",
+                                             "\r\n"};
+  BOOST_TEST(texts == expected, boost::test_tools::per_element());
+}
+
+// Excel's limit of 32767 characters a cell, counted after decoding: 32767 'A' written as
+// _x0041_ (229369 bytes) pass, 32768 do not.
+BOOST_AUTO_TEST_CASE(refuses_a_cell_over_excels_limit) {
+  auto reader = XlsxReader::Open(kDir + "long_cell.xlsx");
+  BOOST_TEST_REQUIRE(reader.ok(), reader.status().ToString());
+  TableRow row;
+  std::vector<std::size_t> sizes;
+  while ((*reader)->Next(&row)) sizes.push_back(row.fields.at(0).size());
+  BOOST_TEST(sizes == (std::vector<std::size_t>{1, 32767, 32767}),
+             boost::test_tools::per_element());
+  BOOST_TEST((*reader)->status().ToString() ==
+             kDir + "long_cell.xlsx:4: cell A4: more than 32767 characters (Excel's limit)");
+  BOOST_TEST(ErrorOf("long_shared.xlsx") ==
+             kDir +
+                 "long_shared.xlsx: xl/sharedStrings.xml:2:32864: a shared string of more "
+                 "than 32767 characters (Excel's limit)");
+}
+
+// long_row.xlsx: 32 cells of 32000 characters fit in 1 MiB, 33 do not.
+BOOST_AUTO_TEST_CASE(refuses_a_row_of_more_than_a_mebibyte) {
+  auto reader = XlsxReader::Open(kDir + "long_row.xlsx");
+  BOOST_TEST_REQUIRE(reader.ok(), reader.status().ToString());
+  TableRow row;
+  std::vector<int> lines;
+  while ((*reader)->Next(&row)) lines.push_back(row.line);
+  BOOST_TEST(lines == (std::vector<int>{1, 2}), boost::test_tools::per_element());
+  BOOST_TEST((*reader)->status().ToString() == kDir + "long_row.xlsx:3: more than 1 MiB of text");
+}
+
+// The bombs of tests/data/xlsx (make_fixtures.sh; their memory is checked by
+// tests/cli/xlsx_bombs.sh): what the reader makes of each.
+BOOST_AUTO_TEST_CASE(reads_or_refuses_the_bombs) {
+  auto reader = XlsxReader::Open(kDir + "bomb_empty_cells.xlsx");
+  BOOST_TEST_REQUIRE(reader.ok(), reader.status().ToString());
+  const std::vector<Row> expected = {{1, {"case_id", "kind", "received"}, {false, false, false}},
+                                     {1202, {"VT-1", "melding", "45719"}, {false, false, true}}};
+  BOOST_TEST(ReadAll(**reader) == expected, boost::test_tools::per_element());
+  BOOST_TEST(ErrorOf("bomb_wide_row.xlsx") == kDir + "bomb_wide_row.xlsx:2: more than 16384 cells");
+  BOOST_TEST(ErrorOf("bomb_shared_strings.xlsx").ends_with(": more than 2097152 shared strings"));
+  BOOST_TEST(
+      ErrorOf("bomb_shared_text.xlsx").ends_with(": more than 64 MiB of shared string text"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,9 +14,9 @@ preset=${VTAUDIT_PRESET:-dev}
 
 packages=(
   g++ cmake ninja-build ccache pkg-config git
-  libpoco-dev libpugixml-dev libboost-test-dev libsqlite3-dev sqlite3
+  libpoco-dev libpugixml-dev libexpat1-dev libboost-test-dev libsqlite3-dev sqlite3
   libcairo2-dev libpango1.0-dev fonts-dejavu-core libbenchmark-dev
-  libxml2-utils poppler-utils
+  libxml2-utils poppler-utils time
 )
 
 missing=()

@@ -59,7 +59,10 @@ Result<JudgementInput> LoadAuditInput(Workspace* ws, const Audit& audit,
   Result<std::vector<CaseRecord>> cases =
       LoadSampledCases(ws, audit.id, source.cases, source.as_of);
   if (!cases.ok()) return cases.status();
-  return JudgementInput{std::move(*cases), std::move(*scores), {}};
+  JudgementInput input;
+  input.sample = std::move(*cases);
+  input.scores = std::move(*scores);
+  return input;
 }
 
 Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calendar,

@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "case_store.h"
+#include "escape.h"
 #include "framework.h"
 #include "privacy.h"
 #include "sample.h"
@@ -86,8 +87,9 @@ class ScoreChecker {
     }
     const Criterion* criterion = framework_.FindCriterion(in->criterion);
     if (!criterion) {
-      problems.push_back({"criterion", "unknown criterion '" + in->criterion + "' in framework " +
-                                           framework_.id + " " + framework_.version});
+      problems.push_back({"criterion", "unknown criterion '" + EscapeControl(in->criterion) +
+                                           "' in framework " + framework_.id + " " +
+                                           framework_.version});
       return problems;
     }
     const std::optional<std::string> result =
@@ -106,16 +108,16 @@ class ScoreChecker {
         std::string levels;
         for (const Level& l : framework_.scale.levels)
           levels += (levels.empty() ? "" : ", ") + l.id;
-        problems.push_back(
-            {"result", "'" + in->result + "' is not a level of the scale (" + levels + ")"});
+        problems.push_back({"result", "'" + EscapeControl(in->result) +
+                                          "' is not a level of the scale (" + levels + ")"});
       } else {
         in->result = *result;
       }
       return problems;
     }
     if (!result) {
-      problems.push_back(
-          {"result", "'" + in->result + "' is not a case result (voldoet, voldoet_niet, nvt)"});
+      problems.push_back({"result", "'" + EscapeControl(in->result) +
+                                        "' is not a case result (voldoet, voldoet_niet, nvt)"});
     } else {
       in->result = *result;
     }
@@ -126,7 +128,8 @@ class ScoreChecker {
     }
     const auto it = cases_.find(in->case_id);
     if (it == cases_.end()) {
-      problems.push_back({"case_id", "case " + in->case_id + " is not in the sample of audit " +
+      problems.push_back({"case_id", "case " + EscapeControl(in->case_id) +
+                                         " is not in the sample of audit " +
                                          std::to_string(audit_.id)});
     } else if (!criterion->applies_when.Matches(it->second)) {
       problems.push_back({"criterion", "criterion " + criterion->id + " does not apply to case " +
@@ -294,8 +297,9 @@ Result<int> SetScores(Workspace* ws, const std::vector<ScoreInput>& inputs) {
       for (Problem& p : checker.Check(&in)) {
         // A form names each problem's criterion; a single score needs no prefix.
         if (checked.size() > 1) {
-          p.reason =
-              in.criterion + (in.case_id.empty() ? "" : " (" + in.case_id + ")") + ": " + p.reason;
+          p.reason = EscapeControl(in.criterion) +
+                     (in.case_id.empty() ? "" : " (" + EscapeControl(in.case_id) + ")") + ": " +
+                     p.reason;
         }
         problems.push_back(std::move(p));
       }

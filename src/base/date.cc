@@ -1,7 +1,11 @@
 #include "date.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <limits>
 
 namespace vtaudit {
 namespace {
@@ -21,17 +25,25 @@ struct Civil {
   int year, month, day;
 };
 
-Civil CivilFromDays(int32_t z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y = yoe + era * 400;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp + (mp < 10 ? 3 : -9);
-  return {y + (m <= 2), m, d};
+// In 64 bits, so that any int32_t day number works: the year of day INT32_MAX fits an
+// int, but adding the epoch offset to it does not fit an int32_t.
+Civil CivilFromDays(int32_t days) {
+  const int64_t z = int64_t{days} + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = yoe + era * 400;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp + (mp < 10 ? 3 : -9);
+  return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+template <typename T>
+T Saturate(int64_t v) {
+  return static_cast<T>(
+      std::clamp<int64_t>(v, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
 }
 
 // Reads exactly `width` ASCII digits at `pos`; -1 when any is not a digit.
@@ -97,6 +109,10 @@ Date Date::Today() {
   localtime_r(&now, &local);
   return *FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
+
+Date Date::AddDays(int n) const { return Date(Saturate<int32_t>(int64_t{days_} + n)); }
+
+int DaysBetween(Date from, Date to) { return Saturate<int>(int64_t{to.days_} - from.days_); }
 
 int Date::year() const { return CivilFromDays(days_).year; }
 int Date::month() const { return CivilFromDays(days_).month; }
@@ -167,6 +183,38 @@ std::optional<EventTime> ParseEventTime(std::string_view text, std::string* why)
       return std::nullopt;
     }
   }
+  return t;
+}
+
+std::optional<EventTime> FromExcelSerial(std::string_view text, std::string* why) {
+  double serial = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), serial);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(serial)) {
+    *why = "not a number";
+    return std::nullopt;
+  }
+  constexpr double kLast = 2958466;  // the day after 9999-12-31
+  if (serial < 1 || serial >= kLast) {
+    *why = "outside Excel's dates (1 = 1900-01-01 to 2958465 = 9999-12-31)";
+    return std::nullopt;
+  }
+  double whole = std::floor(serial);
+  const double fraction = serial - whole;
+  const double seconds = std::round(fraction * 86400);
+  if (seconds == 86400) whole += 1;
+  if (whole >= kLast) {
+    *why = "outside Excel's dates (1 = 1900-01-01 to 2958465 = 9999-12-31)";
+    return std::nullopt;
+  }
+  const auto day = static_cast<int32_t>(whole);  // 1 … 2958465: exact
+  // Excel counts a 29 February 1900 that never was; serial 60 is that day.
+  if (day == 60) {
+    *why = "60 is Excel's 29 February 1900, a day that never was";
+    return std::nullopt;
+  }
+  const Date epoch = *Date::FromYmd(1899, 12, day < 60 ? 31 : 30);
+  EventTime t{epoch.AddDays(day), std::nullopt};
+  if (fraction > 0) t.seconds = seconds == 86400 ? 0 : static_cast<int32_t>(seconds);
   return t;
 }
 

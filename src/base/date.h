@@ -3,6 +3,11 @@
 // Date is a day number (days since 1970-01-01, proleptic Gregorian); EventTime is
 // a date with an optional time of day, because extracts mix both and the rules
 // differ (day clocks compare dates, hour clocks compare timestamps).
+//
+// Every int32_t day number is a Date, and no operation on one overflows: the calendar
+// is computed in 64 bits, and AddDays and DaysBetween saturate at the ends of the range
+// (some five million years away) instead of wrapping. Only FromYmd and the parsers
+// restrict dates to the years 1 to 9999.
 #ifndef VTAUDIT_DATE_H_
 #define VTAUDIT_DATE_H_
 
@@ -33,8 +38,8 @@ class Date {
   int32_t day_number() const { return days_; }
   std::string ToIso() const;  // "YYYY-MM-DD"
 
-  Date AddDays(int n) const { return Date(days_ + n); }
-  friend int DaysBetween(Date from, Date to) { return to.days_ - from.days_; }
+  Date AddDays(int n) const;
+  friend int DaysBetween(Date from, Date to);
   friend auto operator<=>(Date, Date) = default;
 
  private:
@@ -66,6 +71,14 @@ std::string UtcNowIso();
 // "DD-MM-YYYY" and "DD-MM-YYYY HH:MM". On failure returns nullopt and sets *why
 // to a short reason ("not a date", "no such day: 2025-02-30").
 std::optional<EventTime> ParseEventTime(std::string_view text, std::string* why);
+
+// Parses an Excel serial date-time of the 1900 date system, as an XLSX numeric cell holds
+// it ("45719" = 2025-03-03, "45719.5" = 2025-03-03T12:00:00). A serial with a fraction
+// has a time of day, rounded to the nearest second; one that rounds to 24:00 is 00:00 of
+// the next day (45658.9999999 = 2025-01-02T00:00:00). Refused, with *why set: what is not a
+// finite number, serials outside 1 (1900-01-01) … 2958465.99999 (9999-12-31T23:59:59),
+// and 60, Excel's 29 February 1900, a day that never was.
+std::optional<EventTime> FromExcelSerial(std::string_view text, std::string* why);
 
 }  // namespace vtaudit
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "printable.h"
+
 namespace vtaudit {
 namespace {
 
@@ -42,16 +44,28 @@ std::string EscapeXml(std::string_view text) { return Escape(text, "&apos;"); }
 
 std::string EscapeControl(std::string_view text) {
   std::string out;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const auto c = static_cast<unsigned char>(text[pos]);
+    char buf[16];
+    char32_t cp = 0;
     if (c == '\n') {
       out += "\\n";
-    } else if (c < 0x20 || c == 0x7F) {
-      char buf[8];
+      ++pos;
+    } else if (c >= 0x20 && c < 0x7F) {
+      out += static_cast<char>(c);
+      ++pos;
+    } else if (c < 0x80 || !DecodeUtf8(text, &pos, &cp)) {
       std::snprintf(buf, sizeof buf, "\\x%02X", c);
       out += buf;
+      ++pos;
+    } else if (UnprintableKind(cp) != nullptr) {
+      std::snprintf(buf, sizeof buf, cp > 0xFFFF ? "\\U%08X" : "\\u%04X",
+                    static_cast<unsigned>(cp));
+      out += buf;
     } else {
-      out += ch;
+      out += text.substr(start, pos - start);
     }
   }
   return out;

@@ -13,8 +13,10 @@ namespace vtaudit {
 std::string EscapeHtml(std::string_view text);
 // The same for XML, SVG included (' as &apos;).
 std::string EscapeXml(std::string_view text);
-// Control characters shown for one line of a terminal or a message: a line break as \n,
-// others as \xNN; everything else as it is.
+// Text shown safely on one line of a terminal or a message: a line break as \n, other
+// ASCII controls and bytes that are not UTF-8 as \xNN, the other characters that must
+// not be shown as they are (printable.h: C1 controls, bidirectional controls, the byte
+// order mark, …) as \uNNNN (\UNNNNNNNN beyond U+FFFF); everything else as it is.
 std::string EscapeControl(std::string_view text);
 
 }  // namespace vtaudit

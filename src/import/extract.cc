@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <condition_variable>
-#include <cstdlib>
 #include <ctime>
 #include <deque>
 #include <exception>
@@ -21,8 +19,11 @@
 
 #include "case_store.h"
 #include "digest.h"
+#include "escape.h"
+#include "printable.h"
 #include "privacy.h"
 #include "table_reader.h"
+#include "text.h"
 
 namespace vtaudit {
 namespace {
@@ -56,31 +57,6 @@ bool IsOutcomeCode(std::string_view s) {
   return std::find(kCodes.begin(), kCodes.end(), s) != kCodes.end();
 }
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = LowerAscii(c);
-  return out;
-}
-
-// Whether `s` equals the lower-case `lower`, ignoring ASCII case.
-bool EqualsLower(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (LowerAscii(s[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
-bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && IsSpace(s[b])) ++b;
-  while (e > b && IsSpace(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
 
 std::string StreamSha256(std::ifstream& in) {
   Sha256 h;
@@ -90,24 +66,6 @@ std::string StreamSha256(std::ifstream& in) {
     h.Update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
   }
   return h.HexDigest();
-}
-
-// An Excel serial day number (1900 date system) as an event time.
-std::optional<EventTime> FromExcelSerial(std::string_view view) {
-  const std::string text(view);
-  char* end = nullptr;
-  const double serial = std::strtod(text.c_str(), &end);
-  if (*end != '\0' || serial < 1 || serial > 2958465) return std::nullopt;
-  const auto whole = static_cast<int32_t>(std::floor(serial));
-  // Excel counts a 29 February 1900 that never was; serial 60 is that day.
-  if (whole == 60) return std::nullopt;
-  const Date epoch = *Date::FromYmd(1899, 12, whole < 60 ? 31 : 30);
-  EventTime t{epoch.AddDays(whole), std::nullopt};
-  const double fraction = serial - whole;
-  if (fraction > 1e-9) {
-    t.seconds = static_cast<int32_t>(std::lround(fraction * 86400)) % 86400;
-  }
-  return t;
 }
 
 // Produces items on a thread of its own, a few thousand ahead of the consumer, so that
@@ -332,7 +290,7 @@ class Importer {
       const auto& names = CaseFieldNames();
       const auto known = std::find(names.begin(), names.end(), name);
       const std::string where =
-          path_ + ":" + std::to_string(header.line) + ": column '" + name + "'";
+          path_ + ":" + std::to_string(header.line) + ": column '" + EscapeControl(name) + "'";
       if (known != names.end()) {
         const auto col = static_cast<size_t>(known - names.begin());
         if (positions_[col] >= 0) {
@@ -349,7 +307,7 @@ class Importer {
       } else {
         summary_.warnings.push_back(where + " is not a known column and is ignored");
         unknown_.push_back(i);
-        unknown_names_[i] = name;
+        unknown_names_[i] = EscapeControl(name);
       }
     }
     for (int required : {kCaseId, kKind, kReceived}) {
@@ -428,6 +386,8 @@ class Importer {
     c->case_id.assign(Trim(Field(row, kCaseId)));
     if (c->case_id.empty()) {
       RowError(line, kCaseId, "empty; every case needs the organisation's case number");
+    } else if (const std::string why = UnprintableReason(c->case_id); !why.empty()) {
+      RowError(line, kCaseId, "holds " + why + "; a case_id may hold printable characters only");
     } else if (ContainsBsn(c->case_id)) {
       RowError(line, kCaseId,
                "'" + c->case_id +
@@ -440,7 +400,7 @@ class Importer {
     } else if (EqualsLower(kind, "advies")) {
       c->kind = CaseKind::kAdvies;
     } else {
-      RowError(line, kKind, "'" + Lower(kind) + "' is not melding or advies");
+      RowError(line, kKind, "'" + EscapeControl(Lower(kind)) + "' is not melding or advies");
     }
     ParseViolence(Trim(Field(row, kViolence)), line, c);
     for (size_t e = 0; e < kEventColumns.size(); ++e) {
@@ -452,7 +412,7 @@ class Importer {
     c->outcome.assign(Trim(Field(row, kOutcome)));
     if (!c->outcome.empty() && !IsOutcomeCode(c->outcome)) {
       RowError(line, kOutcome,
-               "'" + c->outcome +
+               "'" + EscapeControl(c->outcome) +
                    "' is not a VT outcome code (VT-00, VT-01-01 … VT-01-04, VT-02, VT-03, VT-99)");
     }
     c->rvdk = ParseFlag(row, kRvdk, line);
@@ -486,7 +446,7 @@ class Importer {
                                       [&](const std::string& t) { return EqualsLower(part, t); });
       if (known == types.end()) {
         RowError(line, kViolence,
-                 "'" + Lower(part) +
+                 "'" + EscapeControl(Lower(part)) +
                      "' is not a type of violence (kindermishandeling, partnergeweld, "
                      "ouderenmishandeling, geweld_tegen_ouders, overig)");
         continue;
@@ -502,15 +462,21 @@ class Importer {
   std::optional<EventTime> ParseEvent(const TableRow& row, int column, int line) {
     const std::string_view text = Trim(Field(row, column));
     if (text.empty()) return std::nullopt;
+    std::string why;
     if (Numeric(row, column)) {
-      std::optional<EventTime> t = FromExcelSerial(text);
-      if (!t) RowError(line, column, "'" + std::string(text) + "' is not an Excel date");
+      std::optional<EventTime> t = FromExcelSerial(text, &why);
+      if (!t) {
+        RowError(line, column, "'" + EscapeControl(text) + "' is not an Excel date: " + why);
+      } else if (t->date > today_) {
+        RowError(line, column,
+                 "Excel date " + std::string(text) + " (" + t->ToIso() + ") lies in the future");
+        return std::nullopt;
+      }
       return t;
     }
-    std::string why;
     std::optional<EventTime> t = ParseEventTime(text, &why);
     if (!t) {
-      RowError(line, column, "'" + std::string(text) + "': " + why);
+      RowError(line, column, "'" + EscapeControl(text) + "': " + EscapeControl(why));
     } else if (t->date > today_) {
       RowError(line, column, std::string(text) + " lies in the future");
       return std::nullopt;
@@ -522,7 +488,7 @@ class Importer {
     const std::string_view v = Trim(Field(row, column));
     if (v.empty() || v == "0" || EqualsLower(v, "nee") || EqualsLower(v, "false")) return false;
     if (v == "1" || EqualsLower(v, "ja") || EqualsLower(v, "true")) return true;
-    RowError(line, column, "'" + Lower(v) + "' is not 1 or 0");
+    RowError(line, column, "'" + EscapeControl(Lower(v)) + "' is not 1 or 0");
     return false;
   }
 

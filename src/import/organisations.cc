@@ -7,6 +7,8 @@
 
 #include "csv_reader.h"
 #include "database.h"
+#include "escape.h"
+#include "printable.h"
 
 namespace vtaudit {
 
@@ -25,7 +27,8 @@ Result<std::vector<Organisation>> ReadOrganisations(const std::string& path) {
   for (size_t i = 0; i < row.fields.size(); ++i) {
     const std::string& name = row.fields[i];
     if (name != "code" && name != "name" && name != "region" && name != "size_weight") {
-      errors.push_back(path + ":" + std::to_string(row.line) + ": unknown column '" + name + "'");
+      errors.push_back(path + ":" + std::to_string(row.line) + ": unknown column '" +
+                       EscapeControl(name) + "'");
     } else if (!column.emplace(name, i).second) {
       errors.push_back(path + ":" + std::to_string(row.line) + ": column " + name + " twice");
     }
@@ -54,6 +57,14 @@ Result<std::vector<Organisation>> ReadOrganisations(const std::string& path) {
     bool bad = false;
     if (org.code.empty()) errors.push_back(where + "code: empty"), bad = true;
     if (org.name.empty()) errors.push_back(where + "name: empty"), bad = true;
+    // Names and regions are shown in every report and list.
+    for (const char* column_name : {"code", "name", "region"}) {
+      if (const std::string why = UnprintableReason(field(column_name)); !why.empty()) {
+        errors.push_back(where + column_name + ": holds " + why +
+                         "; only printable characters may be used");
+        bad = true;
+      }
+    }
     if (const std::string w = field("size_weight"); !w.empty()) {
       const auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), org.size_weight);
       if (ec != std::errc() || end != w.data() + w.size() || !(org.size_weight > 0) ||
@@ -63,7 +74,7 @@ Result<std::vector<Organisation>> ReadOrganisations(const std::string& path) {
       }
     }
     if (!org.code.empty() && !seen.insert(org.code).second) {
-      errors.push_back(where + "code: " + org.code + " occurs twice");
+      errors.push_back(where + "code: " + EscapeControl(org.code) + " occurs twice");
       bad = true;
     }
     if (!bad) out.push_back(std::move(org));
