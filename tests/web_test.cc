@@ -558,8 +558,10 @@ BOOST_AUTO_TEST_CASE(slow_headers_hold_no_worker_and_get_408) {
     const std::string reply = Received(socket, milliseconds(4000));
     BOOST_TEST(reply.rfind("HTTP/1.1 408 Request Time-out\r\n", 0) == 0, reply.substr(0, 40));
   }
+  // The gate waits in whole milliseconds and may wake up to a millisecond early, so the
+  // lower bound allows a few.
   const long took = MillisecondsSince(opened);
-  BOOST_TEST(took >= 1500);
+  BOOST_TEST(took >= 1490);
   BOOST_TEST(took < 3000);
 }
 
