@@ -634,7 +634,7 @@ Status Generator::WriteAll(const std::string& dir, SyntheticSummary* summary) {
   std::string readme = head;
   readme +=
       "One extract per organisation, `VTxx-synthetisch.csv`, in the import format of\n"
-      "vtaudit (DESIGN.md, \"Registration extract\"). The same seed gives identical files.\n";
+      "vtaudit (docs/extract.md). The same seed gives identical files.\n";
   readme += o_.scale == 1.0
                 ? "At scale 1 the yearly national counts equal the figures of the parliamentary\n"
                   "answers (meldingen of child abuse, completed investigations, RvdK handovers).\n"
