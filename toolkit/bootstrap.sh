@@ -15,7 +15,7 @@ preset=${VTAUDIT_PRESET:-dev}
 packages=(
   g++ cmake ninja-build ccache pkg-config git
   libpoco-dev libpugixml-dev libboost-test-dev libsqlite3-dev sqlite3
-  libcairo2-dev libpango1.0-dev fonts-dejavu-core libbenchmark-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core libbenchmark-dev libssl-dev
   libxml2-utils poppler-utils
 )
 
