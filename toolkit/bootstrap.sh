@@ -56,6 +56,8 @@ timed() {
 }
 
 cd "$top"
+# ccache hits across checkouts in other folders (CI clones afresh), as paths are relative.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 cmake --preset "$preset" >/dev/null
 timed cmake --build --preset "$preset"
 bin="$top/build/$preset/toolkit/vtaudit"
