@@ -9,7 +9,7 @@
 namespace vtaudit {
 namespace {
 
-// Poco's SHA-256, the implementation vtaudit used before its own.
+// Poco's SHA-256: an implementation independent of OpenSSL's, to compare against.
 std::string PocoSha256Hex(const std::string& bytes) {
   Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
   engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));

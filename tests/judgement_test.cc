@@ -286,7 +286,8 @@ BOOST_FIXTURE_TEST_CASE(an_unscored_organisation_criterion_counts_one_unscored, 
                                           "disputed 0, unscored 1)  [incomplete]\n") !=
              std::string::npos);
   Score("", "O1", "deels");
-  const NodeJudgement& scored = Node(Judge(framework, input), "O1");
+  const Judgement rejudged = Judge(framework, input);  // Node() points into it
+  const NodeJudgement& scored = Node(rejudged, "O1");
   BOOST_TEST(scored.not_met == 1);  // deels has met="false"
   BOOST_TEST(scored.unscored == 0);
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine for vtaudit and runs one job:
 #   toolkit/bootstrap.sh demo    install, build, run `vtaudit demo` on the samples
-#   toolkit/bootstrap.sh test    install, build, run every test (what CI runs)
+#   toolkit/bootstrap.sh test    install, build, run every test (what CI runs), then the
+#                                unit, golden and fuzz-replay tests under ASan+UBSan (preset
+#                                asan) and each fuzz target for VTAUDIT_FUZZ_SECONDS (preset fuzz)
 #   toolkit/bootstrap.sh deps    install only
 # Installing does nothing when every package is already there. Needs root (or sudo)
 # only when something is missing.
@@ -15,9 +17,13 @@ preset=${VTAUDIT_PRESET:-dev}
 packages=(
   g++ cmake ninja-build ccache pkg-config git
   libpoco-dev libpugixml-dev libexpat1-dev libboost-test-dev libsqlite3-dev sqlite3
-  libcairo2-dev libpango1.0-dev fonts-dejavu-core libbenchmark-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core libbenchmark-dev libssl-dev
   libxml2-utils poppler-utils time
 )
+# The fuzz targets need clang and its libFuzzer and sanitizer runtimes.
+if [ "$job" = test ] || [ "$job" = deps ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -42,9 +48,18 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ "$job" = deps ] && exit 0
 
+# Runs a command and says how long it took (the CI budget is in README's Tests section).
+timed() {
+  local start=$SECONDS
+  "$@"
+  echo "bootstrap: '$*' took $((SECONDS - start)) s"
+}
+
 cd "$top"
+# ccache hits across checkouts in other folders (CI clones afresh), as paths are relative.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$top}
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset"
+timed cmake --build --preset "$preset"
 bin="$top/build/$preset/toolkit/vtaudit"
 
 case "$job" in
@@ -54,6 +69,15 @@ case "$job" in
     # The W3C Nu HTML Checker for the report test, pinned by tests/html/package-lock.json;
     # run with the Debian JRE, so its postinstall (which fetches a JDK) is skipped.
     [ -d tests/html/node_modules ] || npm ci --prefix tests/html --ignore-scripts --no-audit --no-fund
-    ctest --preset "$preset" ;;
+    timed ctest --preset "$preset"
+    # The same unit, golden and fuzz-replay tests under AddressSanitizer (leaks included)
+    # and UndefinedBehaviorSanitizer: only the targets they need, no benchmarks.
+    cmake --preset asan >/dev/null
+    timed cmake --build --preset asan
+    timed ctest --preset asan
+    # Each libFuzzer target for VTAUDIT_FUZZ_SECONDS (default 45), two at a time.
+    cmake --preset fuzz -DVTAUDIT_FUZZ_SECONDS="${VTAUDIT_FUZZ_SECONDS:-45}" >/dev/null
+    timed cmake --build --preset fuzz
+    timed ctest --preset fuzz ;;
   *) echo "bootstrap: unknown job '$job' (demo, test, deps)" >&2; exit 2 ;;
 esac

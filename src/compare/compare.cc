@@ -139,8 +139,10 @@ void CompareAudits(const CompareInput& in, Comparison* out) {
       const bool continues =
           cw ? !cw->Successors(id).empty() : in.reference->FindCriterion(id) != nullptr;
       if (continues) continue;
-      auto row = std::find_if(out->criteria.begin(), out->criteria.end(),
-                              [&](const CriterionRow& r) { return r.removed && r.id == id; });
+      auto row = std::find_if(
+          out->criteria.begin(), out->criteria.end(),
+          // Captured by name: clang 14 cannot capture a structured binding.
+          [&criterion = id](const CriterionRow& r) { return r.removed && r.id == criterion; });
       if (row == out->criteria.end()) {
         out->criteria.push_back({id, "", "", true, std::vector<CriterionCell>(n)});
         for (CriterionCell& cell : out->criteria.back().cells) cell.unmatched = true;

@@ -8,8 +8,6 @@
 namespace vtaudit {
 namespace {
 
-constexpr std::uint64_t kNoOffset = UINT64_MAX;
-
 std::string FieldPrefix(std::size_t field_number) {
   return "field " + std::to_string(field_number) + ": ";
 }

@@ -6,7 +6,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
-#include <regex>
 
 #include "digest.h"
 #include "xml_source.h"
