@@ -15,10 +15,14 @@
 #include <string>
 #include <vector>
 
+#include "child_run.h"
 #include "date.h"
 #include "sampler.h"
 
 namespace {
+
+using vtaudit::bench::ChildRun;
+using vtaudit::bench::RunChild;
 
 long g_rows = 1000000;
 std::string g_dir;
@@ -56,31 +60,6 @@ void WriteExtract() {
     }
     out << line;
   }
-}
-
-struct ChildRun {
-  double seconds;
-  long peak_kb;
-  int status;
-};
-
-ChildRun RunChild(const std::vector<std::string>& argv, const std::string& stdin_file = "") {
-  const auto t0 = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    if (!stdin_file.empty()) std::freopen(stdin_file.c_str(), "r", stdin);
-    std::freopen("/dev/null", "w", stdout);
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  const auto t1 = std::chrono::steady_clock::now();
-  return {std::chrono::duration<double>(t1 - t0).count(), usage.ru_maxrss, status};
 }
 
 std::string VtauditBinary() {

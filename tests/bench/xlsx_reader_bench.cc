@@ -18,11 +18,16 @@
 #include <string>
 #include <vector>
 
+#include "case_record.h"
+#include "child_run.h"
 #include "sampler.h"
 #include "xlsx_reader.h"
 
 namespace vtaudit {
 namespace {
+
+using vtaudit::bench::ChildRun;
+using vtaudit::bench::RunChild;
 
 long g_rows = 100000;
 std::string g_dir;
@@ -40,18 +45,7 @@ std::string ColumnLetter(int column) { return std::string(1, static_cast<char>('
 // (Excel stores every text cell so), received as a date-time serial, the other dates as
 // whole serials, the flags as numbers.
 void WriteWorkbook() {
-  const std::vector<std::string> header = {"case_id",
-                                           "kind",
-                                           "violence",
-                                           "received",
-                                           "triaged",
-                                           "safety_assessed",
-                                           "outcome",
-                                           "investigation_decided",
-                                           "investigation_started",
-                                           "investigation_completed",
-                                           "rvdk",
-                                           "disclosure"};
+  const std::vector<std::string>& header = CaseFieldNames();
   std::vector<std::string> strings = header;
   const auto shared = [&](const std::string& s) {
     strings.push_back(s);
@@ -157,30 +151,6 @@ void BM_XlsxReader(benchmark::State& state) {
   state.counters["rows"] = static_cast<double>(g_rows);
 }
 BENCHMARK(BM_XlsxReader)->Unit(benchmark::kMillisecond);
-
-struct ChildRun {
-  double seconds;
-  long peak_kb;
-  int status;
-};
-
-ChildRun RunChild(const std::vector<std::string>& argv) {
-  const auto t0 = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  const auto t1 = std::chrono::steady_clock::now();
-  return {std::chrono::duration<double>(t1 - t0).count(), usage.ru_maxrss, status};
-}
 
 void BM_VtauditImportXlsx(benchmark::State& state) {
   const char* env = std::getenv("VTAUDIT_BIN");
