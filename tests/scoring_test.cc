@@ -64,8 +64,11 @@ BOOST_FIXTURE_TEST_CASE(validates_a_score, ScoringFixture) {
   // What the inspector typed is quoted with its controls shown, not sent to the terminal.
   BOOST_TEST(Set("C\x1B[2J", "C1", "voldoet").ToString() ==
              "case C\\x1B[2J is not in the sample of audit 1");
-  BOOST_TEST(Set("C01", "X\xE2\x80\xAE" "9", "voldoet").ToString() ==
-             "unknown criterion 'X\\u202E9' in framework mini 1");
+  BOOST_TEST(Set("C01",
+                 "X\xE2\x80\xAE"
+                 "9",
+                 "voldoet")
+                 .ToString() == "unknown criterion 'X\\u202E9' in framework mini 1");
   BOOST_TEST(Set("C01", "C1", "goed\r").ToString() ==
              "'goed\\x0D' is not a case result (voldoet, voldoet_niet, nvt)");
   BOOST_TEST(Set("C01", "C1", "goed").ToString() ==

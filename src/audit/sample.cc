@@ -208,7 +208,8 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
   while (std::getline(strata, line)) {
     const size_t a = line.find('\t'), b = line.rfind('\t');
     long population = 0, drawn = 0;
-    if (a == std::string::npos || a == b || !ParseWhole(line.substr(a + 1, b - a - 1), population) ||
+    if (a == std::string::npos || a == b ||
+        !ParseWhole(line.substr(a + 1, b - a - 1), population) ||
         !ParseWhole(line.substr(b + 1), drawn)) {
       return Status::Invalid("the workspace's sample draw " + std::to_string(s.draw_id) +
                              " has a damaged stratum line: '" + line + "'");

@@ -446,8 +446,8 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
       std::vector<Problem> problems;
       if (in.inspector.empty() && default_inspector) in.inspector = *default_inspector;
       if (in.inspector.empty()) {
-        problems.push_back({"inspector",
-                            "empty, and no --inspector (or VTAUDIT_INSPECTOR) says who scored"});
+        problems.push_back(
+            {"inspector", "empty, and no --inspector (or VTAUDIT_INSPECTOR) says who scored"});
       } else {
         problems = checker.Check(&in);
       }

@@ -57,7 +57,6 @@ bool IsOutcomeCode(std::string_view s) {
   return std::find(kCodes.begin(), kCodes.end(), s) != kCodes.end();
 }
 
-
 std::string StreamSha256(std::ifstream& in) {
   Sha256 h;
   std::string buf(1 << 20, '\0');

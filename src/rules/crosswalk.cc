@@ -124,7 +124,8 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
   for (const pugi::xml_node node : root.children()) {
     if (node.type() == pugi::node_pcdata && !std::string_view(node.value()).empty()) {
       bool blank = true;
-      for (const char ch : std::string_view(node.value())) blank = blank && std::isspace(static_cast<unsigned char>(ch));
+      for (const char ch : std::string_view(node.value()))
+        blank = blank && std::isspace(static_cast<unsigned char>(ch));
       if (!blank) check.Error(node, "unexpected text in <crosswalk>");
       continue;
     }

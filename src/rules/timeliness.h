@@ -1,7 +1,7 @@
 // The share of cases finished within a legal term, computed the same way for every
-// organisation (the rules below; README.md, "Decisions"). A TimelinessCalculator is fed the cases of
-// one organisation as a stream and keeps only counters and durations, so a million
-// cases need little memory. Not thread-safe; cheap to create.
+// organisation (the rules below; README.md, "Decisions"). A TimelinessCalculator is fed the cases
+// of one organisation as a stream and keeps only counters and durations, so a million cases need
+// little memory. Not thread-safe; cheap to create.
 //
 // Per deadline and case:
 //  - the clock applies when the deadline's condition matches and the from-event is

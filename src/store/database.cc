@@ -31,15 +31,18 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  return Bound(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+  return Bound(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_TRANSIENT));
 }
 
 Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  return Bound(sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT));
+  return Bound(sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                                 SQLITE_TRANSIENT));
 }
 
 Statement& Statement::BindStatic(int index, std::string_view text) {
-  return Bound(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
+  return Bound(
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
 }
 
 Statement& Statement::Bind(int index, int64_t value) {
@@ -54,9 +57,7 @@ Statement& Statement::BindOptional(int index, const std::optional<std::string>& 
   return text ? Bind(index, std::string_view(*text)) : BindNull(index);
 }
 
-Statement& Statement::BindNull(int index) {
-  return Bound(sqlite3_bind_null(stmt_, index));
-}
+Statement& Statement::BindNull(int index) { return Bound(sqlite3_bind_null(stmt_, index)); }
 
 Statement& Statement::Bound(int rc) {
   if (rc != SQLITE_OK && bind_error_.ok()) bind_error_ = db_->Error("bind");
