@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 
 #include "database.h"
 
@@ -135,9 +136,25 @@ void WarnIfExposed(const std::string& db_path) {
                Printable(ShellWord(db_path), 200).c_str());
 }
 
+// Where the shipped data (checklists/, reports/, samples/) is, in this order:
+//   1. $VTAUDIT_DATA_DIR, when set;
+//   2. an installed vtaudit: PREFIX/share/vtaudit next to PREFIX/bin/vtaudit (found from
+//      /proc/self/exe, so an installed tree can be moved as a whole);
+//   3. the source tree the binary was built from (a build that is not installed).
 std::string DataDir() {
-  const char* env = std::getenv("VTAUDIT_DATA_DIR");
-  return env && *env ? env : VTAUDIT_DATA_DIR;
+  static const std::string dir = [] {
+    const char* env = std::getenv("VTAUDIT_DATA_DIR");
+    if (env && *env) return std::string(env);
+    std::error_code error;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) {
+      const std::filesystem::path installed =
+          exe.parent_path().parent_path() / "share" / "vtaudit";
+      if (std::filesystem::is_directory(installed / "checklists", error)) return installed.string();
+    }
+    return std::string(VTAUDIT_DATA_DIR);
+  }();
+  return dir;
 }
 
 std::string DefaultFrameworkPath() {

@@ -461,7 +461,7 @@ int Run(int argc, char** argv) {
     } else if (args[i] == "--help" || args[i] == "-h") {
       help = true;
     } else if (args[i] == "--version" && rest.empty()) {
-      std::printf("vtaudit %s\n", kVersion);
+      std::printf("vtaudit %s\ndata: %s\n", kVersion, DataDir().c_str());
       return 0;
     } else {
       rest.push_back(args[i]);
