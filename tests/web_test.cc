@@ -20,6 +20,8 @@
 #include "audit_fixture.h"
 #include "sample.h"
 #include "scoring.h"
+#include "database.h"
+#include "web_internal.h"
 #include "web_server.h"
 
 namespace vtaudit::web {
@@ -281,6 +283,43 @@ BOOST_AUTO_TEST_CASE(a_stale_form_is_refused_and_nothing_is_written) {
   BOOST_TEST(stale.status == 409);
   BOOST_TEST(stale.body.find("intussen elders gescoord") != std::string::npos);
   BOOST_TEST(stale.body.find("Er is niets opgeslagen") != std::string::npos);
+  BOOST_TEST(s.Events() == before);
+}
+
+// A failure of the library reaches the browser with the status that says whose it is.
+BOOST_AUTO_TEST_CASE(a_library_failure_gets_the_status_that_names_its_cause) {
+  BOOST_TEST(HttpStatusFor(Status::Invalid("x"), "GET") == 400);
+  BOOST_TEST(HttpStatusFor(Status::Invalid("x"), "POST") == 422);
+  BOOST_TEST(HttpStatusFor(Status::NotFound("x"), "GET") == 404);
+  BOOST_TEST(HttpStatusFor(Status::Conflict("x"), "POST") == 409);
+  BOOST_TEST(HttpStatusFor(Status::Busy("x"), "POST") == 503);
+  BOOST_TEST(HttpStatusFor(Status::IoError("x"), "GET") == 500);
+  BOOST_TEST(HttpStatusFor(Status::Internal("x"), "GET") == 500);
+}
+
+BOOST_AUTO_TEST_CASE(an_invalid_form_is_422_and_a_busy_workspace_503_and_nothing_is_written) {
+  Served& s = Shared();
+  const std::string c = s.Login();
+  const long before = s.Events();
+  std::string page = s.Call("GET", s.CasePath(4), c).body;
+  // A result the scale does not have: the user's input, so 422, not 500.
+  Reply invalid = s.Call("POST", s.CasePath(4), c,
+                         "csrf=" + s.Hidden(page, "csrf") + "&base_C1=" +
+                             s.Hidden(page, "base_C1") + "&r_C1=bijna&then=stay");
+  BOOST_TEST(invalid.status == 422);
+  BOOST_TEST(invalid.body.find("Er is niets opgeslagen") != std::string::npos);
+  // Another program holds the write lock longer than the 5 s the server waits: 503, with the
+  // message that says so, and nothing written.
+  page = s.Call("GET", s.CasePath(4), c).body;
+  Result<std::unique_ptr<Database>> other = Database::Open(s.fixture.dir + "/ws.sqlite", false);
+  BOOST_TEST_REQUIRE(other.ok());
+  BOOST_TEST_REQUIRE((*other)->Exec("BEGIN IMMEDIATE").ok());
+  Reply busy = s.Call("POST", s.CasePath(4), c,
+                      "csrf=" + s.Hidden(page, "csrf") + "&base_C1=" + s.Hidden(page, "base_C1") +
+                          "&r_C1=voldoet&then=stay");
+  BOOST_TEST((*other)->Exec("ROLLBACK").ok());
+  BOOST_TEST(busy.status == 503);
+  BOOST_TEST(busy.body.find("busy") != std::string::npos);
   BOOST_TEST(s.Events() == before);
 }
 

@@ -148,8 +148,7 @@ std::string DataDir() {
     std::error_code error;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
     if (!error) {
-      const std::filesystem::path installed =
-          exe.parent_path().parent_path() / "share" / "vtaudit";
+      const std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "vtaudit";
       if (std::filesystem::is_directory(installed / "checklists", error)) return installed.string();
     }
     return std::string(VTAUDIT_DATA_DIR);

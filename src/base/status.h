@@ -25,6 +25,7 @@ class [[nodiscard]] Status {
     kNotFound,      // a named thing (organisation, audit, file) does not exist
     kConflict,      // the request contradicts stored state (final audit, second draw)
     kIoError,       // the file system or the database failed
+    kBusy,          // another writer held the workspace too long: nothing done, try again
     kInternal,      // a bug
   };
 
@@ -35,6 +36,7 @@ class [[nodiscard]] Status {
   static Status Conflict(std::string message) { return {Code::kConflict, std::move(message)}; }
   static Status IoError(std::string message) { return {Code::kIoError, std::move(message)}; }
   static Status Internal(std::string message) { return {Code::kInternal, std::move(message)}; }
+  static Status Busy(std::string message) { return {Code::kBusy, std::move(message)}; }
   // One status for many messages; ok when `messages` is empty.
   static Status InvalidAll(std::vector<std::string> messages);
 
@@ -42,6 +44,7 @@ class [[nodiscard]] Status {
   Code code() const { return code_; }
   bool IsNotFound() const { return code_ == Code::kNotFound; }
   bool IsConflict() const { return code_ == Code::kConflict; }
+  bool IsBusy() const { return code_ == Code::kBusy; }
   // The messages, in order; empty when ok.
   const std::vector<std::string>& messages() const { return messages_; }
   // All messages joined by newlines.

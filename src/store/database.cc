@@ -181,11 +181,10 @@ Status Database::Exec(std::string_view sql) {
   const std::string text(sql);
   const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {
-    std::string msg = (rc & 0xff) == SQLITE_BUSY
-                          ? Busy()
-                          : path_ + ": database error: " + (err ? err : "unknown");
+    const bool busy = (rc & 0xff) == SQLITE_BUSY;
+    std::string msg = busy ? Busy() : path_ + ": database error: " + (err ? err : "unknown");
     sqlite3_free(err);
-    return Status::IoError(msg);
+    return busy ? Status::Busy(msg) : Status::IoError(msg);
   }
   return Status::Ok();
 }
@@ -210,7 +209,7 @@ int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); 
 int Database::Changes() const { return sqlite3_changes(db_); }
 
 Status Database::Error(std::string_view what) const {
-  if (db_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) return Status::IoError(Busy());
+  if (db_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) return Status::Busy(Busy());
   const char* msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
   return Status::IoError(path_ + ": database error (" + std::string(what) + "): " + msg);
 }

@@ -52,6 +52,24 @@ std::string Layout(const PageEnv& env, const Request& request, std::string_view 
   return html;
 }
 
+int HttpStatusFor(const Status& status, const std::string& method) {
+  switch (status.code()) {
+    case Status::Code::kInvalidInput:
+      return method == "POST" ? 422 : 400;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kConflict:
+      return 409;
+    case Status::Code::kBusy:
+      return 503;
+    case Status::Code::kOk:
+    case Status::Code::kIoError:
+    case Status::Code::kInternal:
+      break;
+  }
+  return 500;
+}
+
 Response ErrorPage(const PageEnv& env, const Request& request, int status,
                    std::string_view message) {
   std::string body = "<p class=\"message error\" role=\"alert\">" + Escape(message) +
@@ -60,6 +78,10 @@ Response ErrorPage(const PageEnv& env, const Request& request, int status,
   std::string_view title = status == 404   ? Tr(env.lang, "Niet gevonden", "Not found")
                            : status == 403 ? Tr(env.lang, "Verboden", "Forbidden")
                            : status == 413 ? Tr(env.lang, "Te groot", "Too large")
+                           : status == 400 || status == 422
+                               ? Tr(env.lang, "Onjuiste invoer", "Invalid input")
+                           : status == 409 ? Tr(env.lang, "Intussen gewijzigd", "Changed meanwhile")
+                           : status == 503 ? Tr(env.lang, "Bezet", "Busy")
                                            : Tr(env.lang, "Fout", "Error");
   return {status, "text/html; charset=utf-8", Layout(env, request, title, body), ""};
 }

@@ -33,7 +33,7 @@ Response Html(const PageEnv& env, const Request& req, std::string_view title,
 Response Redirect(std::string location) { return {303, "text/plain; charset=utf-8", "", location}; }
 
 Response Fail(const PageEnv& env, const Request& req, const Status& s) {
-  return ErrorPage(env, req, s.IsNotFound() ? 404 : s.IsConflict() ? 409 : 500, s.ToString());
+  return ErrorPage(env, req, HttpStatusFor(s, req.method), s.ToString());
 }
 
 std::string CsrfField(const PageEnv& env) {
@@ -459,7 +459,7 @@ std::string TypedNote(const std::string& submitted) {
 // when everything was saved.
 std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
                                   const std::string& case_id, const std::vector<FormRow>& rows,
-                                  const Request& req, bool* stale) {
+                                  const Request& req, bool* stale, int* http_status) {
   const Lang l = env.lang;
   std::vector<std::string> messages;
   std::vector<ScoreInput> inputs;
@@ -495,6 +495,7 @@ std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
     // A conflict is a stale form, unless the audit became final meanwhile.
     Result<Audit> now = FindAudit(env.ws, ac.audit.id);
     *stale = written.status().IsConflict() && now.ok() && now->status != AuditStatus::kFinal;
+    *http_status = *stale ? 409 : HttpStatusFor(written.status(), req.method);
     messages = written.status().messages();
     if (*stale) {
       messages.push_back(S(Tr(l,
@@ -556,7 +557,8 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
   int status = 200;
   if (req.method == "POST") {
     bool stale = false;
-    std::vector<std::string> problems = SaveForm(env, ac, case_id, *rows, req, &stale);
+    status = 422;  // a problem found in the form itself
+    std::vector<std::string> problems = SaveForm(env, ac, case_id, *rows, req, &stale, &status);
     if (problems.empty()) {
       if (req.form.count("then") && req.form.at("then") == "next") {
         auto next = std::next(at);
@@ -566,7 +568,6 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
       }
       return Redirect(action + "?saved=1");
     }
-    status = stale ? 409 : 422;
     if (stale) {
       rows = FormRows(env, ac, case_id, *record, nullptr);
       if (!rows.ok()) return Fail(env, req, rows.status());
@@ -663,9 +664,9 @@ Response OrganisationPage(const PageEnv& env, const Request& req, const AuditCon
   int status = 200;
   if (req.method == "POST") {
     bool stale = false;
-    std::vector<std::string> problems = SaveForm(env, ac, "", *rows, req, &stale);
+    status = 422;  // a problem found in the form itself
+    std::vector<std::string> problems = SaveForm(env, ac, "", *rows, req, &stale, &status);
     if (problems.empty()) return Redirect(action + "?saved=1");
-    status = stale ? 409 : 422;
     if (stale) {
       rows = FormRows(env, ac, "", std::nullopt, nullptr);
       if (!rows.ok()) return Fail(env, req, rows.status());

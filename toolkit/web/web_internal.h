@@ -84,6 +84,12 @@ Response Route(const PageEnv& env, const Request& request);
 std::string Layout(const PageEnv& env, const Request& request, std::string_view title,
                    std::string_view body);
 // A short page for an error status, with `message` escaped.
+// The HTTP status for a library failure: the user's input is wrong (400 on a GET's address,
+// 422 on a submitted form), a named thing is missing (404), the request contradicts the
+// stored state (409), the workspace is busy with another writer (503, try again), else the
+// fault is ours or the disk's (500).
+int HttpStatusFor(const Status& status, const std::string& method);
+
 Response ErrorPage(const PageEnv& env, const Request& request, int status,
                    std::string_view message);
 
