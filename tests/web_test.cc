@@ -18,9 +18,9 @@
 #include <thread>
 
 #include "audit_fixture.h"
+#include "database.h"
 #include "sample.h"
 #include "scoring.h"
-#include "database.h"
 #include "web_internal.h"
 #include "web_server.h"
 
@@ -116,22 +116,17 @@ struct Served {
   std::unique_ptr<WebServer> server;
 };
 
-Served& Shared() {
-  static Served served;
-  return served;
-}
+// Every test case starts a server of its own over a workspace of its own (`Served s;`), so
+// no case depends on what another left behind or on the order they run in.
 
-// A server with short limits, so that tests can see them pass: 2 workers, sessions idle
-// for 1 s, 1.5 s for the headers and 1 s for a body, 8 connections waiting at most.
-Served& Quick() {
-  static Served served{[](WebOptions& o) {
-    o.threads = 2;
-    o.session_idle = std::chrono::milliseconds(1000);
-    o.header_timeout = std::chrono::milliseconds(1500);
-    o.body_timeout = std::chrono::milliseconds(1000);
-    o.max_waiting = 8;
-  }};
-  return served;
+// Short limits, so that tests can see them pass: 2 workers, sessions idle for 1 s, 1.5 s for
+// the headers and 1 s for a body, 8 connections waiting at most (`Served s{Quick};`).
+void Quick(WebOptions& o) {
+  o.threads = 2;
+  o.session_idle = std::chrono::milliseconds(1000);
+  o.header_timeout = std::chrono::milliseconds(1500);
+  o.body_timeout = std::chrono::milliseconds(1000);
+  o.max_waiting = 8;
 }
 
 using Clock = std::chrono::steady_clock;
@@ -168,7 +163,7 @@ std::string Received(Poco::Net::StreamSocket& socket, milliseconds wait) {
 BOOST_AUTO_TEST_SUITE(web)
 
 BOOST_AUTO_TEST_CASE(token_opens_a_session_and_everything_else_is_refused) {
-  Served& s = Shared();
+  Served s;
   BOOST_TEST(s.server->url().find("http://127.0.0.1:") == 0);
   BOOST_TEST(s.Call("GET", "/", "").status == 403);
   BOOST_TEST(s.Call("GET", "/?token=" + std::string(32, '0'), "").status == 403);
@@ -196,7 +191,7 @@ BOOST_AUTO_TEST_CASE(token_opens_a_session_and_everything_else_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(the_report_is_previewed_and_downloaded) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   Reply html = s.Call("GET", "/audit/1/report", c);
   BOOST_TEST(html.status == 200);
@@ -218,7 +213,7 @@ BOOST_AUTO_TEST_CASE(the_report_is_previewed_and_downloaded) {
 }
 
 BOOST_AUTO_TEST_CASE(assets_have_their_type_and_unknown_paths_404) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   BOOST_TEST(s.Call("GET", "/assets/style.css", c).headers.get("Content-Type") ==
              "text/css; charset=utf-8");
@@ -231,7 +226,7 @@ BOOST_AUTO_TEST_CASE(assets_have_their_type_and_unknown_paths_404) {
 }
 
 BOOST_AUTO_TEST_CASE(posts_need_the_csrf_token_and_a_small_body) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   const long before = s.Events();
   BOOST_TEST(s.Call("POST", s.CasePath(0), c, "base_C1=0&r_C1=voldoet").status == 403);
@@ -246,7 +241,7 @@ BOOST_AUTO_TEST_CASE(posts_need_the_csrf_token_and_a_small_body) {
 }
 
 BOOST_AUTO_TEST_CASE(a_score_is_saved_and_user_text_is_escaped) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   const std::string page = s.Call("GET", s.CasePath(1), c).body;
   const std::string form =
@@ -270,7 +265,7 @@ BOOST_AUTO_TEST_CASE(a_score_is_saved_and_user_text_is_escaped) {
 }
 
 BOOST_AUTO_TEST_CASE(a_stale_form_is_refused_and_nothing_is_written) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   const std::string page = s.Call("GET", s.CasePath(3), c).body;
   // Meanwhile the same inspector scores the case from the command line.
@@ -298,14 +293,14 @@ BOOST_AUTO_TEST_CASE(a_library_failure_gets_the_status_that_names_its_cause) {
 }
 
 BOOST_AUTO_TEST_CASE(an_invalid_form_is_422_and_a_busy_workspace_503_and_nothing_is_written) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   const long before = s.Events();
   std::string page = s.Call("GET", s.CasePath(4), c).body;
   // A result the scale does not have: the user's input, so 422, not 500.
   Reply invalid = s.Call("POST", s.CasePath(4), c,
-                         "csrf=" + s.Hidden(page, "csrf") + "&base_C1=" +
-                             s.Hidden(page, "base_C1") + "&r_C1=bijna&then=stay");
+                         "csrf=" + s.Hidden(page, "csrf") +
+                             "&base_C1=" + s.Hidden(page, "base_C1") + "&r_C1=bijna&then=stay");
   BOOST_TEST(invalid.status == 422);
   BOOST_TEST(invalid.body.find("Er is niets opgeslagen") != std::string::npos);
   // Another program holds the write lock longer than the 5 s the server waits: 503, with the
@@ -324,7 +319,7 @@ BOOST_AUTO_TEST_CASE(an_invalid_form_is_422_and_a_busy_workspace_503_and_nothing
 }
 
 BOOST_AUTO_TEST_CASE(the_server_keeps_serving_while_the_cli_writes) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   const long before = s.Events();
   std::thread cli([&] {
@@ -372,7 +367,7 @@ std::string BrowserEncode(const std::string& text) {
 }
 
 BOOST_AUTO_TEST_CASE(a_note_is_stored_exactly_as_typed) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   // Hand-checked: the encoding of "ernst + aard" is "ernst+%2B+aard"; a decoder that takes
   // '+' as a space only in a URL's query (Poco's URI::decode) stored "ernst+++aard".
@@ -396,7 +391,7 @@ BOOST_AUTO_TEST_CASE(a_note_is_stored_exactly_as_typed) {
 }
 
 BOOST_AUTO_TEST_CASE(the_session_says_who_works_and_scoring_is_blind) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   // Anna scores case 0's C1 with a note; Bram, in a session of his own, must not see it.
   const std::string page = s.Call("GET", s.CasePath(0), c).body;
@@ -429,7 +424,7 @@ BOOST_AUTO_TEST_CASE(the_session_says_who_works_and_scoring_is_blind) {
 }
 
 BOOST_AUTO_TEST_CASE(judgement_and_agreement_pages_say_indicative_and_undefined) {
-  Served& s = Shared();
+  Served s;
   const std::string c = s.Login();
   // C2 (meldingen only; the odd case numbers) on one sampled melding, by Anna and Bram alike:
   // n = 1 < min-cases 5, so indicative; their two scores in one category, so kappa 0/0.
@@ -476,7 +471,7 @@ std::string RawHttp(int port, const std::string& request) {
 }
 
 BOOST_AUTO_TEST_CASE(the_edges_of_http_hold) {
-  Served& s = Shared();
+  Served s;
   // HTTP/1.0 without Host: refused as a bad request, not an internal error.
   const std::string old = RawHttp(s.server->port(), "GET / HTTP/1.0\r\n\r\n");
   BOOST_TEST(old.rfind("HTTP/1.0 400 Bad Request\r\n", 0) == 0, old.substr(0, 60));
@@ -508,7 +503,7 @@ BOOST_AUTO_TEST_CASE(the_edges_of_http_hold) {
 }
 
 BOOST_AUTO_TEST_CASE(a_link_opens_one_session_once) {
-  Served& s = Shared();
+  Served s;
   BOOST_TEST_REQUIRE(s.server->NewToken().ok());
   const std::string link = "/?token=" + s.server->token();
   Reply first = s.Call("GET", link, "");
@@ -537,7 +532,7 @@ BOOST_AUTO_TEST_CASE(a_link_opens_one_session_once) {
 }
 
 BOOST_AUTO_TEST_CASE(the_session_cookie_is_this_servers_own) {
-  Served& s = Shared();
+  Served s;
   const std::string id = s.Login();
   BOOST_TEST(s.server->cookie_name() == "vtaudit_session_" + std::to_string(s.server->port()));
   // The same session id under another port's cookie name, or the unnumbered name of
@@ -550,7 +545,7 @@ BOOST_AUTO_TEST_CASE(the_session_cookie_is_this_servers_own) {
 }
 
 BOOST_AUTO_TEST_CASE(an_idle_session_ends_and_use_keeps_it) {
-  Served& s = Quick();  // sessions end after 1 s unused
+  Served s{Quick};  // sessions end after 1 s unused
   const std::string c = s.Login();
   // Used every 250 ms for 2 s, twice the idle limit: never idle long enough to end.
   for (int i = 0; i < 8; ++i) {
@@ -573,7 +568,7 @@ BOOST_AUTO_TEST_CASE(an_idle_session_ends_and_use_keeps_it) {
 }
 
 BOOST_AUTO_TEST_CASE(slow_headers_hold_no_worker_and_get_408) {
-  Served& s = Quick();  // 2 workers, 1.5 s for the headers
+  Served s{Quick};  // 2 workers, 1.5 s for the headers
   const int port = s.server->port();
   const std::string c = s.Login();
   // Three times as many trickling clients as workers, each with its request line and part
@@ -605,7 +600,7 @@ BOOST_AUTO_TEST_CASE(slow_headers_hold_no_worker_and_get_408) {
 }
 
 BOOST_AUTO_TEST_CASE(past_the_waiting_limit_the_oldest_connection_makes_room) {
-  Served& s = Quick();  // 8 connections may wait for their headers
+  Served s{Quick};  // 8 connections may wait for their headers
   const int port = s.server->port();
   const std::string c = s.Login();
   std::vector<Poco::Net::StreamSocket> idle;
@@ -624,7 +619,7 @@ BOOST_AUTO_TEST_CASE(past_the_waiting_limit_the_oldest_connection_makes_room) {
 }
 
 BOOST_AUTO_TEST_CASE(a_slow_body_gets_408_and_nothing_is_written) {
-  Served& s = Quick();  // 1 s for a body
+  Served s{Quick};  // 1 s for a body
   const int port = s.server->port();
   const std::string c = s.Login();
   const std::string page = s.Call("GET", s.CasePath(0), c).body;
