@@ -12,6 +12,7 @@
 #include "lifecycle.h"
 #include "measure.h"
 #include "privacy.h"
+#include "progress.h"
 #include "report.h"
 #include "report_version.h"
 #include "response.h"
@@ -47,10 +48,6 @@ std::string Field(const CaseRecord& c, std::string_view name) {
   std::string out;
   for (const std::string& v : CaseFieldValues(c, name)) out += (out.empty() ? "" : ", ") + v;
   return out;
-}
-
-bool HandScored(const Criterion& c, Scope scope) {
-  return c.scope == scope && c.measured_by.empty();
 }
 
 std::string ResultLabel(Lang lang, std::string_view result) {
@@ -132,12 +129,6 @@ Result<AuditContext> LoadAudit(const PageEnv& env, const std::string& id_text) {
 }
 
 // Which scores exist per (case, criterion): any inspector's or a reconciled one.
-std::set<std::pair<std::string, std::string>> Scored(const std::vector<ScoreEntry>& scores) {
-  std::set<std::pair<std::string, std::string>> out;
-  for (const ScoreEntry& s : scores) out.insert({s.case_id, s.criterion});
-  return out;
-}
-
 // ---- audits -------------------------------------------------------------------------
 
 Response AuditsPage(const PageEnv& env, const Request& req) {
@@ -156,7 +147,6 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
     if (!f.ok()) return Fail(env, req, f.status());
     Result<JudgementInput> in = LoadJudgementInput(env.ws, a.id);
     if (!in.ok()) return Fail(env, req, in.status());
-    const auto scored = Scored(in->scores);
     std::string org = a.org;
     if (Result<Organisation> o = env.ws->FindOrganisation(a.org); o.ok()) org += " " + o->name;
     body += "<h2><a href=\"" + AuditPath(a.id) + "\">Audit " + std::to_string(a.id) + ": " +
@@ -168,26 +158,16 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
     body += "<table><thead><tr><th>" + S(Tr(l, "Domein", "Domain")) + "</th><th class=\"num\">" +
             S(Tr(l, "Zaken gescoord van steekproef", "Cases scored of sampled")) +
             "</th></tr></thead><tbody>\n";
-    for (const Domain& d : (*f)->domains) {
-      long done = 0;
-      bool has_case_criteria = false;
-      for (const CaseRecord& c : in->sample) {
-        bool complete = true;
-        for (const Standard& s : d.standards) {
-          for (const Criterion& k : s.criteria) {
-            if (!HandScored(k, Scope::kCase)) continue;
-            has_case_criteria = true;
-            if (k.applies_when.Matches(c) && !scored.count({c.case_id, k.id})) complete = false;
-          }
-        }
-        done += complete ? 1 : 0;
-      }
-      body +=
-          "<tr><td>" + Escape(Name(l, d.name, d.gloss)) + "</td><td class=\"num\">" +
-          (has_case_criteria ? std::to_string(done) + " / " + std::to_string(in->sample.size())
-                             : "<span class=\"muted\">" +
-                                   S(Tr(l, "geen zaakcriteria", "no case criteria")) + "</span>") +
-          "</td></tr>\n";
+    const ScoringProgress progress = MeasureProgress(**f, *in, env.inspector);
+    for (size_t i = 0; i < progress.domains.size(); ++i) {
+      const DomainProgress& p = progress.domains[i];
+      const Domain& d = (*f)->domains[i];
+      body += "<tr><td>" + Escape(Name(l, d.name, d.gloss)) + "</td><td class=\"num\">" +
+              (p.has_case_criteria
+                   ? std::to_string(p.complete) + " / " + std::to_string(p.sampled)
+                   : "<span class=\"muted\">" + S(Tr(l, "geen zaakcriteria", "no case criteria")) +
+                         "</span>") +
+              "</td></tr>\n";
     }
     body += "</tbody></table>\n";
   }
@@ -251,24 +231,17 @@ Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& 
             "</p>\n";
     return Html(env, req, Tr(l, "Steekproef", "Sample"), body);
   }
-  std::set<std::pair<std::string, std::string>> mine;
-  for (const ScoreEntry& s : in->scores) {
-    if (!s.reconciled && s.inspector == env.inspector) mine.insert({s.case_id, s.criterion});
-  }
-  const auto scored = Scored(in->scores);
+  const ScoringProgress progress = MeasureProgress(f, *in, env.inspector);
   body += "<table><thead><tr><th>" + S(Tr(l, "Zaak", "Case")) + "</th><th>" +
           S(Tr(l, "Soort", "Kind")) + "</th><th>" + S(Tr(l, "Ontvangen", "Received")) +
           "</th><th class=\"num\">" + S(Tr(l, "Door mij gescoord", "Scored by me")) +
           "</th><th class=\"num\">" + S(Tr(l, "Gescoord (iedereen)", "Scored (anyone)")) +
           "</th><th>" + S(Tr(l, "Status", "Status")) + "</th></tr></thead><tbody>\n";
-  for (const CaseRecord& c : in->sample) {
-    long applicable = 0, by_me = 0, by_anyone = 0;
-    for (const Criterion* k : f.Criteria()) {
-      if (!HandScored(*k, Scope::kCase) || !k->applies_when.Matches(c)) continue;
-      ++applicable;
-      by_me += mine.count({c.case_id, k->id}) ? 1 : 0;
-      by_anyone += scored.count({c.case_id, k->id}) ? 1 : 0;
-    }
+  for (size_t i = 0; i < in->sample.size(); ++i) {
+    const CaseRecord& c = in->sample[i];
+    const long applicable = progress.cases[i].applicable;
+    const long by_me = progress.cases[i].by_inspector;
+    const long by_anyone = progress.cases[i].by_anyone;
     const char* cls = by_me == applicable ? "done" : by_me > 0 ? "busy" : "";
     const std::string_view status = by_me == applicable ? Tr(l, "klaar", "done")
                                     : by_me > 0         ? Tr(l, "bezig", "in progress")
