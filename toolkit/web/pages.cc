@@ -1,5 +1,6 @@
-// The pages of the web UI. Each reads through the library (audit.h, sample.h, scoring.h,
-// measure.h) and writes scores with SetScore, like the command line.
+// The pages of the web UI that show: the audits, an audit's sample, judgement, timeliness,
+// agreement and report, and the routing of every address (the scoring forms: forms.cc).
+// Each reads through the library (audit.h, sample.h, scoring.h, measure.h).
 
 #include <algorithm>
 #include <map>
@@ -7,128 +8,18 @@
 #include <set>
 
 #include "audit.h"
-#include "case_store.h"
 #include "judgement.h"
 #include "lifecycle.h"
 #include "measure.h"
-#include "privacy.h"
+#include "page_parts.h"
 #include "progress.h"
 #include "report.h"
 #include "report_version.h"
-#include "response.h"
 #include "sample.h"
-#include "scoring.h"
 #include "web_internal.h"
-#include "xml_source.h"
 
 namespace vtaudit::web {
-namespace {
-
-std::string S(std::string_view v) { return std::string(v); }
-
-Response Html(const PageEnv& env, const Request& req, std::string_view title,
-              const std::string& body, int status = 200) {
-  return {status, "text/html; charset=utf-8", Layout(env, req, title, body), ""};
-}
-
-Response Redirect(std::string location) { return {303, "text/plain; charset=utf-8", "", location}; }
-
-Response Fail(const PageEnv& env, const Request& req, const Status& s) {
-  return ErrorPage(env, req, HttpStatusFor(s, req.method), s.ToString());
-}
-
-std::string CsrfField(const PageEnv& env) {
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + Escape(env.csrf) + "\">";
-}
-
-std::string AuditPath(int64_t id) { return "/audit/" + std::to_string(id); }
-
-// A case field's values as text, joined by ", ".
-std::string Field(const CaseRecord& c, std::string_view name) {
-  std::string out;
-  for (const std::string& v : CaseFieldValues(c, name)) out += (out.empty() ? "" : ", ") + v;
-  return out;
-}
-
-std::string ResultLabel(Lang lang, std::string_view result) {
-  if (result == kVoldoet) return S(Tr(lang, "voldoet", "met"));
-  if (result == kVoldoetNiet) return S(Tr(lang, "voldoet niet", "not met"));
-  if (result == kNvt) return S(Tr(lang, "n.v.t.", "n/a"));
-  return S(result);
-}
-
-std::string LevelLabel(Lang lang, const Framework& f, const std::string& level) {
-  const Level* l = f.scale.Find(level);
-  if (!l) return ResultLabel(lang, level);
-  return lang == Lang::kEn ? l->gloss : l->name;
-}
-
-std::string Name(Lang lang, const std::string& nl, const std::string& en) {
-  return lang == Lang::kEn && !en.empty() ? en : nl;
-}
-
-// The state as the inspectorate words it.
-std::string StateLabel(Lang lang, AuditStatus s) {
-  if (lang == Lang::kNl) return S(AuditStatusLabel(s));
-  return s == AuditStatus::kDraft ? "draft" : s == AuditStatus::kConcept ? "concept" : "final";
-}
-
-// Whether `inspector` may score on the audit (is on its list).
-bool OnAudit(const Audit& a, const std::string& inspector) {
-  return !inspector.empty() &&
-         std::binary_search(a.inspectors.begin(), a.inspectors.end(), inspector);
-}
-
-// The audit header: organisation, period, status, who works, and the links between its
-// pages.
-std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view current) {
-  const Lang l = env.lang;
-  const std::string base = AuditPath(a.id);
-  const std::pair<std::string, std::string_view> links[] = {
-      {base, Tr(l, "Steekproef", "Sample")},
-      {base + "/organisation", Tr(l, "Organisatiecriteria", "Organisation criteria")},
-      {base + "/judgement", Tr(l, "Oordeel", "Judgement")},
-      {base + "/timeliness", Tr(l, "Tijdigheid", "Timeliness")},
-      {base + "/agreement", Tr(l, "Overeenstemming", "Agreement")},
-      {base + "/report", Tr(l, "Rapport", "Report")},
-      {base + "/report.pdf", Tr(l, "Rapport (PDF)", "Report (PDF)")},
-  };
-  const bool on_audit = OnAudit(a, env.inspector);
-  std::string html =
-      "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) + " · " +
-      Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
-      S(Tr(l, "status ", "status ")) + StateLabel(l, a.status) + " · " +
-      (on_audit ? S(Tr(l, "u werkt als ", "working as ")) + Escape(env.inspector)
-                : S(Tr(l, "nog niet gekozen wie werkt", "not yet chosen who works"))) +
-      " (<a href=\"" + base + "/inspector\">" +
-      S(on_audit ? Tr(l, "wisselen", "switch") : Tr(l, "kiezen", "choose")) +
-      "</a>)</p>\n<nav class=\"audit\" aria-label=\"" + S(Tr(l, "Audit", "Audit")) + "\">";
-  for (const auto& [href, label] : links) {
-    html += "<a href=\"" + Escape(href) + "\"" +
-            (label == current ? " aria-current=\"page\"" : "") + ">" + S(label) + "</a>";
-  }
-  return html + "</nav>\n";
-}
-
-struct AuditContext {
-  Audit audit;
-  std::shared_ptr<const Framework> framework;
-};
-
-Result<AuditContext> LoadAudit(const PageEnv& env, const std::string& id_text) {
-  int64_t id = 0;
-  for (char c : id_text) {
-    if (c < '0' || c > '9' || id > 1'000'000'000) return Status::NotFound("no audit " + id_text);
-    id = id * 10 + (c - '0');
-  }
-  Result<Audit> a = FindAudit(env.ws, id);
-  if (!a.ok()) return a.status();
-  Result<std::shared_ptr<const Framework>> f = env.framework(a->framework_sha256);
-  if (!f.ok()) return f.status();
-  return AuditContext{std::move(*a), *f};
-}
-
-// Which scores exist per (case, criterion): any inspector's or a reconciled one.
+namespace page {
 // ---- audits -------------------------------------------------------------------------
 
 Response AuditsPage(const PageEnv& env, const Request& req) {
@@ -176,6 +67,8 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
 
 // ---- an audit's sample ----------------------------------------------------------------
 
+namespace {
+
 // Where the audit stands: for a draft what the concept still needs, for a concept the
 // organisation's responses and what the final version needs (lifecycle.h).
 Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
@@ -214,6 +107,8 @@ Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
   }
   return html + "</section>\n";
 }
+
+}  // namespace
 
 Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
@@ -261,426 +156,9 @@ Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& 
               body);
 }
 
-// ---- scoring forms (a case, or the organisation) ------------------------------------------
-
-// A criterion on a form: what is stored now and the event the form is based on.
-struct FormRow {
-  const Criterion* criterion = nullptr;
-  std::string result;  // my current result, "" when none
-  std::string note;
-  int64_t base = 0;                 // id of my latest event for it, 0 when none
-  std::vector<std::string> others;  // other inspectors' and reconciled scores, as text
-};
-
-Result<std::vector<FormRow>> FormRows(const PageEnv& env, const AuditContext& ac,
-                                      const std::string& case_id,
-                                      const std::optional<CaseRecord>& record,
-                                      std::vector<const Criterion*>* not_applicable) {
-  const Framework& f = *ac.framework;
-  const Scope scope = case_id.empty() ? Scope::kOrganisation : Scope::kCase;
-  // Blind double scoring: another inspector's score shows only once this one has scored
-  // the same criterion of the case.
-  const Viewer viewer{env.inspector};
-  Result<std::vector<ScoreEvent>> events =
-      ScoreHistory(env.ws, ac.audit.id, case_id, std::nullopt, viewer);
-  if (!events.ok()) return events.status();
-  Result<std::vector<CurrentScore>> current = CurrentScores(env.ws, ac.audit.id, viewer);
-  if (!current.ok()) return current.status();
-  std::vector<FormRow> rows;
-  std::map<std::string, size_t> index;
-  for (const Criterion* k : f.Criteria()) {
-    if (!HandScored(*k, scope)) continue;
-    if (record && !k->applies_when.Matches(*record)) {
-      if (not_applicable) not_applicable->push_back(k);
-      continue;
-    }
-    index[k->id] = rows.size();
-    rows.push_back({k, "", "", 0, {}});
-  }
-  for (const ScoreEvent& e : *events) {
-    auto it = index.find(e.criterion);
-    if (it != index.end() && e.kind != "reconcile" && e.inspector == env.inspector) {
-      rows[it->second].base = std::max(rows[it->second].base, e.id);
-    }
-  }
-  for (const CurrentScore& s : *current) {
-    if (s.case_id != case_id) continue;
-    auto it = index.find(s.criterion);
-    if (it == index.end()) continue;
-    FormRow& row = rows[it->second];
-    const std::string shown =
-        scope == Scope::kCase ? ResultLabel(env.lang, s.result) : LevelLabel(env.lang, f, s.result);
-    if (s.reconciled) {
-      row.others.push_back(S(Tr(env.lang, "afgestemd: ", "reconciled: ")) + shown);
-    } else if (s.inspector == env.inspector) {
-      row.result = s.result;
-      row.note = s.note;
-    } else {
-      row.others.push_back(s.inspector + ": " + shown + (s.note.empty() ? "" : " — " + s.note));
-    }
-  }
-  return rows;
-}
-
-struct Choice {
-  std::string value;
-  std::string label;
-};
-
-std::vector<Choice> Choices(const PageEnv& env, const Framework& f, Scope scope) {
-  if (scope == Scope::kCase) {
-    return {{S(kVoldoet), ResultLabel(env.lang, kVoldoet)},
-            {S(kVoldoetNiet), ResultLabel(env.lang, kVoldoetNiet)},
-            {S(kNvt), ResultLabel(env.lang, kNvt)}};
-  }
-  std::vector<Choice> out;
-  for (const Level& level : f.scale.levels)
-    out.push_back({level.id, LevelLabel(env.lang, f, level.id)});
-  return out;
-}
-
-// The form; `submitted` (criterion → result, note) replaces stored values after an error.
-std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::string& action,
-                      Scope scope, const std::vector<FormRow>& rows,
-                      const std::map<std::string, std::pair<std::string, std::string>>& submitted,
-                      bool with_next) {
-  const Lang l = env.lang;
-  const std::vector<Choice> choices = Choices(env, *ac.framework, scope);
-  // A concept or final audit is frozen: the form shows the scores, nothing can be saved.
-  const bool final = ac.audit.status != AuditStatus::kDraft;
-  std::string html = "<form class=\"score\" method=\"post\" action=\"" + Escape(action) + "\">\n" +
-                     CsrfField(env) + "\n";
-  if (final) {
-    html += "<p class=\"message\">" +
-            S(Tr(l,
-                 "Deze audit is bevroren (concept of definitief); scores wijzigen kan alleen in de "
-                 "werkversie.",
-                 "This audit is frozen (concept or final); scores change only in a draft.")) +
-            "</p>\n<fieldset disabled>\n";
-  }
-  int n = 0;
-  for (const FormRow& row : rows) {
-    const Criterion& k = *row.criterion;
-    std::string result = row.result, note = row.note;
-    if (auto it = submitted.find(k.id); it != submitted.end()) {
-      result = it->second.first;
-      note = it->second.second;
-    }
-    const std::string id = Escape(k.id);
-    html += "<fieldset class=\"criterion\"><legend>" + id + " — " +
-            Escape(Name(l, k.text, k.gloss)) + "</legend>\n<input type=\"hidden\" name=\"base_" +
-            id + "\" value=\"" + std::to_string(row.base) + "\">\n<div class=\"choices\">";
-    int i = 0;
-    for (const Choice& c : choices) {
-      ++i;
-      const std::string input_id = "r" + std::to_string(n) + "_" + std::to_string(i);
-      html += "<label for=\"" + input_id + "\"><input type=\"radio\" id=\"" + input_id +
-              "\" name=\"r_" + id + "\" value=\"" + Escape(c.value) + "\"" +
-              (c.value == result ? " checked" : "") + ">" + Escape(c.label) +
-              (scope == Scope::kCase ? " <kbd>" + std::to_string(i) + "</kbd>" : "") + "</label>";
-    }
-    html += "</div>\n<div class=\"note\"><label for=\"n" + std::to_string(n) + "\">" +
-            S(Tr(l, "Toelichting", "Note")) + "</label><textarea id=\"n" + std::to_string(n) +
-            "\" name=\"note_" + id + "\" rows=\"2\" maxlength=\"4000\" autocomplete=\"off\">" +
-            Escape(note) + "</textarea></div>\n";
-    if (!row.others.empty()) {
-      html += "<p class=\"others\">" + S(Tr(l, "Andere scores: ", "Other scores: "));
-      for (size_t j = 0; j < row.others.size(); ++j) {
-        html += (j ? "; " : "") + Escape(row.others[j]);
-      }
-      html += "</p>\n";
-    }
-    html += "</fieldset>\n";
-    ++n;
-  }
-  html += "<div class=\"actions\">";
-  if (with_next) {
-    html += "<button class=\"primary\" type=\"submit\" name=\"then\" value=\"next\">" +
-            S(Tr(l, "Opslaan en volgende", "Save and next")) + "</button>";
-  }
-  html += std::string("<button") + (with_next ? "" : " class=\"primary\"") +
-          " type=\"submit\" name=\"then\" value=\"stay\">" + S(Tr(l, "Opslaan", "Save")) +
-          "</button>";
-  if (scope == Scope::kCase) {
-    html += "<span class=\"muted small\">" +
-            S(Tr(l,
-                 "Toetsen: Tab naar een criterium, <kbd>1</kbd> voldoet, <kbd>2</kbd> voldoet "
-                 "niet, <kbd>3</kbd> n.v.t.; Ctrl+Enter in een toelichting slaat op.",
-                 "Keys: Tab to a criterion, <kbd>1</kbd> met, <kbd>2</kbd> not met, <kbd>3</kbd> "
-                 "n/a; Ctrl+Enter in a note saves.")) +
-            "</span>";
-  }
-  html += "</div>\n";
-  if (final) html += "</fieldset>\n";
-  return html + "</form>\n";
-}
-
-// A note as typed: browsers send a textarea's line breaks as CR LF; the record keeps LF.
-std::string TypedNote(const std::string& submitted) {
-  std::string out;
-  out.reserve(submitted.size());
-  for (size_t i = 0; i < submitted.size(); ++i) {
-    if (submitted[i] == '\r' && i + 1 < submitted.size() && submitted[i + 1] == '\n') continue;
-    out += submitted[i];
-  }
-  return out;
-}
-
-// Writes a submitted form: every criterion on it, based on the event the form showed, in
-// one transaction of the library (SetScores), so that a change made elsewhere since the
-// form was rendered refuses the whole form. Returns the messages for the inspector; empty
-// when everything was saved.
-std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
-                                  const std::string& case_id, const std::vector<FormRow>& rows,
-                                  const Request& req, bool* stale, int* http_status) {
-  const Lang l = env.lang;
-  std::vector<std::string> messages;
-  std::vector<ScoreInput> inputs;
-  for (const FormRow& row : rows) {
-    const std::string& id = row.criterion->id;
-    auto base = req.form.find("base_" + id);
-    if (base == req.form.end()) continue;  // not on the submitted form
-    auto r = req.form.find("r_" + id);
-    auto n = req.form.find("note_" + id);
-    const std::string result = r == req.form.end() ? "" : r->second;
-    const std::string note = n == req.form.end() ? row.note : TypedNote(n->second);
-    if (result.empty()) {
-      if (!note.empty() && note != row.note) {
-        messages.push_back(
-            id + ": " +
-            S(Tr(l, "kies een uitkomst bij de toelichting.", "choose a result for the note.")));
-      }
-      continue;
-    }
-    int64_t based_on = -1;
-    for (char c : base->second) {
-      if (c < '0' || c > '9' || based_on > 1'000'000'000'000) {
-        based_on = -1;
-        break;
-      }
-      based_on = (based_on < 0 ? 0 : based_on * 10) + (c - '0');
-    }
-    inputs.push_back({ac.audit.id, case_id, id, result, note, env.inspector, based_on});
-  }
-  if (messages.empty()) {
-    Result<int> written = SetScores(env.ws, inputs);
-    if (written.ok()) return {};
-    // A conflict is a stale form, unless the audit became final meanwhile.
-    Result<Audit> now = FindAudit(env.ws, ac.audit.id);
-    *stale = written.status().IsConflict() && now.ok() && now->status != AuditStatus::kFinal;
-    *http_status = *stale ? 409 : HttpStatusFor(written.status(), req.method);
-    messages = written.status().messages();
-    if (*stale) {
-      messages.push_back(S(Tr(l,
-                              "Er is intussen elders gescoord (in een ander venster of met de "
-                              "opdrachtregel). Hieronder staan de actuele scores; controleer ze "
-                              "en sla opnieuw op.",
-                              "Scores were changed elsewhere in the meantime (another window or "
-                              "the command line). The current scores are shown below; check them "
-                              "and save again.")));
-    }
-  }
-  messages.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
-  return messages;
-}
-
-std::string Messages(const std::vector<std::string>& messages, const char* cls) {
-  if (messages.empty()) return "";
-  std::string html = std::string("<div class=\"message ") + cls + "\" role=\"alert\">";
-  for (const std::string& m : messages) html += "<p>" + Escape(m) + "</p>";
-  return html + "</div>\n";
-}
-
-std::map<std::string, std::pair<std::string, std::string>> Submitted(
-    const Request& req, const std::vector<FormRow>& rows) {
-  std::map<std::string, std::pair<std::string, std::string>> out;
-  for (const FormRow& row : rows) {
-    const std::string& id = row.criterion->id;
-    auto r = req.form.find("r_" + id);
-    auto n = req.form.find("note_" + id);
-    out[id] = {r == req.form.end() ? "" : r->second, n == req.form.end() ? "" : n->second};
-  }
-  return out;
-}
-
-Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac,
-                  const std::string& case_id) {
-  const Lang l = env.lang;
-  Result<Sample> sample = CurrentSample(env.ws, ac.audit.id);
-  if (!sample.ok()) return Fail(env, req, sample.status());
-  auto at = std::find_if(sample->cases.begin(), sample->cases.end(),
-                         [&](const SampledCase& c) { return c.case_id == case_id; });
-  if (at == sample->cases.end()) {
-    return ErrorPage(
-        env, req, 404,
-        S(Tr(l, "Deze zaak zit niet in de steekproef.", "This case is not in the sample.")));
-  }
-  Result<std::optional<CaseRecord>> record = FindCase(env.ws, ac.audit.org, case_id);
-  if (!record.ok()) return Fail(env, req, record.status());
-  if (!*record) return ErrorPage(env, req, 404, "case " + case_id);
-  const std::string action = AuditPath(ac.audit.id) + "/case/" + UrlSegment(case_id);
-
-  if (!OnAudit(ac.audit, env.inspector)) return Redirect(AuditPath(ac.audit.id) + "/inspector");
-  std::vector<const Criterion*> not_applicable;
-  Result<std::vector<FormRow>> rows = FormRows(env, ac, case_id, *record, &not_applicable);
-  if (!rows.ok()) return Fail(env, req, rows.status());
-
-  std::string notice;
-  std::map<std::string, std::pair<std::string, std::string>> submitted;
-  int status = 200;
-  if (req.method == "POST") {
-    bool stale = false;
-    status = 422;  // a problem found in the form itself
-    std::vector<std::string> problems = SaveForm(env, ac, case_id, *rows, req, &stale, &status);
-    if (problems.empty()) {
-      if (req.form.count("then") && req.form.at("then") == "next") {
-        auto next = std::next(at);
-        return Redirect(next == sample->cases.end()
-                            ? AuditPath(ac.audit.id) + "?done=1"
-                            : AuditPath(ac.audit.id) + "/case/" + UrlSegment(next->case_id));
-      }
-      return Redirect(action + "?saved=1");
-    }
-    if (stale) {
-      rows = FormRows(env, ac, case_id, *record, nullptr);
-      if (!rows.ok()) return Fail(env, req, rows.status());
-    } else {
-      submitted = Submitted(req, *rows);
-    }
-    notice = Messages(problems, "error");
-  } else if (req.query.count("saved")) {
-    notice =
-        "<p class=\"message ok\" role=\"status\">" + S(Tr(l, "Opgeslagen.", "Saved.")) + "</p>\n";
-  }
-
-  const CaseRecord& c = **record;
-  std::string body = AuditNav(env, ac.audit, "") + notice;
-  const size_t position = static_cast<size_t>(at - sample->cases.begin()) + 1;
-  body += "<p class=\"muted\">" + S(Tr(l, "Zaak ", "Case ")) + std::to_string(position) +
-          S(Tr(l, " van ", " of ")) + std::to_string(sample->cases.size()) + "</p>\n";
-  body += "<dl class=\"case\"><dt>" + S(Tr(l, "Soort", "Kind")) + "</dt><dd>" +
-          Escape(Field(c, "kind")) + "</dd><dt>" + S(Tr(l, "Geweldsvorm", "Violence")) +
-          "</dt><dd>" + Escape(Field(c, "violence")) + "</dd><dt>" +
-          S(Tr(l, "Ontvangen", "Received")) + "</dt><dd>" + Escape(Field(c, "received")) +
-          "</dd><dt>" + S(Tr(l, "Uitkomst", "Outcome")) + "</dt><dd>" +
-          Escape(Field(c, "outcome")) + "</dd></dl>\n";
-  body += ScoreForm(env, ac, action, Scope::kCase, *rows, submitted, true);
-  if (!not_applicable.empty()) {
-    body += "<h2>" + S(Tr(l, "Niet van toepassing op deze zaak", "Not applicable to this case")) +
-            "</h2>\n<ul class=\"small muted\">";
-    for (const Criterion* k : not_applicable) {
-      body += "<li>" + Escape(k->id) + " — " + Escape(Name(l, k->text, k->gloss)) + " (" +
-              S(Tr(l, "geldt als: ", "applies when: ")) + Escape(k->applies_when.text()) + ")</li>";
-    }
-    body += "</ul>\n";
-  }
-  Response r = Html(env, req, S(Tr(l, "Zaak ", "Case ")) + case_id, body, status);
-  return r;
-}
-
-// Who works: the inspector picks their name from the audit's list; the session keeps it.
-Response InspectorPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
-  const Audit& a = ac.audit;
-  std::string notice;
-  int status = 200;
-  if (req.method == "POST") {
-    auto chosen = req.form.find("inspector");
-    if (chosen != req.form.end() && OnAudit(a, chosen->second)) {
-      Response r = Redirect(AuditPath(a.id));
-      r.session_inspector = chosen->second;
-      return r;
-    }
-    status = 422;
-    notice = Messages(
-        {S(Tr(l, "Kies een inspecteur van deze audit.", "Choose an inspector of this audit."))},
-        "error");
-  }
-  std::string body = AuditNav(env, a, "") + notice;
-  if (a.inspectors.empty()) {
-    body += "<p>" +
-            S(Tr(l, "Deze audit heeft nog geen inspecteurs. Voeg ze toe met ",
-                 "This audit has no inspectors yet. Add them with ")) +
-            "<code>vtaudit audit inspectors --audit " + std::to_string(a.id) +
-            " --add NAAM</code>.</p>\n";
-    return Html(env, req, Tr(l, "Wie werkt er?", "Who is working?"), body, status);
-  }
-  body += "<form method=\"post\" action=\"" + AuditPath(a.id) + "/inspector\">\n" + CsrfField(env) +
-          "\n<fieldset><legend>" + S(Tr(l, "Ik werk als", "I am working as")) + "</legend>\n";
-  int i = 0;
-  for (const std::string& name : a.inspectors) {
-    const std::string input_id = "i" + std::to_string(++i);
-    body += "<label for=\"" + input_id + "\"><input type=\"radio\" id=\"" + input_id +
-            "\" name=\"inspector\" value=\"" + Escape(name) + "\"" +
-            (name == env.inspector ? " checked" : "") + "> " + Escape(name) + "</label><br>\n";
-  }
-  body += "</fieldset>\n<p><button class=\"primary\" type=\"submit\">" +
-          S(Tr(l, "Verder", "Continue")) + "</button></p>\n</form>\n<p class=\"muted small\">" +
-          S(Tr(l,
-               "Scoren is blind: de scores van een andere inspecteur ziet u pas als u dezelfde "
-               "zaak en hetzelfde criterium zelf hebt gescoord.",
-               "Scoring is blind: you see another inspector's scores only once you have scored "
-               "the same case and criterion yourself.")) +
-          "</p>\n";
-  return Html(env, req, Tr(l, "Wie werkt er?", "Who is working?"), body, status);
-}
-
-Response OrganisationPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
-  const Framework& f = *ac.framework;
-  const std::string action = AuditPath(ac.audit.id) + "/organisation";
-  if (!OnAudit(ac.audit, env.inspector)) return Redirect(AuditPath(ac.audit.id) + "/inspector");
-  Result<std::vector<FormRow>> rows = FormRows(env, ac, "", std::nullopt, nullptr);
-  if (!rows.ok()) return Fail(env, req, rows.status());
-  std::string notice;
-  std::map<std::string, std::pair<std::string, std::string>> submitted;
-  int status = 200;
-  if (req.method == "POST") {
-    bool stale = false;
-    status = 422;  // a problem found in the form itself
-    std::vector<std::string> problems = SaveForm(env, ac, "", *rows, req, &stale, &status);
-    if (problems.empty()) return Redirect(action + "?saved=1");
-    if (stale) {
-      rows = FormRows(env, ac, "", std::nullopt, nullptr);
-      if (!rows.ok()) return Fail(env, req, rows.status());
-    } else {
-      submitted = Submitted(req, *rows);
-    }
-    notice = Messages(problems, "error");
-  } else if (req.query.count("saved")) {
-    notice =
-        "<p class=\"message ok\" role=\"status\">" + S(Tr(l, "Opgeslagen.", "Saved.")) + "</p>\n";
-  }
-  std::string body =
-      AuditNav(env, ac.audit, Tr(l, "Organisatiecriteria", "Organisation criteria")) + notice;
-  body += "<h2>" + S(Tr(l, "Oordeelsschaal", "Judgement scale")) + "</h2>\n<table><thead><tr><th>" +
-          S(Tr(l, "Niveau", "Level")) + "</th><th class=\"num\">" +
-          S(Tr(l, "Vanaf naleving", "From compliance")) + "</th><th class=\"num\">" +
-          S(Tr(l, "Waarde", "Score")) + "</th></tr></thead><tbody>\n";
-  for (const Level& level : f.scale.levels) {
-    body += "<tr><td>" + Escape(LevelLabel(l, f, level.id)) + "</td><td class=\"num\">" +
-            FormatFigure(level.min_share) + "</td><td class=\"num\">" + FormatFigure(level.score) +
-            "</td></tr>\n";
-  }
-  body += "</tbody></table>\n<h2>" + S(Tr(l, "Te scoren", "To score")) + "</h2>\n";
-  body += ScoreForm(env, ac, action, Scope::kOrganisation, *rows, submitted, false);
-  std::string measured;
-  for (const Criterion* k : f.Criteria()) {
-    if (k->scope != Scope::kOrganisation || k->measured_by.empty()) continue;
-    const Deadline* d = f.FindDeadline(k->measured_by);
-    measured += "<li>" + Escape(k->id) + " — " + Escape(Name(l, k->text, k->gloss)) + " (" +
-                S(Tr(l, "gemeten met termijn ", "measured by deadline ")) +
-                Escape(d ? Name(l, d->name, d->gloss) : k->measured_by) + ")</li>";
-  }
-  if (!measured.empty()) {
-    body += "<h2>" + S(Tr(l, "Gemeten criteria", "Measured criteria")) + "</h2>\n<ul>" + measured +
-            "</ul>\n<p><a href=\"" + AuditPath(ac.audit.id) + "/timeliness\">" +
-            S(Tr(l, "Naar de tijdigheid", "To timeliness")) + "</a></p>\n";
-  }
-  return Html(env, req, Tr(l, "Organisatiecriteria", "Organisation criteria"), body, status);
-}
-
 // ---- judgement, timeliness, agreement ------------------------------------------------------
+
+namespace {
 
 void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, std::string* html) {
   const Lang l = env.lang;
@@ -729,6 +207,8 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, st
   }
   *html += "</li>\n";
 }
+
+}  // namespace
 
 Response JudgementPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
@@ -870,7 +350,9 @@ Response ReportPage(const PageEnv& env, const Request& req, const AuditContext& 
   return r;
 }
 
-}  // namespace
+}  // namespace page
+
+using namespace page;
 
 Response Route(const PageEnv& env, const Request& req) {
   const std::vector<std::string>& s = req.segments;

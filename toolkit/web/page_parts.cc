@@ -1,0 +1,108 @@
+#include "page_parts.h"
+
+#include <algorithm>
+
+#include "scoring.h"
+
+namespace vtaudit::web::page {
+
+std::string S(std::string_view v) { return std::string(v); }
+
+Response Html(const PageEnv& env, const Request& req, std::string_view title,
+              const std::string& body, int status) {
+  return {status, "text/html; charset=utf-8", Layout(env, req, title, body), ""};
+}
+
+Response Redirect(std::string location) { return {303, "text/plain; charset=utf-8", "", location}; }
+
+Response Fail(const PageEnv& env, const Request& req, const Status& s) {
+  return ErrorPage(env, req, HttpStatusFor(s, req.method), s.ToString());
+}
+
+std::string CsrfField(const PageEnv& env) {
+  return "<input type=\"hidden\" name=\"csrf\" value=\"" + Escape(env.csrf) + "\">";
+}
+
+std::string AuditPath(int64_t id) { return "/audit/" + std::to_string(id); }
+
+// A case field's values as text, joined by ", ".
+std::string Field(const CaseRecord& c, std::string_view name) {
+  std::string out;
+  for (const std::string& v : CaseFieldValues(c, name)) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+std::string ResultLabel(Lang lang, std::string_view result) {
+  if (result == kVoldoet) return S(Tr(lang, "voldoet", "met"));
+  if (result == kVoldoetNiet) return S(Tr(lang, "voldoet niet", "not met"));
+  if (result == kNvt) return S(Tr(lang, "n.v.t.", "n/a"));
+  return S(result);
+}
+
+std::string LevelLabel(Lang lang, const Framework& f, const std::string& level) {
+  const Level* l = f.scale.Find(level);
+  if (!l) return ResultLabel(lang, level);
+  return lang == Lang::kEn ? l->gloss : l->name;
+}
+
+std::string Name(Lang lang, const std::string& nl, const std::string& en) {
+  return lang == Lang::kEn && !en.empty() ? en : nl;
+}
+
+// The state as the inspectorate words it.
+std::string StateLabel(Lang lang, AuditStatus s) {
+  if (lang == Lang::kNl) return S(AuditStatusLabel(s));
+  return s == AuditStatus::kDraft ? "draft" : s == AuditStatus::kConcept ? "concept" : "final";
+}
+
+// Whether `inspector` may score on the audit (is on its list).
+bool OnAudit(const Audit& a, const std::string& inspector) {
+  return !inspector.empty() &&
+         std::binary_search(a.inspectors.begin(), a.inspectors.end(), inspector);
+}
+
+// The audit header: organisation, period, status, who works, and the links between its
+// pages.
+std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view current) {
+  const Lang l = env.lang;
+  const std::string base = AuditPath(a.id);
+  const std::pair<std::string, std::string_view> links[] = {
+      {base, Tr(l, "Steekproef", "Sample")},
+      {base + "/organisation", Tr(l, "Organisatiecriteria", "Organisation criteria")},
+      {base + "/judgement", Tr(l, "Oordeel", "Judgement")},
+      {base + "/timeliness", Tr(l, "Tijdigheid", "Timeliness")},
+      {base + "/agreement", Tr(l, "Overeenstemming", "Agreement")},
+      {base + "/report", Tr(l, "Rapport", "Report")},
+      {base + "/report.pdf", Tr(l, "Rapport (PDF)", "Report (PDF)")},
+  };
+  const bool on_audit = OnAudit(a, env.inspector);
+  std::string html =
+      "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) + " · " +
+      Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
+      S(Tr(l, "status ", "status ")) + StateLabel(l, a.status) + " · " +
+      (on_audit ? S(Tr(l, "u werkt als ", "working as ")) + Escape(env.inspector)
+                : S(Tr(l, "nog niet gekozen wie werkt", "not yet chosen who works"))) +
+      " (<a href=\"" + base + "/inspector\">" +
+      S(on_audit ? Tr(l, "wisselen", "switch") : Tr(l, "kiezen", "choose")) +
+      "</a>)</p>\n<nav class=\"audit\" aria-label=\"" + S(Tr(l, "Audit", "Audit")) + "\">";
+  for (const auto& [href, label] : links) {
+    html += "<a href=\"" + Escape(href) + "\"" +
+            (label == current ? " aria-current=\"page\"" : "") + ">" + S(label) + "</a>";
+  }
+  return html + "</nav>\n";
+}
+
+Result<AuditContext> LoadAudit(const PageEnv& env, const std::string& id_text) {
+  int64_t id = 0;
+  for (char c : id_text) {
+    if (c < '0' || c > '9' || id > 1'000'000'000) return Status::NotFound("no audit " + id_text);
+    id = id * 10 + (c - '0');
+  }
+  Result<Audit> a = FindAudit(env.ws, id);
+  if (!a.ok()) return a.status();
+  Result<std::shared_ptr<const Framework>> f = env.framework(a->framework_sha256);
+  if (!f.ok()) return f.status();
+  return AuditContext{std::move(*a), *f};
+}
+
+}  // namespace vtaudit::web::page

@@ -1,0 +1,60 @@
+// What the pages of the web UI share (pages.cc: the pages that show; forms.cc: the pages
+// that take scores): the audit header, labels in the page's language, and responses.
+// Internal to toolkit/web.
+#ifndef VTAUDIT_WEB_PAGE_PARTS_H_
+#define VTAUDIT_WEB_PAGE_PARTS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "audit.h"
+#include "case_record.h"
+#include "framework.h"
+#include "web_internal.h"
+
+namespace vtaudit::web::page {
+
+std::string S(std::string_view v);
+Response Html(const PageEnv& env, const Request& req, std::string_view title,
+              const std::string& body, int status = 200);
+Response Redirect(std::string location);
+// A library failure as a page with the HTTP status of its cause (HttpStatusFor).
+Response Fail(const PageEnv& env, const Request& req, const Status& s);
+std::string CsrfField(const PageEnv& env);
+std::string AuditPath(int64_t id);
+// A case field's values as text, joined by ", ".
+std::string Field(const CaseRecord& c, std::string_view name);
+std::string ResultLabel(Lang lang, std::string_view result);
+std::string LevelLabel(Lang lang, const Framework& f, const std::string& level);
+std::string Name(Lang lang, const std::string& nl, const std::string& en);
+// The state as the inspectorate words it.
+std::string StateLabel(Lang lang, AuditStatus s);
+// Whether `inspector` may score on the audit (is on its list).
+bool OnAudit(const Audit& a, const std::string& inspector);
+// The audit header: organisation, period, status, who works, and the links between its
+// pages.
+std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view current);
+
+struct AuditContext {
+  Audit audit;
+  std::shared_ptr<const Framework> framework;
+};
+// The audit of the address segment `id_text`, with its framework; 404 for anything else.
+Result<AuditContext> LoadAudit(const PageEnv& env, const std::string& id_text);
+
+// The pages (pages.cc, forms.cc), as Route calls them.
+Response AuditsPage(const PageEnv& env, const Request& req);
+Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& ac);
+Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac,
+                  const std::string& case_id);
+Response InspectorPage(const PageEnv& env, const Request& req, const AuditContext& ac);
+Response OrganisationPage(const PageEnv& env, const Request& req, const AuditContext& ac);
+Response JudgementPage(const PageEnv& env, const Request& req, const AuditContext& ac);
+Response TimelinessPage(const PageEnv& env, const Request& req, const AuditContext& ac);
+Response AgreementPage(const PageEnv& env, const Request& req, const AuditContext& ac);
+Response ReportPage(const PageEnv& env, const Request& req, const AuditContext& ac, bool pdf);
+
+}  // namespace vtaudit::web::page
+
+#endif  // VTAUDIT_WEB_PAGE_PARTS_H_
