@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include "audit_fixture.h"
 #include "bundle.h"
@@ -468,6 +470,30 @@ BOOST_AUTO_TEST_CASE(a_draft_without_its_delivery_says_which_to_import) {
                  ": 6 of the 6 sampled case files are not in this workspace (first: " + sampled[0] +
                  "); import the delivery it was drawn from, levering.csv (SHA-256 aa11) with "
                  "`vtaudit cases import`");
+}
+
+BOOST_AUTO_TEST_CASE(a_reconciliation_out_of_time_order_is_warned_of) {
+  ScoreOnBothLaptops();
+  BOOST_TEST_REQUIRE(ImportBundle(*One(), Export(Two(), id2, "bram.bundle")).ok());
+  // Anna reconciles the disagreement on laptop 1; a second later Bram, not having seen it,
+  // scores that case again on laptop 2. Event times have whole seconds.
+  Status r = ReconcileScore(One(), {id1, sampled[3], "C1", "voldoet", "besproken", "Anna", {}});
+  BOOST_TEST_REQUIRE(r.ok(), r.ToString());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  Score(Two(), id2, sampled[3], "voldoet", "Bram");
+  // Laptop 2 receives the older reconciliation after Bram's newer score: warned.
+  Result<BundleMerge> into2 = ImportBundle(*Two(), Export(One(), id1, "anna.bundle"));
+  BOOST_TEST_REQUIRE(into2.ok(), into2.status().ToString());
+  BOOST_TEST_REQUIRE(into2->warnings.size() == 1u);
+  BOOST_TEST(into2->warnings[0] ==
+             "case " + sampled[3] +
+                 ", criterion C1: a reconciliation and a score made on different laptops arrived "
+                 "out of time order; check `vtaudit agreement --audit " +
+                 std::to_string(id2) + "` and reconcile again if needed");
+  // Laptop 1 receives Bram's score after the reconciliation, in time order: no warning.
+  Result<BundleMerge> into1 = ImportBundle(*One(), Export(Two(), id2, "bram2.bundle"));
+  BOOST_TEST_REQUIRE(into1.ok(), into1.status().ToString());
+  BOOST_TEST(into1->warnings.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_redaction_travels_with_its_bundle) {
