@@ -134,6 +134,67 @@ BOOST_AUTO_TEST_CASE(migrates_from_every_earlier_version) {
   }
 }
 
+// Version 9 (bundles, docs/bundles.md) gives existing audits, draws and snapshots a uid of
+// their own, keeps the delivery a draw came from (the organisation's latest imported by
+// then), and leaves the snapshots append-only.
+BOOST_AUTO_TEST_CASE(gives_audits_draws_and_snapshots_a_uid) {
+  TempDir dir;
+  const std::string path = dir.path + "/ws.sqlite";
+  {
+    auto db = std::move(*Database::Open(path, true));
+    BOOST_TEST_REQUIRE(internal::MigrateTo(db.get(), 8).ok());
+    BOOST_TEST_REQUIRE(
+        db->Exec("INSERT INTO organisation (code, name) VALUES ('VT05', 'X');"
+                 "INSERT INTO framework VALUES ('f1', 'f', '1', 'F', 'f.xml', 'x', '');"
+                 "INSERT INTO extract_file (id, org, file_name, sha256, imported_at, rows, added, "
+                 "changed, unchanged) VALUES (1, 'VT05', 'oud.csv', 'a1', '2026-01-01T10:00:00Z', "
+                 "0, 0, 0, 0), (2, 'VT05', 'nieuw.csv', 'b2', '2026-03-01T10:00:00Z', 0, 0, 0, 0);"
+                 "INSERT INTO audit (id, org, period, framework, created_at) VALUES (1, 'VT05', "
+                 "2025, 'f1', ''), (2, 'VT05', 2025, 'f1', '');"
+                 "INSERT INTO sample_draw (id, audit, seed, method, population, "
+                 "population_sha256, size, drawn_at) VALUES (1, 1, '1', 'simple', 0, '', 0, "
+                 "'2026-02-01T10:00:00Z'), (2, 2, '1', 'simple', 0, '', 0, "
+                 "'2025-12-01T10:00:00Z');"
+                 "INSERT INTO audit_snapshot (audit, version, state, as_of, framework_sha256, "
+                 "calendar, inspectors, judgement, timeliness, created_at) VALUES (1, 1, "
+                 "'concept', '2026-01-31', 'f1', '', '', '', '', ''), (2, 1, 'concept', "
+                 "'2026-01-31', 'f1', '', '', '', '', '')")
+            .ok());
+  }
+  Result<std::unique_ptr<Workspace>> ws = Workspace::Open(path);
+  BOOST_TEST_REQUIRE(ws.ok(), ws.status().ToString());
+  Database& db = (*ws)->db();
+  for (const char* table : {"audit", "sample_draw", "audit_snapshot"}) {
+    Result<Statement> q =
+        db.Prepare(std::string("SELECT count(DISTINCT uid), count(*), ") +
+                   "sum(length(uid) = 32 AND uid NOT GLOB '*[^0-9a-f]*') FROM " + table);
+    BOOST_TEST_REQUIRE((q.ok() && q->Step()));
+    BOOST_TEST(q->Int(0) == 2, table);
+    BOOST_TEST(q->Int(2) == 2, table);
+  }
+  // Draw 1 (February) came from oud.csv, the only one imported by then; draw 2 was drawn
+  // before any delivery.
+  Result<Statement> d = db.Prepare(
+      "SELECT group_concat(extract_file || ':' || extract_sha256, ' ') FROM "
+      "(SELECT * FROM sample_draw ORDER BY id)");
+  BOOST_TEST_REQUIRE((d.ok() && d->Step()));
+  BOOST_TEST(d->Text(0) == "oud.csv:a1 :");
+  // A new audit and draw get a uid of their own; a snapshot without one is refused, and no
+  // snapshot can change.
+  BOOST_TEST_REQUIRE(db.Exec("INSERT INTO audit (org, period, framework, created_at) VALUES "
+                             "('VT05', 2025, 'f1', '')")
+                         .ok());
+  Result<Statement> fresh = db.Prepare("SELECT length(uid) FROM audit WHERE id = 3");
+  BOOST_TEST_REQUIRE((fresh.ok() && fresh->Step()));
+  BOOST_TEST(fresh->Int(0) == 32);
+  BOOST_TEST(!db.Exec("INSERT INTO audit_snapshot (audit, version, state, as_of, "
+                      "framework_sha256, calendar, inspectors, judgement, timeliness, "
+                      "created_at) VALUES (3, 1, 'concept', '2026-01-31', 'f1', '', '', '', '', "
+                      "'')")
+                  .ok());
+  BOOST_TEST(!db.Exec("UPDATE audit_snapshot SET uid = 'x' WHERE audit = 1").ok());
+}
+
 // Version 4 keeps event times as integers behind the case_file view: the cases of an
 // older workspace read back the same, and the view still shows and accepts ISO text.
 BOOST_AUTO_TEST_CASE(keeps_cases_across_the_integer_event_storage) {
