@@ -28,8 +28,8 @@ inline constexpr std::string_view kAuditFramework = R"(<?xml version="1.0" encod
     <level id="niet" score="0" min-share="0" met="false"><name>N</name><gloss>N</gloss></level>
   </scale>
   <deadlines>
-    <deadline id="triage" from="received" to="triaged" length="24" unit="hours" extend="false" norm="0.9">
-      <name>T</name><gloss>T</gloss><applies-when>kind = melding</applies-when>
+    <deadline id="triage" from="received" to="triaged" length="24" unit="hours" extend="false" norm="0.9" basis="veldnorm">
+      <name>T</name><gloss>T</gloss><source>Kamervragen 2026Z10868</source><applies-when>kind = melding</applies-when>
     </deadline>
   </deadlines>
   <aggregation method="weighted-mean" norm-missed-max="deels">

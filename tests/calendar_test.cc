@@ -230,6 +230,94 @@ BOOST_FIXTURE_TEST_CASE(terms_in_weeks_are_extended, Calendars) {
   }
 }
 
+BOOST_FIXTURE_TEST_CASE(terms_in_days_hold_two_working_days, Calendars) {
+  // Atw art. 1 and 2 by hand: the term runs from the day after `start` to its last day;
+  // art. 1 moves a last day on a weekend or holiday to the next working day, art. 2 then
+  // extends a term of three days or more until it holds two working days.
+  struct Row {
+    const char* start;
+    int days;
+    const char* statutory;  // Calendar::Statutory()
+    const char* decreed;    // with the decreed days of kalender-nl.xml
+  };
+  const Row kRows[] = {
+      // Easter 2025. Thu 17 April + 5 days: Fri 18 (Good Friday), Sat 19, Sun 20, Mon 21
+      // (Easter Monday), Tue 22. Tue 22 is a working day, so art. 1 leaves it; but the term
+      // holds only one working day (Tue 22), so art. 2 extends it to Wed 23 April.
+      {"2025-04-17", 5, "2025-04-23", "2025-04-23"},
+      // Art. 1 and 2 together: + 3 days ends Sun 20; art. 1 → Tue 22 (Mon 21 is Easter
+      // Monday); one working day → art. 2 → Wed 23.
+      {"2025-04-17", 3, "2025-04-23", "2025-04-23"},
+      // + 2 days ends Sat 19: art. 1 → Tue 22; a term under three days has no art. 2.
+      {"2025-04-17", 2, "2025-04-22", "2025-04-22"},
+      // Christmas 2024: Tue 24 Dec + 5 days: Wed 25, Thu 26 (Christmas), Fri 27, Sat 28,
+      // Sun 29 → art. 1 → Mon 30. Statutory: Fri 27 and Mon 30 are two working days, no
+      // art. 2. Decreed: Fri 27 is a holiday, only Mon 30 → art. 2 → Tue 31 December.
+      {"2024-12-24", 5, "2024-12-30", "2024-12-31"},
+      // Christmas 2025: Wed 24 Dec + 3 days: Thu 25, Fri 26, Sat 27 → art. 1 → Mon 29;
+      // only Mon 29 → art. 2 → Tue 30 December.
+      {"2025-12-24", 3, "2025-12-30", "2025-12-30"},
+      // Ascension 2025: Wed 28 May + 5 days: Thu 29 (Ascension), Fri 30, Sat 31, Sun 1,
+      // Mon 2 June. Statutory: Fri 30 and Mon 2 are two. Decreed: Fri 30 is decreed, only
+      // Mon 2 → art. 2 → Tue 3 June.
+      {"2025-05-28", 5, "2025-06-02", "2025-06-03"},
+      // Wed 28 May + 3 days ends Sat 31 → art. 1 → Mon 2 June; statutory Fri 30 and Mon 2,
+      // decreed only Mon 2 → Tue 3 June.
+      {"2025-05-28", 3, "2025-06-02", "2025-06-03"},
+      // An ordinary week: Mon 3 March + 5 days ends Sat 8 → art. 1 → Mon 10; Tue 4 .. Fri 7
+      // and Mon 10 are five working days, no art. 2.
+      {"2025-03-03", 5, "2025-03-10", "2025-03-10"},
+      // Fri 7 March + 3 days: Sat 8, Sun 9, Mon 10: one working day → art. 2 → Tue 11.
+      {"2025-03-07", 3, "2025-03-11", "2025-03-11"},
+      // Zero days: the start itself, moved by art. 1 only (Sat 8 March → Mon 10).
+      {"2025-03-08", 0, "2025-03-10", "2025-03-10"},
+  };
+  for (const Row& r : kRows) {
+    BOOST_TEST_CONTEXT(r.days << " days from " << r.start) {
+      BOOST_TEST(statutory.EndOfAtwTerm(Day(r.start), r.days).ToIso() == r.statutory);
+      BOOST_TEST(decreed.EndOfAtwTerm(Day(r.start), r.days).ToIso() == r.decreed);
+    }
+  }
+}
+
+BOOST_FIXTURE_TEST_CASE(atw_term_end_is_the_earliest_day_the_law_allows, Calendars) {
+  // Against the articles read literally, for every start day of 2019..2030 and terms of
+  // 0..10 days and 10 weeks: the end is a working day on or after start + days, a term of
+  // three days or more holds two working days, and no earlier day would do.
+  const auto working_days_in = [this](Date start, Date end) {
+    int n = 0;
+    for (Date d = start.AddDays(1); d <= end; d = d.AddDays(1)) n += decreed.IsWorkday(d);
+    return n;
+  };
+  const auto acceptable = [&](Date start, int days, Date end) {
+    return decreed.IsWorkday(end) && end >= start.AddDays(days) &&
+           (days < 3 || working_days_in(start, end) >= 2);
+  };
+  int wrong = 0;
+  int moved_by_art2 = 0;
+  for (Date start = Day("2019-01-01"); start <= Day("2030-12-31"); start = start.AddDays(1)) {
+    for (int days : {0, 1, 2, 3, 4, 5, 6, 7, 10, 70}) {
+      const Date end = decreed.EndOfAtwTerm(start, days);
+      bool earlier = false;
+      for (Date d = start.AddDays(days); d < end && !earlier; d = d.AddDays(1)) {
+        earlier = acceptable(start, days, d);
+      }
+      if (!acceptable(start, days, end) || earlier) {
+        BOOST_TEST_MESSAGE(days << " days from " << start.ToIso() << " end " << end.ToIso());
+        ++wrong;
+      }
+      if (end != decreed.ExtendToWorkday(start.AddDays(days))) {
+        ++moved_by_art2;
+        // A term of a week or more always holds two working days: art. 2 never moves the
+        // ten weeks of the onderzoek clock.
+        BOOST_TEST(days < 7);
+      }
+    }
+  }
+  BOOST_TEST(wrong == 0);
+  BOOST_TEST(moved_by_art2 > 0);
+}
+
 BOOST_FIXTURE_TEST_CASE(decreed_days_come_from_the_file, Calendars) {
   BOOST_TEST(decreed.id() == "kalender-test");
   BOOST_TEST(decreed.version() == "1");

@@ -135,8 +135,8 @@ constexpr const char* kFrameworkXml = R"(<?xml version="1.0" encoding="UTF-8"?>
   </scale>
   <deadlines>
     <deadline id="onderzoek" from="investigation_decided" to="investigation_completed"
-              length="10" unit="weeks" extend="true" norm="0.8">
-      <name>Onderzoek</name><gloss>Investigation</gloss>
+              length="10" unit="weeks" extend="true" norm="0.8" basis="wet">
+      <name>Onderzoek</name><gloss>Investigation</gloss><source>Uitvoeringsbesluit Wmo 2015</source>
       <applies-when>kind = melding</applies-when>
     </deadline>
   </deadlines>

@@ -18,8 +18,8 @@ std::string Mini(std::string_view criteria = "", std::string_view unit = "workda
   <deadlines>
     <deadline id="vb" from="received" to="safety_assessed" length="5" unit=")";
   xml += unit;
-  xml += R"(" norm="0.9">
-      <name>Veiligheidsbeoordeling</name><gloss>Safety assessment</gloss>
+  xml += R"(" norm="0.9" basis="protocol">
+      <name>Veiligheidsbeoordeling</name><gloss>Safety assessment</gloss><source>Handelingsprotocol Veilig Thuis</source>
       <applies-when>kind = melding</applies-when>
     </deadline>
   </deadlines>
@@ -70,6 +70,8 @@ BOOST_AUTO_TEST_CASE(loads_every_part_into_plain_structs) {
   BOOST_TEST((vb->to == Event::kSafetyAssessed));
   BOOST_TEST(vb->norm == 0.9);
   BOOST_TEST(vb->applies_when.text() == "kind = melding");
+  BOOST_TEST((vb->basis == Basis::kProtocol));
+  BOOST_TEST(vb->source == "Handelingsprotocol Veilig Thuis");
   const Criterion* c = f->FindCriterion("V1.2");
   BOOST_TEST_REQUIRE(c != nullptr);
   BOOST_TEST(c->text == "Een kind gezien");  // white space folded
@@ -133,10 +135,53 @@ BOOST_AUTO_TEST_CASE(refuses_a_bad_min_cases_where_it_stands) {
 
 BOOST_AUTO_TEST_CASE(refuses_hours_with_atw_extension) {
   std::string xml = Mini("", "hours");
-  xml.replace(xml.find("norm=\"0.9\">"), 11, "norm=\"0.9\" extend=\"true\">");
-  BOOST_TEST(
-      Errors(xml) ==
-      "t.xml:10:95: extend=\"true\" (Atw art. 1) applies to terms in days or weeks, not hours");
+  xml.replace(xml.find("norm=\"0.9\""), 10, "norm=\"0.9\" extend=\"true\"");
+  BOOST_TEST(Errors(xml) ==
+             "t.xml:10:95: extend=\"true\" (Atw art. 1 and 2) applies to terms in days or weeks, "
+             "not hours");
+}
+
+BOOST_AUTO_TEST_CASE(every_deadline_states_its_basis_and_source) {
+  // Line 10 is the <deadline> tag, line 11 its name, gloss and source.
+  const std::string with_basis = " basis=\"protocol\"";
+  const std::string with_source = "<source>Handelingsprotocol Veilig Thuis</source>";
+  std::string xml = Mini();
+  xml.replace(xml.find(with_basis), with_basis.size(), " basis=\"wetboek\"");
+  BOOST_TEST(Errors(xml) ==
+             "t.xml:10:98: unknown basis 'wetboek' (expected wet, protocol or veldnorm)");
+  xml = Mini();
+  xml.erase(xml.find(with_basis), with_basis.size());
+  BOOST_TEST(Errors(xml) ==
+             "t.xml:10:5: <deadline id=\"vb\"> has no attribute 'basis' (wet, protocol or "
+             "veldnorm)");
+  xml = Mini();
+  xml.erase(xml.find(with_source), with_source.size());
+  BOOST_TEST(Errors(xml) ==
+             "t.xml:10:5: deadline 'vb' has no <source> (the citation its basis rests on)");
+  xml = Mini();
+  xml.replace(xml.find(with_source), with_source.size(), "<source> </source><note>x</note>");
+  BOOST_TEST(Errors(xml) ==
+             "t.xml:11:74: deadline 'vb': <source> is blank\n"
+             "t.xml:11:92: unexpected element <note> in <deadline>");
+}
+
+BOOST_AUTO_TEST_CASE(a_stored_framework_from_before_the_basis_still_loads) {
+  // Workspaces keep the bytes of every framework an audit used; one stored before
+  // deadlines stated their basis must still load, with the basis unstated.
+  std::string xml = Mini();
+  const std::string with_basis = " basis=\"protocol\"";
+  const std::string with_source = "<source>Handelingsprotocol Veilig Thuis</source>";
+  xml.erase(xml.find(with_basis), with_basis.size());
+  xml.erase(xml.find(with_source), with_source.size());
+  BOOST_TEST(!ParseFramework(xml, "t.xml").ok());
+  Result<Framework> f = ParseFramework(xml, "t.xml", FrameworkOrigin::kStored);
+  BOOST_TEST_REQUIRE(f.ok(), f.status().ToString());
+  BOOST_TEST((f->FindDeadline("vb")->basis == Basis::kUnstated));
+  BOOST_TEST(f->FindDeadline("vb")->source == "");
+  // Half stated is an error there too: a basis without its source.
+  xml = Mini();
+  xml.erase(xml.find(with_source), with_source.size());
+  BOOST_TEST(!ParseFramework(xml, "t.xml", FrameworkOrigin::kStored).ok());
 }
 
 BOOST_AUTO_TEST_CASE(counts_columns_in_characters) {

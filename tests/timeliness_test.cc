@@ -18,17 +18,18 @@ constexpr const char* kFrameworkXml = R"(<?xml version="1.0" encoding="UTF-8"?>
     <level id="niet" score="0" min-share="0" met="false"><name>Niet</name><gloss>No</gloss></level>
   </scale>
   <deadlines>
-    <deadline id="triage" from="received" to="triaged" length="24" unit="hours" norm="1.0">
-      <name>Triage binnen 24 uur</name><gloss>Triage within 24 hours</gloss>
+    <deadline id="triage" from="received" to="triaged" length="24" unit="hours" norm="1.0" basis="veldnorm">
+      <name>Triage binnen 24 uur</name><gloss>Triage within 24 hours</gloss><source>Kamervragen 2026Z10868</source>
       <applies-when>kind = melding</applies-when>
     </deadline>
-    <deadline id="vb" from="received" to="safety_assessed" length="5" unit="workdays" norm="0.9">
-      <name>Veiligheidsbeoordeling</name><gloss>Safety assessment</gloss>
+    <deadline id="vb" from="received" to="safety_assessed" length="5" unit="workdays" norm="0.9" basis="protocol">
+      <name>Veiligheidsbeoordeling</name><gloss>Safety assessment</gloss><source>Handelingsprotocol</source>
       <applies-when>kind = melding</applies-when>
     </deadline>
     <deadline id="onderzoek" from="investigation_decided" to="investigation_completed"
-              length="10" unit="weeks" extend="true" norm="0.8">
+              length="10" unit="weeks" extend="true" norm="0.8" basis="wet">
       <name>Onderzoek binnen 10 weken</name><gloss>Investigation within 10 weeks</gloss>
+      <source>Uitvoeringsbesluit Wmo 2015, art. 4.1.7 lid 2</source>
       <applies-when>kind = melding</applies-when>
     </deadline>
   </deadlines>
@@ -287,6 +288,29 @@ BOOST_FIXTURE_TEST_CASE(counts_days_and_hours_by_unit, Fixture) {
   d.extend = true;
   BOOST_TEST(EvaluateClock(d, open, calendar, as_of).due_date->ToIso() == "2025-05-06");
 
+  // Atw art. 2 (the start of an onderzoek: 5 days, extended): Thu 17 Apr 2025 + 5 days =
+  // Tue 22, a working day, but the only one in the term (Good Friday 18, the weekend,
+  // Easter Monday 21): extended to Wed 23 April, so a start on the 23rd is on time.
+  d.from = Event::kInvestigationDecided;
+  d.to = Event::kInvestigationStarted;
+  d.length = 5;
+  const auto start = [](const char* decided, const char* started) {
+    return Case("s", CaseKind::kMelding, {"2025-04-10", "", "", decided, started});
+  };
+  BOOST_TEST(
+      EvaluateClock(d, start("2025-04-17", "2025-04-23"), calendar, as_of).due_date->ToIso() ==
+      "2025-04-23");
+  BOOST_TEST(Status(EvaluateClock(d, start("2025-04-17", "2025-04-23"), calendar, as_of)) ==
+             "on_time");
+  BOOST_TEST(Status(EvaluateClock(d, start("2025-04-17", "2025-04-24"), calendar, as_of)) ==
+             "late");
+  // Without `extend` the term is bare calendar days: due Tue 22, the 23rd is late.
+  d.extend = false;
+  BOOST_TEST(Status(EvaluateClock(d, start("2025-04-17", "2025-04-23"), calendar, as_of)) ==
+             "late");
+  d.from = Event::kReceived;
+  d.to = Event::kTriaged;
+
   // Working days: Thu 22 May 2025 → Fri 23, Mon 26, Tue 27, Wed 28, (Thu 29 Ascension,
   // Fri 30 decreed), Mon 2 June.
   d.unit = DurationUnit::kWorkdays;
@@ -401,6 +425,98 @@ BOOST_FIXTURE_TEST_CASE(counts_cases_missing_from_the_latest_delivery, Fixture) 
   BOOST_TEST(missing(Run(o, Extract())) == "0 0 0");
 }
 
+// "c09 42 overdue, c10 31 overdue": the oldest open cases with their age and status.
+std::string Oldest(const WaitingList& w) {
+  std::string out;
+  for (const OpenCase& c : w.oldest) {
+    out += (out.empty() ? "" : ", ") + c.case_id + " " + std::to_string(c.age_days) +
+           (c.overdue ? " overdue" : " pending");
+  }
+  return out;
+}
+
+BOOST_FIXTURE_TEST_CASE(the_waiting_list_at_the_as_of_date, Fixture) {
+  // As of 30 June 2025 (day 181 of the year), whatever the period:
+  //  T: only c10 is not triaged (received 30 May, due 31 May 10:00): overdue, 31 days.
+  //  V: c09 (received 19 May, due 26 May: 42 days) and c10 (30 May, due 6 June: 31
+  //     days), both overdue; median (31 + 42) / 2 = 36.5, p90 at h = 0.9 → 31 + 0.9 × 11.
+  //  O: c16 (decided 3 Feb, day 34: 147 days, due 14 Apr) and c19 (1 Apr, day 91: 90
+  //     days, due 10 Jun) overdue; c20 (15 May, day 135: 46 days) and c21 (20 May, day
+  //     140: 41 days) pending; ages 41 46 90 147: median 68, p90 at h = 2.7 → 90 + 0.7 ×
+  //     57 = 129.9. c14, c15 and c13, c17 finished; c18 has no decision.
+  //  Not started: c16 (147), c20 (46) and c21 (41: starts 1 July, after the as-of date);
+  //     c14 and c15 never started but are completed; median 46, p90 at h = 1.8 → 46 +
+  //     0.8 × 101 = 126.8.
+  for (const Period& period : {Period{Day("2025-03-01"), Day("2025-05-31")},
+                               Period{Day("2024-01-01"), Day("2024-01-31")}}) {
+    TimelinessOptions o;
+    o.period = period;
+    o.as_of = Day("2025-06-30");
+    const TimelinessReport r = Run(o, Extract());
+    BOOST_TEST_CONTEXT("period from " << period.from.ToIso()) {
+      const WaitingList& t = r.deadlines[0].open;
+      BOOST_TEST(t.pending == 0);
+      BOOST_TEST(t.overdue == 1);
+      BOOST_TEST(t.count == 1);
+      BOOST_TEST(*t.median_age_days == 31);
+      BOOST_TEST(*t.max_age_days == 31);
+      BOOST_TEST(Oldest(t) == "c10 31 overdue");
+      BOOST_TEST(t.oldest[0].due == "2025-05-31T10:00:00");
+
+      const WaitingList& v = r.deadlines[1].open;
+      BOOST_TEST(v.pending == 0);
+      BOOST_TEST(v.overdue == 2);
+      BOOST_TEST(v.overdue == r.deadlines[1].backlog);
+      BOOST_TEST(*v.median_age_days == 36.5);
+      BOOST_TEST(*v.p90_age_days == 40.9, boost::test_tools::tolerance(1e-12));
+      BOOST_TEST(*v.max_age_days == 42);
+      BOOST_TEST(Oldest(v) == "c09 42 overdue, c10 31 overdue");
+
+      const WaitingList& w = r.deadlines[2].open;
+      BOOST_TEST(w.pending == 2);
+      BOOST_TEST(w.overdue == 2);
+      BOOST_TEST(w.count == 4);
+      BOOST_TEST(*w.median_age_days == 68);
+      BOOST_TEST(*w.p90_age_days == 129.9, boost::test_tools::tolerance(1e-12));
+      BOOST_TEST(*w.max_age_days == 147);
+      BOOST_TEST(Oldest(w) == "c16 147 overdue, c19 90 overdue, c20 46 pending, c21 41 pending");
+      BOOST_TEST(w.oldest[0].since.ToIso() == "2025-02-03");
+      BOOST_TEST(w.oldest[0].due == "2025-04-14");
+
+      const WaitingList& n = r.waiting.not_started_at_as_of;
+      BOOST_TEST(n.count == 3);
+      BOOST_TEST(*n.median_age_days == 46);
+      BOOST_TEST(*n.p90_age_days == 126.8, boost::test_tools::tolerance(1e-12));
+      BOOST_TEST(*n.max_age_days == 147);
+      BOOST_TEST(Oldest(n) == "c16 147 pending, c20 46 pending, c21 41 pending");
+    }
+  }
+}
+
+BOOST_FIXTURE_TEST_CASE(the_waiting_list_names_the_five_oldest, Fixture) {
+  // Seven investigations decided, none completed: the two youngest drop out; on one day
+  // the case ids decide. Listed with keep_cases (`--list open`): all seven, oldest first.
+  std::vector<CaseRecord> cases = {
+      Investigation("z7", "2025-03-10", "", ""), Investigation("z6", "2025-03-03", "", ""),
+      Investigation("z5", "2025-03-03", "", ""), Investigation("z4", "2025-04-01", "", ""),
+      Investigation("z3", "2025-03-03", "", ""), Investigation("z2", "2025-05-02", "", ""),
+      Investigation("z1", "2025-03-04", "", ""),
+  };
+  TimelinessOptions o;
+  o.period = {Day("2025-01-01"), Day("2025-12-31")};
+  o.as_of = Day("2025-06-30");
+  o.keep_cases = true;
+  const TimelinessReport r = Run(o, cases);
+  const DeadlineSummary& d = r.deadlines[2];
+  std::string ids;
+  for (const OpenCase& c : d.open.oldest) ids += c.case_id + " ";
+  BOOST_TEST(ids == "z3 z5 z6 z1 z7 ");
+  BOOST_TEST(d.open.count == 7);
+  ids.clear();
+  for (const ClockCase* c : ListedCases(d, CaseList::kOpen)) ids += c->case_id + " ";
+  BOOST_TEST(ids == "z3 z5 z6 z1 z7 z4 z2 ");
+}
+
 BOOST_FIXTURE_TEST_CASE(pending_cases_are_not_counted_before_their_deadline, Fixture) {
   // As of 31 May: c10's triage (due 31 May 10:00) is pending, not late; c09's assessment
   // (due 26 May) is overdue; c19 (due 10 June) leaves the backlog.
@@ -465,16 +581,18 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
   TimelinessOptions o;
   o.period = {Day("2025-03-01"), Day("2025-04-30")};
   o.as_of = Day("2025-04-30");
+  o.keep_cases = true;
   const TimelinessReport r =
       Run(o, {
                  // T: on time (0 days). V: Mon 3 Mar → due Mon 10 Mar; on time (2 days).
                  Melding("j1", "2025-03-03T09:00", "2025-03-03T10:00", "2025-03-05"),
                  // T: due 2 Apr 09:00, late (1 day). V: Tue 1 Apr → Wed 2, Thu 3, Fri 4,
-                 // Mon 7, Tue 8 → due 8 Apr; open and overdue as of 30 April.
+                 // Mon 7, Tue 8 → due 8 Apr; open and overdue as of 30 April, 29 days
+                 // after the receipt: the whole waiting list, listed with `--list open`.
                  Melding("j2", "2025-04-01T09:00", "2025-04-02T10:00", ""),
              });
   JsonWriter w;
-  WriteTimelinessJson(r, &w);
+  WriteTimelinessJson(r, &w, CaseList::kOpen);
   BOOST_TEST(w.str() == R"({
   "organisation": "VT01",
   "period": {
@@ -488,6 +606,8 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
     {
       "id": "triage",
       "name": "Triage binnen 24 uur",
+      "basis": "veldnorm",
+      "source": "Kamervragen 2026Z10868",
       "counted": 2,
       "on_time": 1,
       "late": 1,
@@ -513,11 +633,22 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
           "on_time": 0,
           "late": 1
         }
-      ]
+      ],
+      "open": {
+        "pending": 0,
+        "overdue": 0,
+        "median_age_days": null,
+        "p90_age_days": null,
+        "max_age_days": null,
+        "oldest": []
+      },
+      "cases": []
     },
     {
       "id": "vb",
       "name": "Veiligheidsbeoordeling",
+      "basis": "protocol",
+      "source": "Handelingsprotocol",
       "counted": 1,
       "on_time": 1,
       "late": 0,
@@ -543,11 +674,39 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
           "on_time": 0,
           "late": 0
         }
+      ],
+      "open": {
+        "pending": 0,
+        "overdue": 1,
+        "median_age_days": 29,
+        "p90_age_days": 29,
+        "max_age_days": 29,
+        "oldest": [
+          {
+            "case_id": "j2",
+            "since": "2025-04-01",
+            "age_days": 29,
+            "status": "overdue",
+            "due": "2025-04-08"
+          }
+        ]
+      },
+      "cases": [
+        {
+          "case_id": "j2",
+          "status": "overdue",
+          "counted": false,
+          "from": "2025-04-01T09:00:00",
+          "to": null,
+          "due": "2025-04-08"
+        }
       ]
     },
     {
       "id": "onderzoek",
       "name": "Onderzoek binnen 10 weken",
+      "basis": "wet",
+      "source": "Uitvoeringsbesluit Wmo 2015, art. 4.1.7 lid 2",
       "counted": 0,
       "on_time": 0,
       "late": 0,
@@ -573,7 +732,16 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
           "on_time": 0,
           "late": 0
         }
-      ]
+      ],
+      "open": {
+        "pending": 0,
+        "overdue": 0,
+        "median_age_days": null,
+        "p90_age_days": null,
+        "max_age_days": null,
+        "oldest": []
+      },
+      "cases": []
     }
   ],
   "waiting": {
@@ -581,7 +749,14 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
     "started": 0,
     "not_started": 0,
     "median_days": null,
-    "p90_days": null
+    "p90_days": null,
+    "not_started_at_as_of": {
+      "count": 0,
+      "median_age_days": null,
+      "p90_age_days": null,
+      "max_age_days": null,
+      "oldest": []
+    }
   }
 }
 )");

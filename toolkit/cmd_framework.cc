@@ -78,6 +78,16 @@ void WriteJson(const Framework& f) {
     w.Key("from").String(EventName(d.from)).Key("to").String(EventName(d.to));
     w.Key("length").Int(d.length).Key("unit").String(DurationUnitName(d.unit));
     w.Key("extend").Bool(d.extend).Key("norm").Number(d.norm);
+    if (d.basis == Basis::kUnstated) {
+      w.Key("basis").Null();
+    } else {
+      w.Key("basis").String(BasisName(d.basis));
+    }
+    if (d.source.empty()) {
+      w.Key("source").Null();
+    } else {
+      w.Key("source").String(d.source);
+    }
     if (d.applies_when.always()) {
       w.Key("applies_when").Null();
     } else {
@@ -103,9 +113,15 @@ void WriteText(const Framework& f) {
     std::printf("  %-24s %s -> %s, %d %s%s, norm %s", d.id.c_str(),
                 std::string(EventName(d.from)).c_str(), std::string(EventName(d.to)).c_str(),
                 d.length, std::string(DurationUnitName(d.unit)).c_str(),
-                d.extend ? " (Atw art. 1)" : "", Percent(d.norm).c_str());
+                d.extend ? " (Atw art. 1 and 2)" : "", Percent(d.norm).c_str());
     if (!d.applies_when.always()) std::printf(", when %s", d.applies_when.text().c_str());
     std::printf("\n");
+    if (d.basis == Basis::kUnstated) {
+      std::printf("  %-24s basis unstated\n", "");
+    } else {
+      std::printf("  %-24s basis %s: %s\n", "", std::string(BasisName(d.basis)).c_str(),
+                  d.source.c_str());
+    }
   }
   std::printf("\naggregation: %s", f.aggregation.method == Aggregation::Method::kWeightedMean
                                        ? "weighted mean of level scores"

@@ -1,4 +1,5 @@
 // timeliness: the share of cases finished within each legal term.
+#include <cmath>
 #include <cstdio>
 
 #include "audit.h"
@@ -19,6 +20,22 @@ std::string Share(const std::optional<double>& share) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.1f%%", *share * 100);
   return buf;
+}
+
+// Days: whole ("12") or, for a median between two, with one decimal ("11.5"); "-" when
+// there is nothing to measure.
+std::string Days(const std::optional<double>& days) {
+  if (!days) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, *days == std::floor(*days) ? "%.0f" : "%.1f", *days);
+  return buf;
+}
+
+// The oldest open cases by id, oldest first: "H11, H12".
+std::string Oldest(const WaitingList& w) {
+  std::string out;
+  for (const OpenCase& c : w.oldest) out += (out.empty() ? "" : ", ") + c.case_id;
+  return out;
 }
 
 }  // namespace
@@ -55,10 +72,14 @@ int Timeliness(Context& ctx) {
   if (options.period.to < options.period.from) throw UsageError("--to lies before --from");
   options.as_of = ctx.AsOf();  // an audit's own peildatum replaces it below
   options.cohort = ctx.CohortOption();
-  const std::optional<std::string> list = ctx.Get("--list");
-  if (list && *list != "all" && *list != "on_time" && *list != "late" && *list != "pending" &&
-      *list != "overdue" && *list != "invalid") {
-    throw UsageError("--list must be all, on_time, late, pending, overdue or invalid");
+  std::optional<CaseList> list;
+  if (const std::optional<std::string> name = ctx.Get("--list")) {
+    list = CaseListFromName(*name);
+    if (!list) {
+      throw UsageError(
+          "--list must be all, on_time, late, pending, overdue, invalid or open, got '" + *name +
+          "'");
+    }
   }
   options.keep_cases = list.has_value();
 
@@ -90,7 +111,7 @@ int Timeliness(Context& ctx) {
   const TimelinessReport r = calc.Finish(org);
   if (ctx.Flag("--json")) {
     JsonWriter w;
-    WriteTimelinessJson(r, &w);
+    WriteTimelinessJson(r, &w, list);
     std::fputs(w.str().c_str(), stdout);
     return 0;
   }
@@ -106,19 +127,27 @@ int Timeliness(Context& ctx) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     std::printf("%s\n", line.c_str());
   };
+  // open_overdue stands next to the share in both cohorts: a share over the finished
+  // cases must never hide the cases still waiting past their term.
   char buf[256];
-  std::snprintf(buf, sizeof buf, "%-24s %8s %8s %6s %8s %8s %8s %8s %6s %-13s%s", "deadline",
-                "counted", "on_time", "late", "pending", "overdue", "invalid", "share", "norm",
-                "meets", audit ? "95% interval" : "");
+  std::snprintf(buf, sizeof buf, "%-24s %8s %8s %6s %8s %8s %8s %8s %12s %6s %-13s%s", "deadline",
+                "counted", "on_time", "late", "pending", "overdue", "invalid", "share",
+                "open_overdue", "norm", "meets", audit ? "95% interval" : "");
   print_row(buf);
   for (const DeadlineSummary& d : r.deadlines) {
     const std::string interval =
         d.ci95 ? Share(d.ci95->low) + " - " + Share(d.ci95->high) : std::string();
-    std::snprintf(buf, sizeof buf, "%-24s %8ld %8ld %6ld %8ld %8ld %8ld %8s %6s %-13s%s",
+    std::snprintf(buf, sizeof buf, "%-24s %8ld %8ld %6ld %8ld %8ld %8ld %8s %12ld %6s %-13s%s",
                   d.id.c_str(), d.counted, d.on_time, d.late, d.pending, d.overdue, d.invalid,
-                  Share(d.share_on_time).c_str(), Share(d.norm).c_str(),
+                  Share(d.share_on_time).c_str(), d.open.overdue, Share(d.norm).c_str(),
                   d.meets_norm.empty() ? "-" : d.meets_norm.c_str(), interval.c_str());
     print_row(buf);
+  }
+  std::printf("\nbasis and source:\n");
+  for (const DeadlineSummary& d : r.deadlines) {
+    const std::string basis(d.basis == Basis::kUnstated ? "unstated" : BasisName(d.basis));
+    std::snprintf(buf, sizeof buf, "  %-24s %-10s", d.id.c_str(), basis.c_str());
+    print_row(buf + d.source);
   }
   // Such cases count (they are on record from an earlier delivery), but the inspector
   // should know that the organisation's latest extract no longer has them.
@@ -132,23 +161,41 @@ int Timeliness(Context& ctx) {
         "\ncounted cases missing from the latest delivery (on record from an earlier one): %s\n",
         missing.c_str());
   }
+  std::printf(
+      "\nwaiting list at %s (open cases, whatever the period; age in days since the clock "
+      "started):\n",
+      r.as_of.ToIso().c_str());
+  std::snprintf(buf, sizeof buf, "%-24s %8s %8s %8s %8s %8s  %s", "deadline", "pending", "overdue",
+                "median", "p90", "max", "oldest");
+  print_row(buf);
+  for (const DeadlineSummary& d : r.deadlines) {
+    const WaitingList& w = d.open;
+    std::snprintf(buf, sizeof buf, "%-24s %8ld %8ld %8s %8s %8s  %s", d.id.c_str(), w.pending,
+                  w.overdue, Days(w.median_age_days).c_str(), Days(w.p90_age_days).c_str(),
+                  Days(w.max_age_days).c_str(), Oldest(w).c_str());
+    print_row(buf);
+  }
   std::printf("\nwaiting for investigations: %ld decided, %ld started, %ld not started at %s",
               r.waiting.decided, r.waiting.started, r.waiting.not_started, r.as_of.ToIso().c_str());
   if (r.waiting.median_days) {
     std::printf("; median %.0f days, p90 %.0f days", *r.waiting.median_days, *r.waiting.p90_days);
   }
   std::printf("\n");
+  const WaitingList& waiting = r.waiting.not_started_at_as_of;
+  std::printf("decided and not started at %s, whatever the period: %ld", r.as_of.ToIso().c_str(),
+              waiting.count);
+  if (waiting.count > 0) {
+    std::printf("; waiting median %s, p90 %s, max %s days; oldest %s",
+                Days(waiting.median_age_days).c_str(), Days(waiting.p90_age_days).c_str(),
+                Days(waiting.max_age_days).c_str(), Oldest(waiting).c_str());
+  }
+  std::printf("\n");
   if (list) {
     for (const DeadlineSummary& d : r.deadlines) {
-      for (const ClockCase& c : d.cases) {
-        // `late` lists what the table counts as late, so that the two always agree.
-        const bool listed =
-            *list == "all" ||
-            (*list == "late" ? CountsAsLate(c) : ClockStatusName(c.status) == *list);
-        if (!listed) continue;
-        std::printf("%-24s %-16s %-20s %-19s %-19s due %s\n", d.id.c_str(), c.case_id.c_str(),
-                    std::string(ListedStatusName(c)).c_str(), c.from.c_str(),
-                    c.to.empty() ? "-" : c.to.c_str(), c.due.c_str());
+      for (const ClockCase* c : ListedCases(d, *list)) {
+        std::printf("%-24s %-16s %-20s %-19s %-19s due %s\n", d.id.c_str(), c->case_id.c_str(),
+                    std::string(ListedStatusName(*c)).c_str(), c->from.c_str(),
+                    c->to.empty() ? "-" : c->to.c_str(), c->due.c_str());
       }
     }
   }

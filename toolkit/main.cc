@@ -87,7 +87,7 @@ const std::vector<Command>& Table() {
         {"--cohort", "C", "completed (default: finished in the period) or due (due in the period)"},
         {"--framework", "FILE", "framework with the deadlines (default the shipped 2025 framework)"},
         {"--calendar", "FILE", "days equated to holidays (default checklists/kalender-nl.xml)"},
-        {"--list", "STATUS", "list the cases: all, on_time, late, pending, overdue or invalid"},
+        {"--list", "STATUS", "list the cases: all, on_time, late, pending, overdue, invalid, or open (the waiting list)"},
         {"--sample", "AUDIT", "only the audit's sampled cases, with 95% Wilson intervals (org and period default to the audit's)"},
         {"--json", "", "print JSON"}},
        Timeliness, 0, 0},

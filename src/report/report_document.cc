@@ -458,11 +458,16 @@ Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
                        t.T("col.median"), t.T("col.p90"), t.T("col.backlog")},
                       {2.2, 0.9, 0.9, 0.8, 1, 0.7, 0.9, 0.9, 0.8, 1});
   for (const DeadlineSummary& d : m.timeliness.deadlines) {
-    table.rows.push_back({Localised(t, d.name, d.gloss), std::to_string(d.counted),
-                          std::to_string(d.on_time), std::to_string(d.late),
-                          Percent(t, d.share_on_time), FormatPercent(d.norm, 0, t.lang),
-                          MeetsNorm(t, d.meets_norm), Days(t, d.median_days), Days(t, d.p90_days),
-                          std::to_string(d.backlog)});
+    std::string name = Localised(t, d.name, d.gloss);
+    if (d.basis != Basis::kUnstated) {
+      name += "\n" +
+              t.T("timeliness.basis", {{"basis", t.T("basis." + std::string(BasisName(d.basis)))},
+                                       {"source", d.source}});
+    }
+    table.rows.push_back({name, std::to_string(d.counted), std::to_string(d.on_time),
+                          std::to_string(d.late), Percent(t, d.share_on_time),
+                          FormatPercent(d.norm, 0, t.lang), MeetsNorm(t, d.meets_norm),
+                          Days(t, d.median_days), Days(t, d.p90_days), std::to_string(d.backlog)});
   }
   s.blocks.push_back(std::move(table));
   s.blocks.push_back(Paragraph(t.T("timeliness.backlog_note"), "note"));

@@ -290,6 +290,16 @@ Date Calendar::ExtendToWorkday(Date d) const {
   return d;
 }
 
+Date Calendar::EndOfAtwTerm(Date start, int days) const {
+  assert(days >= 0);
+  const Date end = ExtendToWorkday(start.AddDays(days));  // art. 1
+  if (days < 3) return end;
+  // Art. 2: the second working day after `start` is the earliest end that holds two. When
+  // the term already holds two, that day lies on or before `end` and nothing moves; the
+  // extension ends on a working day, so art. 1 has nothing left to do.
+  return std::max(end, AddWorkdays(start, 2));
+}
+
 std::vector<std::pair<Date, std::string>> Calendar::HolidaysIn(int year) const {
   std::vector<Holiday> days = StatutoryHolidays(year);
   const auto& decreed = tables_->decreed;

@@ -1,6 +1,6 @@
 // Dutch working days as the Algemene termijnenwet (Atw) counts them: which days are
-// public holidays, and where a term of working days or a term that ends on a
-// non-working day lands. The statutory holidays are computed; days equated to a
+// public holidays, and where a term of working days or a term in days lands (Atw
+// art. 1 and 2). The statutory holidays are computed; days equated to a
 // holiday by Royal Decree are data, read from a calendar file (checklists/README.md).
 //
 // The holidays are right for 1980..2100 (looked up in a table built once) and follow
@@ -51,6 +51,13 @@ class Calendar {
   Date AddWorkdays(Date start, int n) const;
   // Atw art. 1: `d` when it is a working day, else the next working day.
   Date ExtendToWorkday(Date d) const;
+  // The last day of a term of `days` days after `start` (which never counts), extended
+  // as the Atw extends a term set by law: art. 1 moves an end on a Saturday, Sunday or
+  // holiday to the next working day; art. 2 extends a term of at least three days until
+  // it holds at least two working days. Five days from Thursday 17 April 2025 end on
+  // Tuesday 22 (Good Friday and Easter Monday skipped: only one working day), so art. 2
+  // extends them to Wednesday 23 April. REQUIRES: days >= 0.
+  Date EndOfAtwTerm(Date start, int days) const;
   // Every holiday of `year`, statutory and decreed, sorted by date, one entry per day.
   std::vector<std::pair<Date, std::string>> HolidaysIn(int year) const;
   // The decreed days of the file, sorted; empty for Statutory().

@@ -58,6 +58,27 @@ std::optional<DurationUnit> DurationUnitFromName(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view BasisName(Basis b) {
+  switch (b) {
+    case Basis::kUnstated:
+      return "";
+    case Basis::kWet:
+      return "wet";
+    case Basis::kProtocol:
+      return "protocol";
+    case Basis::kVeldnorm:
+      return "veldnorm";
+  }
+  return "";
+}
+
+std::optional<Basis> BasisFromName(std::string_view name) {
+  for (Basis b : {Basis::kWet, Basis::kProtocol, Basis::kVeldnorm}) {
+    if (BasisName(b) == name) return b;
+  }
+  return std::nullopt;
+}
+
 const Deadline* Framework::FindDeadline(std::string_view deadline_id) const {
   for (const Deadline& d : deadlines) {
     if (d.id == deadline_id) return &d;
@@ -91,7 +112,7 @@ namespace {
 // Copies one framework document into plain structs, collecting every error.
 class FrameworkReader {
  public:
-  explicit FrameworkReader(const XmlSource& src) : src_(src) {}
+  FrameworkReader(const XmlSource& src, FrameworkOrigin origin) : src_(src), origin_(origin) {}
 
   Result<Framework> Read() {
     const pugi::xml_node root = src_.doc().document_element();
@@ -381,15 +402,38 @@ class FrameworkReader {
       d.extend = Bool(n, "extend").value_or(false);
       if (d.extend && (d.unit == DurationUnit::kHours || d.unit == DurationUnit::kWorkdays)) {
         Error(n.attribute("extend"),
-              "extend=\"true\" (Atw art. 1) applies to terms in days or weeks, not " + unit);
+              "extend=\"true\" (Atw art. 1 and 2) applies to terms in days or weeks, not " + unit);
       }
       d.norm = Share(n, "norm").value_or(1);
+      ReadBasis(n, owner, &d);
       d.applies_when = ReadCondition(n);
       if (d.from == d.to && n.attribute("from") && n.attribute("to")) {
         Error(n.attribute("to"), "deadline '" + d.id + "' starts and ends at the same event");
       }
+      CheckUnknownChildren(n, {"name", "gloss", "source", "applies-when"});
       out->push_back(std::move(d));
     }
+  }
+
+  // basis="wet|protocol|veldnorm" and the <source> citation; both may be absent only in a
+  // framework stored before they existed (FrameworkOrigin::kStored).
+  void ReadBasis(const pugi::xml_node& n, const std::string& owner, Deadline* d) {
+    const pugi::xml_attribute a = n.attribute("basis");
+    const bool stated = a || n.child("source");
+    if (!stated && origin_ == FrameworkOrigin::kStored) return;
+    if (!a) {
+      Error(n, Describe(n) + " has no attribute 'basis' (wet, protocol or veldnorm)");
+    } else if (const std::optional<Basis> b = BasisFromName(a.value())) {
+      d->basis = *b;
+    } else {
+      Error(a,
+            std::string("unknown basis '") + a.value() + "' (expected wet, protocol or veldnorm)");
+    }
+    if (!n.child("source")) {
+      Error(n, owner + " has no <source> (the citation its basis rests on)");
+      return;
+    }
+    d->source = Text(n, "source", owner);
   }
 
   Event EventAttr(const pugi::xml_node& n, const char* name) {
@@ -525,17 +569,19 @@ class FrameworkReader {
   }
 
   const XmlSource& src_;
+  const FrameworkOrigin origin_;
   XmlErrors errors_{src_};
   std::map<std::string, size_t> ids_;  // id → offset of the element first defining it
 };
 
 }  // namespace
 
-Result<Framework> ParseFramework(std::string_view xml, std::string_view source_name) {
+Result<Framework> ParseFramework(std::string_view xml, std::string_view source_name,
+                                 FrameworkOrigin origin) {
   Result<std::unique_ptr<XmlSource>> src =
       XmlSource::Parse(std::string(xml), std::string(source_name));
   if (!src.ok()) return src.status();
-  Result<Framework> f = FrameworkReader(**src).Read();
+  Result<Framework> f = FrameworkReader(**src, origin).Read();
   if (f.ok()) f->sha256 = Sha256Hex(xml);
   return f;
 }

@@ -51,6 +51,13 @@ enum class DurationUnit { kHours, kDays, kWorkdays, kWeeks };
 std::string_view DurationUnitName(DurationUnit u);
 std::optional<DurationUnit> DurationUnitFromName(std::string_view name);
 
+// What a deadline rests on: the law (wet), the Handelingsprotocol or another protocol of
+// the sector (protocol), or a norm the field keeps without a written rule (veldnorm).
+// kUnstated only for a framework stored in a workspace before deadlines stated it.
+enum class Basis { kUnstated, kWet, kProtocol, kVeldnorm };
+std::string_view BasisName(Basis b);  // "wet", "protocol", "veldnorm"; "" when unstated
+std::optional<Basis> BasisFromName(std::string_view name);
+
 // A legal term between two registered events of a case.
 struct Deadline {
   std::string id;     // "veiligheidsbeoordeling"
@@ -60,9 +67,11 @@ struct Deadline {
   Event to = Event::kReceived;
   int length = 0;
   DurationUnit unit = DurationUnit::kDays;
-  bool extend = false;  // Algemene termijnenwet art. 1: a term ending on a non-working day moves on
-  double norm = 1.0;    // share of cases that must be on time (sector norm)
+  bool extend = false;     // Algemene termijnenwet art. 1 and 2 (Calendar::EndOfAtwTerm)
+  double norm = 1.0;       // share of cases that must be on time (sector norm)
   Condition applies_when;  // which cases have this clock
+  Basis basis = Basis::kUnstated;
+  std::string source;  // the citation: "Uitvoeringsbesluit Wmo 2015, art. 4.1.7 lid 2"
 };
 
 struct Criterion {
@@ -132,9 +141,15 @@ struct Framework {
   std::vector<const Criterion*> Criteria() const;
 };
 
+// Where a framework's text comes from. A file must state every deadline's basis and
+// source; a framework stored in a workspace before they existed still loads, its
+// deadlines then Basis::kUnstated with an empty source, so that its audits stay readable.
+enum class FrameworkOrigin { kFile, kStored };
+
 // Loads and validates a framework from XML text. `source_name` is used in messages,
 // which read "NAME:LINE:COL: what". All errors found are returned, not only the first.
-Result<Framework> ParseFramework(std::string_view xml, std::string_view source_name);
+Result<Framework> ParseFramework(std::string_view xml, std::string_view source_name,
+                                 FrameworkOrigin origin = FrameworkOrigin::kFile);
 // Reads the file and parses it; the name in messages is `path` as given.
 Result<Framework> LoadFrameworkFile(const std::string& path);
 

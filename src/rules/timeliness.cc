@@ -37,6 +37,55 @@ std::string_view ListedStatusName(const ClockCase& c) {
   return ClockStatusName(c.status);
 }
 
+std::optional<CaseList> CaseListFromName(std::string_view name) {
+  static constexpr std::pair<std::string_view, CaseList> kNames[] = {
+      {"all", CaseList::kAll},         {"on_time", CaseList::kOnTime},
+      {"late", CaseList::kLate},       {"pending", CaseList::kPending},
+      {"overdue", CaseList::kOverdue}, {"invalid", CaseList::kInvalid},
+      {"open", CaseList::kOpen},
+  };
+  for (const auto& [n, list] : kNames) {
+    if (n == name) return list;
+  }
+  return std::nullopt;
+}
+
+std::vector<const ClockCase*> ListedCases(const DeadlineSummary& d, CaseList which) {
+  std::vector<const ClockCase*> out;
+  if (which == CaseList::kOpen) {
+    for (const ClockCase& c : d.open_cases) out.push_back(&c);
+    return out;
+  }
+  for (const ClockCase& c : d.cases) {
+    bool listed = false;
+    switch (which) {
+      case CaseList::kAll:
+        listed = true;
+        break;
+      case CaseList::kLate:
+        // What the table counts as late, so that the two always agree.
+        listed = CountsAsLate(c);
+        break;
+      case CaseList::kOnTime:
+        listed = c.status == ClockStatus::kOnTime;
+        break;
+      case CaseList::kPending:
+        listed = c.status == ClockStatus::kPending;
+        break;
+      case CaseList::kOverdue:
+        listed = c.status == ClockStatus::kOverdue;
+        break;
+      case CaseList::kInvalid:
+        listed = c.status == ClockStatus::kInvalid;
+        break;
+      case CaseList::kOpen:
+        break;
+    }
+    if (listed) out.push_back(&c);
+  }
+  return out;
+}
+
 namespace {
 
 constexpr int64_t kSecondsPerHour = 3600;
@@ -61,18 +110,17 @@ void ComputeDue(const Deadline& d, const EventTime& from, const Calendar& calend
         r->due_date = from.date.AddDays((d.length + 23) / 24);
       }
       return;
-    case DurationUnit::kDays:
-      r->due_date = from.date.AddDays(d.length);
-      break;
     case DurationUnit::kWorkdays:
       // Already a working day: extension cannot move it.
       r->due_date = calendar.AddWorkdays(from.date, d.length);
       return;
-    case DurationUnit::kWeeks:
-      r->due_date = from.date.AddDays(7 * d.length);
-      break;
+    case DurationUnit::kDays:
+    case DurationUnit::kWeeks: {
+      const int days = d.unit == DurationUnit::kWeeks ? 7 * d.length : d.length;
+      r->due_date = d.extend ? calendar.EndOfAtwTerm(from.date, days) : from.date.AddDays(days);
+      return;
+    }
   }
-  if (d.extend) r->due_date = calendar.ExtendToWorkday(*r->due_date);
 }
 
 }  // namespace
@@ -129,11 +177,44 @@ int MonthIndex(Date d) { return d.year() * 12 + (d.month() - 1); }
 
 bool InPeriod(Date d, const Period& p) { return p.from <= d && d <= p.to; }
 
+// The due moment as a listing shows it: a date, or a date-time for an hours clock.
+std::string DueText(const ClockResult& r) {
+  if (r.due_timestamp) {
+    const Date date = DateOfTimestamp(*r.due_timestamp);
+    return EventTime{
+        date, static_cast<int32_t>(*r.due_timestamp - int64_t{date.day_number()} * kSecondsPerDay)}
+        .ToIso();
+  }
+  return r.due_date ? r.due_date->ToIso() : "";
+}
+
+// A waiting list while cases stream in: the count and ages of all, and only the
+// kOldestOpen oldest by name, so a long list costs little memory.
+struct WaitingListState {
+  WaitingList list;
+  std::vector<double> ages;
+
+  void Add(const std::string& case_id, Date since, Date as_of, bool overdue, std::string due) {
+    ++list.count;
+    const int age = DaysBetween(since, as_of);
+    ages.push_back(age);
+    std::vector<OpenCase>& oldest = list.oldest;
+    const auto older = [](const OpenCase& a, const OpenCase& b) {
+      return a.since != b.since ? a.since < b.since : a.case_id < b.case_id;
+    };
+    OpenCase c{case_id, since, age, overdue, std::move(due)};
+    if (oldest.size() == kOldestOpen && !older(c, oldest.back())) return;
+    oldest.insert(std::upper_bound(oldest.begin(), oldest.end(), c, older), std::move(c));
+    if (oldest.size() > kOldestOpen) oldest.pop_back();
+  }
+};
+
 // The counters of one deadline while cases stream in.
 struct DeadlineState {
   const Deadline* deadline;
   DeadlineSummary summary;
   std::vector<double> durations;  // counted cases with a to-event
+  WaitingListState open;
 };
 
 }  // namespace
@@ -148,6 +229,7 @@ struct TimelinessCalculator::State {
   std::vector<DeadlineState> deadlines;
   WaitingTime waiting;
   std::vector<double> waiting_days;
+  WaitingListState not_started;  // decided, not started at the as-of date
 
   State(const Calendar& c, TimelinessOptions o)
       : calendar(c), options(o), first_month(MonthIndex(o.period.from)) {
@@ -160,17 +242,25 @@ struct TimelinessCalculator::State {
     if (!options.keep_cases) return;
     const std::optional<EventTime>& from = c.event(s.deadline->from);
     const std::optional<EventTime>& to = c.event(s.deadline->to);
-    std::string due;
-    if (r.due_timestamp) {
-      const Date date = DateOfTimestamp(*r.due_timestamp);
-      due = EventTime{date, static_cast<int32_t>(*r.due_timestamp -
-                                                 int64_t{date.day_number()} * kSecondsPerDay)}
-                .ToIso();
-    } else if (r.due_date) {
-      due = r.due_date->ToIso();
-    }
     s.summary.cases.push_back(ClockCase{c.case_id, r.status, from ? from->ToIso() : "",
-                                        to ? to->ToIso() : "", std::move(due), counted});
+                                        to ? to->ToIso() : "", DueText(r), counted});
+  }
+
+  // An open case at the as-of date, whatever the period: on the waiting list.
+  void AddOpen(DeadlineState& s, const CaseRecord& c, const ClockResult& r) {
+    const bool overdue = r.status == ClockStatus::kOverdue;
+    if (overdue) {
+      ++s.summary.backlog;
+      ++s.open.list.overdue;
+    } else {
+      ++s.open.list.pending;
+    }
+    const EventTime& from = *c.event(s.deadline->from);
+    s.open.Add(c.case_id, from.date, options.as_of, overdue, DueText(r));
+    if (options.keep_cases) {
+      s.summary.open_cases.push_back(
+          ClockCase{c.case_id, r.status, from.ToIso(), "", DueText(r), false});
+    }
   }
 
   // A counted case, on time or late, in the month of `when`.
@@ -223,8 +313,8 @@ struct TimelinessCalculator::State {
       case ClockStatus::kOverdue:
         break;
     }
+    AddOpen(s, c, r);
     const bool overdue = r.status == ClockStatus::kOverdue;
-    if (overdue) ++sum.backlog;
     if (!InPeriod(*r.due_date, period)) return;
     if (overdue) {
       ++sum.overdue;
@@ -238,7 +328,15 @@ struct TimelinessCalculator::State {
 
   void AddWaiting(const CaseRecord& c) {
     const std::optional<EventTime>& decided = c.event(Event::kInvestigationDecided);
-    if (!decided || !InPeriod(decided->date, options.period)) return;
+    if (!decided) return;
+    const auto by_as_of = [this](const std::optional<EventTime>& e) {
+      return e && e->date <= options.as_of;
+    };
+    if (decided->date <= options.as_of && !by_as_of(c.event(Event::kInvestigationStarted)) &&
+        !by_as_of(c.event(Event::kInvestigationCompleted))) {
+      not_started.Add(c.case_id, decided->date, options.as_of, false, "");
+    }
+    if (!InPeriod(decided->date, options.period)) return;
     ++waiting.decided;
     const std::optional<EventTime>& started = c.event(Event::kInvestigationStarted);
     if (started && started->date <= options.as_of) {
@@ -256,10 +354,12 @@ TimelinessCalculator::TimelinessCalculator(const Framework& framework, const Cal
   const int months = MonthIndex(options.period.to) - state_->first_month + 1;
   state_->deadlines.reserve(framework.deadlines.size());
   for (const Deadline& d : framework.deadlines) {
-    DeadlineState s{&d, {}, {}};
+    DeadlineState s{&d, {}, {}, {}};
     s.summary.id = d.id;
     s.summary.name = d.name;
     s.summary.gloss = d.gloss;
+    s.summary.basis = d.basis;
+    s.summary.source = d.source;
     s.summary.norm = d.norm;
     for (int i = 0; i < months; ++i) {
       const int index = state_->first_month + i;
@@ -303,6 +403,18 @@ void SortWholeDays(std::vector<double>* days) {
   }
 }
 
+// The ages of a waiting list: median, P90 and maximum.
+WaitingList Finished(WaitingListState* state) {
+  WaitingList list = std::move(state->list);
+  if (!state->ages.empty()) {
+    SortWholeDays(&state->ages);
+    list.max_age_days = state->ages.back();
+    list.median_age_days = Median(state->ages);
+    list.p90_age_days = Percentile(std::move(state->ages), 0.9);
+  }
+  return list;
+}
+
 std::string MeetsNorm(const DeadlineSummary& s, bool sample) {
   if (s.counted == 0) return "";
   if (sample) {
@@ -338,6 +450,13 @@ TimelinessReport TimelinessCalculator::Finish(const std::string& organisation) {
       sum.median_days = Median(s.durations);
       sum.p90_days = Percentile(std::move(s.durations), 0.9);
     }
+    sum.open = Finished(&s.open);
+    std::sort(sum.open_cases.begin(), sum.open_cases.end(),
+              [](const ClockCase& a, const ClockCase& b) {
+                // By the from-event's date (its first ten characters), as `oldest`.
+                const int by_date = a.from.compare(0, 10, b.from, 0, 10);
+                return by_date != 0 ? by_date < 0 : a.case_id < b.case_id;
+              });
     report.deadlines.push_back(std::move(sum));
   }
   report.waiting = state_->waiting;
@@ -346,11 +465,43 @@ TimelinessReport TimelinessCalculator::Finish(const std::string& organisation) {
     report.waiting.median_days = Median(state_->waiting_days);
     report.waiting.p90_days = Percentile(std::move(state_->waiting_days), 0.9);
   }
+  report.waiting.not_started_at_as_of = Finished(&state_->not_started);
   state_->deadlines.clear();
   return report;
 }
 
-void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w) {
+namespace {
+
+void WriteWaitingList(const WaitingList& l, bool deadline, JsonWriter* w) {
+  w->BeginObject();
+  if (deadline) {
+    w->Key("pending").Int(l.pending);
+    w->Key("overdue").Int(l.overdue);
+  } else {
+    w->Key("count").Int(l.count);
+  }
+  w->Key("median_age_days").OptionalNumber(l.median_age_days);
+  w->Key("p90_age_days").OptionalNumber(l.p90_age_days);
+  w->Key("max_age_days").OptionalNumber(l.max_age_days);
+  w->Key("oldest").BeginArray();
+  for (const OpenCase& c : l.oldest) {
+    w->BeginObject();
+    w->Key("case_id").String(c.case_id);
+    w->Key("since").String(c.since.ToIso());
+    w->Key("age_days").Int(c.age_days);
+    if (deadline) {
+      w->Key("status").String(c.overdue ? "overdue" : "pending");
+      w->Key("due").String(c.due);
+    }
+    w->EndObject();
+  }
+  w->EndArray();
+  w->EndObject();
+}
+
+}  // namespace
+
+void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w, std::optional<CaseList> list) {
   w->BeginObject();
   w->Key("organisation").String(r.organisation);
   w->Key("period").BeginObject();
@@ -365,6 +516,18 @@ void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w) {
     w->BeginObject();
     w->Key("id").String(d.id);
     w->Key("name").String(d.name);
+    w->Key("basis");
+    if (d.basis == Basis::kUnstated) {
+      w->Null();
+    } else {
+      w->String(BasisName(d.basis));
+    }
+    w->Key("source");
+    if (d.source.empty()) {
+      w->Null();
+    } else {
+      w->String(d.source);
+    }
     w->Key("counted").Int(d.counted);
     w->Key("on_time").Int(d.on_time);
     w->Key("late").Int(d.late);
@@ -398,6 +561,27 @@ void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w) {
       w->EndObject();
     }
     w->EndArray();
+    w->Key("open");
+    WriteWaitingList(d.open, true, w);
+    if (list) {
+      w->Key("cases").BeginArray();
+      for (const ClockCase* c : ListedCases(d, *list)) {
+        w->BeginObject();
+        w->Key("case_id").String(c->case_id);
+        w->Key("status").String(ClockStatusName(c->status));
+        w->Key("counted").Bool(c->counted);
+        w->Key("from").String(c->from);
+        w->Key("to");
+        if (c->to.empty()) {
+          w->Null();
+        } else {
+          w->String(c->to);
+        }
+        w->Key("due").String(c->due);
+        w->EndObject();
+      }
+      w->EndArray();
+    }
     w->EndObject();
   }
   w->EndArray();
@@ -407,6 +591,8 @@ void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w) {
   w->Key("not_started").Int(r.waiting.not_started);
   w->Key("median_days").OptionalNumber(r.waiting.median_days);
   w->Key("p90_days").OptionalNumber(r.waiting.p90_days);
+  w->Key("not_started_at_as_of");
+  WriteWaitingList(r.waiting.not_started_at_as_of, false, w);
   w->EndObject();
   w->EndObject();
 }

@@ -8,7 +8,9 @@
 //    set; a case with the to-event but no from-event is `invalid`;
 //  - the due moment: days → from + n days; workdays → the n-th working day after
 //    from (the day itself never counts); weeks → from + 7n days; with `extend` (Atw
-//    art. 1) a due date on a weekend or holiday moves to the next working day;
+//    art. 1 and 2, Calendar::EndOfAtwTerm) a due date on a weekend or holiday moves to
+//    the next working day, and a term of three days or more is extended until it holds
+//    two working days;
 //    hours → from + n hours when both events have a time of day, else (a date-only
 //    event) the to-date may be at most ceil(n/24) days after the from-date; an open
 //    hours clock whose from-event has a time of day is due on the date of the due
@@ -25,6 +27,10 @@
 //    (and in `overdue`), open pending ones are not counted (only in `pending`).
 // In both cohorts `invalid` counts cases whose to-event date lies in the period, and
 // `backlog` counts every open case past due at the as-of date, whatever the period.
+// The waiting list at the as-of date (`open`), whatever the period: every case whose clock
+// runs (from-event set, no to-event by the as-of date), pending or overdue, its age the
+// days from the from-event date to the as-of date; and the investigations decided but not
+// started (nor completed) by then, aged from the decision.
 // share_on_time = on_time / (on_time + late). Over a sample, a 95% Wilson interval;
 // meets_norm is "yes"/"no", "inconclusive" when that interval straddles the norm,
 // and empty when nothing was counted.
@@ -35,6 +41,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "calendar.h"
@@ -86,6 +93,32 @@ bool CountsAsLate(const ClockCase& c);
 // case the due cohort counts as late.
 std::string_view ListedStatusName(const ClockCase& c);
 
+// Which kept cases `timeliness --list` shows: the statuses, `late` as the table counts it
+// (CountsAsLate), or `open`: the waiting list at the as-of date, oldest first.
+enum class CaseList { kAll, kOnTime, kLate, kPending, kOverdue, kInvalid, kOpen };
+std::optional<CaseList> CaseListFromName(std::string_view name);  // "all", "on_time", … "open"
+
+// One case of a waiting list.
+struct OpenCase {
+  std::string case_id;
+  Date since;        // the day its clock started (the from-event, or the decision)
+  int age_days = 0;  // as_of − since
+  bool overdue = false;
+  std::string due;  // ISO date (or date-time for hours clocks); "" for the investigations
+};
+
+// How many cases a waiting list names in `oldest`, at most.
+inline constexpr size_t kOldestOpen = 5;
+
+// Open cases at the as-of date, whatever the period.
+struct WaitingList {
+  long pending = 0;  // still within their term (deadlines only)
+  long overdue = 0;  // past their term (deadlines only; equals DeadlineSummary::backlog)
+  long count = 0;    // all open cases: pending + overdue for a deadline
+  std::optional<double> median_age_days, p90_age_days, max_age_days;
+  std::vector<OpenCase> oldest;  // at most kOldestOpen, oldest first, ties by case id
+};
+
 struct MonthCount {
   std::string month;  // "2025-03"
   long on_time = 0;
@@ -96,6 +129,8 @@ struct DeadlineSummary {
   std::string id;
   std::string name;   // Dutch
   std::string gloss;  // English
+  Basis basis = Basis::kUnstated;
+  std::string source;  // the citation of the basis
   long counted = 0, on_time = 0, late = 0, pending = 0, overdue = 0, invalid = 0;
   // Of the counted cases, those the latest delivery lacks: they count, on record from an
   // earlier delivery (CaseRecord::missing_since).
@@ -109,8 +144,13 @@ struct DeadlineSummary {
   std::vector<MonthCount> monthly;  // by month of the to-event (completed) or due date (due)
   std::vector<long> duration_histogram;  // counted finished cases by duration: 0,1,…,(bins-1) days,
                                          // last bin open-ended
-  std::vector<ClockCase> cases;  // when keep_cases
+  std::vector<ClockCase> cases;       // when keep_cases
+  WaitingList open;                   // the waiting list at the as-of date
+  std::vector<ClockCase> open_cases;  // when keep_cases: every open case, oldest first
 };
+
+// The kept cases a listing shows, in order. REQUIRES: computed with keep_cases.
+std::vector<const ClockCase*> ListedCases(const DeadlineSummary& d, CaseList which);
 
 // From the decision to investigate to the actual start: the waiting list.
 struct WaitingTime {
@@ -118,6 +158,9 @@ struct WaitingTime {
   long started = 0;                             // of which started (by the as-of date)
   long not_started = 0;                         // of which not started at the as-of date
   std::optional<double> median_days, p90_days;  // over the started ones
+  // At the as-of date, whatever the period: decided, neither started nor completed; age
+  // is the waiting time since the decision.
+  WaitingList not_started_at_as_of;
 };
 
 struct TimelinessReport {
@@ -159,8 +202,10 @@ class TimelinessCalculator {
 // had its full term; no later than `cap` (an audit made sooner is judged on its own day).
 Date DefaultAsOf(int period, const Framework& framework, const Calendar& calendar, Date cap);
 
-// The JSON object of `timeliness --json` (docs/commands.md).
-void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w);
+// The JSON object of `timeliness --json` (docs/commands.md); with `list`, each deadline
+// also carries the cases ListedCases() gives (REQUIRES: computed with keep_cases).
+void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w,
+                         std::optional<CaseList> list = std::nullopt);
 
 }  // namespace vtaudit
 

@@ -696,7 +696,7 @@ Result<Framework> Workspace::LoadFramework(const std::string& sha256) {
   q->Bind(1, sha256);
   if (!q->Step())
     return Status::NotFound("no framework with SHA-256 " + sha256 + " in this workspace");
-  return ParseFramework(q->Text(0), q->Text(1));
+  return ParseFramework(q->Text(0), q->Text(1), FrameworkOrigin::kStored);
 }
 
 }  // namespace vtaudit
