@@ -86,10 +86,15 @@ bool CountsAsLate(const ClockCase& c);
 // case the due cohort counts as late.
 std::string_view ListedStatusName(const ClockCase& c);
 
+// One month of a deadline: on time and late by the cohort's month (to-event or due date),
+// pending and overdue by the due date's month, invalid by the to-event's month. Additive.
 struct MonthCount {
   std::string month;  // "2025-03"
   long on_time = 0;
   long late = 0;
+  long pending = 0;
+  long overdue = 0;
+  long invalid = 0;
 };
 
 struct DeadlineSummary {
