@@ -136,6 +136,8 @@ int AuditStatusCommand(Context& ctx);
 int AuditInspectors(Context& ctx);
 int AuditSet(Context& ctx);
 int AuditHistory(Context& ctx);
+int AuditExport(Context& ctx);
+int AuditImport(Context& ctx);
 int ScoreSkip(Context& ctx);
 int ResponseAdd(Context& ctx);
 int ResponseDecide(Context& ctx);

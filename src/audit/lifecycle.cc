@@ -166,18 +166,25 @@ Status MoveAudit(Workspace* ws, int64_t id, const Transition& t, const Calendar&
     JsonWriter judgement;
     WriteJudgementJson(j->judgement, &judgement);
     s.judgement = judgement.str();
-    TimelinessOptions options;
-    options.period = {audit->period_start(), audit->period_end()};
-    options.as_of = j->as_of;
-    TimelinessCalculator calculator(j->framework, j->source.calendar, options);
-    if (Status st =
-            ForEachCase(ws, j->source.cases, {}, [&](const CaseRecord& c) { calculator.Add(c); });
-        !st.ok()) {
-      return st;
+    s.measured = j->input.measured;
+    if (j->source.snapshot && j->source.snapshot->partial) {
+      // Cases from a bundle, the sampled ones only: the timeliness over the whole delivery
+      // is the one that came with them (JudgeAudit refused any other peildatum).
+      s.timeliness = j->source.snapshot->timeliness;
+    } else {
+      TimelinessOptions options;
+      options.period = {audit->period_start(), audit->period_end()};
+      options.as_of = j->as_of;
+      TimelinessCalculator calculator(j->framework, j->source.calendar, options);
+      if (Status st =
+              ForEachCase(ws, j->source.cases, {}, [&](const CaseRecord& c) { calculator.Add(c); });
+          !st.ok()) {
+        return st;
+      }
+      JsonWriter timeliness;
+      WriteTimelinessJson(calculator.Finish(audit->org), &timeliness);
+      s.timeliness = timeliness.str();
     }
-    JsonWriter timeliness;
-    WriteTimelinessJson(calculator.Finish(audit->org), &timeliness);
-    s.timeliness = timeliness.str();
     Result<AuditSnapshot> stored = AppendSnapshot(ws, audit->org, std::move(s));
     if (!stored.ok()) return stored.status();
   }

@@ -34,6 +34,22 @@ Result<AuditSource> SourceOf(Workspace* ws, const Audit& audit, const Framework&
 Result<std::map<std::string, MeasuredFigure>> MeasureDeadlines(Workspace* ws, const Audit& audit,
                                                                const Framework& framework,
                                                                const AuditSource& source) {
+  if (source.snapshot && source.snapshot->partial) {
+    // The snapshot came in a bundle with the sampled cases only (docs/bundles.md): its
+    // figures over the whole delivery came with it, as of its peildatum.
+    if (source.as_of != source.snapshot->as_of) {
+      return Status::Conflict("audit " + std::to_string(audit.id) +
+                              " came in a bundle with its sampled case files " +
+                              "only: its deadlines are measured as of its frozen peildatum " +
+                              source.snapshot->as_of.ToIso() + ", not " + source.as_of.ToIso() +
+                              " (import the delivery and freeze it here to measure otherwise)");
+    }
+    if (source.snapshot->measured.empty()) {
+      return Status::Conflict("audit " + std::to_string(audit.id) +
+                              " came in a bundle without the figures measured over its delivery");
+    }
+    return source.snapshot->measured;
+  }
   TimelinessOptions options;
   options.period = {audit.period_start(), audit.period_end()};
   options.as_of = source.as_of;

@@ -9,7 +9,9 @@
 #include "condition.h"
 #include "csv_writer.h"
 #include "digest.h"
+#include "escape.h"
 #include "sampler.h"
+#include "snapshot.h"
 
 namespace vtaudit {
 
@@ -46,8 +48,10 @@ Status StoreDraw(Workspace* ws, Sample* s, const std::vector<SampledCase>& cases
                  std::optional<int64_t> previous) {
   Result<Statement> q = ws->db().Prepare(
       "INSERT INTO sample_draw (audit, seed, method, stratify, where_condition, population, "
-      "population_sha256, size, drawn_at, strata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "population_sha256, size, drawn_at, strata, extract_sha256, extract_file) VALUES (?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!q.ok()) return q.status();
+  q->Bind(11, s->extract_sha256).Bind(12, s->extract_file);
   q->Bind(1, s->audit).Bind(2, s->seed).Bind(3, s->method).Bind(4, s->stratify).Bind(5, s->where);
   q->Bind(6, int64_t{s->population}).Bind(7, s->population_sha256).Bind(8, int64_t{s->size});
   std::string strata;
@@ -147,6 +151,12 @@ Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
   s.population_sha256 = PopulationHash(ids);
   s.size = request.size;
   s.drawn_at = UtcNowIso();
+  Result<std::optional<Delivery>> delivery = LatestDelivery(ws, audit->org);
+  if (!delivery.ok()) return delivery.status();
+  if (*delivery) {
+    s.extract_sha256 = (*delivery)->sha256;
+    s.extract_file = (*delivery)->file_name;
+  }
   const uint64_t seed = SeedFromString(s.seed);
   std::vector<SampledCase> cases;
   if (request.stratify.empty()) {
@@ -181,7 +191,7 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
   Result<Statement> q = ws->db().Prepare(
       "SELECT audit, seed, method, stratify, where_condition, population, population_sha256, "
       "size, drawn_at, (SELECT COUNT(*) FROM sample_draw p WHERE p.audit = d.audit AND p.id < "
-      "d.id), strata FROM sample_draw d WHERE id = ?");
+      "d.id), strata, extract_sha256, extract_file FROM sample_draw d WHERE id = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, **id);
   if (!q->Step()) return q->status().ok() ? Status::Internal("sample draw vanished") : q->status();
@@ -197,6 +207,8 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
   s.size = static_cast<long>(q->Int(7));
   s.drawn_at = q->Text(8);
   s.replaced = static_cast<int>(q->Int(9));
+  s.extract_sha256 = q->Text(11);
+  s.extract_file = q->Text(12);
   Result<Statement> c = ws->db().Prepare(
       "SELECT case_id, stratum, draw_order FROM sample_case WHERE draw = ? ORDER BY case_id");
   if (!c.ok()) return c.status();
@@ -237,7 +249,31 @@ Result<std::vector<CaseRecord>> LoadSampledCases(Workspace* ws, int64_t audit, c
   // An empty filter would mean every case.
   if (filter.case_ids.empty()) return std::vector<CaseRecord>();
   Result<std::vector<CaseRecord>> out = LoadCases(ws, cases, filter);
-  if (!out.ok() || !as_of) return out;
+  if (!out.ok()) return out;
+  if (out->size() < filter.case_ids.size()) {
+    // An audit that came in a bundle (docs/bundles.md) into a workspace without its
+    // delivery: judging it on the cases present would give wrong figures without a word.
+    std::string first;
+    size_t i = 0;
+    for (const std::string& id : filter.case_ids) {
+      if (i < out->size() && (*out)[i].case_id == id) {
+        ++i;
+      } else if (first.empty()) {
+        first = id;
+      }
+    }
+    const std::string delivery = sample->extract_file.empty()
+                                     ? "the delivery it was drawn from"
+                                     : "the delivery it was drawn from, " + sample->extract_file +
+                                           " (SHA-256 " + sample->extract_sha256 + ")";
+    return Status::Conflict(
+        "audit " + std::to_string(audit) + ": " +
+        std::to_string(filter.case_ids.size() - out->size()) + " of the " +
+        std::to_string(filter.case_ids.size()) +
+        " sampled case files are not in this workspace (first: " + EscapeControl(first) +
+        "); import " + delivery + " with `vtaudit cases import`");
+  }
+  if (!as_of) return out;
   for (CaseRecord& c : *out) c = AsOf(c, *as_of);
   return out;
 }

@@ -53,6 +53,8 @@ struct Sample {
   std::string population_sha256;  // of the sorted ids, each followed by "\n"
   long size = 0;
   std::string drawn_at;
+  std::string extract_sha256;         // the delivery drawn from: "" when none was imported
+  std::string extract_file;           // its file name
   std::vector<SampleStratum> strata;  // stratified only, keys ascending
   std::vector<SampledCase> cases;     // by case_id
   int replaced = 0;                   // earlier draws this one replaced (directly or not)

@@ -8,8 +8,9 @@ namespace {
 constexpr const char* kSnapshotColumns =
     "SELECT s.id, s.audit, s.version, s.state, s.as_of, coalesce(s.cases_from, s.id), "
     "s.extract_id, s.extract_sha256, coalesce(e.file_name, ''), s.framework_sha256, s.calendar, "
-    "s.inspectors, s.judgement, s.timeliness, s.created_at, s.created_by FROM audit_snapshot s "
-    "LEFT JOIN extract_file e ON e.id = s.extract_id";
+    "s.inspectors, s.judgement, s.timeliness, s.created_at, s.created_by, s.uid, "
+    "(SELECT o.partial FROM audit_snapshot o WHERE o.id = coalesce(s.cases_from, s.id)) "
+    "FROM audit_snapshot s LEFT JOIN extract_file e ON e.id = s.extract_id";
 
 AuditSnapshot ReadSnapshot(const Statement& q) {
   AuditSnapshot s;
@@ -29,7 +30,23 @@ AuditSnapshot ReadSnapshot(const Statement& q) {
   s.timeliness = q.Text(13);
   s.created_at = q.Text(14);
   s.created_by = q.Text(15);
+  s.uid = q.Text(16);
+  s.partial = q.Int(17) != 0;
   return s;
+}
+
+Status LoadMeasured(Workspace* ws, AuditSnapshot* s) {
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT deadline, on_time, counted, norm, share FROM snapshot_measure WHERE snapshot = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, s->id);
+  while (q->Step()) {
+    MeasuredFigure m{static_cast<long>(q->Int(1)), static_cast<long>(q->Int(2)), q->Double(3),
+                     std::nullopt};
+    if (!q->IsNull(4)) m.share = q->Double(4);
+    s->measured[q->Text(0)] = m;
+  }
+  return q->status();
 }
 
 }  // namespace
@@ -42,6 +59,9 @@ Result<std::vector<AuditSnapshot>> Snapshots(Workspace* ws, int64_t audit) {
   std::vector<AuditSnapshot> out;
   while (q->Step()) out.push_back(ReadSnapshot(*q));
   if (!q->status().ok()) return q->status();
+  for (AuditSnapshot& s : out) {
+    if (Status st = LoadMeasured(ws, &s); !st.ok()) return st;
+  }
   return out;
 }
 
@@ -50,9 +70,14 @@ Result<std::optional<AuditSnapshot>> LatestSnapshot(Workspace* ws, int64_t audit
                                          " WHERE s.audit = ? ORDER BY s.version DESC LIMIT 1");
   if (!q.ok()) return q.status();
   q->Bind(1, audit);
-  if (q->Step()) return std::optional<AuditSnapshot>(ReadSnapshot(*q));
-  if (!q->status().ok()) return q->status();
-  return std::optional<AuditSnapshot>();
+  if (!q->Step()) {
+    if (!q->status().ok()) return q->status();
+    return std::optional<AuditSnapshot>();
+  }
+  AuditSnapshot s = ReadSnapshot(*q);
+  q->Reset();
+  if (Status st = LoadMeasured(ws, &s); !st.ok()) return st;
+  return std::optional<AuditSnapshot>(std::move(s));
 }
 
 Result<AuditSnapshot> AppendSnapshot(Workspace* ws, const std::string& org, AuditSnapshot s) {
@@ -66,7 +91,8 @@ Result<AuditSnapshot> AppendSnapshot(Workspace* ws, const std::string& org, Audi
   Result<Statement> q = ws->db().Prepare(
       "INSERT INTO audit_snapshot (audit, version, state, as_of, cases_from, extract_id, "
       "extract_sha256, framework_sha256, calendar, inspectors, judgement, timeliness, "
-      "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "created_at, created_by, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "lower(hex(randomblob(16)))) RETURNING uid");
   if (!q.ok()) return q.status();
   q->Bind(1, s.audit).Bind(2, s.version).Bind(3, s.state).Bind(4, s.as_of.ToIso());
   if (s.cases) {
@@ -82,8 +108,25 @@ Result<AuditSnapshot> AppendSnapshot(Workspace* ws, const std::string& org, Audi
   q->Bind(7, s.extract_sha256).Bind(8, s.framework_sha256).Bind(9, s.calendar);
   q->Bind(10, s.inspectors).Bind(11, s.judgement).Bind(12, s.timeliness);
   q->Bind(13, s.created_at).Bind(14, s.created_by);
+  if (!q->Step()) return q->status().ok() ? Status::Internal("snapshot not stored") : q->status();
+  s.uid = q->Text(0);
   if (Status st = q->Run(); !st.ok()) return st;
   s.id = ws->db().LastInsertId();
+  Result<Statement> m = ws->db().Prepare(
+      "INSERT INTO snapshot_measure (snapshot, deadline, on_time, counted, norm, share) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  if (!m.ok()) return m.status();
+  for (const auto& [deadline, figure] : s.measured) {
+    m->Reset();
+    m->Bind(1, s.id).Bind(2, deadline).Bind(3, int64_t{figure.on_time});
+    m->Bind(4, int64_t{figure.counted}).Bind(5, figure.norm);
+    if (figure.share) {
+      m->Bind(6, *figure.share);
+    } else {
+      m->BindNull(6);
+    }
+    if (Status st = m->Run(); !st.ok()) return st;
+  }
   if (!s.cases) {
     if (Status st = CopyCasesToSnapshot(ws, org, s.id); !st.ok()) return st;
     s.cases = s.id;

@@ -9,11 +9,13 @@
 #define VTAUDIT_SNAPSHOT_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "date.h"
+#include "judgement.h"
 #include "status.h"
 #include "workspace.h"
 
@@ -36,15 +38,22 @@ struct AuditSnapshot {
   std::string timeliness;  // timeliness --json over the whole extract
   std::string created_at;  // ISO UTC
   std::string created_by;
+  std::string uid;  // stable across workspaces (bundles)
+  // The cases came in a bundle: only the sampled ones are here, so the measured figures
+  // are `measured`, kept with the snapshot, and nothing is counted over the whole delivery.
+  bool partial = false;
+  // Per deadline id: the measured figures as of `as_of` (kept from workspace version 9 on;
+  // empty in older snapshots, whose cases are whole).
+  std::map<std::string, MeasuredFigure> measured;
 };
 
 // The audit's snapshots, oldest first.
 Result<std::vector<AuditSnapshot>> Snapshots(Workspace* ws, int64_t audit);
 // The latest, or none while the audit was never frozen.
 Result<std::optional<AuditSnapshot>> LatestSnapshot(Workspace* ws, int64_t audit);
-// Appends `s` as the audit's next version (its id, version and created_at are filled in;
-// `cases` 0 copies the organisation's current cases into it). REQUIRES: inside the
-// transaction that moves the audit.
+// Appends `s` as the audit's next version (its id, uid, version and created_at are filled
+// in; `cases` 0 copies the organisation's current cases into it) with its measured figures.
+// REQUIRES: inside the transaction that moves the audit.
 Result<AuditSnapshot> AppendSnapshot(Workspace* ws, const std::string& org, AuditSnapshot s);
 
 // The organisation's latest delivery: import id, SHA-256 and file name; none when nothing

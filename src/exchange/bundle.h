@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "status.h"
 #include "workspace.h"
@@ -40,6 +41,10 @@ struct BundleMerge {
   bool audit_created = false;
   int64_t events_added = 0;  // new to this workspace
   int64_t events_known = 0;  // already present (same uid): skipped
+  // What the merge could not settle as one machine would (docs/bundles.md, known limits),
+  // one sentence each: a reconciliation and a score of the same case criterion made on
+  // different laptops that arrived here out of time order.
+  std::vector<std::string> warnings;
 };
 
 // Writes audit `audit_id` to `output` (created 0600; an existing file is refused).

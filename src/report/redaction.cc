@@ -201,6 +201,29 @@ Result<Redaction> RedactInTransaction(Workspace* ws, const RedactionRequest& req
 
 }  // namespace
 
+Result<bool> ApplyRecordedRedaction(Workspace* ws, int64_t audit, int64_t record) {
+  Result<Statement> q =
+      ws->db().Prepare("SELECT detail, reason, actor, at FROM audit_event WHERE id = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, record);
+  if (!q->Step())
+    return q->status().ok() ? Status::Internal("redaction not recorded") : q->status();
+  const RedactionRequest request{audit, q->Text(0), q->Text(1), q->Text(2)};
+  const std::string at = q->Text(3);
+  q->Reset();
+  Result<Named> e = FindEvent(ws, audit, request.event);
+  if (!e.ok()) {
+    if (e.status().IsNotFound()) return false;
+    return e.status();
+  }
+  if (e->redacted || e->note.empty()) return false;
+  Result<int> copies = ReplaceText(ws, audit, *e, record, RedactionMarker(request.reason));
+  if (!copies.ok()) return copies.status();
+  Result<std::vector<WithdrawnReport>> withdrawn = WithdrawReports(ws, audit, record, request, at);
+  if (!withdrawn.ok()) return withdrawn.status();
+  return true;
+}
+
 std::string RedactionMarker(std::string_view reason) {
   return "[verwijderd: " + std::string(reason) + "]";
 }

@@ -56,6 +56,13 @@ std::string RedactionMarker(std::string_view reason);
 // the audit and for an event without a note; NotFound for an event not of this audit;
 // Conflict when the note was redacted before.
 Result<Redaction> RedactNote(Workspace* ws, const RedactionRequest& request);
+// Carries out here a redaction recorded on another laptop (an audit bundle,
+// docs/bundles.md): `record` is its note_redacted AuditEvent, just added to this workspace.
+// Replaces the text and withdraws the kept report files as RedactNote does; false, changing
+// nothing, when the event it names is not in this workspace (it arrives redacted) or was
+// redacted here already. REQUIRES: inside the caller's transaction, `record` the latest
+// audit event.
+Result<bool> ApplyRecordedRedaction(Workspace* ws, int64_t audit, int64_t record);
 
 }  // namespace vtaudit
 

@@ -189,6 +189,12 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
   m.aggregation = f.aggregation;
   m.deadlines = f.deadlines;
 
+  if (source.snapshot && source.snapshot->partial) {
+    return Status::Conflict(
+        "audit " + std::to_string(id) + " came in a bundle with its sampled case files only, " +
+        "and a report counts over the whole delivery: only the report files kept with it can " +
+        "be written (see `vtaudit report versions --audit " + std::to_string(id) + "`)");
+  }
   Result<long> population = CountReceived(ws, audit, source.cases);
   if (!population.ok()) return population.status();
   m.population = *population;

@@ -495,6 +495,57 @@ WHEN NOT EXISTS (
     AND r.id = (SELECT MAX(id) FROM audit_event))
 BEGIN SELECT RAISE(ABORT, 'report versions are append-only: only a recorded redaction (vtaudit score redact) may withdraw one'); END;
 )sql",
+      // 9: audit bundles between laptops (docs/bundles.md). What a merge must recognise
+      // gets a stable uid (32 hex digits, as the events have since version 5): the audit,
+      // each sample draw and each snapshot; an inserted row without one gets a fresh one.
+      // A draw keeps the delivery it was drawn from (SHA-256 and file name; backfilled with
+      // the organisation's latest delivery imported by then), so that a workspace lacking it
+      // can say which to import. A snapshot that came in a bundle holds the sampled cases
+      // only (partial = 1), so the figures measured over the whole delivery travel with it:
+      // snapshot_measure keeps them per deadline. Snapshots stay append-only: the backfill
+      // runs with the update trigger dropped, and the trigger comes back unchanged.
+      R"sql(
+ALTER TABLE audit ADD COLUMN uid TEXT;
+UPDATE audit SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX audit_uid ON audit(uid);
+CREATE TRIGGER audit_uid_default AFTER INSERT ON audit WHEN NEW.uid IS NULL
+BEGIN UPDATE audit SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+ALTER TABLE sample_draw ADD COLUMN uid TEXT;
+ALTER TABLE sample_draw ADD COLUMN extract_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE sample_draw ADD COLUMN extract_file TEXT NOT NULL DEFAULT '';
+UPDATE sample_draw SET uid = lower(hex(randomblob(16))),
+  extract_sha256 = coalesce((SELECT e.sha256 FROM extract_file e JOIN audit a ON a.org = e.org
+    WHERE a.id = sample_draw.audit AND e.imported_at <= sample_draw.drawn_at
+    ORDER BY e.id DESC LIMIT 1), ''),
+  extract_file = coalesce((SELECT e.file_name FROM extract_file e JOIN audit a ON a.org = e.org
+    WHERE a.id = sample_draw.audit AND e.imported_at <= sample_draw.drawn_at
+    ORDER BY e.id DESC LIMIT 1), '');
+CREATE UNIQUE INDEX sample_draw_uid ON sample_draw(uid);
+CREATE TRIGGER sample_draw_uid_default AFTER INSERT ON sample_draw WHEN NEW.uid IS NULL
+BEGIN UPDATE sample_draw SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+DROP TRIGGER audit_snapshot_append_only_update;
+ALTER TABLE audit_snapshot ADD COLUMN uid TEXT;
+ALTER TABLE audit_snapshot ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));
+UPDATE audit_snapshot SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX audit_snapshot_uid ON audit_snapshot(uid);
+CREATE TRIGGER audit_snapshot_append_only_update BEFORE UPDATE ON audit_snapshot
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+CREATE TRIGGER audit_snapshot_uid_required BEFORE INSERT ON audit_snapshot WHEN NEW.uid IS NULL
+BEGIN SELECT RAISE(ABORT, 'a snapshot needs its uid'); END;
+CREATE TABLE snapshot_measure (
+  snapshot INTEGER NOT NULL REFERENCES audit_snapshot(id),
+  deadline TEXT NOT NULL,
+  on_time  INTEGER NOT NULL,
+  counted  INTEGER NOT NULL,
+  norm     REAL NOT NULL,
+  share    REAL,
+  PRIMARY KEY (snapshot, deadline)
+) WITHOUT ROWID;
+CREATE TRIGGER snapshot_measure_append_only_update BEFORE UPDATE ON snapshot_measure
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+CREATE TRIGGER snapshot_measure_append_only_delete BEFORE DELETE ON snapshot_measure
+BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
+)sql",
   };
   return kMigrations;
 }
