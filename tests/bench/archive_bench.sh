@@ -22,7 +22,7 @@ orgs=$(cut -d, -f1 samples/organisations.csv | tail -n +2)
 push_audits() { for a in 1 2 3 4 5 6; do "$bin" --db "$ws" archive push --audit $a --as-of $as_of; done; }
 push_orgs() { for o in $orgs; do "$bin" --db "$ws" archive push --org "$o" --as-of $as_of; done; }
 printf 'push 6 audits (bundle, judgement, aggregates of the org)  %6.2f s\n' "$(seconds push_audits)"
-printf 'push 25 organisations'"'"' aggregates                      %6.2f s\n' "$(seconds push_orgs)"
+printf 'push the aggregates of all 25 organisations              %6.2f s\n' "$(seconds push_orgs)"
 printf 'push 6 audits again (nothing new)                         %6.2f s\n' "$(seconds push_audits)"
 "$bin" archive status | sed 's/^/  /'
 compare_local() { "$bin" --db "$ws" compare --period 2019-2025 --as-of $as_of --format json; }
