@@ -195,13 +195,15 @@ BOOST_AUTO_TEST_CASE(collector_counts_and_national_totals_equal_the_sum_of_the_c
   in.deadlines = f->deadlines;
   // Y holds the same cases as X plus one more completed on time in 2024.
   for (const char* org : {"X", "Y"}) {
-    CompareCollector collector(*f, calendar, in.years, Cohort::kCompleted, as_of);
+    CompareCollector collector(*f, calendar, YearsPeriod(in.years), Cohort::kCompleted, as_of);
     for (const CaseRecord& c : FiveCases()) collector.Add(c);
     if (std::string(org) == "Y") {
       collector.Add(Case("6", CaseKind::kMelding, {"kindermishandeling"}, "2024-07-01",
                          "2024-07-01", "2024-07-15", true));
     }
-    for (OrgYearFigures& y : collector.Finish(org)) in.figures.push_back(std::move(y));
+    for (OrgYearFigures& y : SumByYear(collector.Finish(org), in.years, in.deadlines)) {
+      in.figures.push_back(std::move(y));
+    }
   }
   const OrgYearFigures& x2023 = in.figures[0];
   BOOST_TEST(x2023.counts.meldingen == 2);
@@ -232,6 +234,77 @@ BOOST_AUTO_TEST_CASE(collector_counts_and_national_totals_equal_the_sum_of_the_c
   BOOST_TEST(nl.counts.on_time == 3);
   BOOST_TEST(nl.counts.counted() == 5);
   BOOST_TEST(*nl.share == 0.6);
+}
+
+// The monthly split the archive stores (compare.h, OrgMonthFigures), worked by hand with
+// FiveCases (above) and three more meldingen, as of 2025-01-01 (10 weeks = 70 days; none of
+// these due dates falls on a weekend or holiday):
+//   7 decided Fri 2024-11-01, open: due 2024-11-01 + 70 = Fri 2025-01-10 → pending, 2025-01
+//   8 decided Mon 2024-09-02, open: due Mon 2024-11-11, past on 2025-01-01 → overdue, 2024-11
+//   9 received 2024-08-01, completed 2024-08-15 without a decision → invalid, 2024-08
+// Summed by year the months equal a calculator over that year alone: additive.
+BOOST_AUTO_TEST_CASE(monthly_figures_split_every_count_and_sum_to_each_year) {
+  Result<Framework> f = ParseFramework(kFrameworkXml, "mini.xml");
+  BOOST_REQUIRE_MESSAGE(f.ok(), f.status().ToString());
+  const Calendar calendar = Calendar::Statutory();
+  const Date as_of = *Date::FromYmd(2025, 1, 1);
+  std::vector<CaseRecord> cases = FiveCases();
+  const CaseKind m = CaseKind::kMelding;
+  cases.push_back(Case("7", m, {"partnergeweld"}, "2024-11-01", "2024-11-01", nullptr, false));
+  cases.push_back(Case("8", m, {"partnergeweld"}, "2024-09-02", "2024-09-02", nullptr, false));
+  cases.push_back(Case("9", m, {"kindermishandeling"}, "2024-08-01", nullptr, "2024-08-15", true));
+  const Period all{*Date::FromYmd(2023, 1, 1), *Date::FromYmd(2025, 12, 31)};
+  for (const Cohort cohort : {Cohort::kCompleted, Cohort::kDue}) {
+    CompareCollector collector(*f, calendar, all, cohort, as_of);
+    for (const CaseRecord& c : cases) collector.Add(c);
+    const std::vector<OrgMonthFigures> months = collector.Finish("X");
+    BOOST_REQUIRE_EQUAL(months.size(), 36u);  // 2023-01 … 2025-12
+    std::map<std::string, MonthCount> by_month;
+    for (const OrgMonthFigures& f_month : months) {
+      BOOST_TEST(f_month.org == "X");
+      by_month[f_month.month] = f_month.clocks.at("onderzoek");
+    }
+    const bool due = cohort == Cohort::kDue;
+    // Case 1 due 2023-05-19, 2 due 2024-02-13, 5 due 2024-07-11: the due cohort's months.
+    BOOST_TEST(by_month[due ? "2023-05" : "2023-04"].on_time == 1);
+    BOOST_TEST(by_month[due ? "2024-02" : "2024-03"].late == 1);
+    BOOST_TEST(by_month[due ? "2024-07" : "2024-06"].on_time == 1);
+    BOOST_TEST(by_month["2024-11"].overdue == 1);
+    BOOST_TEST(by_month["2024-11"].late == (due ? 1 : 0));  // the due cohort counts it late
+    BOOST_TEST(by_month["2025-01"].pending == 1);
+    BOOST_TEST(by_month["2024-08"].invalid == 1);
+    // Meldingen by month received; completed investigations (9 too) by month completed.
+    BOOST_TEST(months[7].month == "2023-08");
+    BOOST_TEST(months[12 + 7].counts.investigations_completed == 1);  // 2024-08: case 9
+    BOOST_TEST(months[12 + 7].counts.rvdk == 1);
+    BOOST_TEST(months[12 + 10].counts.meldingen == 1);  // 2024-11: case 7
+
+    for (const int year : {2023, 2024, 2025}) {
+      TimelinessOptions o;
+      o.period = {*Date::FromYmd(year, 1, 1), *Date::FromYmd(year, 12, 31)};
+      o.as_of = as_of;
+      o.cohort = cohort;
+      TimelinessCalculator alone(*f, calendar, o);
+      for (const CaseRecord& c : cases) alone.Add(c);
+      const DeadlineSummary d = alone.Finish("X").deadlines[0];
+      MonthCount sum;
+      for (const OrgMonthFigures& f_month : months) {
+        if (f_month.month.substr(0, 4) != std::to_string(year)) continue;
+        const MonthCount& c = f_month.clocks.at("onderzoek");
+        sum.on_time += c.on_time, sum.late += c.late, sum.pending += c.pending;
+        sum.overdue += c.overdue, sum.invalid += c.invalid;
+      }
+      BOOST_TEST(sum.on_time == d.on_time);
+      BOOST_TEST(sum.late == d.late);
+      BOOST_TEST(sum.pending == d.pending);
+      BOOST_TEST(sum.overdue == d.overdue);
+      BOOST_TEST(sum.invalid == d.invalid);
+      const std::vector<OrgYearFigures> y = SumByYear(months, {year}, f->deadlines);
+      BOOST_REQUIRE_EQUAL(y.size(), 1u);
+      BOOST_TEST(y[0].clocks[0].on_time == d.on_time);
+      BOOST_TEST(y[0].clocks[0].late == d.late);
+    }
+  }
 }
 
 // Audits under an old and the reference framework, through a crosswalk: old A renamed A2,

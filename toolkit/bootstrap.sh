@@ -19,6 +19,7 @@ packages=(
   libpoco-dev libpugixml-dev libexpat1-dev libboost-test-dev libsqlite3-dev sqlite3
   libcairo2-dev libpango1.0-dev fonts-dejavu-core libbenchmark-dev libssl-dev
   libxml2-utils poppler-utils time
+  libpq-dev postgresql
 )
 # The fuzz targets need clang and its libFuzzer and sanitizer runtimes.
 if [ "$job" = test ] || [ "$job" = deps ]; then

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "compare.h"
+#include "compare_writer.h"
 #include "status.h"
 #include "timeliness.h"
 #include "workspace.h"
@@ -161,6 +163,15 @@ int CompareCommand(Context& ctx);
 int ReportCommand(Context& ctx);
 int ReportVersionsCommand(Context& ctx);
 int ReportDiffCommand(Context& ctx);
+int ArchivePushCommand(Context& ctx);
+int ArchivePullCommand(Context& ctx);
+int ArchiveStatusCommand(Context& ctx);
+// compare --archive: the comparison over the archive (cmd_archive.cc).
+int CompareArchive(Context& ctx, const CompareRequest& request, const Framework& reference,
+                   const std::string& format, const std::string& lang);
+// Writes the comparison in `format` (table, html, json, csv) to --output or standard output.
+int WriteComparison(Context& ctx, const Comparison& comparison, const CompareMeta& meta,
+                    const std::string& format);
 
 }  // namespace vtaudit::cli
 

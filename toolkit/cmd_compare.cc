@@ -43,19 +43,24 @@ int CompareCommand(Context& ctx) {
   const std::string lang = ctx.LangOption();
   request.crosswalk_dir = DataDir() + "/checklists/crosswalks";
 
-  Result<Workspace*> ws = ctx.workspace();
-  if (!ws.ok()) return Fail(ws.status());
   Result<Framework> framework =
       LoadFrameworkFile(ctx.Get("--framework").value_or(DefaultFrameworkPath()));
   if (!framework.ok()) return Fail(framework.status());
+  if (ctx.Flag("--archive")) return CompareArchive(ctx, request, *framework, format, lang);
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
   Result<Calendar> calendar =
       Calendar::LoadFile(ctx.Get("--calendar").value_or(DefaultCalendarPath()));
   if (!calendar.ok()) return Fail(calendar.status());
 
   Result<CompareInput> input = GatherCompareInput(*ws, request, *framework, *calendar);
   if (!input.ok()) return Fail(input.status());
-  const Comparison comparison = Compare(*input);
-  const CompareMeta meta{request.cohort, request.as_of, framework->id, lang};
+  return WriteComparison(ctx, Compare(*input), {request.cohort, request.as_of, framework->id, lang},
+                         format);
+}
+
+int WriteComparison(Context& ctx, const Comparison& comparison, const CompareMeta& meta,
+                    const std::string& format) {
   std::string text;
   if (format == "html") {
     text = CompareHtml(comparison, meta);

@@ -275,50 +275,66 @@ std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::
          year + " ten minste " + x + " van hun " + nl_noun + " tijdig af";
 }
 
-struct CompareCollector::State {
-  std::vector<int> years;
-  // One calculator over 1 January of the first year to 31 December of the last: its
-  // monthly counts (by month of the to-event, or of the due date for the due cohort) give
-  // each year's on time and late exactly, and every clock is evaluated once per case,
-  // not once per year.
-  std::unique_ptr<TimelinessCalculator> calculator;
-  std::vector<YearlyCounts> counts;  // per year
-  int first_year = 0, last_year = 0;
-
-  std::optional<size_t> YearIndex(int y) const {
-    const auto it = std::lower_bound(years.begin(), years.end(), y);
-    if (it == years.end() || *it != y) return std::nullopt;
-    return static_cast<size_t>(it - years.begin());
+std::vector<OrgYearFigures> SumByYear(const std::vector<OrgMonthFigures>& months,
+                                      const std::vector<int>& years,
+                                      const std::vector<Deadline>& deadlines) {
+  std::vector<OrgYearFigures> out;
+  std::map<std::pair<std::string, int>, size_t> index;  // (org, year) → out
+  for (const OrgMonthFigures& m : months) {
+    const int year = std::stoi(m.month.substr(0, 4));
+    if (!std::binary_search(years.begin(), years.end(), year)) continue;
+    auto [it, added] = index.try_emplace({m.org, year}, out.size());
+    if (added) out.push_back({m.org, year, std::vector<ClockCounts>(deadlines.size()), {}});
+    OrgYearFigures& f = out[it->second];
+    f.counts += m.counts;
+    for (size_t d = 0; d < deadlines.size(); ++d) {
+      const auto c = m.clocks.find(deadlines[d].id);
+      if (c == m.clocks.end()) continue;
+      f.clocks[d].on_time += c->second.on_time;
+      f.clocks[d].late += c->second.late;
+    }
   }
+  return out;
+}
+
+Period YearsPeriod(const std::vector<int>& years) {
+  return {*Date::FromYmd(years.front(), 1, 1), *Date::FromYmd(years.back(), 12, 31)};
+}
+
+struct CompareCollector::State {
+  // Its monthly counts (by month of the to-event, or of the due date for the due cohort)
+  // give each month's on time and late exactly, and every clock is evaluated once per case.
+  TimelinessCalculator calculator;
+  Period period;
+  int first_month;                   // year * 12 + month - 1 of period.from
+  std::vector<YearlyCounts> counts;  // per month of the period
+
+  State(const Framework& framework, const Calendar& calendar, const TimelinessOptions& o)
+      : calculator(framework, calendar, o),
+        period(o.period),
+        first_month(MonthIndex(o.period.from)),
+        counts(static_cast<size_t>(MonthIndex(o.period.to) - first_month + 1)) {}
+
+  static int MonthIndex(Date d) { return d.year() * 12 + d.month() - 1; }
   YearlyCounts* Slot(const std::optional<EventTime>& when) {
-    if (!when) return nullptr;
-    const int y = when->date.year();
-    if (y < first_year || y > last_year) return nullptr;
-    const std::optional<size_t> i = YearIndex(y);
-    return i ? &counts[*i] : nullptr;
+    if (!when || when->date < period.from || period.to < when->date) return nullptr;
+    return &counts[static_cast<size_t>(MonthIndex(when->date) - first_month)];
   }
 };
 
 CompareCollector::CompareCollector(const Framework& framework, const Calendar& calendar,
-                                   std::vector<int> years, Cohort cohort, Date as_of)
-    : state_(std::make_unique<State>()) {
-  state_->years = std::move(years);
-  state_->counts.assign(state_->years.size(), {});
-  if (state_->years.empty()) return;
-  state_->first_year = state_->years.front();
-  state_->last_year = state_->years.back();
+                                   Period period, Cohort cohort, Date as_of) {
   TimelinessOptions o;
-  o.period = {*Date::FromYmd(state_->first_year, 1, 1), *Date::FromYmd(state_->last_year, 12, 31)};
+  o.period = period;
   o.as_of = as_of;
   o.cohort = cohort;
-  state_->calculator = std::make_unique<TimelinessCalculator>(framework, calendar, o);
+  state_ = std::make_unique<State>(framework, calendar, o);
 }
 
 CompareCollector::~CompareCollector() = default;
 
 void CompareCollector::Add(const CaseRecord& c) {
-  if (!state_->calculator) return;
-  state_->calculator->Add(c);
+  state_->calculator.Add(c);
   const bool km = HasViolence(c, kKindermishandeling);
   if (c.kind == CaseKind::kMelding) {
     if (YearlyCounts* y = state_->Slot(c.event(Event::kReceived))) {
@@ -333,23 +349,58 @@ void CompareCollector::Add(const CaseRecord& c) {
   }
 }
 
-std::vector<OrgYearFigures> CompareCollector::Finish(const std::string& org) {
-  std::vector<OrgYearFigures> out;
-  for (size_t i = 0; i < state_->years.size(); ++i) {
-    out.push_back({org, state_->years[i], {}, state_->counts[i]});
+std::vector<OrgMonthFigures> CompareCollector::Finish(const std::string& org) {
+  const TimelinessReport r = state_->calculator.Finish(org);
+  std::vector<OrgMonthFigures> out;
+  for (size_t i = 0; i < state_->counts.size(); ++i) {
+    const int index = state_->first_month + static_cast<int>(i);
+    char month[16];
+    std::snprintf(month, sizeof month, "%04d-%02d", index / 12, index % 12 + 1);
+    out.push_back({org, month, {}, state_->counts[i]});
   }
-  if (!state_->calculator) return out;
-  const TimelinessReport r = state_->calculator->Finish(org);
-  for (OrgYearFigures& f : out) f.clocks.assign(r.deadlines.size(), {});
-  for (size_t d = 0; d < r.deadlines.size(); ++d) {
-    for (const MonthCount& m : r.deadlines[d].monthly) {
-      const std::optional<size_t> i = state_->YearIndex(std::stoi(m.month.substr(0, 4)));
-      if (!i) continue;
-      out[*i].clocks[d].on_time += m.on_time;
-      out[*i].clocks[d].late += m.late;
+  for (const DeadlineSummary& d : r.deadlines) {
+    // The calculator's months are the period's, in the same order.
+    for (size_t i = 0; i < d.monthly.size() && i < out.size(); ++i) {
+      out[i].clocks.emplace(d.id, d.monthly[i]);
     }
   }
   return out;
+}
+
+Result<std::vector<Deadline>> SelectDeadlines(const Framework& framework,
+                                              const std::vector<std::string>& ids) {
+  std::vector<std::string> errors;
+  for (const std::string& id : ids) {
+    if (!framework.FindDeadline(id)) {
+      errors.push_back("framework " + framework.id + " has no deadline '" + id + "'");
+    }
+  }
+  if (!errors.empty()) return Status::InvalidAll(std::move(errors));
+  std::vector<Deadline> out;
+  for (const Deadline& d : framework.deadlines) {
+    if (ids.empty() || std::find(ids.begin(), ids.end(), d.id) != ids.end()) out.push_back(d);
+  }
+  return out;
+}
+
+AuditedPeriod MakeAuditedPeriod(int64_t audit_id, const std::string& org, int year,
+                                const Framework& framework, const Judgement& judgement) {
+  AuditedPeriod p;
+  p.audit_id = audit_id;
+  p.org = org;
+  p.year = year;
+  p.framework_id = framework.id;
+  p.framework_version = framework.version;
+  for (const NodeJudgement& d : judgement.domains) {
+    p.domains.emplace_back(d.id, d.level);
+    for (const NodeJudgement& s : d.children) {
+      for (const NodeJudgement& c : s.children) {
+        p.criteria[c.id] = c.share;
+        p.criterion_levels[c.id] = c.level;
+      }
+    }
+  }
+  return p;
 }
 
 Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& request,
@@ -368,32 +419,16 @@ Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& req
       in.organisations.push_back(std::move(*o));
     }
   }
-  // Which of the framework's deadlines (in framework order) are compared.
-  std::vector<size_t> wanted;
-  std::vector<std::string> errors;
-  for (const std::string& id : request.deadlines) {
-    if (!framework.FindDeadline(id)) {
-      errors.push_back("framework " + framework.id + " has no deadline '" + id + "'");
-    }
-  }
-  if (!errors.empty()) return Status::InvalidAll(std::move(errors));
-  for (size_t i = 0; i < framework.deadlines.size(); ++i) {
-    const Deadline& d = framework.deadlines[i];
-    if (request.deadlines.empty() || std::find(request.deadlines.begin(), request.deadlines.end(),
-                                               d.id) != request.deadlines.end()) {
-      wanted.push_back(i);
-      in.deadlines.push_back(d);
-    }
-  }
+  Result<std::vector<Deadline>> deadlines = SelectDeadlines(framework, request.deadlines);
+  if (!deadlines.ok()) return deadlines.status();
+  in.deadlines = std::move(*deadlines);
 
   for (const Organisation& org : in.organisations) {
-    CompareCollector collector(framework, calendar, request.years, request.cohort, request.as_of);
+    CompareCollector collector(framework, calendar, YearsPeriod(request.years), request.cohort,
+                               request.as_of);
     Status s = ForEachCase(ws, org.code, {}, [&](const CaseRecord& c) { collector.Add(c); });
     if (!s.ok()) return s;
-    for (OrgYearFigures& f : collector.Finish(org.code)) {
-      std::vector<ClockCounts> clocks;
-      for (const size_t i : wanted) clocks.push_back(f.clocks[i]);
-      f.clocks = std::move(clocks);
+    for (OrgYearFigures& f : SumByYear(collector.Finish(org.code), in.years, in.deadlines)) {
       in.figures.push_back(std::move(f));
     }
   }
@@ -407,21 +442,8 @@ Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& req
     // Each audit as of its own peildatum, as its report shows it.
     Result<JudgedAudit> judged = JudgeAudit(ws, a.id, calendar);
     if (!judged.ok()) return judged.status();
-    AuditedPeriod p;
-    p.audit_id = a.id;
-    p.org = a.org;
-    p.year = a.period;
-    p.framework_id = judged->framework.id;
-    p.framework_version = judged->framework.version;
-    for (const NodeJudgement& d : judged->judgement.domains) {
-      p.domains.emplace_back(d.id, d.level);
-      for (const NodeJudgement& s : d.children) {
-        for (const NodeJudgement& c : s.children) {
-          p.criteria[c.id] = c.share;
-          p.criterion_levels[c.id] = c.level;
-        }
-      }
-    }
+    AuditedPeriod p =
+        MakeAuditedPeriod(a.id, a.org, a.period, judged->framework, judged->judgement);
     if (p.framework_id != framework.id && !in.crosswalks.count(p.framework_id)) {
       const std::string path = CrosswalkPath(request.crosswalk_dir, p.framework_id, framework.id);
       if (std::filesystem::exists(path)) {

@@ -6,10 +6,12 @@
 // judgement per domain and the compliance per criterion side by side, through a crosswalk
 // when framework versions differ.
 //
-// Three layers: CompareCollector turns one organisation's case stream into counts;
-// Compare() is pure arithmetic on those counts; GatherCompareInput() drives the
-// collector over the workspace and judges the audits. Not thread-safe (one Workspace per
-// thread); Compare() itself is pure.
+// Three layers: CompareCollector turns one organisation's case stream into monthly counts,
+// which are additive, so any year is the exact sum of its months (SumByYear); Compare() is
+// pure arithmetic on the yearly counts; GatherCompareInput() drives the collector over the
+// workspace and judges the audits. The archive (archive.h) stores the same monthly counts
+// and feeds them to the same SumByYear and Compare(), so both give the same comparison.
+// Not thread-safe (one Workspace per thread); Compare() and SumByYear() are pure.
 #ifndef VTAUDIT_COMPARE_H_
 #define VTAUDIT_COMPARE_H_
 
@@ -24,6 +26,7 @@
 #include "case_record.h"
 #include "crosswalk.h"
 #include "framework.h"
+#include "judgement.h"
 #include "stats.h"
 #include "timeliness.h"
 #include "workspace.h"
@@ -38,7 +41,8 @@ struct ClockCounts {
   long counted() const { return on_time + late; }
 };
 
-// The yearly counts of the parliamentary answers (samples/README.md), from the cases.
+// The yearly counts of the parliamentary answers (samples/README.md), from the cases; the
+// same counts for one month in OrgMonthFigures.
 struct YearlyCounts {
   long meldingen = 0;                     // kind melding, by year received
   long meldingen_kindermishandeling = 0;  // of which violence includes kindermishandeling
@@ -163,23 +167,55 @@ Comparison Compare(const CompareInput& input);
 // on time in 2024" (lang "en").
 std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::string_view lang);
 
-// Counts one organisation's cases per compared year: one TimelinessCalculator spanning
-// the years, split by year through its monthly counts, plus the yearly counts. Every case
-// is fed once. Not thread-safe.
+// Everything counted for one organisation in one month: per deadline the counts of
+// timeliness.h's monthly split (on time and late by the cohort's month, pending and overdue
+// by the due date's month, invalid by the to-event's month) and the parliamentary answers'
+// counts by the month of their event. Additive: a period's figures are the sums of its months.
+struct OrgMonthFigures {
+  std::string org;
+  std::string month;                         // "2025-03"
+  std::map<std::string, MonthCount> clocks;  // by deadline id
+  YearlyCounts counts;
+};
+
+// The monthly figures summed into each of `years` (ascending), clocks parallel to
+// `deadlines` (by id; a deadline a month lacks counts nothing). One entry per organisation
+// and year that any month falls in; months outside `years` are left out.
+std::vector<OrgYearFigures> SumByYear(const std::vector<OrgMonthFigures>& months,
+                                      const std::vector<int>& years,
+                                      const std::vector<Deadline>& deadlines);
+
+// Counts one organisation's cases per month of a period: one TimelinessCalculator over the
+// period (its monthly counts) plus the parliamentary answers' counts. Every case is fed
+// once. Not thread-safe.
 class CompareCollector {
  public:
-  // REQUIRES: framework and calendar outlive the collector; years ascending.
-  CompareCollector(const Framework& framework, const Calendar& calendar, std::vector<int> years,
+  // REQUIRES: framework and calendar outlive the collector.
+  CompareCollector(const Framework& framework, const Calendar& calendar, Period period,
                    Cohort cohort, Date as_of);
   ~CompareCollector();
   void Add(const CaseRecord& c);
-  // One entry per year, clocks in framework deadline order. REQUIRES: called once.
-  std::vector<OrgYearFigures> Finish(const std::string& org);
+  // One entry per month of the period, in order, clocks for every deadline of the
+  // framework. REQUIRES: called once.
+  std::vector<OrgMonthFigures> Finish(const std::string& org);
 
  private:
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// 1 January of the first year to 31 December of the last. REQUIRES: years not empty.
+Period YearsPeriod(const std::vector<int>& years);
+
+// The deadlines of `framework` named by `ids` (all when empty), in framework order;
+// Invalid naming each id the framework lacks.
+Result<std::vector<Deadline>> SelectDeadlines(const Framework& framework,
+                                              const std::vector<std::string>& ids);
+
+// The compared part of a judged audit: the level of each domain, the share and level of
+// each criterion.
+AuditedPeriod MakeAuditedPeriod(int64_t audit_id, const std::string& org, int year,
+                                const Framework& framework, const Judgement& judgement);
 
 struct CompareRequest {
   std::vector<int> years;                  // ascending, distinct; not empty

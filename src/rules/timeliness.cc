@@ -263,13 +263,17 @@ struct TimelinessCalculator::State {
     }
   }
 
+  // REQUIRES: `when` lies in the period.
+  MonthCount& Month(DeadlineState& s, Date when) {
+    return s.summary.monthly[month_of_day[DaysBetween(options.period.from, when)]];
+  }
+
   // A counted case, on time or late, in the month of `when`.
   void Count(DeadlineState& s, const CaseRecord& c, bool on_time, Date when, const ClockResult& r) {
     DeadlineSummary& sum = s.summary;
     ++sum.counted;
     if (c.missing_since != 0) ++sum.missing_from_latest;
-    // REQUIRES: `when` lies in the period.
-    MonthCount& m = sum.monthly[month_of_day[DaysBetween(options.period.from, when)]];
+    MonthCount& m = Month(s, when);
     if (on_time) {
       ++sum.on_time;
       ++m.on_time;
@@ -294,8 +298,9 @@ struct TimelinessCalculator::State {
       case ClockStatus::kNotApplicable:
         return;
       case ClockStatus::kInvalid:
-        if (InPeriod(c.event(s.deadline->to)->date, period)) {
+        if (const Date to = c.event(s.deadline->to)->date; InPeriod(to, period)) {
           ++sum.invalid;
+          ++Month(s, to).invalid;
           Keep(s, c, r, false);
         }
         return;
@@ -318,8 +323,10 @@ struct TimelinessCalculator::State {
     if (!InPeriod(*r.due_date, period)) return;
     if (overdue) {
       ++sum.overdue;
+      ++Month(s, *r.due_date).overdue;
     } else {
       ++sum.pending;
+      ++Month(s, *r.due_date).pending;
     }
     const bool counted = overdue && options.cohort == Cohort::kDue;
     if (counted) Count(s, c, false, *r.due_date, r);

@@ -119,10 +119,15 @@ struct WaitingList {
   std::vector<OpenCase> oldest;  // at most kOldestOpen, oldest first, ties by case id
 };
 
+// One month of a deadline: on time and late by the cohort's month (to-event or due date),
+// pending and overdue by the due date's month, invalid by the to-event's month. Additive.
 struct MonthCount {
   std::string month;  // "2025-03"
   long on_time = 0;
   long late = 0;
+  long pending = 0;
+  long overdue = 0;
+  long invalid = 0;
 };
 
 struct DeadlineSummary {
