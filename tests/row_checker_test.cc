@@ -97,7 +97,8 @@ BOOST_AUTO_TEST_CASE(refuses_case_ids_empty_unprintable_or_a_bsn) {
              Errors{"x.csv:2: column case_id: empty; every case needs the organisation's case "
                     "number"});
   BOOST_TEST(ErrorsWith("case_id", "A\x01") ==
-             Errors{"x.csv:2: column case_id: holds a control character (U+0001); a case_id "
+             Errors{"x.csv:2: column case_id: holds a control character U+0001 at character 2; "
+                    "a case_id "
                     "may hold printable characters only"});
   // 123456782: 9·1 + 8·2 + 7·3 + 6·4 + 5·5 + 4·6 + 3·7 + 2·8 − 2 = 154 = 14 · 11.
   BOOST_TEST(ErrorsWith("case_id", "123456782") ==

@@ -42,6 +42,8 @@ class ReadAhead {
     if (pos_ == batch_.size()) {
       std::unique_lock<std::mutex> lock(mutex_);
       if (!batch_.empty()) free_.push_back(std::move(batch_));
+      batch_.clear();  // a moved-from vector is valid but unspecified
+      pos_ = 0;        // so that a call after the end stays at the end
       changed_.notify_all();
       changed_.wait(lock, [&] { return !full_.empty() || finished_; });
       if (full_.empty()) {
