@@ -55,26 +55,42 @@ class ForeignKeysOff {
   Status off_;
 };
 
+// One file of a delivery, open, with its header read.
+struct DeliveryFile {
+  std::string path;
+  std::unique_ptr<TableReader> reader;
+  TableRow header;
+  size_t record = 0;  // of the profile
+  std::optional<RowChecker> checker;
+};
+
 class Importer {
  public:
-  Importer(Workspace* ws, std::string org, std::string path, const ImportOptions& options)
-      : ws_(ws), org_(std::move(org)), path_(std::move(path)), options_(options) {}
+  Importer(Workspace* ws, std::string org, std::vector<std::string> paths,
+           const ImportOptions& options)
+      : ws_(ws),
+        org_(std::move(org)),
+        paths_(std::move(paths)),
+        options_(options),
+        profile_(options.profile != nullptr ? *options.profile : NativeProfile()) {
+    for (const std::string& p : paths_) path_ += (path_.empty() ? "" : " + ") + p;
+  }
 
   Result<ImportSummary> Run() {
     summary_.file_name = path_;
-    std::ifstream file(path_, std::ios::binary);
-    if (!file) return Status::IoError(path_ + ": cannot open file");
-    // Hashed on a thread of its own while the rows are read; FinishExtract waits for it.
-    sha256_ = std::async(std::launch::async,
-                         [in = std::move(file)]() mutable { return StreamSha256(in); });
+    if (paths_.empty()) return Status::Invalid("no delivery file given");
+    for (const std::string& path : paths_) {
+      std::ifstream file(path, std::ios::binary);
+      if (!file) return Status::IoError(path + ": cannot open file");
+      // Hashed on a thread of its own while the rows are read; FinishExtract waits for it.
+      sha256_.push_back(std::async(std::launch::async,
+                                   [in = std::move(file)]() mutable { return StreamSha256(in); }));
+    }
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
-    Result<std::unique_ptr<TableReader>> table = OpenTable(path_, options_.sheet);
-    if (!table.ok()) return table.status();
-    reader_ = std::move(*table);
-    // Rows that do not fit the header are listed with the other bad rows, in file order.
-    reader_->DeliverBadRows();
-
-    if (Status s = ReadHeader(); !s.ok()) return s;
+    for (const std::string& path : paths_) {
+      if (Status s = OpenFile(path); !s.ok()) return s;
+    }
+    if (Status s = CheckRecordTypes(); !s.ok()) return s;
     Result<long> existing = CountCases(ws_, org_);
     if (!existing.ok()) return existing.status();
     fresh_org_ = *existing == 0;
@@ -88,26 +104,45 @@ class Importer {
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
     if (Status s = BeginExtract(); !s.ok()) return s;
     if (Status s = PrepareStatements(); !s.ok()) return s;
-    // Rows are read and checked on a second thread, and stored here in file order.
-    ReadAhead<CheckedRow> rows([this, row = TableRow()](CheckedRow* out) mutable {
-      if (!reader_->Next(&row)) return false;
-      checker_->Check(row, out);
-      return true;
-    });
-    CheckedRow r;
-    while (rows.Next(&r)) {
-      ++summary_.rows;
-      if (!r.errors.empty()) {
-        // Earlier rows first: a duplicate among them is reported before this row's errors.
-        if (Status s = FlushBatch(); !s.ok()) return s;
-        for (std::string& e : r.errors) AddError(std::move(e));
-      } else if (errors_.empty()) {
-        if (Status s = fresh_org_ ? AddToBatch(&r) : Store(r); !s.ok()) return s;
+    // The secondary records first: their rows wait, by case number, for their primary rows.
+    for (DeliveryFile& f : files_) {
+      if (f.record != 0) ReadSecondary(&f);
+    }
+    std::vector<bool> joined(joins_.rows.size(), false);
+    for (DeliveryFile& f : files_) {
+      if (f.record != 0) continue;
+      if (Status s = Checker(&f, &joins_); !s.ok()) return s;
+      current_ = &*f.checker;
+      // Rows are read and checked on a second thread, and stored here in file order.
+      ReadAhead<CheckedRow> rows([&f, row = TableRow()](CheckedRow* out) mutable {
+        if (!f.reader->Next(&row)) return false;
+        f.checker->Check(row, out);
+        return true;
+      });
+      CheckedRow r;
+      while (rows.Next(&r)) {
+        ++summary_.rows;
+        if (r.joined != CheckedRow::kNotJoined) joined[r.joined] = true;
+        if (!r.errors.empty()) {
+          // Earlier rows first: a duplicate among them is reported before this row's errors.
+          if (Status s = FlushBatch(); !s.ok()) return s;
+          for (std::string& e : r.errors) AddError(std::move(e));
+        } else if (errors_.empty()) {
+          if (Status s = fresh_org_ ? AddToBatch(&r) : Store(r); !s.ok()) return s;
+        }
+      }
+      if (Status s = FlushBatch(); !s.ok()) return s;
+      if (!f.reader->status().ok()) {
+        for (const std::string& m : f.reader->status().messages()) AddError(m);
       }
     }
-    if (Status s = FlushBatch(); !s.ok()) return s;
-    if (!reader_->status().ok()) {
-      for (const std::string& m : reader_->status().messages()) AddError(m);
+    for (size_t i = 0; i < joins_.rows.size(); ++i) {
+      if (joined[i]) continue;
+      const JoinedRow& j = joins_.rows[i];
+      AddError(*j.path + ":" + std::to_string(j.line) + ": column " +
+               j.record->Find(CaseField::kCaseId)->ColumnLabel() + ": " + j.record->name +
+               " of case '" + j.c.case_id + "', which no " + profile_.records[0].name +
+               " record of the delivery holds");
     }
     if (summary_.rows == 0 && errors_.empty()) AddError(path_ + ": the extract has no data rows");
     if (!errors_.empty()) {
@@ -115,13 +150,17 @@ class Importer {
         errors_.push_back(path_ + ": " + std::to_string(error_count_ - options_.max_errors) +
                           " more bad rows not listed");
       }
-      errors_.push_back(path_ + ": nothing imported (" + std::to_string(error_count_) +
-                        (error_count_ == 1 ? " error" : " errors") +
-                        "); the workspace is unchanged");
+      const std::string count =
+          std::to_string(error_count_) + (error_count_ == 1 ? " error" : " errors");
+      errors_.push_back(options_.check_only
+                            ? path_ + ": " + count + "; the delivery would not import"
+                            : path_ + ": nothing imported (" + count +
+                                  "); the workspace is unchanged");
       return Status::InvalidAll(std::move(errors_));
     }
     if (Status s = MarkMissing(); !s.ok()) return s;
     if (Status s = FinishExtract(); !s.ok()) return s;
+    if (options_.check_only) return summary_;  // the transaction rolls back
     if (Status s = tx.Commit(); !s.ok()) return s;
     return summary_;
   }
@@ -131,16 +170,93 @@ class Importer {
     ++error_count_;
     if (error_count_ <= options_.max_errors) errors_.push_back(std::move(message));
   }
-  Status ReadHeader() {
-    TableRow header;
-    if (!reader_->Next(&header)) {
-      if (!reader_->status().ok()) return reader_->status();
-      return Status::Invalid(path_ + ": the file is empty (expected a header row)");
+  // Opens a file of the delivery and reads its header.
+  Status OpenFile(const std::string& path) {
+    Result<std::unique_ptr<TableReader>> table = OpenTable(path, options_.sheet);
+    if (!table.ok()) return table.status();
+    DeliveryFile f;
+    f.path = path;
+    f.reader = std::move(*table);
+    // Rows that do not fit the header are listed with the other bad rows, in file order.
+    f.reader->DeliverBadRows();
+    if (!f.reader->Next(&f.header)) {
+      if (!f.reader->status().ok()) return f.reader->status();
+      return Status::Invalid(path + ": the file is empty (expected a header row)");
     }
-    Result<RowChecker> checker = RowChecker::FromHeader(path_, header, &summary_.warnings);
-    if (!checker.ok()) return checker.status();
-    checker_.emplace(std::move(*checker));
+    if (profile_.multi_record()) {
+      // The record type most of whose columns the header has.
+      int best = 0;
+      bool tie = false;
+      for (size_t i = 0; i < profile_.records.size(); ++i) {
+        const int found = RowChecker::ColumnsFound(profile_.records[i], f.header);
+        tie = found == best && (tie || found > 0);
+        if (found > best) {
+          best = found;
+          tie = false;
+          f.record = i;
+        }
+      }
+      if (best == 0 || tie) {
+        std::string which;
+        for (const RecordType& r : profile_.records) {
+          which += (which.empty() ? "" : "; ") + r.name + ":";
+          for (const FieldSource& s : r.fields) which += " " + s.ColumnLabel();
+        }
+        return Status::Invalid(path + ":" + std::to_string(f.header.line) +
+                               ": the header fits no single record type of profile " + profile_.id +
+                               " (" + which + ")");
+      }
+    }
+    files_.push_back(std::move(f));
     return Status::Ok();
+  }
+
+  Status CheckRecordTypes() {
+    for (const DeliveryFile& f : files_) {
+      if (f.record == 0) return Status::Ok();
+    }
+    return Status::Invalid(path_ + ": the delivery has no file of " + profile_.records[0].name +
+                           " records (profile " + profile_.id + ")");
+  }
+
+  Status Checker(DeliveryFile* f, const Joins* joins) {
+    Result<RowChecker> checker = RowChecker::FromHeader(f->path, profile_, f->record, f->header,
+                                                        &summary_.warnings, Date::Today(), joins);
+    if (!checker.ok()) return checker.status();
+    f->checker.emplace(std::move(*checker));
+    return Status::Ok();
+  }
+
+  // Reads and checks every row of a secondary record's file into joins_.
+  void ReadSecondary(DeliveryFile* f) {
+    if (Status s = Checker(f, nullptr); !s.ok()) {
+      for (const std::string& m : s.messages()) {
+        if (m.find("nothing imported") == std::string::npos) AddError(m);
+      }
+      return;
+    }
+    TableRow row;
+    CheckedRow r;
+    while (f->reader->Next(&row)) {
+      f->checker->Check(row, &r);
+      if (!r.errors.empty()) {
+        for (std::string& e : r.errors) AddError(std::move(e));
+        continue;
+      }
+      const auto [seen, fresh] = joins_.by_case.emplace(r.c.case_id, joins_.rows.size());
+      if (!fresh) {
+        const JoinedRow& first = joins_.rows[seen->second];
+        AddError(f->checker->RowMessage(r.line, CaseField::kCaseId,
+                                        "a second " + first.record->name + " of case '" +
+                                            r.c.case_id + "' (the first is at " + *first.path +
+                                            ":" + std::to_string(first.line) + ")"));
+        continue;
+      }
+      joins_.rows.push_back({&f->path, &profile_.records[f->record], r.line, r.c});
+    }
+    if (!f->reader->status().ok()) {
+      for (const std::string& m : f->reader->status().messages()) AddError(m);
+    }
   }
 
   Status PrepareStatements() {
@@ -225,7 +341,7 @@ class Importer {
         const bool same = SameAsStored(r);
         find_->Reset();
         if (duplicate) {
-          AddError(checker_->RowMessage(
+          AddError(current_->RowMessage(
               line, CaseField::kCaseId,
               "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
           return Status::Ok();
@@ -242,7 +358,7 @@ class Importer {
     Status s = insert_->RunKeepingBindings();
     if (!s.ok()) {
       if (s.ToString().find("UNIQUE constraint failed") != std::string::npos) {
-        AddError(checker_->RowMessage(
+        AddError(current_->RowMessage(
             line, CaseField::kCaseId,
             "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
         return Status::Ok();
@@ -313,8 +429,13 @@ class Importer {
         "INSERT INTO extract_file (org, file_name, sha256, imported_at, rows, added, changed, "
         "unchanged) VALUES (?, ?, '', ?, 0, 0, 0, 0)");
     if (!q.ok()) return q.status();
-    const size_t slash = path_.rfind('/');
-    q->Bind(1, org_).Bind(2, slash == std::string::npos ? path_ : path_.substr(slash + 1));
+    std::string names;
+    for (const std::string& path : paths_) {
+      const size_t slash = path.rfind('/');
+      names += (names.empty() ? "" : " + ") +
+               (slash == std::string::npos ? path : path.substr(slash + 1));
+    }
+    q->Bind(1, org_).Bind(2, names);
     q->Bind(3, UtcNowIso());
     if (Status s = q->Run(); !s.ok()) return s;
     extract_id_ = ws_->db().LastInsertId();
@@ -322,7 +443,14 @@ class Importer {
   }
 
   Status FinishExtract() {
-    summary_.sha256 = sha256_.get();
+    if (sha256_.size() == 1) {
+      summary_.sha256 = sha256_[0].get();
+    } else {
+      // Several files: the SHA-256 of their digests, one line each, in the order given.
+      Sha256 h;
+      for (std::future<std::string>& f : sha256_) h.Update(f.get() + "\n");
+      summary_.sha256 = h.HexDigest();
+    }
     Result<Statement> seen = ws_->db().Prepare(
         "SELECT count(*) FROM extract_file WHERE org = ? AND sha256 = ? AND id != ?");
     if (!seen.ok()) return seen.status();
@@ -341,13 +469,16 @@ class Importer {
 
   Workspace* ws_;
   std::string org_;
-  std::string path_;
+  std::vector<std::string> paths_;
+  std::string path_;  // the paths joined by " + "
   ImportOptions options_;
-  std::unique_ptr<TableReader> reader_;
-  std::optional<RowChecker> checker_;
+  const Profile& profile_;
+  std::vector<DeliveryFile> files_;
+  Joins joins_;
+  const RowChecker* current_ = nullptr;  // the primary file's being stored
   bool fresh_org_ = false;
   int64_t extract_id_ = 0;
-  std::future<std::string> sha256_;
+  std::vector<std::future<std::string>> sha256_;  // per file
   static constexpr size_t kBatchRows = 512;
   static constexpr size_t kParameters = 14;  // per case
   std::optional<Statement> batch_insert_, insert_, update_, find_;
@@ -362,7 +493,13 @@ class Importer {
 
 Result<ImportSummary> ImportExtract(Workspace* ws, const std::string& org, const std::string& path,
                                     const ImportOptions& options) {
-  return Importer(ws, org, path, options).Run();
+  return Importer(ws, org, {path}, options).Run();
+}
+
+Result<ImportSummary> ImportDelivery(Workspace* ws, const std::string& org,
+                                     const std::vector<std::string>& paths,
+                                     const ImportOptions& options) {
+  return Importer(ws, org, paths, options).Run();
 }
 
 std::string MissingCasesMessage(const ImportSummary& summary) {
