@@ -274,7 +274,7 @@ class Loader {
                                   "excel, native)");
         }
       }
-      if (f.formats.empty()) errors_.Add(format, "format=\"\" names no date format");
+      if (Blank(list)) errors_.Add(format, "format=\"\" names no date format");
     }
     if (const pugi::xml_attribute sep = node.attribute("separator")) {
       if (f.field != CaseField::kViolence) {
