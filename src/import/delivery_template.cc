@@ -36,7 +36,7 @@ std::string HeaderName(const FieldSource& f) {
 }
 
 // The header of a record: its columns in the order the profile names them (by position
-// where it gives one), then the ignored ones.
+// where it gives one); the ignored columns are optional and left out.
 std::vector<std::string> Header(const RecordType& r) {
   std::vector<std::string> out;
   for (const FieldSource& f : r.fields) {
@@ -111,7 +111,7 @@ Result<std::vector<std::string>> WriteCsvTemplate(const Profile& profile, const 
     if (!out) return Status::IoError(file + ": cannot write");
     std::string line;
     for (const std::string& h : Header(r)) line += (line.empty() ? "" : ",") + CsvText(h);
-    out << line << "\r\n";
+    out << line << "\n";
     out.close();
     if (!out) return Status::IoError(file + ": cannot write");
     written.push_back(file);
