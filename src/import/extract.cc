@@ -189,11 +189,12 @@ class Importer {
       bool tie = false;
       for (size_t i = 0; i < profile_.records.size(); ++i) {
         const int found = RowChecker::ColumnsFound(profile_.records[i], f.header);
-        tie = found == best && (tie || found > 0);
         if (found > best) {
           best = found;
           tie = false;
           f.record = i;
+        } else if (found == best && found > 0) {
+          tie = true;
         }
       }
       if (best == 0 || tie) {
