@@ -32,7 +32,7 @@ std::string NativeFormat(CaseField f) {
 }
 
 std::string HeaderName(const FieldSource& f) {
-  return f.column.empty() ? "(column " + std::to_string(f.position + 1) + ")" : f.column;
+  return f.column.empty() ? "(column " + std::to_string(f.position + 1) + ")" : f.heading;
 }
 
 // The header of a record: its columns in the order the profile names them (by position
@@ -47,7 +47,7 @@ std::vector<std::string> Header(const RecordType& r) {
     }
   }
   for (const FieldSource& f : r.fields) {
-    if (f.position < 0) out.push_back(f.column);
+    if (f.position < 0) out.push_back(f.heading);
   }
   return out;
 }

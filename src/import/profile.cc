@@ -233,7 +233,8 @@ class Loader {
     if (column && position) {
       errors_.Add(position, "a <field> has a column or a position, not both");
     } else if (column) {
-      f.column = Lower(Trim(column.value()));
+      f.heading = std::string(Trim(column.value()));
+      f.column = Lower(f.heading);
       if (f.column.empty()) errors_.Add(column, "column=\"\" names no column");
     } else if (position) {
       const std::string_view v = position.value();
@@ -427,6 +428,7 @@ const Profile& NativeProfile() {
       FieldSource f;
       f.field = static_cast<CaseField>(i);
       f.column = CaseFieldNames()[i];
+      f.heading = f.column;
       r.fields.push_back(std::move(f));
     }
     p.records.push_back(std::move(r));

@@ -36,8 +36,9 @@ std::optional<DateFormat> DateFormatFromName(std::string_view name);
 // One case field and where a record type holds it.
 struct FieldSource {
   CaseField field = CaseField::kCaseId;
-  std::string column;  // the source column's name, lower case; empty when by position
-  int position = -1;   // 0-based column, when the profile gives a position instead
+  std::string column;   // the source column's name, lower case; empty when by position
+  std::string heading;  // the column's name as the profile writes it, for templates
+  int position = -1;    // 0-based column, when the profile gives a position instead
   // Moments: the formats tried in order. Default: native.
   std::vector<DateFormat> formats = {DateFormat::kNative};
   // Codes: source value (lower case) → the native value ("02" → "partnergeweld"). Empty:
