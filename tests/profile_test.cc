@@ -74,7 +74,7 @@ BOOST_FIXTURE_TEST_CASE(maps_columns_codes_and_date_formats, OneRecord) {
 
 BOOST_FIXTURE_TEST_CASE(an_unmapped_code_lists_the_allowed_ones, OneRecord) {
   BOOST_TEST(Check({"A7", "X", "20250303", "", ""}) ==
-             Errors{"d.csv:2: column column 2 (kind): 'X' is not a code of profile t: m "
+             Errors{"d.csv:2: column 2 (kind): 'X' is not a code of profile t: m "
                     "(melding), a (advies)"});
 }
 

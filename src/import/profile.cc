@@ -371,7 +371,7 @@ std::optional<DateFormat> DateFormatFromName(std::string_view name) {
 }
 
 std::string FieldSource::ColumnLabel() const {
-  return column.empty() ? "column " + std::to_string(position + 1) : column;
+  return column.empty() ? std::to_string(position + 1) : column;
 }
 
 const FieldSource* RecordType::Find(CaseField field) const {

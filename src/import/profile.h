@@ -52,7 +52,7 @@ struct FieldSource {
   // What the organisation fills in, for `cases template`; empty: the field's own text.
   std::string note;
 
-  // The column as a message names it: "aard" or "column 3".
+  // The column as a message names it after "column ": "aard", or "3" by position.
   std::string ColumnLabel() const;
 };
 
