@@ -111,7 +111,8 @@ class Importer {
     std::vector<bool> joined(joins_.rows.size(), false);
     for (DeliveryFile& f : files_) {
       if (f.record != 0) continue;
-      if (Status s = Checker(&f, &joins_); !s.ok()) return s;
+      // No lookup per row when there is nothing to join.
+      if (Status s = Checker(&f, joins_.rows.empty() ? nullptr : &joins_); !s.ok()) return s;
       current_ = &*f.checker;
       // Rows are read and checked on a second thread, and stored here in file order.
       ReadAhead<CheckedRow> rows([&f, row = TableRow()](CheckedRow* out) mutable {

@@ -351,7 +351,8 @@ void RowChecker::ParseViolence(const FieldSource& src, std::string_view text, in
   joined.clear();
   size_t start = 0;
   while (!text.empty() && start <= text.size()) {
-    size_t bar = text.find(src.separator, start);
+    size_t bar = src.separator.size() == 1 ? text.find(src.separator[0], start)
+                                           : text.find(src.separator, start);
     if (bar == std::string_view::npos) bar = text.size();
     const std::string_view raw = Trim(text.substr(start, bar - start));
     start = bar + src.separator.size();
