@@ -18,7 +18,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config git
   libpoco-dev libpugixml-dev libexpat1-dev libboost-test-dev libsqlite3-dev sqlite3
   libcairo2-dev libpango1.0-dev fonts-dejavu-core libbenchmark-dev libssl-dev
-  libxml2-utils poppler-utils time
+  libxml2-utils poppler-utils time libxlsxwriter-dev
   libpq-dev postgresql
 )
 # The fuzz targets need clang and its libFuzzer and sanitizer runtimes.

@@ -1,21 +1,105 @@
-// cases import | cases list
+// cases import | cases check | cases template | cases list
+#include <unistd.h>
+
+#include <climits>
 #include <cstdio>
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "case_store.h"
 #include "cli.h"
+#include "delivery_template.h"
 #include "extract.h"
 #include "json_writer.h"
+#include "profile.h"
 
 namespace vtaudit::cli {
+namespace {
+
+// The profile of --profile, else the native one.
+Result<Profile> ChosenProfile(Context& ctx) {
+  const std::optional<std::string> path = ctx.Get("--profile");
+  if (!path) return NativeProfile();
+  return LoadProfile(*path);
+}
+
+// A workspace of its own in a fresh temporary folder, removed with it, for `cases check`.
+class ScratchWorkspace {
+ public:
+  Status Open() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "vtaudit-check-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr) return Status::IoError("cannot make a temporary folder");
+    dir_ = tmpl;
+    Result<std::unique_ptr<Workspace>> ws = Workspace::Open(dir_ + "/check.sqlite");
+    if (!ws.ok()) return ws.status();
+    ws_ = std::move(*ws);
+    return ws_->AddOrganisation({"CHECK", "the delivery checked", "", 1.0});
+  }
+  ~ScratchWorkspace() {
+    ws_.reset();
+    if (!dir_.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir_, ignored);
+    }
+  }
+  Workspace* get() { return ws_.get(); }
+
+ private:
+  std::string dir_;
+  std::unique_ptr<Workspace> ws_;
+};
+
+}  // namespace
+
+int CasesCheck(Context& ctx) {
+  Result<Profile> profile = ChosenProfile(ctx);
+  if (!profile.ok()) return Fail(profile.status());
+  ScratchWorkspace ws;
+  if (Status s = ws.Open(); !s.ok()) return Fail(s);
+  ImportOptions options;
+  options.sheet = ctx.Get("--sheet").value_or("");
+  options.profile = &*profile;
+  options.check_only = true;
+  options.max_errors = INT_MAX;
+  Result<ImportSummary> r = ImportDelivery(ws.get(), "CHECK", ctx.positional(), options);
+  if (!r.ok()) return Fail(r.status());
+  for (const std::string& w : r->warnings)
+    std::fprintf(stderr, "vtaudit: warning: %s\n", w.c_str());
+  std::printf("%s: %ld rows, no errors (profile %s)\n", r->file_name.c_str(), r->rows,
+              profile->id.c_str());
+  return 0;
+}
+
+int CasesTemplate(Context& ctx) {
+  Result<Profile> profile = ChosenProfile(ctx);
+  if (!profile.ok()) return Fail(profile.status());
+  const std::string format = ctx.Required("--format");
+  const std::string output = ctx.Required("--output");
+  if (format == "csv") {
+    Result<std::vector<std::string>> files = WriteCsvTemplate(*profile, output);
+    if (!files.ok()) return Fail(files.status());
+    for (const std::string& f : *files) std::printf("wrote %s\n", f.c_str());
+    return 0;
+  }
+  if (format == "xlsx") {
+    if (Status s = WriteXlsxTemplate(*profile, output); !s.ok()) return Fail(s);
+    std::printf("wrote %s\n", output.c_str());
+    return 0;
+  }
+  return Fail("--format '" + format + "' is not csv or xlsx");
+}
 
 int CasesImport(Context& ctx) {
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
+  Result<Profile> profile = ChosenProfile(ctx);
+  if (!profile.ok()) return Fail(profile.status());
   ImportOptions options;
   options.sheet = ctx.Get("--sheet").value_or("");
-  Result<ImportSummary> r = ImportExtract(*ws, ctx.Required("--org"), ctx.positional()[0], options);
+  options.profile = &*profile;
+  Result<ImportSummary> r = ImportDelivery(*ws, ctx.Required("--org"), ctx.positional(), options);
   if (!r.ok()) return Fail(r.status());
   for (const std::string& w : r->warnings)
     std::fprintf(stderr, "vtaudit: warning: %s\n", w.c_str());

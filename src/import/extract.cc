@@ -1,61 +1,29 @@
 #include "extract.h"
 
-#include <algorithm>
 #include <array>
-#include <condition_variable>
-#include <ctime>
-#include <deque>
-#include <exception>
 #include <fstream>
-#include <functional>
 #include <future>
 #include <iterator>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 #include <utility>
 
 #include "case_store.h"
 #include "digest.h"
-#include "escape.h"
-#include "printable.h"
-#include "privacy.h"
+#include "read_ahead.h"
+#include "row_checker.h"
 #include "table_reader.h"
-#include "text.h"
 
 namespace vtaudit {
 namespace {
 
-enum Column {
-  kCaseId,
-  kKind,
-  kViolence,
-  kReceived,
-  kTriaged,
-  kSafetyAssessed,
-  kOutcome,
-  kDecided,
-  kStarted,
-  kCompleted,
-  kRvdk,
-  kDisclosure,
-  kColumnCount
-};
-
-// The column names, in Column order (the same order as CaseFieldNames()).
-std::string_view ColumnName(int column) { return CaseFieldNames()[static_cast<size_t>(column)]; }
-
-// The column of each Event, in Event order.
-constexpr std::array<int, kEventCount> kEventColumns = {kReceived, kTriaged, kSafetyAssessed,
-                                                        kDecided,  kStarted, kCompleted};
-
-bool IsOutcomeCode(std::string_view s) {
-  static constexpr std::array<std::string_view, 8> kCodes = {
-      "VT-00", "VT-01-01", "VT-01-02", "VT-01-03", "VT-01-04", "VT-02", "VT-03", "VT-99"};
-  return std::find(kCodes.begin(), kCodes.end(), s) != kCodes.end();
-}
+// The field of each Event, in Event order.
+constexpr std::array<CaseField, kEventCount> kEventFields = {CaseField::kReceived,
+                                                             CaseField::kTriaged,
+                                                             CaseField::kSafetyAssessed,
+                                                             CaseField::kInvestigationDecided,
+                                                             CaseField::kInvestigationStarted,
+                                                             CaseField::kInvestigationCompleted};
 
 std::string StreamSha256(std::ifstream& in) {
   Sha256 h;
@@ -65,109 +33,6 @@ std::string StreamSha256(std::ifstream& in) {
     h.Update(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
   }
   return h.HexDigest();
-}
-
-// Produces items on a thread of its own, a few thousand ahead of the consumer, so that
-// reading and checking an extract overlaps with storing its cases. Items come out in the
-// order produced; an exception of `produce` comes out of Next after the items before it.
-template <typename Item>
-class ReadAhead {
- public:
-  // `produce` fills an item, reusing its buffers, and returns true; false at the end.
-  explicit ReadAhead(std::function<bool(Item*)> produce)
-      : produce_(std::move(produce)), thread_([this] { Produce(); }) {}
-  ~ReadAhead() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    changed_.notify_all();
-    thread_.join();
-  }
-  ReadAhead(const ReadAhead&) = delete;
-  ReadAhead& operator=(const ReadAhead&) = delete;
-
-  // The next item, swapped into *item (whose buffers go back for reuse); false at the end.
-  bool Next(Item* item) {
-    if (pos_ == batch_.size()) {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (!batch_.empty()) free_.push_back(std::move(batch_));
-      changed_.notify_all();
-      changed_.wait(lock, [&] { return !full_.empty() || finished_; });
-      if (full_.empty()) {
-        if (thrown_) std::rethrow_exception(std::exchange(thrown_, nullptr));
-        return false;
-      }
-      batch_ = std::move(full_.front());
-      full_.pop_front();
-      pos_ = 0;
-      changed_.notify_all();
-    }
-    std::swap(*item, batch_[pos_++]);
-    return true;
-  }
-
- private:
-  static constexpr size_t kBatchItems = 4096;
-  static constexpr size_t kBatchesAhead = 2;
-
-  void Produce() {
-    std::vector<Item> batch;
-    bool more = true;
-    while (more) {
-      batch.resize(kBatchItems);
-      size_t n = 0;
-      std::exception_ptr thrown;
-      try {
-        while (n < kBatchItems && (more = produce_(&batch[n]))) ++n;
-      } catch (...) {
-        thrown = std::current_exception();
-        more = false;
-      }
-      batch.resize(n);
-      std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(lock, [&] { return full_.size() < kBatchesAhead || stop_; });
-      if (stop_) return;
-      if (n > 0) full_.push_back(std::move(batch));
-      if (!more) {
-        thrown_ = thrown;
-        finished_ = true;
-      } else if (!free_.empty()) {
-        batch = std::move(free_.back());
-        free_.pop_back();
-      } else {
-        batch = {};
-      }
-      changed_.notify_all();
-    }
-  }
-
-  std::function<bool(Item*)> produce_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  // Guarded by mutex_: full_ to thrown_.
-  std::deque<std::vector<Item>> full_;
-  std::vector<std::vector<Item>> free_;
-  bool finished_ = false;
-  bool stop_ = false;
-  std::exception_ptr thrown_;
-  std::vector<Item> batch_;  // the consumer's
-  size_t pos_ = 0;
-  std::thread thread_;  // last: starts once the members above exist
-};
-
-// One data row of an extract, checked: the case it holds, or what is wrong with it.
-struct CheckedRow {
-  int line = 0;
-  CaseRecord c;
-  std::string violence;  // the types as stored: "a|b"
-  std::vector<std::string> errors;
-};
-
-// Whether `later` may follow `earlier`: dates are compared when either has no time.
-bool NotBefore(const EventTime& later, const EventTime& earlier) {
-  if (!later.seconds || !earlier.seconds) return later.date >= earlier.date;
-  return later.Timestamp() >= earlier.Timestamp();
 }
 
 // Turns foreign key enforcement off for a connection while it lives. SQLite ignores the
@@ -190,26 +55,42 @@ class ForeignKeysOff {
   Status off_;
 };
 
+// One file of a delivery, open, with its header read.
+struct DeliveryFile {
+  std::string path;
+  std::unique_ptr<TableReader> reader;
+  TableRow header;
+  size_t record = 0;  // of the profile
+  std::optional<RowChecker> checker;
+};
+
 class Importer {
  public:
-  Importer(Workspace* ws, std::string org, std::string path, const ImportOptions& options)
-      : ws_(ws), org_(std::move(org)), path_(std::move(path)), options_(options) {}
+  Importer(Workspace* ws, std::string org, std::vector<std::string> paths,
+           const ImportOptions& options)
+      : ws_(ws),
+        org_(std::move(org)),
+        paths_(std::move(paths)),
+        options_(options),
+        profile_(options.profile != nullptr ? *options.profile : NativeProfile()) {
+    for (const std::string& p : paths_) path_ += (path_.empty() ? "" : " + ") + p;
+  }
 
   Result<ImportSummary> Run() {
     summary_.file_name = path_;
-    std::ifstream file(path_, std::ios::binary);
-    if (!file) return Status::IoError(path_ + ": cannot open file");
-    // Hashed on a thread of its own while the rows are read; FinishExtract waits for it.
-    sha256_ = std::async(std::launch::async,
-                         [in = std::move(file)]() mutable { return StreamSha256(in); });
+    if (paths_.empty()) return Status::Invalid("no delivery file given");
+    for (const std::string& path : paths_) {
+      std::ifstream file(path, std::ios::binary);
+      if (!file) return Status::IoError(path + ": cannot open file");
+      // Hashed on a thread of its own while the rows are read; FinishExtract waits for it.
+      sha256_.push_back(std::async(std::launch::async,
+                                   [in = std::move(file)]() mutable { return StreamSha256(in); }));
+    }
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
-    Result<std::unique_ptr<TableReader>> table = OpenTable(path_, options_.sheet);
-    if (!table.ok()) return table.status();
-    reader_ = std::move(*table);
-    // Rows that do not fit the header are listed with the other bad rows, in file order.
-    reader_->DeliverBadRows();
-
-    if (Status s = ReadHeader(); !s.ok()) return s;
+    for (const std::string& path : paths_) {
+      if (Status s = OpenFile(path); !s.ok()) return s;
+    }
+    if (Status s = CheckRecordTypes(); !s.ok()) return s;
     Result<long> existing = CountCases(ws_, org_);
     if (!existing.ok()) return existing.status();
     fresh_org_ = *existing == 0;
@@ -223,26 +104,46 @@ class Importer {
     if (Result<Organisation> o = ws_->FindOrganisation(org_); !o.ok()) return o.status();
     if (Status s = BeginExtract(); !s.ok()) return s;
     if (Status s = PrepareStatements(); !s.ok()) return s;
-    // Rows are read and checked on a second thread, and stored here in file order.
-    ReadAhead<CheckedRow> rows([this, row = TableRow()](CheckedRow* out) mutable {
-      if (!reader_->Next(&row)) return false;
-      ParseRow(row, out);
-      return true;
-    });
-    CheckedRow r;
-    while (rows.Next(&r)) {
-      ++summary_.rows;
-      if (!r.errors.empty()) {
-        // Earlier rows first: a duplicate among them is reported before this row's errors.
-        if (Status s = FlushBatch(); !s.ok()) return s;
-        for (std::string& e : r.errors) AddError(std::move(e));
-      } else if (errors_.empty()) {
-        if (Status s = fresh_org_ ? AddToBatch(&r) : Store(r); !s.ok()) return s;
+    // The secondary records first: their rows wait, by case number, for their primary rows.
+    for (DeliveryFile& f : files_) {
+      if (f.record != 0) ReadSecondary(&f);
+    }
+    std::vector<bool> joined(joins_.rows.size(), false);
+    for (DeliveryFile& f : files_) {
+      if (f.record != 0) continue;
+      // No lookup per row when there is nothing to join.
+      if (Status s = Checker(&f, joins_.rows.empty() ? nullptr : &joins_); !s.ok()) return s;
+      current_ = &*f.checker;
+      // Rows are read and checked on a second thread, and stored here in file order.
+      ReadAhead<CheckedRow> rows([&f, row = TableRow()](CheckedRow* out) mutable {
+        if (!f.reader->Next(&row)) return false;
+        f.checker->Check(row, out);
+        return true;
+      });
+      CheckedRow r;
+      while (rows.Next(&r)) {
+        ++summary_.rows;
+        if (r.joined != CheckedRow::kNotJoined) joined[r.joined] = true;
+        if (!r.errors.empty()) {
+          // Earlier rows first: a duplicate among them is reported before this row's errors.
+          if (Status s = FlushBatch(); !s.ok()) return s;
+          for (std::string& e : r.errors) AddError(std::move(e));
+        } else if (errors_.empty()) {
+          if (Status s = fresh_org_ ? AddToBatch(&r) : Store(r); !s.ok()) return s;
+        }
+      }
+      if (Status s = FlushBatch(); !s.ok()) return s;
+      if (!f.reader->status().ok()) {
+        for (const std::string& m : f.reader->status().messages()) AddError(m);
       }
     }
-    if (Status s = FlushBatch(); !s.ok()) return s;
-    if (!reader_->status().ok()) {
-      for (const std::string& m : reader_->status().messages()) AddError(m);
+    for (size_t i = 0; i < joins_.rows.size(); ++i) {
+      if (joined[i]) continue;
+      const JoinedRow& j = joins_.rows[i];
+      AddError(*j.path + ":" + std::to_string(j.line) + ": column " +
+               j.record->Find(CaseField::kCaseId)->ColumnLabel() + ": " + j.record->name +
+               " of case '" + j.c.case_id + "', which no " + profile_.records[0].name +
+               " record of the delivery holds");
     }
     if (summary_.rows == 0 && errors_.empty()) AddError(path_ + ": the extract has no data rows");
     if (!errors_.empty()) {
@@ -250,13 +151,17 @@ class Importer {
         errors_.push_back(path_ + ": " + std::to_string(error_count_ - options_.max_errors) +
                           " more bad rows not listed");
       }
-      errors_.push_back(path_ + ": nothing imported (" + std::to_string(error_count_) +
-                        (error_count_ == 1 ? " error" : " errors") +
-                        "); the workspace is unchanged");
+      const std::string count =
+          std::to_string(error_count_) + (error_count_ == 1 ? " error" : " errors");
+      errors_.push_back(options_.check_only
+                            ? path_ + ": " + count + "; the delivery would not import"
+                            : path_ + ": nothing imported (" + count +
+                                  "); the workspace is unchanged");
       return Status::InvalidAll(std::move(errors_));
     }
     if (Status s = MarkMissing(); !s.ok()) return s;
     if (Status s = FinishExtract(); !s.ok()) return s;
+    if (options_.check_only) return summary_;  // the transaction rolls back
     if (Status s = tx.Commit(); !s.ok()) return s;
     return summary_;
   }
@@ -266,60 +171,94 @@ class Importer {
     ++error_count_;
     if (error_count_ <= options_.max_errors) errors_.push_back(std::move(message));
   }
-  std::string RowMessage(int line, int column, const std::string& reason) const {
-    return path_ + ":" + std::to_string(line) + ": column " + std::string(ColumnName(column)) +
-           ": " + reason;
-  }
-  // An error of the row being checked (on the reading thread: see ParseRow).
-  void RowError(int line, int column, const std::string& reason) {
-    checking_->errors.push_back(RowMessage(line, column, reason));
+  // Opens a file of the delivery and reads its header.
+  Status OpenFile(const std::string& path) {
+    Result<std::unique_ptr<TableReader>> table = OpenTable(path, options_.sheet);
+    if (!table.ok()) return table.status();
+    DeliveryFile f;
+    f.path = path;
+    f.reader = std::move(*table);
+    // Rows that do not fit the header are listed with the other bad rows, in file order.
+    f.reader->DeliverBadRows();
+    if (!f.reader->Next(&f.header)) {
+      if (!f.reader->status().ok()) return f.reader->status();
+      return Status::Invalid(path + ": the file is empty (expected a header row)");
+    }
+    if (profile_.multi_record()) {
+      // The record type most of whose columns the header has.
+      int best = 0;
+      bool tie = false;
+      for (size_t i = 0; i < profile_.records.size(); ++i) {
+        const int found = RowChecker::ColumnsFound(profile_.records[i], f.header);
+        if (found > best) {
+          best = found;
+          tie = false;
+          f.record = i;
+        } else if (found == best && found > 0) {
+          tie = true;
+        }
+      }
+      if (best == 0 || tie) {
+        std::string which;
+        for (const RecordType& r : profile_.records) {
+          which += (which.empty() ? "" : "; ") + r.name + ":";
+          for (const FieldSource& s : r.fields) which += " " + s.ColumnLabel();
+        }
+        return Status::Invalid(path + ":" + std::to_string(f.header.line) +
+                               ": the header fits no single record type of profile " + profile_.id +
+                               " (" + which + ")");
+      }
+    }
+    files_.push_back(std::move(f));
+    return Status::Ok();
   }
 
-  Status ReadHeader() {
-    TableRow header;
-    if (!reader_->Next(&header)) {
-      if (!reader_->status().ok()) return reader_->status();
-      return Status::Invalid(path_ + ": the file is empty (expected a header row)");
+  Status CheckRecordTypes() {
+    for (const DeliveryFile& f : files_) {
+      if (f.record == 0) return Status::Ok();
     }
-    positions_.fill(-1);
-    std::vector<std::string> problems;
-    for (size_t i = 0; i < header.fields.size(); ++i) {
-      std::string name = Lower(Trim(header.fields[i]));
-      if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
-      const auto& names = CaseFieldNames();
-      const auto known = std::find(names.begin(), names.end(), name);
-      const std::string where =
-          path_ + ":" + std::to_string(header.line) + ": column '" + EscapeControl(name) + "'";
-      if (known != names.end()) {
-        const auto col = static_cast<size_t>(known - names.begin());
-        if (positions_[col] >= 0) {
-          problems.push_back(where + " appears twice");
-        }
-        positions_[col] = static_cast<int>(i);
-      } else if (const std::string kind = PersonalColumnKind(name); !kind.empty()) {
-        problems.push_back(where + " looks like a personal identifier (" + kind +
-                           "); vtaudit stores no names, addresses or BSNs: remove the column");
-      } else if (name.empty()) {
-        summary_.warnings.push_back(path_ + ":" + std::to_string(header.line) + ": column " +
-                                    std::to_string(i + 1) + " has no name and is ignored");
-        unknown_.push_back(i);
-      } else {
-        summary_.warnings.push_back(where + " is not a known column and is ignored");
-        unknown_.push_back(i);
-        unknown_names_[i] = EscapeControl(name);
-      }
-    }
-    for (int required : {kCaseId, kKind, kReceived}) {
-      if (positions_[required] < 0) {
-        problems.push_back(path_ + ":" + std::to_string(header.line) + ": required column '" +
-                           std::string(ColumnName(required)) + "' is missing");
-      }
-    }
-    if (!problems.empty()) {
-      problems.push_back(path_ + ": nothing imported; the workspace is unchanged");
-      return Status::InvalidAll(std::move(problems));
-    }
+    return Status::Invalid(path_ + ": the delivery has no file of " + profile_.records[0].name +
+                           " records (profile " + profile_.id + ")");
+  }
+
+  Status Checker(DeliveryFile* f, const Joins* joins) {
+    Result<RowChecker> checker = RowChecker::FromHeader(f->path, profile_, f->record, f->header,
+                                                        &summary_.warnings, Date::Today(), joins);
+    if (!checker.ok()) return checker.status();
+    f->checker.emplace(std::move(*checker));
     return Status::Ok();
+  }
+
+  // Reads and checks every row of a secondary record's file into joins_.
+  void ReadSecondary(DeliveryFile* f) {
+    if (Status s = Checker(f, nullptr); !s.ok()) {
+      for (const std::string& m : s.messages()) {
+        if (m.find("nothing imported") == std::string::npos) AddError(m);
+      }
+      return;
+    }
+    TableRow row;
+    CheckedRow r;
+    while (f->reader->Next(&row)) {
+      f->checker->Check(row, &r);
+      if (!r.errors.empty()) {
+        for (std::string& e : r.errors) AddError(std::move(e));
+        continue;
+      }
+      const auto [seen, fresh] = joins_.by_case.emplace(r.c.case_id, joins_.rows.size());
+      if (!fresh) {
+        const JoinedRow& first = joins_.rows[seen->second];
+        AddError(f->checker->RowMessage(r.line, CaseField::kCaseId,
+                                        "a second " + first.record->name + " of case '" +
+                                            r.c.case_id + "' (the first is at " + *first.path +
+                                            ":" + std::to_string(first.line) + ")"));
+        continue;
+      }
+      joins_.rows.push_back({&f->path, &profile_.records[f->record], r.line, r.c});
+    }
+    if (!f->reader->status().ok()) {
+      for (const std::string& m : f->reader->status().messages()) AddError(m);
+    }
   }
 
   Status PrepareStatements() {
@@ -357,162 +296,6 @@ class Importer {
     return Status::Ok();
   }
 
-  std::string_view Field(const TableRow& row, int column) const {
-    const int pos = positions_[column];
-    return pos >= 0 && static_cast<size_t>(pos) < row.fields.size()
-               ? std::string_view(row.fields[static_cast<size_t>(pos)])
-               : std::string_view();
-  }
-  bool Numeric(const TableRow& row, int column) const {
-    const int pos = positions_[column];
-    return pos >= 0 && static_cast<size_t>(pos) < row.numeric.size() &&
-           row.numeric[static_cast<size_t>(pos)];
-  }
-
-  // Checks a row into *out. Runs on the reading thread: it touches only `out`, checking_
-  // and what ReadHeader set up.
-  void ParseRow(const TableRow& row, CheckedRow* out) {
-    checking_ = out;
-    out->errors.clear();
-    out->line = row.line;
-    if (!row.problem.empty()) {
-      // Its fields are not where the header says: checking them would only mislead.
-      out->errors.push_back(row.problem);
-      return;
-    }
-    CaseRecord* c = &out->c;
-    const int line = row.line;
-    c->case_id.assign(Trim(Field(row, kCaseId)));
-    if (c->case_id.empty()) {
-      RowError(line, kCaseId, "empty; every case needs the organisation's case number");
-    } else if (const std::string why = UnprintableReason(c->case_id); !why.empty()) {
-      RowError(line, kCaseId, "holds " + why + "; a case_id may hold printable characters only");
-    } else if (ContainsBsn(c->case_id)) {
-      RowError(line, kCaseId,
-               "'" + c->case_id +
-                   "' looks like a BSN (9 digits passing the 11-proef); "
-                   "use the organisation's case number");
-    }
-    const std::string_view kind = Trim(Field(row, kKind));
-    if (EqualsLower(kind, "melding")) {
-      c->kind = CaseKind::kMelding;
-    } else if (EqualsLower(kind, "advies")) {
-      c->kind = CaseKind::kAdvies;
-    } else {
-      RowError(line, kKind, "'" + EscapeControl(Lower(kind)) + "' is not melding or advies");
-    }
-    ParseViolence(Trim(Field(row, kViolence)), line, c);
-    for (size_t e = 0; e < kEventColumns.size(); ++e) {
-      c->events[e] = ParseEvent(row, kEventColumns[e], line);
-    }
-    if (!c->event(Event::kReceived) && Trim(Field(row, kReceived)).empty()) {
-      RowError(line, kReceived, "empty; every case has a date of receipt");
-    }
-    c->outcome.assign(Trim(Field(row, kOutcome)));
-    if (!c->outcome.empty() && !IsOutcomeCode(c->outcome)) {
-      RowError(line, kOutcome,
-               "'" + EscapeControl(c->outcome) +
-                   "' is not a VT outcome code (VT-00, VT-01-01 … VT-01-04, VT-02, VT-03, VT-99)");
-    }
-    c->rvdk = ParseFlag(row, kRvdk, line);
-    c->disclosure = ParseFlag(row, kDisclosure, line);
-    CheckOrder(*c, line);
-    for (size_t pos : unknown_) {
-      if (pos < row.fields.size() && ContainsBsn(row.fields[pos])) {
-        const auto named = unknown_names_.find(pos);
-        out->errors.push_back(
-            path_ + ":" + std::to_string(line) + ": column " +
-            (named != unknown_names_.end() ? named->second : std::to_string(pos + 1)) +
-            ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
-            "the column");
-      }
-    }
-  }
-
-  // Fills c->violence (reusing its strings) and checking_->violence, the text to store.
-  void ParseViolence(std::string_view text, int line, CaseRecord* c) {
-    size_t n = 0;
-    std::string& joined = checking_->violence;
-    joined.clear();
-    size_t start = 0;
-    while (!text.empty() && start <= text.size()) {
-      size_t bar = text.find('|', start);
-      if (bar == std::string_view::npos) bar = text.size();
-      const std::string_view part = Trim(text.substr(start, bar - start));
-      start = bar + 1;
-      const auto& types = ViolenceTypes();
-      const auto known = std::find_if(types.begin(), types.end(),
-                                      [&](const std::string& t) { return EqualsLower(part, t); });
-      if (known == types.end()) {
-        RowError(line, kViolence,
-                 "'" + EscapeControl(Lower(part)) +
-                     "' is not a type of violence (kindermishandeling, partnergeweld, "
-                     "ouderenmishandeling, geweld_tegen_ouders, overig)");
-        continue;
-      }
-      if (n == c->violence.size()) c->violence.emplace_back();
-      c->violence[n++].assign(*known);
-      if (!joined.empty()) joined += '|';
-      joined += *known;
-    }
-    c->violence.resize(n);
-  }
-
-  std::optional<EventTime> ParseEvent(const TableRow& row, int column, int line) {
-    const std::string_view text = Trim(Field(row, column));
-    if (text.empty()) return std::nullopt;
-    std::string why;
-    if (Numeric(row, column)) {
-      std::optional<EventTime> t = FromExcelSerial(text, &why);
-      if (!t) {
-        RowError(line, column, "'" + EscapeControl(text) + "' is not an Excel date: " + why);
-      } else if (t->date > today_) {
-        RowError(line, column,
-                 "Excel date " + std::string(text) + " (" + t->ToIso() + ") lies in the future");
-        return std::nullopt;
-      }
-      return t;
-    }
-    std::optional<EventTime> t = ParseEventTime(text, &why);
-    if (!t) {
-      RowError(line, column, "'" + EscapeControl(text) + "': " + EscapeControl(why));
-    } else if (t->date > today_) {
-      RowError(line, column, std::string(text) + " lies in the future");
-      return std::nullopt;
-    }
-    return t;
-  }
-
-  bool ParseFlag(const TableRow& row, int column, int line) {
-    const std::string_view v = Trim(Field(row, column));
-    if (v.empty() || v == "0" || EqualsLower(v, "nee") || EqualsLower(v, "false")) return false;
-    if (v == "1" || EqualsLower(v, "ja") || EqualsLower(v, "true")) return true;
-    RowError(line, column, "'" + EscapeControl(Lower(v)) + "' is not 1 or 0");
-    return false;
-  }
-
-  void CheckOrder(const CaseRecord& c, int line) {
-    const auto& received = c.event(Event::kReceived);
-    const auto& assessed = c.event(Event::kSafetyAssessed);
-    const auto& decided = c.event(Event::kInvestigationDecided);
-    const auto& started = c.event(Event::kInvestigationStarted);
-    const auto& completed = c.event(Event::kInvestigationCompleted);
-    const auto check = [&](const std::optional<EventTime>& later, int later_col,
-                           const std::optional<EventTime>& earlier, int earlier_col) {
-      if (later && earlier && !NotBefore(*later, *earlier)) {
-        RowError(line, later_col,
-                 later->ToIso() + " is before " + std::string(ColumnName(earlier_col)) + " " +
-                     earlier->ToIso());
-      }
-    };
-    check(c.event(Event::kTriaged), kTriaged, received, kReceived);
-    check(assessed, kSafetyAssessed, received, kReceived);
-    check(decided, kDecided, assessed ? assessed : received,
-          assessed ? kSafetyAssessed : kReceived);
-    check(started, kStarted, decided, kDecided);
-    check(completed, kCompleted, started ? started : decided, started ? kStarted : kDecided);
-  }
-
   // Binds every parameter, so that the statement can run without clearing its bindings.
   // The texts are bound without copies: they outlive the run.
   void BindCase(Statement* q, const CheckedRow& r, int first = 1) {
@@ -520,8 +303,9 @@ class Importer {
     const int o = first - 1;
     q->BindStatic(o + 1, org_).BindStatic(o + 2, c.case_id);
     q->Bind(o + 3, c.kind == CaseKind::kAdvies ? 1 : 0).BindStatic(o + 4, r.violence);
-    for (size_t e = 0; e < kEventColumns.size(); ++e) {
-      const int index = o + kEventColumns[e] + 2;  // the parameters follow the column order
+    for (size_t e = 0; e < kEventFields.size(); ++e) {
+      // the parameters follow the column order
+      const int index = o + static_cast<int>(kEventFields[e]) + 2;
       if (c.events[e]) {
         q->Bind(index, EncodeEvent(*c.events[e]));
       } else {
@@ -538,8 +322,9 @@ class Importer {
     if ((find_->Int(0) != 0) != (c.kind == CaseKind::kAdvies)) return false;
     if (find_->TextView(1) != r.violence || find_->TextView(5) != c.outcome) return false;
     if ((find_->Int(9) != 0) != c.rvdk || (find_->Int(10) != 0) != c.disclosure) return false;
-    for (size_t e = 0; e < kEventColumns.size(); ++e) {
-      const int column = kEventColumns[e] - kReceived + 2;
+    for (size_t e = 0; e < kEventFields.size(); ++e) {
+      const int column =
+          static_cast<int>(kEventFields[e]) - static_cast<int>(CaseField::kReceived) + 2;
       if (find_->IsNull(column) != !c.events[e]) return false;
       if (c.events[e] && find_->Int(column) != EncodeEvent(*c.events[e])) return false;
     }
@@ -558,9 +343,9 @@ class Importer {
         const bool same = SameAsStored(r);
         find_->Reset();
         if (duplicate) {
-          AddError(
-              RowMessage(line, kCaseId,
-                         "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
+          AddError(current_->RowMessage(
+              line, CaseField::kCaseId,
+              "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
           return Status::Ok();
         }
         BindCase(&*update_, r);
@@ -575,9 +360,9 @@ class Importer {
     Status s = insert_->RunKeepingBindings();
     if (!s.ok()) {
       if (s.ToString().find("UNIQUE constraint failed") != std::string::npos) {
-        AddError(
-            RowMessage(line, kCaseId,
-                       "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
+        AddError(current_->RowMessage(
+            line, CaseField::kCaseId,
+            "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
         return Status::Ok();
       }
       return s;
@@ -646,8 +431,13 @@ class Importer {
         "INSERT INTO extract_file (org, file_name, sha256, imported_at, rows, added, changed, "
         "unchanged) VALUES (?, ?, '', ?, 0, 0, 0, 0)");
     if (!q.ok()) return q.status();
-    const size_t slash = path_.rfind('/');
-    q->Bind(1, org_).Bind(2, slash == std::string::npos ? path_ : path_.substr(slash + 1));
+    std::string names;
+    for (const std::string& path : paths_) {
+      const size_t slash = path.rfind('/');
+      names += (names.empty() ? "" : " + ") +
+               (slash == std::string::npos ? path : path.substr(slash + 1));
+    }
+    q->Bind(1, org_).Bind(2, names);
     q->Bind(3, UtcNowIso());
     if (Status s = q->Run(); !s.ok()) return s;
     extract_id_ = ws_->db().LastInsertId();
@@ -655,7 +445,14 @@ class Importer {
   }
 
   Status FinishExtract() {
-    summary_.sha256 = sha256_.get();
+    if (sha256_.size() == 1) {
+      summary_.sha256 = sha256_[0].get();
+    } else {
+      // Several files: the SHA-256 of their digests, one line each, in the order given.
+      Sha256 h;
+      for (std::future<std::string>& f : sha256_) h.Update(f.get() + "\n");
+      summary_.sha256 = h.HexDigest();
+    }
     Result<Statement> seen = ws_->db().Prepare(
         "SELECT count(*) FROM extract_file WHERE org = ? AND sha256 = ? AND id != ?");
     if (!seen.ok()) return seen.status();
@@ -674,32 +471,37 @@ class Importer {
 
   Workspace* ws_;
   std::string org_;
-  std::string path_;
+  std::vector<std::string> paths_;
+  std::string path_;  // the paths joined by " + "
   ImportOptions options_;
-  std::unique_ptr<TableReader> reader_;
-  std::array<int, kColumnCount> positions_{};
-  std::vector<size_t> unknown_;
-  std::map<size_t, std::string> unknown_names_;
+  const Profile& profile_;
+  std::vector<DeliveryFile> files_;
+  Joins joins_;
+  const RowChecker* current_ = nullptr;  // the primary file's being stored
   bool fresh_org_ = false;
   int64_t extract_id_ = 0;
-  std::future<std::string> sha256_;
+  std::vector<std::future<std::string>> sha256_;  // per file
   static constexpr size_t kBatchRows = 512;
   static constexpr size_t kParameters = 14;  // per case
   std::optional<Statement> batch_insert_, insert_, update_, find_;
   std::vector<CheckedRow> batch_ = std::vector<CheckedRow>(kBatchRows);
   size_t batch_size_ = 0;
-  CheckedRow* checking_ = nullptr;  // the row ParseRow fills; the reading thread's
   ImportSummary summary_;
   std::vector<std::string> errors_;
   long error_count_ = 0;
-  Date today_ = Date::Today();
 };
 
 }  // namespace
 
 Result<ImportSummary> ImportExtract(Workspace* ws, const std::string& org, const std::string& path,
                                     const ImportOptions& options) {
-  return Importer(ws, org, path, options).Run();
+  return Importer(ws, org, {path}, options).Run();
+}
+
+Result<ImportSummary> ImportDelivery(Workspace* ws, const std::string& org,
+                                     const std::vector<std::string>& paths,
+                                     const ImportOptions& options) {
+  return Importer(ws, org, paths, options).Run();
 }
 
 std::string MissingCasesMessage(const ImportSummary& summary) {

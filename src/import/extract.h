@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "case_record.h"
+#include "profile.h"
 #include "status.h"
 #include "workspace.h"
 
@@ -23,6 +24,11 @@ namespace vtaudit {
 struct ImportOptions {
   std::string sheet;    // XLSX: the sheet by name; empty = the first
   int max_errors = 50;  // bad rows listed before the rest are only counted
+  // How the delivery maps onto the case fields; null: the native profile. Must outlive
+  // the import.
+  const Profile* profile = nullptr;
+  // Every check, then nothing written: the summary tells what an import would have done.
+  bool check_only = false;
 };
 
 struct ImportSummary {
@@ -46,6 +52,12 @@ std::string MissingCasesMessage(const ImportSummary& summary);
 
 Result<ImportSummary> ImportExtract(Workspace* ws, const std::string& org, const std::string& path,
                                     const ImportOptions& options = {});
+// A delivery in one or more files (a profile with several record types: one file per
+// record type, each told by its header). Several files are recorded as one delivery, named
+// "a.csv + b.csv", whose SHA-256 is that of the files' digests, one line each, in order.
+Result<ImportSummary> ImportDelivery(Workspace* ws, const std::string& org,
+                                     const std::vector<std::string>& paths,
+                                     const ImportOptions& options = {});
 
 }  // namespace vtaudit
 

@@ -1,0 +1,452 @@
+#include "profile.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <memory>
+
+#include "escape.h"
+#include "text.h"
+#include "xml_source.h"
+
+namespace vtaudit {
+namespace {
+
+constexpr std::array<std::pair<DateFormat, std::string_view>, 5> kDateFormats = {{
+    {DateFormat::kNative, "native"},
+    {DateFormat::kIso, "YYYY-MM-DD"},
+    {DateFormat::kDayMonthYear, "DD-MM-YYYY"},
+    {DateFormat::kCompact, "YYYYMMDD"},
+    {DateFormat::kExcelSerial, "excel"},
+}};
+
+bool IsEventField(CaseField f) {
+  return EventFromName(CaseFieldNames()[static_cast<size_t>(f)]).has_value();
+}
+
+bool IsFlagField(CaseField f) { return f == CaseField::kRvdk || f == CaseField::kDisclosure; }
+
+bool HasCodes(CaseField f) {
+  return f == CaseField::kKind || f == CaseField::kViolence || f == CaseField::kOutcome ||
+         IsFlagField(f);
+}
+
+// The native values a code of `field` may mean.
+std::vector<std::string> NativeValues(CaseField field) {
+  switch (field) {
+    case CaseField::kKind:
+      return {"melding", "advies"};
+    case CaseField::kViolence:
+      return ViolenceTypes();
+    case CaseField::kOutcome:
+      return {"VT-00", "VT-01-01", "VT-01-02", "VT-01-03", "VT-01-04", "VT-02", "VT-03", "VT-99"};
+    default:
+      return {"1", "0"};
+  }
+}
+
+bool IsId(std::string_view s) {
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+  });
+}
+
+bool Blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char ch) { return std::isspace(static_cast<unsigned char>(ch)); });
+}
+
+class Loader {
+ public:
+  explicit Loader(const XmlSource& src) : src_(src), errors_(src) {}
+
+  Result<Profile> Load() {
+    const pugi::xml_node root = src_.doc().document_element();
+    if (std::string_view(root.name()) != "profile") {
+      errors_.Add(root, "root element is <" + std::string(root.name()) + ">, expected <profile>");
+      return errors_.ToStatus();
+    }
+    OnlyAttributes(root, {"id"});
+    Profile p;
+    if (const pugi::xml_attribute id = root.attribute("id"); !id) {
+      errors_.Add(root, "<profile> needs an id attribute");
+    } else if (!IsId(id.value())) {
+      errors_.Add(id, "id=\"" + EscapeControl(id.value()) + "\" is not an id");
+    } else {
+      p.id = id.value();
+    }
+    for (const pugi::xml_node node : root.children()) {
+      if (!Element(node, "profile")) continue;
+      const std::string_view name = node.name();
+      if (name == "title" || name == "note") {
+        OnlyAttributes(node, {});
+        std::string& text = name == "title" ? p.title : p.note;
+        if (!text.empty()) errors_.Add(node, "<" + std::string(name) + "> appears twice");
+        text = Text(node);
+      } else if (name == "record") {
+        p.records.push_back(LoadRecord(node, p.records.empty()));
+        record_nodes_.push_back(node);
+      } else {
+        errors_.Add(node, "unexpected element <" + std::string(name) + "> in <profile>");
+      }
+    }
+    if (p.title.empty()) errors_.Add(root, "<profile> needs a <title>");
+    if (p.records.empty()) errors_.Add(root, "<profile> needs at least one <record>");
+    for (size_t i = 0; i < p.records.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (p.records[i].name == p.records[j].name && !p.records[i].name.empty()) {
+          errors_.Add(record_nodes_[i], "record '" + p.records[i].name + "' appears twice");
+        }
+      }
+    }
+    if (!errors_.empty()) return errors_.ToStatus();
+    return p;
+  }
+
+ private:
+  // Whether `node` is an element; text other than white space is an error.
+  bool Element(const pugi::xml_node& node, std::string_view parent) {
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      if (!Blank(node.value()))
+        errors_.Add(node, "unexpected text in <" + std::string(parent) + ">");
+      return false;
+    }
+    return node.type() == pugi::node_element;
+  }
+
+  std::string Text(const pugi::xml_node& node) {
+    for (const pugi::xml_node child : node.children()) {
+      if (child.type() == pugi::node_element) {
+        errors_.Add(child, "unexpected element <" + std::string(child.name()) + "> in <" +
+                               node.name() + ">");
+      }
+    }
+    return std::string(Trim(node.child_value()));
+  }
+
+  void OnlyAttributes(const pugi::xml_node& node, std::initializer_list<std::string_view> names) {
+    for (const pugi::xml_attribute attr : node.attributes()) {
+      if (std::find(names.begin(), names.end(), attr.name()) == names.end()) {
+        errors_.Add(
+            attr, "unexpected attribute " + std::string(attr.name()) + " on <" + node.name() + ">");
+      }
+    }
+  }
+
+  RecordType LoadRecord(const pugi::xml_node& node, bool primary) {
+    OnlyAttributes(node, {"name"});
+    RecordType r;
+    if (const pugi::xml_attribute name = node.attribute("name"); !name) {
+      errors_.Add(node, "<record> needs a name attribute");
+    } else if (!IsId(name.value())) {
+      errors_.Add(name, "name=\"" + EscapeControl(name.value()) + "\" is not an id");
+    } else {
+      r.name = name.value();
+    }
+    std::map<std::string, pugi::xml_node> columns;  // every column named, mapped or ignored
+    const auto claim_column = [&](const std::string& column, const pugi::xml_node& at) {
+      if (column.empty()) return;
+      const auto [seen, fresh] = columns.emplace(column, at);
+      if (!fresh) {
+        errors_.Add(at, "column '" + EscapeControl(column) + "' is named twice in record '" +
+                            r.name + "' (first at " + At(seen->second) + ")");
+      }
+    };
+    for (const pugi::xml_node child : node.children()) {
+      if (!Element(child, "record")) continue;
+      const std::string_view name = child.name();
+      if (name == "field") {
+        std::optional<FieldSource> f = LoadField(child, primary);
+        if (!f) continue;
+        claim_column(f->column, child);
+        if (r.Find(f->field) != nullptr) {
+          errors_.Add(child, "field " + CaseFieldNames()[static_cast<size_t>(f->field)] +
+                                 " is mapped twice in record '" + r.name + "'");
+          continue;
+        }
+        if (f->field != CaseField::kCaseId) {
+          const auto [seen, fresh] = field_nodes_.emplace(f->field, child);
+          if (!fresh) {
+            errors_.Add(child, "field " + CaseFieldNames()[static_cast<size_t>(f->field)] +
+                                   " is mapped by another record too (at " + At(seen->second) +
+                                   "); each field comes from one record");
+            continue;
+          }
+        }
+        r.fields.push_back(std::move(*f));
+      } else if (name == "ignore") {
+        OnlyAttributes(child, {"column"});
+        const std::string column = Lower(Trim(child.attribute("column").value()));
+        if (column.empty()) {
+          errors_.Add(child, "<ignore> needs a column attribute");
+          continue;
+        }
+        Text(child);
+        claim_column(column, child);
+        r.ignored.push_back(column);
+      } else {
+        errors_.Add(child, "unexpected element <" + std::string(name) + "> in <record>");
+      }
+    }
+    if (r.Find(CaseField::kCaseId) == nullptr) {
+      errors_.Add(node, primary ? "the primary <record> needs a field case_id (the case number)"
+                                : "<record> '" + r.name +
+                                      "' needs a field case_id: the column holding the case "
+                                      "number of its primary record");
+    }
+    if (primary) {
+      for (CaseField f : {CaseField::kKind, CaseField::kReceived}) {
+        if (r.Find(f) == nullptr) {
+          errors_.Add(node, "the primary <record> needs a field " +
+                                CaseFieldNames()[static_cast<size_t>(f)]);
+        }
+      }
+    }
+    return r;
+  }
+
+  std::optional<FieldSource> LoadField(const pugi::xml_node& node, bool primary) {
+    OnlyAttributes(node, {"name", "column", "position", "format", "separator", "unknown-day"});
+    FieldSource f;
+    const pugi::xml_attribute name = node.attribute("name");
+    const std::optional<CaseField> field = CaseFieldFromName(name.value());
+    if (!name) {
+      errors_.Add(node, "<field> needs a name attribute (a case field)");
+      return std::nullopt;
+    }
+    if (!field) {
+      std::string known;
+      for (const std::string& n : CaseFieldNames()) known += (known.empty() ? "" : ", ") + n;
+      errors_.Add(name,
+                  "'" + EscapeControl(name.value()) + "' is not a case field (" + known + ")");
+      return std::nullopt;
+    }
+    f.field = *field;
+    if (!primary && (f.field == CaseField::kKind || f.field == CaseField::kReceived)) {
+      errors_.Add(name, "field " + std::string(name.value()) +
+                            " belongs to the primary record (the first <record>)");
+    }
+    const pugi::xml_attribute column = node.attribute("column");
+    const pugi::xml_attribute position = node.attribute("position");
+    if (column && position) {
+      errors_.Add(position, "a <field> has a column or a position, not both");
+    } else if (column) {
+      f.heading = std::string(Trim(column.value()));
+      f.column = Lower(f.heading);
+      if (f.column.empty()) errors_.Add(column, "column=\"\" names no column");
+    } else if (position) {
+      const std::string_view v = position.value();
+      int n = 0;
+      bool ok = !v.empty() && v.size() <= 4;
+      for (char ch : v) {
+        ok = ok && std::isdigit(static_cast<unsigned char>(ch));
+        if (ok) n = n * 10 + (ch - '0');
+      }
+      if (!ok || n < 1) {
+        errors_.Add(position,
+                    "position=\"" + EscapeControl(v) +
+                        "\" is not a column number (1 is the first column, at most 9999)");
+      }
+      f.position = n - 1;
+    } else {
+      errors_.Add(node, "<field name=\"" + std::string(name.value()) +
+                            "\"> needs a column or a position attribute");
+    }
+    if (const pugi::xml_attribute format = node.attribute("format")) {
+      if (!IsEventField(f.field)) {
+        errors_.Add(format, "format applies to moments only, not to " + std::string(name.value()));
+      }
+      f.formats.clear();
+      const std::string_view list = format.value();
+      size_t start = 0;
+      while (start < list.size()) {
+        size_t end = list.find(' ', start);
+        if (end == std::string_view::npos) end = list.size();
+        const std::string_view one = list.substr(start, end - start);
+        start = end + 1;
+        if (one.empty()) continue;
+        if (const std::optional<DateFormat> d = DateFormatFromName(one)) {
+          f.formats.push_back(*d);
+        } else {
+          errors_.Add(format, "'" + EscapeControl(one) +
+                                  "' is not a date format (YYYY-MM-DD, DD-MM-YYYY, YYYYMMDD, "
+                                  "excel, native)");
+        }
+      }
+      if (Blank(list)) errors_.Add(format, "format=\"\" names no date format");
+    }
+    if (const pugi::xml_attribute sep = node.attribute("separator")) {
+      if (f.field != CaseField::kViolence) {
+        errors_.Add(sep, "separator applies to violence only");
+      } else if (std::string_view(sep.value()).empty()) {
+        errors_.Add(sep, "separator=\"\" separates nothing");
+      }
+      f.separator = sep.value();
+    }
+    if (const pugi::xml_attribute unknown = node.attribute("unknown-day")) {
+      const std::string_view v = unknown.value();
+      if (!IsEventField(f.field)) {
+        errors_.Add(unknown, "unknown-day applies to moments only");
+      } else if (v == "empty") {
+        f.unknown_day_empty = true;
+      } else if (v != "refuse") {
+        errors_.Add(unknown, "unknown-day=\"" + EscapeControl(v) + "\" is not refuse or empty");
+      }
+    }
+    const std::vector<std::string> allowed = NativeValues(f.field);
+    std::map<std::string, pugi::xml_node> seen;
+    for (const pugi::xml_node child : node.children()) {
+      if (!Element(child, "field")) continue;
+      const std::string_view cname = child.name();
+      if (cname == "note") {
+        OnlyAttributes(child, {});
+        f.note = Text(child);
+        continue;
+      }
+      if (cname != "code") {
+        errors_.Add(child, "unexpected element <" + std::string(cname) + "> in <field>");
+        continue;
+      }
+      OnlyAttributes(child, {"value", "means"});
+      Text(child);
+      if (!HasCodes(f.field)) {
+        errors_.Add(child, "codes apply to kind, violence, outcome, rvdk and disclosure only");
+        continue;
+      }
+      const pugi::xml_attribute value = child.attribute("value");
+      const pugi::xml_attribute means = child.attribute("means");
+      const std::string v = Lower(Trim(value.value()));
+      if (!value || v.empty()) {
+        errors_.Add(child, "<code> needs a value attribute (the delivery's code)");
+        continue;
+      }
+      if (!means) {
+        errors_.Add(child, "<code> needs a means attribute (the value vtaudit uses)");
+        continue;
+      }
+      if (std::find(allowed.begin(), allowed.end(), means.value()) == allowed.end()) {
+        std::string list;
+        for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        errors_.Add(means, "means=\"" + EscapeControl(means.value()) + "\" is not a value of " +
+                               std::string(name.value()) + " (" + list + ")");
+        continue;
+      }
+      const auto [first, fresh] = seen.emplace(v, child);
+      if (!fresh) {
+        errors_.Add(value, "code '" + EscapeControl(v) + "' appears twice (first at " +
+                               At(first->second) + ")");
+        continue;
+      }
+      f.codes.emplace_back(v, means.value());
+    }
+    return f;
+  }
+
+  std::string At(const pugi::xml_node& node) const {
+    return src_.Where(node).substr(src_.name().size() + 1);
+  }
+
+  const XmlSource& src_;
+  XmlErrors errors_;
+  std::vector<pugi::xml_node> record_nodes_;
+  std::map<CaseField, pugi::xml_node> field_nodes_;  // where each field other than case_id is
+};
+
+}  // namespace
+
+std::string_view DateFormatName(DateFormat f) {
+  for (const auto& [format, name] : kDateFormats) {
+    if (format == f) return name;
+  }
+  return "native";
+}
+
+std::optional<DateFormat> DateFormatFromName(std::string_view name) {
+  for (const auto& [format, n] : kDateFormats) {
+    if (n == name) return format;
+  }
+  return std::nullopt;
+}
+
+std::string FieldSource::ColumnLabel() const {
+  return column.empty() ? std::to_string(position + 1) : column;
+}
+
+const FieldSource* RecordType::Find(CaseField field) const {
+  for (const FieldSource& f : fields) {
+    if (f.field == field) return &f;
+  }
+  return nullptr;
+}
+
+bool IsRequiredField(CaseField field) {
+  return field == CaseField::kCaseId || field == CaseField::kKind || field == CaseField::kReceived;
+}
+
+std::string_view CaseFieldMeaning(CaseField field) {
+  switch (field) {
+    case CaseField::kCaseId:
+      return "the organisation's own case number (dossiernummer); never a BSN or a name";
+    case CaseField::kKind:
+      return "melding (a report: Veilig Thuis keeps sight of the safety) or advies (an "
+             "adviesvraag: advice only)";
+    case CaseField::kViolence:
+      return "the type(s) of violence registered";
+    case CaseField::kReceived:
+      return "receipt of the melding or adviesvraag: where the triage and safety-assessment "
+             "clocks start";
+    case CaseField::kTriaged:
+      return "the first triage on urgency and acute danger";
+    case CaseField::kSafetyAssessed:
+      return "the veiligheidsbeoordeling completed";
+    case CaseField::kOutcome:
+      return "the outcome of the safety assessment";
+    case CaseField::kInvestigationDecided:
+      return "the decision that an onderzoek is needed: where the 10 weeks start";
+    case CaseField::kInvestigationStarted:
+      return "the day a worker actually began the onderzoek";
+    case CaseField::kInvestigationCompleted:
+      return "the onderzoek completed (its conclusion recorded)";
+    case CaseField::kRvdk:
+      return "a request to the Raad voor de Kinderbescherming for an investigation (1 or 0)";
+    case CaseField::kDisclosure:
+      return "a child told of abuse (disclosure) (1 or 0)";
+  }
+  return "";
+}
+
+const Profile& NativeProfile() {
+  static const Profile kNative = [] {
+    Profile p;
+    p.id = "native";
+    p.title = "vtaudit's own extract format: one row per case, the case fields as columns";
+    RecordType r;
+    r.name = "case";
+    for (size_t i = 0; i < CaseFieldNames().size(); ++i) {
+      FieldSource f;
+      f.field = static_cast<CaseField>(i);
+      f.column = CaseFieldNames()[i];
+      f.heading = f.column;
+      r.fields.push_back(std::move(f));
+    }
+    p.records.push_back(std::move(r));
+    return p;
+  }();
+  return kNative;
+}
+
+Result<Profile> ParseProfile(std::string_view xml, const std::string& source_name) {
+  Result<std::unique_ptr<XmlSource>> src = XmlSource::Parse(std::string(xml), source_name);
+  if (!src.ok()) return src.status();
+  return Loader(**src).Load();
+}
+
+Result<Profile> LoadProfile(const std::string& path) {
+  Result<std::string> bytes = ReadSmallFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return ParseProfile(*bytes, path);
+}
+
+}  // namespace vtaudit

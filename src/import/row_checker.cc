@@ -1,0 +1,480 @@
+#include "row_checker.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+#include "case_store.h"
+#include "escape.h"
+#include "printable.h"
+#include "privacy.h"
+#include "text.h"
+
+namespace vtaudit {
+namespace {
+
+static_assert(static_cast<size_t>(CaseField::kDisclosure) + 1 == kCaseFieldCount);
+
+std::string_view FieldName(CaseField field) { return CaseFieldNames()[static_cast<size_t>(field)]; }
+
+// The field of each Event, in Event order.
+constexpr std::array<CaseField, kEventCount> kEventFields = {CaseField::kReceived,
+                                                             CaseField::kTriaged,
+                                                             CaseField::kSafetyAssessed,
+                                                             CaseField::kInvestigationDecided,
+                                                             CaseField::kInvestigationStarted,
+                                                             CaseField::kInvestigationCompleted};
+
+std::optional<size_t> EventIndex(CaseField field) {
+  for (size_t e = 0; e < kEventFields.size(); ++e) {
+    if (kEventFields[e] == field) return e;
+  }
+  return std::nullopt;
+}
+
+bool IsOutcomeCode(std::string_view s) {
+  static constexpr std::array<std::string_view, 8> kCodes = {
+      "VT-00", "VT-01-01", "VT-01-02", "VT-01-03", "VT-01-04", "VT-02", "VT-03", "VT-99"};
+  return std::find(kCodes.begin(), kCodes.end(), s) != kCodes.end();
+}
+
+// Whether `later` may follow `earlier`: dates are compared when either has no time.
+bool NotBefore(const EventTime& later, const EventTime& earlier) {
+  if (!later.seconds || !earlier.seconds) return later.date >= earlier.date;
+  return later.Timestamp() >= earlier.Timestamp();
+}
+
+bool Digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Why a moment did not parse in one format; `unknown_day` when it is a partly unknown date.
+struct MomentProblem {
+  std::string why;
+  bool unknown_day = false;
+};
+
+// One moment in one format. On failure sets *problem.
+std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, bool numeric,
+                                     MomentProblem* problem) {
+  switch (format) {
+    case DateFormat::kNative:
+      return numeric ? FromExcelSerial(text, &problem->why) : ParseEventTime(text, &problem->why);
+    case DateFormat::kExcelSerial:
+      return FromExcelSerial(text, &problem->why);
+    case DateFormat::kIso:
+      if (text.size() < 10 || !Digits(text.substr(0, 4)) || text[4] != '-') {
+        problem->why = "not YYYY-MM-DD";
+        return std::nullopt;
+      }
+      return ParseEventTime(text, &problem->why);
+    case DateFormat::kDayMonthYear: {
+      // D-M-YYYY: pad day and month to two digits, then read as DD-MM-YYYY.
+      const size_t d = text.find('-');
+      const size_t m = d == std::string_view::npos ? d : text.find('-', d + 1);
+      if (m == std::string_view::npos || d < 1 || d > 2 || m - d - 1 < 1 || m - d - 1 > 2 ||
+          !Digits(text.substr(0, d)) || !Digits(text.substr(d + 1, m - d - 1)) ||
+          text.size() < m + 5 || !Digits(text.substr(m + 1, 4))) {
+        problem->why = "not DD-MM-YYYY";
+        return std::nullopt;
+      }
+      std::string padded = (d == 1 ? "0" : "") + std::string(text.substr(0, d)) + "-" +
+                           (m - d - 1 == 1 ? "0" : "") + std::string(text.substr(d + 1));
+      return ParseEventTime(padded, &problem->why);
+    }
+    case DateFormat::kCompact: {
+      if (text.size() < 8 || !Digits(text.substr(0, 8))) {
+        problem->why = "not YYYYMMDD";
+        return std::nullopt;
+      }
+      const std::string_view month = text.substr(4, 2), day = text.substr(6, 2);
+      if (day == "00") {
+        problem->unknown_day = true;
+        problem->why = month == "00" ? "has no month and day (JJJJ0000)" : "has no day (JJJJMM00)";
+        return std::nullopt;
+      }
+      std::string iso = std::string(text.substr(0, 4)) + "-" + std::string(month) + "-" +
+                        std::string(day) + std::string(text.substr(8));
+      return ParseEventTime(iso, &problem->why);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int RowChecker::ColumnsFound(const RecordType& record, const TableRow& header) {
+  int found = 0;
+  for (const FieldSource& f : record.fields) {
+    if (f.column.empty()) continue;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+      std::string name = Lower(Trim(header.fields[i]));
+      if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
+      if (name == f.column) {
+        ++found;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+Result<RowChecker> RowChecker::FromHeader(const std::string& path, const Profile& profile,
+                                          size_t record, const TableRow& header,
+                                          std::vector<std::string>* warnings, Date today,
+                                          const Joins* joins) {
+  RowChecker checker(path, profile, record, today, joins);
+  const RecordType& r = *checker.record_;
+  checker.positions_.fill(-1);
+  checker.sources_.fill(nullptr);
+  std::vector<std::string> problems;
+  const std::string at_header = path + ":" + std::to_string(header.line);
+  for (const FieldSource& f : r.fields) {
+    checker.sources_[static_cast<size_t>(f.field)] = &f;
+    if (f.position >= 0) {
+      if (static_cast<size_t>(f.position) >= header.fields.size()) {
+        problems.push_back(at_header + ": profile " + profile.id + " takes " +
+                           std::string(FieldName(f.field)) + " from column " +
+                           std::to_string(f.position + 1) + ", but the header has " +
+                           std::to_string(header.fields.size()) + " columns");
+      }
+      checker.positions_[static_cast<size_t>(f.field)] = f.position;
+    }
+  }
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    std::string name = Lower(Trim(header.fields[i]));
+    if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
+    const std::string where = at_header + ": column '" + EscapeControl(name) + "'";
+    const FieldSource* mapped = nullptr;
+    bool by_position = false;
+    for (const FieldSource& f : r.fields) {
+      if (!f.column.empty() && f.column == name) mapped = &f;
+      by_position = by_position || f.position == static_cast<int>(i);
+    }
+    // Every column's name is checked, whatever the profile makes of it.
+    if (const std::string kind = PersonalColumnKind(name); !kind.empty()) {
+      problems.push_back(where + " looks like a personal identifier (" + kind +
+                         "); vtaudit stores no names, addresses or BSNs: remove the column");
+      continue;
+    }
+    if (mapped != nullptr) {
+      int& position = checker.positions_[static_cast<size_t>(mapped->field)];
+      if (position >= 0) problems.push_back(where + " appears twice");
+      position = static_cast<int>(i);
+    } else if (by_position) {
+      continue;
+    } else if (std::find(r.ignored.begin(), r.ignored.end(), name) != r.ignored.end()) {
+      checker.unknown_.push_back(i);
+      checker.unknown_names_[i] = EscapeControl(name);
+    } else if (name.empty()) {
+      warnings->push_back(at_header + ": column " + std::to_string(i + 1) +
+                          " has no name and is ignored");
+      checker.unknown_.push_back(i);
+    } else {
+      warnings->push_back(where + " is not a known column and is ignored");
+      checker.unknown_.push_back(i);
+      checker.unknown_names_[i] = EscapeControl(name);
+    }
+  }
+  for (const FieldSource& f : r.fields) {
+    const bool required =
+        f.field == CaseField::kCaseId || (checker.primary_ && IsRequiredField(f.field));
+    if (required && checker.positions_[static_cast<size_t>(f.field)] < 0) {
+      problems.push_back(at_header + ": required column '" + f.column + "'" +
+                         (f.column == FieldName(f.field)
+                              ? std::string()
+                              : " (" + std::string(FieldName(f.field)) + ")") +
+                         " is missing");
+    }
+  }
+  if (!problems.empty()) {
+    problems.push_back(path + ": nothing imported; the workspace is unchanged");
+    return Status::InvalidAll(std::move(problems));
+  }
+  return checker;
+}
+
+std::string RowChecker::Message(const std::string& path, int line, const FieldSource* src,
+                                CaseField field, const std::string& reason) const {
+  std::string label(FieldName(field));
+  if (src != nullptr && src->column != label) label = src->ColumnLabel() + " (" + label + ")";
+  return path + ":" + std::to_string(line) + ": column " + label + ": " + reason;
+}
+
+std::string RowChecker::RowMessage(int line, CaseField field, const std::string& reason) const {
+  return Message(path_, line, sources_[static_cast<size_t>(field)], field, reason);
+}
+
+std::string_view RowChecker::Cell(const TableRow& row, CaseField field) const {
+  const int pos = positions_[static_cast<size_t>(field)];
+  return pos >= 0 && static_cast<size_t>(pos) < row.fields.size()
+             ? std::string_view(row.fields[static_cast<size_t>(pos)])
+             : std::string_view();
+}
+
+bool RowChecker::Numeric(const TableRow& row, CaseField field) const {
+  const int pos = positions_[static_cast<size_t>(field)];
+  return pos >= 0 && static_cast<size_t>(pos) < row.numeric.size() &&
+         row.numeric[static_cast<size_t>(pos)];
+}
+
+std::optional<std::string_view> RowChecker::Decode(const FieldSource& src, std::string_view text,
+                                                   int line, CheckedRow* out) const {
+  if (src.codes.empty() || text.empty()) return text;
+  for (const auto& [code, means] : src.codes) {
+    if (EqualsLower(text, code)) return std::string_view(means);
+  }
+  std::string allowed;
+  for (const auto& [code, means] : src.codes) {
+    allowed += (allowed.empty() ? "" : ", ") + code + " (" + means + ")";
+  }
+  out->errors.push_back(RowMessage(
+      line, src.field,
+      "'" + EscapeControl(text) + "' is not a code of profile " + profile_->id + ": " + allowed));
+  return std::nullopt;
+}
+
+void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
+  out->errors.clear();
+  out->line = row.line;
+  out->joined = CheckedRow::kNotJoined;
+  if (!row.problem.empty()) {
+    // Its fields are not where the header says: checking them would only mislead.
+    out->errors.push_back(row.problem);
+    return;
+  }
+  CaseRecord* c = &out->c;
+  const int line = row.line;
+  const auto error = [&](CaseField field, const std::string& reason) {
+    out->errors.push_back(RowMessage(line, field, reason));
+  };
+  const auto mapped = [&](CaseField field) {
+    return sources_[static_cast<size_t>(field)] != nullptr;
+  };
+  c->case_id.assign(Trim(Cell(row, CaseField::kCaseId)));
+  if (c->case_id.empty()) {
+    error(CaseField::kCaseId, "empty; every case needs the organisation's case number");
+  } else if (const std::string why = UnprintableReason(c->case_id); !why.empty()) {
+    error(CaseField::kCaseId, "holds " + why + "; a case_id may hold printable characters only");
+  } else if (ContainsBsn(c->case_id)) {
+    error(CaseField::kCaseId, "'" + c->case_id +
+                                  "' looks like a BSN (9 digits passing the 11-proef); "
+                                  "use the organisation's case number");
+  }
+  if (mapped(CaseField::kKind)) {
+    const std::optional<std::string_view> kind =
+        Decode(*sources_[static_cast<size_t>(CaseField::kKind)], Trim(Cell(row, CaseField::kKind)),
+               line, out);
+    if (!kind) {
+    } else if (EqualsLower(*kind, "melding")) {
+      c->kind = CaseKind::kMelding;
+    } else if (EqualsLower(*kind, "advies")) {
+      c->kind = CaseKind::kAdvies;
+    } else {
+      error(CaseField::kKind, "'" + EscapeControl(Lower(*kind)) + "' is not melding or advies");
+    }
+  }
+  if (const FieldSource* v = sources_[static_cast<size_t>(CaseField::kViolence)]) {
+    ParseViolence(*v, Trim(Cell(row, CaseField::kViolence)), line, out);
+  } else {
+    c->violence.clear();
+    out->violence.clear();
+  }
+  for (size_t e = 0; e < kEventFields.size(); ++e) {
+    c->events[e] =
+        mapped(kEventFields[e]) ? ParseEvent(row, kEventFields[e], line, out) : std::nullopt;
+  }
+  if (primary_ && !c->event(Event::kReceived) && Trim(Cell(row, CaseField::kReceived)).empty()) {
+    error(CaseField::kReceived, "empty; every case has a date of receipt");
+  }
+  c->outcome.clear();
+  if (const FieldSource* o = sources_[static_cast<size_t>(CaseField::kOutcome)]) {
+    if (const std::optional<std::string_view> outcome =
+            Decode(*o, Trim(Cell(row, CaseField::kOutcome)), line, out)) {
+      c->outcome.assign(*outcome);
+      if (!c->outcome.empty() && !IsOutcomeCode(c->outcome)) {
+        error(CaseField::kOutcome,
+              "'" + EscapeControl(c->outcome) +
+                  "' is not a VT outcome code (VT-00, VT-01-01 … VT-01-04, VT-02, VT-03, VT-99)");
+      }
+    }
+  }
+  c->rvdk = mapped(CaseField::kRvdk) && ParseFlag(row, CaseField::kRvdk, line, out);
+  c->disclosure =
+      mapped(CaseField::kDisclosure) && ParseFlag(row, CaseField::kDisclosure, line, out);
+  if (primary_) {
+    Join(out);
+    CheckOrder(line, out);
+  }
+  for (size_t pos : unknown_) {
+    if (pos < row.fields.size() && ContainsBsn(row.fields[pos])) {
+      const auto named = unknown_names_.find(pos);
+      out->errors.push_back(
+          path_ + ":" + std::to_string(line) + ": column " +
+          (named != unknown_names_.end() ? named->second : std::to_string(pos + 1)) +
+          ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
+          "the column");
+    }
+  }
+}
+
+// Copies the fields of the secondary row for this case, if there is one, into out->c.
+void RowChecker::Join(CheckedRow* out) const {
+  if (joins_ == nullptr) return;
+  const auto it = joins_->by_case.find(out->c.case_id);
+  if (it == joins_->by_case.end()) return;
+  out->joined = it->second;
+  const JoinedRow& j = joins_->rows[it->second];
+  CaseRecord* c = &out->c;
+  for (const FieldSource& f : j.record->fields) {
+    if (const std::optional<size_t> e = EventIndex(f.field)) {
+      c->events[*e] = j.c.events[*e];
+    } else if (f.field == CaseField::kOutcome) {
+      c->outcome = j.c.outcome;
+    } else if (f.field == CaseField::kViolence) {
+      c->violence = j.c.violence;
+      out->violence = JoinViolence(c->violence);
+    } else if (f.field == CaseField::kRvdk) {
+      c->rvdk = j.c.rvdk;
+    } else if (f.field == CaseField::kDisclosure) {
+      c->disclosure = j.c.disclosure;
+    }
+  }
+}
+
+// Fills out->c.violence (reusing its strings) and out->violence, the text to store.
+void RowChecker::ParseViolence(const FieldSource& src, std::string_view text, int line,
+                               CheckedRow* out) const {
+  CaseRecord* c = &out->c;
+  size_t n = 0;
+  std::string& joined = out->violence;
+  joined.clear();
+  size_t start = 0;
+  while (!text.empty() && start <= text.size()) {
+    size_t bar = src.separator.size() == 1 ? text.find(src.separator[0], start)
+                                           : text.find(src.separator, start);
+    if (bar == std::string_view::npos) bar = text.size();
+    const std::string_view raw = Trim(text.substr(start, bar - start));
+    start = bar + src.separator.size();
+    const std::optional<std::string_view> part = Decode(src, raw, line, out);
+    if (!part) continue;
+    const auto& types = ViolenceTypes();
+    const auto known = std::find_if(types.begin(), types.end(),
+                                    [&](const std::string& t) { return EqualsLower(*part, t); });
+    if (known == types.end()) {
+      out->errors.push_back(
+          RowMessage(line, CaseField::kViolence,
+                     "'" + EscapeControl(Lower(*part)) +
+                         "' is not a type of violence (kindermishandeling, partnergeweld, "
+                         "ouderenmishandeling, geweld_tegen_ouders, overig)"));
+      continue;
+    }
+    if (n == c->violence.size()) c->violence.emplace_back();
+    c->violence[n++].assign(*known);
+    if (!joined.empty()) joined += '|';
+    joined += *known;
+  }
+  c->violence.resize(n);
+}
+
+std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField field, int line,
+                                                CheckedRow* out) const {
+  const std::string_view text = Trim(Cell(row, field));
+  if (text.empty()) return std::nullopt;
+  const auto error = [&](const std::string& reason) {
+    out->errors.push_back(RowMessage(line, field, reason));
+  };
+  const FieldSource& src = *sources_[static_cast<size_t>(field)];
+  const bool numeric = Numeric(row, field);
+  if (src.formats.size() == 1 && src.formats[0] == DateFormat::kNative) {
+    // The native extract's messages.
+    std::string why;
+    if (numeric) {
+      std::optional<EventTime> t = FromExcelSerial(text, &why);
+      if (!t) {
+        error("'" + EscapeControl(text) + "' is not an Excel date: " + why);
+      } else if (t->date > today_) {
+        error("Excel date " + std::string(text) + " (" + t->ToIso() + ") lies in the future");
+        return std::nullopt;
+      }
+      return t;
+    }
+    std::optional<EventTime> t = ParseEventTime(text, &why);
+    if (!t) {
+      error("'" + EscapeControl(text) + "': " + EscapeControl(why));
+    } else if (t->date > today_) {
+      error(std::string(text) + " lies in the future");
+      return std::nullopt;
+    }
+    return t;
+  }
+  MomentProblem first;
+  std::string forms;
+  for (const DateFormat format : src.formats) {
+    forms += (forms.empty() ? "" : " or ") + std::string(DateFormatName(format));
+    MomentProblem problem;
+    std::optional<EventTime> t = ParseMoment(format, text, numeric, &problem);
+    if (t) {
+      if (t->date > today_) {
+        error(std::string(text) + " (" + t->ToIso() + ") lies in the future");
+        return std::nullopt;
+      }
+      return t;
+    }
+    if (problem.unknown_day) {
+      if (src.unknown_day_empty) return std::nullopt;  // kept as unknown, as the profile says
+      error("'" + EscapeControl(text) + "' " + problem.why +
+            "; a legal clock runs from or to this moment and needs the day");
+      return std::nullopt;
+    }
+    if (first.why.empty()) first = problem;
+  }
+  error("'" + EscapeControl(text) + "' is not a moment in the form " + forms + " (" +
+        EscapeControl(first.why) + ")");
+  return std::nullopt;
+}
+
+bool RowChecker::ParseFlag(const TableRow& row, CaseField field, int line, CheckedRow* out) const {
+  const std::optional<std::string_view> decoded =
+      Decode(*sources_[static_cast<size_t>(field)], Trim(Cell(row, field)), line, out);
+  if (!decoded) return false;
+  const std::string_view v = *decoded;
+  if (v.empty() || v == "0" || EqualsLower(v, "nee") || EqualsLower(v, "false")) return false;
+  if (v == "1" || EqualsLower(v, "ja") || EqualsLower(v, "true")) return true;
+  out->errors.push_back(RowMessage(line, field, "'" + EscapeControl(Lower(v)) + "' is not 1 or 0"));
+  return false;
+}
+
+void RowChecker::CheckOrder(int line, CheckedRow* out) const {
+  const CaseRecord& c = out->c;
+  const JoinedRow* joined =
+      out->joined == CheckedRow::kNotJoined ? nullptr : &joins_->rows[out->joined];
+  const auto& received = c.event(Event::kReceived);
+  const auto& assessed = c.event(Event::kSafetyAssessed);
+  const auto& decided = c.event(Event::kInvestigationDecided);
+  const auto& started = c.event(Event::kInvestigationStarted);
+  const auto& completed = c.event(Event::kInvestigationCompleted);
+  const auto check = [&](const std::optional<EventTime>& later, CaseField later_field,
+                         const std::optional<EventTime>& earlier, CaseField earlier_field) {
+    if (!later || !earlier || NotBefore(*later, *earlier)) return;
+    const std::string reason = later->ToIso() + " is before " +
+                               std::string(FieldName(earlier_field)) + " " + earlier->ToIso();
+    const FieldSource* own = sources_[static_cast<size_t>(later_field)];
+    if (own == nullptr && joined != nullptr && joined->record->Find(later_field) != nullptr) {
+      out->errors.push_back(Message(*joined->path, joined->line, joined->record->Find(later_field),
+                                    later_field, reason));
+    } else {
+      out->errors.push_back(RowMessage(line, later_field, reason));
+    }
+  };
+  using F = CaseField;
+  check(c.event(Event::kTriaged), F::kTriaged, received, F::kReceived);
+  check(assessed, F::kSafetyAssessed, received, F::kReceived);
+  check(decided, F::kInvestigationDecided, assessed ? assessed : received,
+        assessed ? F::kSafetyAssessed : F::kReceived);
+  check(started, F::kInvestigationStarted, decided, F::kInvestigationDecided);
+  check(completed, F::kInvestigationCompleted, started ? started : decided,
+        started ? F::kInvestigationStarted : F::kInvestigationDecided);
+}
+
+}  // namespace vtaudit
