@@ -243,6 +243,12 @@ Result<ReportModel> BuildReportModel(Workspace* ws, int64_t id, const Calendar& 
   if (!responses.ok()) return responses.status();
   m.responses = std::move(*responses);
 
+  Result<std::vector<Finding>> findings = CurrentFindings(ws, id);
+  if (!findings.ok()) return findings.status();
+  m.findings = std::move(*findings);
+  m.framework = f;
+  m.judgement = judged->judgement;
+
   Result<std::optional<Audit>> previous = PreviousAudit(ws, audit);
   if (!previous.ok()) return previous.status();
   if (*previous) {

@@ -495,6 +495,29 @@ WHEN NOT EXISTS (
     AND r.id = (SELECT MAX(id) FROM audit_event))
 BEGIN SELECT RAISE(ABORT, 'report versions are append-only: only a recorded redaction (vtaudit score redact) may withdraw one'); END;
 )sql",
+      // 9: taken by another branch; this no-op holds its place until that branch merges.
+      "SELECT 1;",
+      // 10: the inspectors' written findings (bevindingen), per criterion or standard, with
+      // the evidence they rest on (finding.h). Append-only like score_event: the latest row
+      // per (audit, subject) counts, the earlier ones are its history.
+      R"sql(
+CREATE TABLE finding (
+  id        INTEGER PRIMARY KEY,
+  uid       TEXT NOT NULL UNIQUE,
+  audit     INTEGER NOT NULL REFERENCES audit(id),
+  subject   TEXT NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind IN ('criterion', 'standard')),
+  text      TEXT NOT NULL CHECK (text <> ''),
+  evidence  TEXT NOT NULL DEFAULT '',
+  inspector TEXT NOT NULL,
+  at        TEXT NOT NULL
+);
+CREATE INDEX finding_audit ON finding(audit, subject);
+CREATE TRIGGER finding_append_only_update BEFORE UPDATE ON finding
+BEGIN SELECT RAISE(ABORT, 'findings are append-only: write a new one (vtaudit finding set)'); END;
+CREATE TRIGGER finding_append_only_delete BEFORE DELETE ON finding
+BEGIN SELECT RAISE(ABORT, 'findings are append-only: write a new one (vtaudit finding set)'); END;
+)sql",
   };
   return kMigrations;
 }
