@@ -317,15 +317,15 @@ BOOST_AUTO_TEST_CASE(properties_and_wording) {
   BOOST_TEST(p.status().ToString() ==
              "t.properties:5: expected 'key = value'\nt.properties:6: key 'a' given twice");
   ReportTemplates t;
-  t.text = {{"a", "x {n} y {other}"}};
+  t.words = *Translator::FromText("a = x {n} y {other}\n", "t.properties", "nl");
   BOOST_TEST(t.T("a", {{"n", "3"}}) == "x 3 y {other}");
   BOOST_TEST(t.T("missing") == "[missing]");
   BOOST_TEST(!LoadReportTemplates(VTAUDIT_SOURCE_DIR "/reports", "de").ok());
   BOOST_TEST(LoadReportTemplates("/nonexistent", "nl").status().IsNotFound());
   // Both languages have the same keys.
   std::set<std::string> nl, en;
-  for (const auto& [k, v] : Templates("nl").text) nl.insert(k);
-  for (const auto& [k, v] : Templates("en").text) en.insert(k);
+  for (const std::string& k : Templates("nl").words.Keys()) nl.insert(k);
+  for (const std::string& k : Templates("en").words.Keys()) en.insert(k);
   BOOST_TEST((nl == en));
 }
 

@@ -146,6 +146,8 @@ int ScoreSkip(Context& ctx);
 int ResponseAdd(Context& ctx);
 int ResponseDecide(Context& ctx);
 int ResponseList(Context& ctx);
+int FindingSet(Context& ctx);
+int FindingShow(Context& ctx);
 int SampleSizeCommand(Context& ctx);
 int SampleDraw(Context& ctx);
 int SampleShow(Context& ctx);

@@ -18,6 +18,7 @@
 #include "compare_writer.h"
 #include "csv_reader.h"
 #include "extract.h"
+#include "finding.h"
 #include "json_writer.h"
 #include "judgement.h"
 #include "measure.h"
@@ -176,7 +177,23 @@ Result<int> ApplyReconciliation(Workspace* ws, int64_t audit, const std::string&
   return static_cast<int>(rows->size());
 }
 
-// Creates the audit, draws its sample and imports its score sheet and reconciliation.
+// Records the inspectors' findings of a findings sheet (criterion,text,evidence,inspector;
+// the criterion column may name a standard). Returns how many.
+Result<int> ApplyFindings(Workspace* ws, int64_t audit, const std::string& path) {
+  Result<std::vector<std::map<std::string, std::string>>> rows =
+      ReadTable(path, {"criterion", "text", "evidence", "inspector"});
+  if (!rows.ok()) return rows.status();
+  for (std::map<std::string, std::string>& r : *rows) {
+    const FindingInput input{audit, r["criterion"], r["text"], r["evidence"], r["inspector"]};
+    if (Result<Finding> f = SetFinding(ws, input); !f.ok()) {
+      return Status::Invalid(path + ":" + r["#line"] + ": " + f.status().ToString());
+    }
+  }
+  return static_cast<int>(rows->size());
+}
+
+// Creates the audit, draws its sample and imports its score sheet, reconciliation and
+// findings.
 // Every example audit has the demo's peildatum.
 Result<AuditRun> RunExampleAudit(Workspace* ws, const ExampleAudit& example,
                                  const std::string& audits_dir, Date as_of) {
@@ -195,6 +212,8 @@ Result<AuditRun> RunExampleAudit(Workspace* ws, const ExampleAudit& example,
   Result<int> reconciled = ApplyReconciliation(ws, run.id, base + "-reconciliatie.csv");
   if (!reconciled.ok()) return reconciled.status();
   run.reconciled = *reconciled;
+  Result<int> findings = ApplyFindings(ws, run.id, base + "-bevindingen.csv");
+  if (!findings.ok()) return findings.status();
   return run;
 }
 

@@ -76,13 +76,6 @@ std::string Exact(double v) {
   return std::string(buf, r.ptr);
 }
 
-std::string FormatNumber(double v, int decimals, std::string_view lang) {
-  if (!std::isfinite(v)) return "\u2013";
-  std::string s = Fixed(v, decimals);
-  if (lang != "en") std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
 // The fewest decimals (at most 3) that show every multiple of `step` exactly.
 int DecimalsFor(double step) {
   for (int d = 0; d < 3; ++d) {
@@ -822,11 +815,6 @@ double WritePdf(const Scene& scene, cairo_t* cr, double x, double y, double widt
 }
 
 }  // namespace
-
-std::string FormatPercent(double share, int decimals, std::string_view lang) {
-  if (!std::isfinite(share)) return "\u2013";
-  return FormatNumber(share * 100, decimals, lang) + "%";
-}
 
 std::string ToSvg(const BarChart& chart) {
   return WriteSvg(Layout(chart), chart.title, chart.description);

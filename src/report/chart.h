@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "escape.h"
+#include "translator.h"  // FormatNumber, FormatPercent
 
 struct _cairo;  // cairo_t, so that this header does not need cairo
 
@@ -90,10 +91,6 @@ double DrawPdf(const BarChart& chart, _cairo* cr, double x, double y, double wid
 double DrawPdf(const LineChart& chart, _cairo* cr, double x, double y, double width);
 double DrawPdf(const Histogram& chart, _cairo* cr, double x, double y, double width);
 double DrawPdf(const SmallMultiples& chart, _cairo* cr, double x, double y, double width);
-
-// A share as a percentage: 0.875 gives "87,5%" for lang "nl" and "87.5%" for "en".
-// A value that is not finite gives "–".
-std::string FormatPercent(double share, int decimals = 1, std::string_view lang = "nl");
 
 }  // namespace vtaudit
 

@@ -17,6 +17,9 @@
 
 #include "calendar.h"
 #include "escape.h"
+#include "finding.h"
+#include "framework.h"
+#include "judgement.h"
 #include "measure.h"
 #include "response.h"
 #include "sample.h"
@@ -24,6 +27,7 @@
 #include "stats.h"
 #include "status.h"
 #include "timeliness.h"
+#include "translator.h"
 #include "workspace.h"
 
 namespace vtaudit {
@@ -122,6 +126,13 @@ struct ReportModel {
   std::string delivery_file, delivery_sha256;
   std::map<std::string, std::string> not_judged;  // criterion → reason (NotJudged)
   std::vector<Response> responses;                // hoor en wederhoor, oldest first
+  // The inspectors' findings that count, per criterion or standard (finding.h), in the
+  // order of the framework.
+  std::vector<Finding> findings;
+  // The framework and the judgement the figures come from, for explanations in words
+  // (explanation.h).
+  Framework framework;
+  Judgement judgement;
 };
 
 // Histogram bins of the report: durations in days up to this many, the last bin open-ended.
@@ -139,19 +150,17 @@ struct ReportTemplates {
   std::string lang;  // "nl" or "en"
   std::string html;  // the skeleton with {{placeholders}}
   std::string css;
-  std::map<std::string, std::string> text;  // key → wording, may hold {name} fields
+  Translator words;  // text-LANG.properties: the wording, numbers and dates of `lang`
 
   // The wording for `key`, its {name} fields filled from `fields`; "[key]" when missing.
-  std::string T(const std::string& key,
-                const std::map<std::string, std::string>& fields = {}) const;
+  std::string T(const std::string& key, const Translator::Args& fields = {}) const {
+    return words.T(key, fields);
+  }
 };
 
 // NotFound naming the file when one is missing; Invalid for an unknown language or a bad
-// properties line ("FILE:LINE: …").
+// properties line ("FILE:LINE: …", ParseProperties).
 Result<ReportTemplates> LoadReportTemplates(const std::string& dir, const std::string& lang);
-// Parses `key = value` lines; '#' starts a comment line; "\n" in a value is a newline.
-Result<std::map<std::string, std::string>> ParseProperties(std::string_view text,
-                                                           std::string_view source_name);
 
 // Every number of the report with the framework hash (reports/README.md, "JSON").
 std::string ReportJson(const ReportModel& model);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "explanation.h"
 #include "report_internal.h"
 
 namespace vtaudit::report_internal {
@@ -20,11 +21,7 @@ std::string Localised(const ReportTemplates& t, const std::string& nl, const std
 }
 
 std::string Decimal(const ReportTemplates& t, double v, int decimals) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (!English(t)) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
+  return t.words.Number(v, decimals);
 }
 
 std::string Join(const std::vector<std::string>& parts, const std::string& sep) {
@@ -124,18 +121,6 @@ std::string Compliance(const ReportTemplates& t, const ReportNode& c) {
   return s;
 }
 
-std::string Notes(const ReportTemplates& t, const ReportNode& c) {
-  std::vector<std::string> lines;
-  for (const ReportNote& n : c.notes) {
-    std::string who = n.case_id.empty() ? n.inspector : n.case_id + ", " + n.inspector;
-    lines.push_back(t.T("findings.note", {{"who", who}, {"result", n.result}, {"note", n.note}}));
-  }
-  if (!c.disagreements.empty()) {
-    lines.push_back(t.T("findings.disagreements", {{"cases", Join(c.disagreements, ", ")}}));
-  }
-  return lines.empty() ? "–" : Join(lines, "\n");
-}
-
 void ForEachCriterion(const std::vector<ReportNode>& domains,
                       const std::function<void(const ReportNode&)>& fn) {
   for (const ReportNode& d : domains) {
@@ -162,6 +147,35 @@ std::string MeetsNorm(const ReportTemplates& t, const std::string& meets) {
 
 std::string Days(const ReportTemplates& t, const std::optional<double>& d) {
   return d ? Decimal(t, *d, std::floor(*d) == *d ? 0 : 1) : "–";
+}
+
+// A case field's name in the report's language ("condition.field.outcome"); the field
+// itself when the wording has none.
+std::string FieldName(const ReportTemplates& t, const std::string& field) {
+  const std::string key = "condition.field." + field;
+  return t.words.Has(key) ? t.T(key) : field;
+}
+
+// A condition of the framework syntax ("kind = melding and (outcome = VT-02 or …)") in the
+// report's words: field names and the words and, or, not translated, values as they are.
+std::string ConditionText(const ReportTemplates& t, const std::string& condition) {
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    const std::string key = "condition.word." + word;
+    out += t.words.Has(key) ? t.T(key) : FieldName(t, word);
+    word.clear();
+  };
+  for (char c : condition) {
+    if (c == ' ' || c == '(' || c == ')') {
+      flush();
+      out += c;
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return out;
 }
 
 Section Cover(const ReportModel& m, const ReportTemplates& t) {
@@ -191,10 +205,8 @@ Section Cover(const ReportModel& m, const ReportTemplates& t) {
       {t.T("cover.toolkit"), "vtaudit " + m.toolkit_version},
   };
   s.blocks.push_back(std::move(kv));
-  if (m.status != "final") {
-    s.blocks.push_back(
-        Paragraph(t.T("cover.not_final", {{"status", t.T("status." + m.status)}}), "note"));
-  }
+  if (m.status != "final")
+    s.blocks.push_back(Paragraph(t.T("cover.not_final." + m.status), "note"));
   if (m.synthetic) s.blocks.push_back(Paragraph(t.T("synthetic.explanation"), "note"));
   // Only the final version is signed: a werkversie or concept may still change.
   if (m.status != "final") return s;
@@ -293,15 +305,15 @@ Section Method(const ReportModel& m, const ReportTemplates& t) {
           : t.T("method.delivery", {{"file", m.delivery_file}, {"sha256", m.delivery_sha256}})));
   if (m.sample) {
     const Sample& sa = *m.sample;
-    s.blocks.push_back(
-        Paragraph(t.T("method.sample." + sa.method,
-                      {{"size", std::to_string(sa.size)},
-                       {"population", std::to_string(sa.population)},
-                       {"seed", sa.seed},
-                       {"stratify", sa.stratify},
-                       {"where", sa.where.empty() ? t.T("method.all_cases") : sa.where},
-                       {"sha256", sa.population_sha256},
-                       {"drawn_at", sa.drawn_at}})));
+    s.blocks.push_back(Paragraph(
+        t.T("method.sample." + sa.method,
+            {{"size", std::to_string(sa.size)},
+             {"population", std::to_string(sa.population)},
+             {"seed", sa.seed},
+             {"stratify", FieldName(t, sa.stratify)},
+             {"where", sa.where.empty() ? t.T("method.all_cases") : ConditionText(t, sa.where)},
+             {"sha256", sa.population_sha256},
+             {"drawn_at", sa.drawn_at}})));
     if (!sa.strata.empty()) {
       Block st =
           Table(t.T("method.strata"),
@@ -370,6 +382,38 @@ Section Method(const ReportModel& m, const ReportTemplates& t) {
   return s;
 }
 
+const NodeJudgement* FindJudged(const std::vector<NodeJudgement>& nodes, const std::string& id) {
+  for (const NodeJudgement& n : nodes) {
+    if (n.id == id) return &n;
+    if (const NodeJudgement* found = FindJudged(n.children, id)) return found;
+  }
+  return nullptr;
+}
+
+// The judgement of a node in a sentence of the report's language (explanation.h).
+std::string Explained(const ReportModel& m, const ReportTemplates& t, const std::string& id) {
+  const NodeJudgement* n = FindJudged(m.judgement.domains, id);
+  return n ? ExplainNode(*n, m.framework, m.not_judged, t.words) : "–";
+}
+
+const Finding* FindFinding(const ReportModel& m, const std::string& subject) {
+  for (const Finding& f : m.findings) {
+    if (f.subject == subject) return &f;
+  }
+  return nullptr;
+}
+
+// The inspectors' finding with what it rests on, for a table cell.
+std::string FindingCell(const ReportTemplates& t, const Finding* f) {
+  if (!f) return t.T("findings.none");
+  std::string s = f->text;
+  if (!f->evidence.empty()) s += "\n" + t.T("findings.evidence", {{"evidence", f->evidence}});
+  return s;
+}
+
+// Per domain and standard the judgement explained; per criterion the judgement, the
+// compliance with its interval and the inspectors' finding. The per-case notes are in an
+// appendix (Notes).
 Section Findings(const ReportModel& m, const ReportTemplates& t) {
   Section s{"findings", {}};
   s.blocks.push_back(Heading(2, t.T("findings.heading")));
@@ -377,24 +421,39 @@ Section Findings(const ReportModel& m, const ReportTemplates& t) {
   for (const ReportNode& d : m.domains) {
     s.blocks.push_back(Heading(3, NodeName(t, d) + ": " + NodeLevel(m, t, d) +
                                       (d.incomplete ? " " + t.T("findings.incomplete") : "")));
-    s.blocks.push_back(Paragraph(t.T("findings.rule", {{"explanation", d.explanation}}), "note"));
+    s.blocks.push_back(Paragraph(Explained(m, t, d.id), "note"));
     for (const ReportNode& st : d.children) {
       s.blocks.push_back(Heading(4, st.id + " " + NodeName(t, st) + ": " + NodeLevel(m, t, st) +
                                         (st.incomplete ? " " + t.T("findings.incomplete") : "")));
-      Block table = Table(t.T("findings.caption", {{"standard", st.id}}),
-                          {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance"),
-                           t.T("col.ci95"), t.T("col.notes")},
-                          {2.6, 1.1, 1.5, 1.3, 2.6}, "findings");
+      s.blocks.push_back(Paragraph(Explained(m, t, st.id), "note"));
+      if (const Finding* f = FindFinding(m, st.id)) {
+        s.blocks.push_back(Paragraph(FindingCell(t, f)));
+      }
+      Block table = Table(
+          t.T("findings.caption", {{"standard", st.id}}),
+          {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance"), t.T("col.finding")},
+          {2.4, 1.1, 1.5, 3.4}, "findings");
       for (const ReportNode& c : st.children) {
         std::string name = c.id + " " + NodeName(t, c);
         if (!c.cap.empty()) name += "\n" + t.T("findings.cap", {{"level", LevelName(m, t, c.cap)}});
+        std::string compliance = Compliance(t, c);
+        if (c.ci95)
+          compliance += "\n" + t.T("findings.ci95", {{"interval", Interval95(t, c.ci95)}});
         table.rows.push_back(
-            {name, NodeLevel(m, t, c), Compliance(t, c), Interval95(t, c.ci95), Notes(t, c)});
+            {name, NodeLevel(m, t, c), compliance, FindingCell(t, FindFinding(m, c.id))});
       }
       s.blocks.push_back(std::move(table));
     }
   }
   return s;
+}
+
+// The result of a note as the report's reader says it: a case result or a level's name.
+std::string ResultName(const ReportModel& m, const ReportTemplates& t, const std::string& result) {
+  if (result == "voldoet" || result == "voldoet_niet" || result == "nvt") {
+    return t.T("result." + result);
+  }
+  return LevelName(m, t, result);
 }
 
 // Durations grouped for display: days for day and hour clocks, weeks for week clocks.
@@ -521,10 +580,6 @@ Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
     lc.series.push_back(std::move(series));
     lc.description = Join(parts, "; ");
     s.blocks.push_back(std::move(line));
-    Block hist;
-    hist.kind = Block::Kind::kHistogram;
-    hist.histogram = DurationHistogram(t, d, *sum);
-    if (!hist.histogram.counts.empty()) s.blocks.push_back(std::move(hist));
   }
 
   const WaitingTime& w = m.timeliness.waiting;
@@ -564,12 +619,12 @@ Section Comparison(const ReportModel& m, const ReportTemplates& t) {
       Table(t.T("comparison.caption"),
             {t.T("col.criterion"), std::to_string(*m.previous_period), std::to_string(m.period),
              t.T("col.change"), t.T("col.ci95"), t.T("col.noise")},
-            {2.4, 1.3, 1.3, 1.1, 1.6, 0.9});
+            {1.1, 1.6, 1.6, 1.1, 1.8, 1.1});
   std::vector<std::string> moved;
   ForEachCriterion(m.domains, [&](const ReportNode& c) {
+    // The id only: the criteria's texts are in the findings and in appendix 1.
     if (!c.change) {
-      table.rows.push_back({c.id + " " + NodeName(t, c), t.T("comparison.new"),
-                            LevelName(m, t, c.level), "–", "–", "–"});
+      table.rows.push_back({c.id, t.T("comparison.new"), LevelName(m, t, c.level), "–", "–", "–"});
       return;
     }
     const ReportChange& ch = *c.change;
@@ -577,9 +632,8 @@ Section Comparison(const ReportModel& m, const ReportTemplates& t) {
       return LevelName(m, t, level) + (share ? "\n" + Percent(t, share) : "");
     };
     table.rows.push_back(
-        {c.id + " " + NodeName(t, c), cell(ch.previous_level, ch.previous_share),
-         cell(c.level, c.share), ch.change ? SignedPercentPoints(t, *ch.change) : "–",
-         Interval95(t, ch.change_ci95),
+        {c.id, cell(ch.previous_level, ch.previous_share), cell(c.level, c.share),
+         ch.change ? SignedPercentPoints(t, *ch.change) : "–", Interval95(t, ch.change_ci95),
          ch.change ? t.T(ch.exceeds_noise ? "comparison.beyond" : "comparison.within") : "–"});
     if (ch.change && ch.exceeds_noise) moved.push_back(c.id);
   });
@@ -625,6 +679,22 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
     s.blocks.push_back(std::move(cases));
   }
 
+  s.blocks.push_back(Heading(3, t.T("appendix.notes")));
+  Block notes = Table(t.T("appendix.notes_caption"),
+                      {t.T("col.criterion"), t.T("col.case"), t.T("col.result"), t.T("col.note")},
+                      {0.8, 2, 1.1, 4.6});
+  ForEachCriterion(m.domains, [&](const ReportNode& c) {
+    for (const ReportNote& n : c.notes) {
+      const std::string who = n.case_id.empty() ? t.T("appendix.organisation") : n.case_id;
+      notes.rows.push_back({c.id, who + "\n" + n.inspector, ResultName(m, t, n.result), n.note});
+    }
+  });
+  if (notes.rows.empty()) {
+    s.blocks.push_back(Paragraph(t.T("appendix.no_notes")));
+  } else {
+    s.blocks.push_back(std::move(notes));
+  }
+
   s.blocks.push_back(Heading(3, t.T("appendix.agreement")));
   if (m.agreement.empty()) {
     s.blocks.push_back(Paragraph(t.T("appendix.no_agreement")));
@@ -643,9 +713,10 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
       for (const Disagreement& d : a.disagreements) {
         std::vector<std::string> scores;
         for (const auto& [inspector, result] : d.scores)
-          scores.push_back(inspector + ": " + result);
+          scores.push_back(inspector + ": " + ResultName(m, t, result));
         dis.push_back((d.case_id.empty() ? t.T("appendix.organisation") : d.case_id) + " (" +
-                      Join(scores, ", ") + (d.reconciled ? " → " + *d.reconciled : "") + ")");
+                      Join(scores, ", ") +
+                      (d.reconciled ? " → " + ResultName(m, t, *d.reconciled) : "") + ")");
       }
       ag.rows.push_back({a.criterion, std::to_string(a.cases), Join(a.inspectors, ", "),
                          FormatPercent(a.observed, 1, t.lang),
@@ -660,6 +731,17 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
     }
     s.blocks.push_back(std::move(ag));
     if (!pairs.rows.empty()) s.blocks.push_back(std::move(pairs));
+  }
+  // The durations behind the share on time, per deadline: detail for the reader who
+  // wants it, so in an appendix and not in the body.
+  s.blocks.push_back(Heading(3, t.T("appendix.durations")));
+  for (const Deadline& d : m.deadlines) {
+    const DeadlineSummary* sum = Summary(m, d.id);
+    if (!sum || sum->counted == 0) continue;
+    Block hist;
+    hist.kind = Block::Kind::kHistogram;
+    hist.histogram = DurationHistogram(t, d, *sum);
+    if (!hist.histogram.counts.empty()) s.blocks.push_back(std::move(hist));
   }
   return s;
 }

@@ -45,7 +45,9 @@ class PdfWriter {
   int Run(const std::vector<Section>& sections) {
     StartPage();
     for (size_t i = 0; i < sections.size(); ++i) {
-      if (i > 0) NewPage();
+      // The cover stands alone and the appendices start on a page of their own; the
+      // chapters of the body follow each other, so that the body stays short.
+      if (i > 0 && (sections[i - 1].id == "cover" || sections[i].id == "appendices")) NewPage();
       for (const Block& b : sections[i].blocks) Draw(b);
     }
     FinishPage();
@@ -165,7 +167,8 @@ class PdfWriter {
         const double h = Measure(b.text, size, true, kContentWidth);
         // A heading keeps the start of what follows (often a paragraph and a chart) on its page.
         const double follow = b.level <= 3 ? 200 : 90;
-        y_ += b.level <= 2 ? 0 : 8;
+        // A chapter that follows another on the same page keeps a clear gap above it.
+        y_ += b.level <= 2 ? (y_ > kTop + 1 ? 18 : 0) : 8;
         EnsureRoom(h + follow);
         y_ += Text(b.text, kMarginX, y_, size, true, kContentWidth, b.level <= 2 ? kAccent : kInk);
         if (b.level == 2) {

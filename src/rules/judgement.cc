@@ -313,6 +313,7 @@ void Aggregate(const Framework& f, const std::vector<Child>& children,
       }
     }
     level = band->level;
+    n->mean = mean, n->band_min = band->min_score;
     n->explanation = "weighted mean of " + parts + " = " + FormatFigure(sum) + " / " +
                      FormatFigure(weights) + " = " + FormatFigure(mean) + " >= band " +
                      FormatFigure(band->min_score) + " → " + level;
@@ -325,6 +326,7 @@ void Aggregate(const Framework& f, const std::vector<Child>& children,
       n->explanation += "; cap: " + criterion->id + " is " + *judgement->level +
                         " (not met), so at most " + criterion->cap + " → " + criterion->cap;
       level = criterion->cap;
+      n->capped_by = criterion->id;
     } else {
       n->explanation += "; cap of " + criterion->id + " (" + criterion->cap + ") does not lower it";
     }

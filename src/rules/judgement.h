@@ -69,6 +69,11 @@ struct NodeJudgement {
   long unscored = 0;                       // applicable, without any score
   std::optional<double> share;             // compliance
   std::vector<std::string> disagreements;  // the disputed cases, with every inspector's score
+  // Standards and domains judged by weighted mean: the mean of their judged parts' scores
+  // and the min-score of the band it reached; none otherwise. For explanations in words.
+  std::optional<double> mean, band_min;
+  // The criterion whose cap lowered the level, "" when none did.
+  std::string capped_by;
   std::vector<NodeJudgement> children;
 };
 

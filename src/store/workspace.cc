@@ -546,6 +546,27 @@ BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
 CREATE TRIGGER snapshot_measure_append_only_delete BEFORE DELETE ON snapshot_measure
 BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;
 )sql",
+      // 10: the inspectors' written findings (bevindingen), per criterion or standard, with
+      // the evidence they rest on (finding.h). Append-only like score_event: the latest row
+      // per (audit, subject) counts, the earlier ones are its history.
+      R"sql(
+CREATE TABLE finding (
+  id        INTEGER PRIMARY KEY,
+  uid       TEXT NOT NULL UNIQUE,
+  audit     INTEGER NOT NULL REFERENCES audit(id),
+  subject   TEXT NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind IN ('criterion', 'standard')),
+  text      TEXT NOT NULL CHECK (text <> ''),
+  evidence  TEXT NOT NULL DEFAULT '',
+  inspector TEXT NOT NULL,
+  at        TEXT NOT NULL
+);
+CREATE INDEX finding_audit ON finding(audit, subject);
+CREATE TRIGGER finding_append_only_update BEFORE UPDATE ON finding
+BEGIN SELECT RAISE(ABORT, 'findings are append-only: write a new one (vtaudit finding set)'); END;
+CREATE TRIGGER finding_append_only_delete BEFORE DELETE ON finding
+BEGIN SELECT RAISE(ABORT, 'findings are append-only: write a new one (vtaudit finding set)'); END;
+)sql",
   };
   return kMigrations;
 }

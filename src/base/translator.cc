@@ -1,0 +1,126 @@
+#include "translator.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace vtaudit {
+namespace {
+
+std::string Trim(const std::string& s) {
+  const size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return std::string();
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+constexpr std::array<std::string_view, 12> kDutchMonths = {
+    "januari", "februari", "maart",     "april",   "mei",      "juni",
+    "juli",    "augustus", "september", "oktober", "november", "december"};
+constexpr std::array<std::string_view, 12> kEnglishMonths = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
+
+Result<std::map<std::string, std::string>> ParseProperties(std::string_view text,
+                                                           std::string_view source_name) {
+  std::map<std::string, std::string> out;
+  std::vector<std::string> errors;
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string t = Trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    const size_t eq = t.find('=');
+    const std::string where = std::string(source_name) + ":" + std::to_string(number) + ": ";
+    if (eq == std::string::npos) {
+      errors.push_back(where + "expected 'key = value'");
+      continue;
+    }
+    const std::string key = Trim(t.substr(0, eq));
+    std::string value = Trim(t.substr(eq + 1));
+    for (size_t p; (p = value.find("\\n")) != std::string::npos;) value.replace(p, 2, "\n");
+    if (key.empty()) errors.push_back(where + "empty key");
+    if (!out.emplace(key, value).second) errors.push_back(where + "key '" + key + "' given twice");
+  }
+  if (!errors.empty()) return Status::InvalidAll(std::move(errors));
+  return out;
+}
+
+std::string FormatNumber(double v, int decimals, std::string_view lang) {
+  if (!std::isfinite(v)) return "\u2013";
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, r.ptr);
+  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  if (lang != "en") std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+std::string FormatPercent(double share, int decimals, std::string_view lang) {
+  if (!std::isfinite(share)) return "\u2013";
+  return FormatNumber(share * 100, decimals, lang) + "%";
+}
+
+std::string FormatLongDate(const Date& date, std::string_view lang) {
+  const auto& months = lang == "en" ? kEnglishMonths : kDutchMonths;
+  return std::to_string(date.day()) + " " +
+         std::string(months[static_cast<size_t>(date.month() - 1)]) + " " +
+         std::to_string(date.year());
+}
+
+Result<Translator> Translator::FromText(std::string_view text, std::string_view source_name,
+                                        const std::string& lang) {
+  if (lang != "nl" && lang != "en") {
+    return Status::Invalid("unknown language '" + lang + "' (nl or en)");
+  }
+  Result<std::map<std::string, std::string>> texts = ParseProperties(text, source_name);
+  if (!texts.ok()) return texts.status();
+  Translator t(lang);
+  t.texts_ = std::move(*texts);
+  return t;
+}
+
+Result<Translator> Translator::Load(const std::string& path, const std::string& lang) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open the texts");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return FromText(s.str(), path, lang);
+}
+
+std::vector<std::string> Translator::Keys() const {
+  std::vector<std::string> out;
+  for (const auto& [key, text] : texts_) out.push_back(key);
+  return out;
+}
+
+std::string Translator::T(const std::string& key, const Args& args) const {
+  auto it = texts_.find(key);
+  if (it == texts_.end()) return "[" + key + "]";
+  std::string out;
+  const std::string& v = it->second;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '{') {
+      const size_t end = v.find('}', i);
+      if (end != std::string::npos) {
+        auto f = args.find(v.substr(i + 1, end - i - 1));
+        if (f != args.end()) {
+          out += f->second;
+          i = end;
+          continue;
+        }
+      }
+    }
+    out += v[i];
+  }
+  return out;
+}
+
+}  // namespace vtaudit

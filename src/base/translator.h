@@ -1,0 +1,68 @@
+// One way to speak Dutch or English. A Translator holds the keyed texts of one language,
+// read from a `.properties` file (key = value; {name} fields filled from arguments), and
+// writes numbers, percentages and dates the way that language does: "87,2%", "1,4" and
+// "6 januari 2025" in Dutch, "87.2%", "1.4" and "6 January 2025" in English. The report,
+// `judge --explain` and (later) the web UI speak through it. Immutable after loading, so
+// a Translator may be shared between threads.
+#ifndef VTAUDIT_TRANSLATOR_H_
+#define VTAUDIT_TRANSLATOR_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+#include "status.h"
+
+namespace vtaudit {
+
+// Parses `key = value` lines; '#' starts a comment line; "\n" in a value is a newline.
+// Invalid with every bad line as "SOURCE:LINE: …" (no '=', empty key, a key given twice).
+Result<std::map<std::string, std::string>> ParseProperties(std::string_view text,
+                                                           std::string_view source_name);
+
+// `v` with `decimals` digits after the decimal sign: "1,4" for "nl", "1.4" for "en"; no
+// thousands separator, no "-0"; "–" for a value that is not finite.
+std::string FormatNumber(double v, int decimals, std::string_view lang);
+// A share as a percentage: 0.875 gives "87,5%" for "nl" and "87.5%" for "en".
+std::string FormatPercent(double share, int decimals = 1, std::string_view lang = "nl");
+// A date written out: "6 januari 2025" for "nl", "6 January 2025" for "en".
+std::string FormatLongDate(const Date& date, std::string_view lang);
+
+class Translator {
+ public:
+  using Args = std::map<std::string, std::string>;
+
+  // An empty translator for "nl" or "en": every lookup gives "[key]".
+  explicit Translator(std::string lang = "nl") : lang_(std::move(lang)) {}
+  // The texts of `text` (the contents of a .properties file named `source_name`). Invalid
+  // for a language other than nl or en, or a bad line (ParseProperties).
+  static Result<Translator> FromText(std::string_view text, std::string_view source_name,
+                                     const std::string& lang);
+  // Reads `path`; NotFound naming it when it cannot be opened.
+  static Result<Translator> Load(const std::string& path, const std::string& lang);
+
+  const std::string& lang() const { return lang_; }
+  bool english() const { return lang_ == "en"; }
+  bool Has(const std::string& key) const { return texts_.count(key) > 0; }
+  // Every key, sorted.
+  std::vector<std::string> Keys() const;
+  // The text of `key`, its {name} fields filled from `args` (a field without an argument
+  // stays as written); "[key]" when the key is missing, so a gap shows in the output.
+  std::string T(const std::string& key, const Args& args = {}) const;
+
+  std::string Number(double v, int decimals) const { return FormatNumber(v, decimals, lang_); }
+  std::string Percent(double share, int decimals = 1) const {
+    return FormatPercent(share, decimals, lang_);
+  }
+  std::string LongDate(const Date& date) const { return FormatLongDate(date, lang_); }
+
+ private:
+  std::string lang_;
+  std::map<std::string, std::string> texts_;
+};
+
+}  // namespace vtaudit
+
+#endif  // VTAUDIT_TRANSLATOR_H_

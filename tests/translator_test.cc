@@ -1,0 +1,90 @@
+#include "translator.h"
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+
+#include "date.h"
+
+namespace vtaudit {
+namespace {
+
+BOOST_AUTO_TEST_SUITE(translator)
+
+BOOST_AUTO_TEST_CASE(numbers_use_the_decimal_sign_of_the_language) {
+  BOOST_TEST(FormatNumber(1.4, 1, "nl") == "1,4");
+  BOOST_TEST(FormatNumber(1.4, 1, "en") == "1.4");
+  BOOST_TEST(FormatNumber(1.75, 2, "nl") == "1,75");
+  BOOST_TEST(FormatNumber(2, 0, "nl") == "2");
+  BOOST_TEST(FormatNumber(-0.04, 1, "nl") == "0,0");   // no "-0,0"
+  BOOST_TEST(FormatNumber(-3.25, 1, "nl") == "-3,2");  // -3.25 is exact: ties to even
+  BOOST_TEST(FormatNumber(std::nan(""), 1, "nl") == "\u2013");
+}
+
+BOOST_AUTO_TEST_CASE(percentages) {
+  // 0.872 × 100 = 87.2 → "87,2%"; 109/125 = 0.872 exactly in decimal.
+  BOOST_TEST(FormatPercent(109.0 / 125.0, 1, "nl") == "87,2%");
+  BOOST_TEST(FormatPercent(109.0 / 125.0, 1, "en") == "87.2%");
+  BOOST_TEST(FormatPercent(0.9, 0, "nl") == "90%");
+  BOOST_TEST(FormatPercent(1, 1, "nl") == "100,0%");
+}
+
+BOOST_AUTO_TEST_CASE(dates_are_written_out) {
+  const Date d = *Date::FromYmd(2025, 1, 6);
+  BOOST_TEST(FormatLongDate(d, "nl") == "6 januari 2025");
+  BOOST_TEST(FormatLongDate(d, "en") == "6 January 2025");
+  BOOST_TEST(FormatLongDate(*Date::FromYmd(2024, 12, 31), "nl") == "31 december 2024");
+}
+
+BOOST_AUTO_TEST_CASE(lookup_fills_fields_and_shows_a_missing_key) {
+  Result<Translator> t =
+      Translator::FromText("# wording\ngreeting = {n} van {total} dossiers\nplain = geen velden\n",
+                           "t.properties", "nl");
+  BOOST_TEST_REQUIRE(t.ok());
+  BOOST_TEST(t->lang() == "nl");
+  BOOST_TEST(!t->english());
+  BOOST_TEST(t->T("greeting", {{"n", "3"}, {"total", "20"}}) == "3 van 20 dossiers");
+  BOOST_TEST(t->T("greeting", {{"n", "3"}}) == "3 van {total} dossiers");  // no argument: kept
+  BOOST_TEST(t->T("plain") == "geen velden");
+  BOOST_TEST(t->T("absent") == "[absent]");
+  BOOST_TEST(t->Has("plain"));
+  BOOST_TEST(!t->Has("absent"));
+  BOOST_TEST(t->Percent(0.5) == "50,0%");
+  BOOST_TEST(t->Number(1.4, 1) == "1,4");
+  BOOST_TEST(t->LongDate(*Date::FromYmd(2025, 1, 6)) == "6 januari 2025");
+}
+
+BOOST_AUTO_TEST_CASE(english_translator_formats_in_english) {
+  Result<Translator> t = Translator::FromText("a = b\n", "t.properties", "en");
+  BOOST_TEST_REQUIRE(t.ok());
+  BOOST_TEST(t->english());
+  BOOST_TEST(t->Percent(0.5) == "50.0%");
+  BOOST_TEST(t->LongDate(*Date::FromYmd(2025, 1, 6)) == "6 January 2025");
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_names_file_and_line) {
+  Result<Translator> t =
+      Translator::FromText("a = 1\nno equals sign\na = 2\n", "x.properties", "nl");
+  BOOST_TEST_REQUIRE(!t.ok());
+  const std::string message = t.status().ToString();
+  BOOST_TEST(message.find("x.properties:2: expected 'key = value'") != std::string::npos);
+  BOOST_TEST(message.find("x.properties:3: key 'a' given twice") != std::string::npos);
+  BOOST_TEST(!Translator::FromText("a = 1\n", "x", "de").ok());
+  BOOST_TEST(Translator::Load("/nonexistent/text-nl.properties", "nl").status().IsNotFound());
+}
+
+BOOST_AUTO_TEST_CASE(the_shipped_texts_load_and_share_their_keys) {
+  Result<Translator> nl = Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-nl.properties", "nl");
+  Result<Translator> en = Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-en.properties", "en");
+  BOOST_TEST_REQUIRE(nl.ok());
+  BOOST_TEST_REQUIRE(en.ok());
+  BOOST_TEST(
+      nl->T(
+          "explain.mean",
+          {{"parts", "criteria"}, {"mean", "1,4"}, {"band", "1,0"}, {"level", "voldoet deels"}}) ==
+      "Gemiddelde van de criteria 1,4 (drempel 1,0): voldoet deels");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace vtaudit
