@@ -491,6 +491,54 @@ Histogram DurationHistogram(const ReportTemplates& t, const Deadline& d, const D
   return h;
 }
 
+// The share on time per month of the period, one line chart per deadline that counted a
+// case: detail behind the chapter's figures, in an appendix (the body stays short).
+void MonthlyCharts(const ReportModel& m, const ReportTemplates& t, Section* out) {
+  Section& s = *out;
+  std::vector<std::string> months;
+  {
+    std::string list = t.T("months");
+    size_t start = 0;
+    for (size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1) {
+      months.push_back(list.substr(start, comma - start));
+    }
+    months.push_back(list.substr(start));
+  }
+  for (const Deadline& d : m.deadlines) {
+    const DeadlineSummary* sum = Summary(m, d.id);
+    if (!sum) continue;
+    if (sum->counted == 0) continue;
+    Block line;
+    line.kind = Block::Kind::kLineChart;
+    LineChart& lc = line.line;
+    lc.lang = t.lang;
+    lc.title = t.T("timeliness.line_title", {{"deadline", Localised(t, d.name, d.gloss)}});
+    lc.norm = d.norm;
+    Series series{t.T("col.share_on_time"), {}};
+    std::vector<std::string> parts;
+    for (int month = 1; month <= 12; ++month) {
+      char key[16];
+      std::snprintf(key, sizeof key, "%04d-%02d", m.period, month);
+      lc.x_labels.push_back((month - 1 < static_cast<int>(months.size()) ? months[month - 1]
+                                                                         : std::to_string(month)) +
+                            " " + std::to_string(m.period));
+      std::optional<double> v;
+      for (const MonthCount& mc : sum->monthly) {
+        if (mc.month == key && mc.on_time + mc.late > 0) {
+          v = static_cast<double>(mc.on_time) / static_cast<double>(mc.on_time + mc.late);
+          parts.push_back(lc.x_labels.back() + " " + Percent(t, v) + " (" +
+                          std::to_string(mc.on_time) + "/" + std::to_string(mc.on_time + mc.late) +
+                          ")");
+        }
+      }
+      series.values.push_back(v);
+    }
+    lc.series.push_back(std::move(series));
+    lc.description = Join(parts, "; ");
+    s.blocks.push_back(std::move(line));
+  }
+}
+
 Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
   Section s{"timeliness", {}};
   s.blocks.push_back(Heading(2, t.T("timeliness.heading")));
@@ -531,15 +579,6 @@ Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
   s.blocks.push_back(std::move(table));
   s.blocks.push_back(Paragraph(t.T("timeliness.backlog_note"), "note"));
 
-  std::vector<std::string> months;
-  {
-    std::string list = t.T("months");
-    size_t start = 0;
-    for (size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1) {
-      months.push_back(list.substr(start, comma - start));
-    }
-    months.push_back(list.substr(start));
-  }
   for (const Deadline& d : m.deadlines) {
     const DeadlineSummary* sum = Summary(m, d.id);
     if (!sum) continue;
@@ -551,35 +590,6 @@ Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
                                               {"overdue", std::to_string(sum->overdue)},
                                               {"invalid", std::to_string(sum->invalid)},
                                               {"backlog", std::to_string(sum->backlog)}})));
-    if (sum->counted == 0) continue;
-    Block line;
-    line.kind = Block::Kind::kLineChart;
-    LineChart& lc = line.line;
-    lc.lang = t.lang;
-    lc.title = t.T("timeliness.line_title", {{"deadline", Localised(t, d.name, d.gloss)}});
-    lc.norm = d.norm;
-    Series series{t.T("col.share_on_time"), {}};
-    std::vector<std::string> parts;
-    for (int month = 1; month <= 12; ++month) {
-      char key[16];
-      std::snprintf(key, sizeof key, "%04d-%02d", m.period, month);
-      lc.x_labels.push_back((month - 1 < static_cast<int>(months.size()) ? months[month - 1]
-                                                                         : std::to_string(month)) +
-                            " " + std::to_string(m.period));
-      std::optional<double> v;
-      for (const MonthCount& mc : sum->monthly) {
-        if (mc.month == key && mc.on_time + mc.late > 0) {
-          v = static_cast<double>(mc.on_time) / static_cast<double>(mc.on_time + mc.late);
-          parts.push_back(lc.x_labels.back() + " " + Percent(t, v) + " (" +
-                          std::to_string(mc.on_time) + "/" + std::to_string(mc.on_time + mc.late) +
-                          ")");
-        }
-      }
-      series.values.push_back(v);
-    }
-    lc.series.push_back(std::move(series));
-    lc.description = Join(parts, "; ");
-    s.blocks.push_back(std::move(line));
   }
 
   const WaitingTime& w = m.timeliness.waiting;
@@ -732,6 +742,8 @@ Section Appendices(const ReportModel& m, const ReportTemplates& t) {
     s.blocks.push_back(std::move(ag));
     if (!pairs.rows.empty()) s.blocks.push_back(std::move(pairs));
   }
+  s.blocks.push_back(Heading(3, t.T("appendix.monthly")));
+  MonthlyCharts(m, t, &s);
   // The durations behind the share on time, per deadline: detail for the reader who
   // wants it, so in an appendix and not in the body.
   s.blocks.push_back(Heading(3, t.T("appendix.durations")));

@@ -75,14 +75,14 @@ printf '%s\n' "$port" >"$dir/port"
 } >"$dir/pgpass"
 chmod 600 "$dir/pgpass"
 : >"$dir/pg_service.conf"
-for db in golden e2e rls bench; do
+for db in golden e2e rls bench readme; do
   printf '[vtaudit_%s]\nhost=127.0.0.1\nport=%s\ndbname=vtaudit_%s\nuser=vtaudit_admin\n\n' \
     "$db" "$port" "$db" >>"$dir/pg_service.conf"
 done
 
 export PGPASSFILE="$dir/pgpass"
 psql() { "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U vtaudit_admin "$@"; }
-for db in golden e2e rls bench; do psql -d postgres -c "CREATE DATABASE vtaudit_$db"; done
+for db in golden e2e rls bench readme; do psql -d postgres -c "CREATE DATABASE vtaudit_$db"; done
 psql -d postgres -f "$src/docs/archive-roles.sql"
 for r in inspector_a inspector_b; do
   psql -d postgres -c "CREATE ROLE $r LOGIN PASSWORD '$inspector_password' IN ROLE vtaudit_inspector"

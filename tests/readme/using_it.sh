@@ -24,6 +24,15 @@ ln -s "$src/checklists" checklists
 ln -s "$src/samples" samples
 cp "$src/tests/data/extracts/hand.csv" extract.csv
 printf 'case_id,criterion,result,note\n' >scores.csv
+cp "$src/tests/data/profiles/cbs-meldingen.csv" meldingen.csv
+cp "$src/tests/data/profiles/cbs-onderzoeken.csv" onderzoeken.csv
+# The archive: the test server of tests/archive/pg_server.sh (this test runs in its fixture,
+# through with_server.sh), whose database vtaudit_readme is the README's service "vtaudit".
+if [ -n "${PGSERVICEFILE-}" ]; then
+  { cat "$PGSERVICEFILE"; sed -n '/^\[vtaudit_readme\]/,/^$/p' "$PGSERVICEFILE" |
+      sed 's/^\[vtaudit_readme\]/[vtaudit]/'; } >pg_service.conf
+  export PGSERVICEFILE="$PWD/pg_service.conf"
+fi
 
 # The block is a reference in the order of the work, not a session: some commands need what
 # a real audit has by then (a sample of 30, every criterion scored, a concept). Each such
