@@ -1,9 +1,9 @@
 // The inspectorate's archive: one PostgreSQL database holding every pushed audit bundle
 // (by the SHA-256 of its bytes and of its content, so the same audit pushed twice unchanged
-// is stored once and two laptops' bundles of one audit are both kept), next to queryable rows: the audit, the judgement
-// per domain, standard and criterion of each bundle, and each organisation's timeliness
-// aggregates per month (additive counts, compare.h's OrgMonthFigures). Nothing case-level
-// beyond what a bundle holds (the sampled cases' fields). A pull imports every bundle of
+// is stored once and two laptops' bundles of one audit are both kept), next to queryable rows: the
+// audit, the judgement per domain, standard and criterion of each bundle, and each organisation's
+// timeliness aggregates per month (additive counts, compare.h's OrgMonthFigures). Nothing
+// case-level beyond what a bundle holds (the sampled cases' fields). A pull imports every bundle of
 // the matching audits with ImportBundle, whose merge is idempotent and order-free, so it
 // reproduces every laptop's work. The national comparison reads the aggregates and
 // judgements into the same CompareInput as the local one (GatherCompareInput).

@@ -186,10 +186,11 @@ std::string TypedNote(const std::string& submitted) {
 // Writes a submitted form: every criterion on it, based on the event the form showed, in
 // one transaction of the library (SetScores), so that a change made elsewhere since the
 // form was rendered refuses the whole form. Returns the messages for the inspector; empty
-// when everything was saved.
+// when everything was saved. On a failed write *http_status is its cause's status (409: the
+// form is stale; HttpStatusFor otherwise); the caller's value stands for a form problem.
 std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
                                   const std::string& case_id, const std::vector<FormRow>& rows,
-                                  const Request& req, bool* stale, int* http_status) {
+                                  const Request& req, int* http_status) {
   const Lang l = env.lang;
   std::vector<std::string> messages;
   std::vector<ScoreInput> inputs;
@@ -224,10 +225,11 @@ std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
     if (written.ok()) return {};
     // A conflict is a stale form, unless the audit became final meanwhile.
     Result<Audit> now = FindAudit(env.ws, ac.audit.id);
-    *stale = written.status().IsConflict() && now.ok() && now->status != AuditStatus::kFinal;
-    *http_status = *stale ? 409 : HttpStatusFor(written.status(), req.method);
+    const bool stale =
+        written.status().IsConflict() && now.ok() && now->status != AuditStatus::kFinal;
+    *http_status = stale ? 409 : HttpStatusFor(written.status(), req.method);
     messages = written.status().messages();
-    if (*stale) {
+    if (stale) {
       messages.push_back(S(Tr(l,
                               "Er is intussen elders gescoord (in een ander venster of met de "
                               "opdrachtregel). Hieronder staan de actuele scores; controleer ze "
@@ -288,9 +290,8 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
   std::map<std::string, std::pair<std::string, std::string>> submitted;
   int status = 200;
   if (req.method == "POST") {
-    bool stale = false;
-    status = 422;  // a problem found in the form itself
-    std::vector<std::string> problems = SaveForm(env, ac, case_id, *rows, req, &stale, &status);
+    status = 422;  // a problem found in the form itself; 409 a stale form (SaveForm)
+    std::vector<std::string> problems = SaveForm(env, ac, case_id, *rows, req, &status);
     if (problems.empty()) {
       if (req.form.count("then") && req.form.at("then") == "next") {
         auto next = std::next(at);
@@ -300,7 +301,7 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
       }
       return Redirect(action + "?saved=1");
     }
-    if (stale) {
+    if (status == 409) {
       rows = FormRows(env, ac, case_id, *record, nullptr);
       if (!rows.ok()) return Fail(env, req, rows.status());
     } else {
@@ -395,11 +396,10 @@ Response OrganisationPage(const PageEnv& env, const Request& req, const AuditCon
   std::map<std::string, std::pair<std::string, std::string>> submitted;
   int status = 200;
   if (req.method == "POST") {
-    bool stale = false;
-    status = 422;  // a problem found in the form itself
-    std::vector<std::string> problems = SaveForm(env, ac, "", *rows, req, &stale, &status);
+    status = 422;  // a problem found in the form itself; 409 a stale form (SaveForm)
+    std::vector<std::string> problems = SaveForm(env, ac, "", *rows, req, &status);
     if (problems.empty()) return Redirect(action + "?saved=1");
-    if (stale) {
+    if (status == 409) {
       rows = FormRows(env, ac, "", std::nullopt, nullptr);
       if (!rows.ok()) return Fail(env, req, rows.status());
     } else {
