@@ -15,10 +15,10 @@
 #include "digest.h"
 #include "json_writer.h"
 #include "lifecycle.h"
-#include "measure.h"
+#include "judge_audit.h"
 #include "redaction.h"
 #include "report_version.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "scoring.h"
 
 namespace vtaudit {

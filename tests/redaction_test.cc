@@ -8,7 +8,7 @@
 #include "database.h"
 #include "lifecycle.h"
 #include "report_version.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "scoring.h"
 
 namespace vtaudit {

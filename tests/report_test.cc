@@ -9,7 +9,7 @@
 #include "digest.h"
 #include "lifecycle.h"
 #include "report_version.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "scoring.h"
 
 namespace vtaudit {

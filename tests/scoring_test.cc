@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "audit_fixture.h"
-#include "sample.h"
+#include "sample_draw.h"
 
 namespace vtaudit {
 namespace {

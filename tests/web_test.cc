@@ -19,7 +19,7 @@
 
 #include "audit_fixture.h"
 #include "database.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "scoring.h"
 #include "web_internal.h"
 #include "web_server.h"

@@ -21,10 +21,10 @@
 #include "finding.h"
 #include "json_writer.h"
 #include "judgement.h"
-#include "measure.h"
+#include "judge_audit.h"
 #include "organisations.h"
 #include "report.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "scoring.h"
 #include "synthetic.h"
 

@@ -10,7 +10,7 @@
 #include "json_writer.h"
 #include "judgement.h"
 #include "lifecycle.h"
-#include "measure.h"
+#include "judge_audit.h"
 #include "scoring.h"
 #include "translator.h"
 

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 #include "json_writer.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "stats.h"
 
 namespace vtaudit::cli {

@@ -5,7 +5,7 @@
 #include "calendar.h"
 #include "cli.h"
 #include "organisations.h"
-#include "sampler.h"
+#include "random_draw.h"
 #include "synthetic.h"
 
 namespace vtaudit::cli {

@@ -8,8 +8,8 @@
 #include "cli.h"
 #include "framework.h"
 #include "json_writer.h"
-#include "measure.h"
-#include "sample.h"
+#include "judge_audit.h"
+#include "sample_draw.h"
 #include "timeliness.h"
 
 namespace vtaudit::cli {
@@ -84,7 +84,7 @@ int Timeliness(Context& ctx) {
   options.keep_cases = list.has_value();
 
   if (Result<Organisation> o = (*ws)->FindOrganisation(org); !o.ok()) return Fail(o.status());
-  // Over an audit's sample: its framework, and its source (measure.h): its peildatum and,
+  // Over an audit's sample: its framework, and its source (judge_audit.h): its peildatum and,
   // once frozen, its snapshot's cases and calendar.
   Result<Framework> framework =
       audit && !ctx.Get("--framework")

@@ -13,7 +13,7 @@
 #include "case_store.h"
 #include "database.h"
 #include "digest.h"
-#include "measure.h"
+#include "judge_audit.h"
 #include "pg_connection.h"
 #include "snapshot.h"
 

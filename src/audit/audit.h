@@ -34,7 +34,7 @@ struct Audit {
   AuditStatus status = AuditStatus::kDraft;
   std::string created_at;               // ISO UTC
   std::vector<std::string> inspectors;  // sorted
-  // The peildatum when one was given; none: the default rule (EffectiveAsOf, measure.h).
+  // The peildatum when one was given; none: the default rule (EffectiveAsOf, judge_audit.h).
   std::optional<Date> as_of;
 
   Date period_start() const;  // 1 January
@@ -46,7 +46,7 @@ struct NewAudit {
   int period = 0;
   std::string framework_path;           // read, validated and stored by its SHA-256
   std::vector<std::string> inspectors;  // who may score; may be empty (add them later)
-  std::optional<Date> as_of = {};       // none: the default rule (EffectiveAsOf, measure.h)
+  std::optional<Date> as_of = {};       // none: the default rule (EffectiveAsOf, judge_audit.h)
   bool force = false;                   // allow a second audit of the organisation and period
   std::optional<Date> today = {};       // default: Date::Today()
 };

@@ -2,9 +2,9 @@
 
 #include <functional>
 
-#include "measure.h"
+#include "judge_audit.h"
 #include "response.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "snapshot.h"
 #include "timeliness.h"
 

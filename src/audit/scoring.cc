@@ -9,7 +9,7 @@
 #include "escape.h"
 #include "framework.h"
 #include "privacy.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "snapshot.h"
 #include "stats.h"
 #include "table_reader.h"

@@ -189,7 +189,7 @@ Date EffectiveAsOf(const Audit& audit, const Framework& framework);
 Result<std::vector<ScoreEntry>> ScoreEntries(Workspace* ws, int64_t audit);
 
 // The sampled cases (from the workspace, as they are now) and current scores of an audit.
-// Judging goes through JudgeAudit (measure.h), which reads the cases from the audit's source
+// Judging goes through JudgeAudit (judge_audit.h), which reads the cases from the audit's source
 // as they stood at its peildatum.
 Result<JudgementInput> LoadJudgementInput(Workspace* ws, int64_t audit);
 

@@ -7,7 +7,7 @@
 
 #include "audit.h"
 #include "case_store.h"
-#include "measure.h"
+#include "judge_audit.h"
 
 namespace vtaudit {
 namespace {

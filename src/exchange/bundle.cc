@@ -17,9 +17,9 @@
 #include "digest.h"
 #include "escape.h"
 #include "framework.h"
-#include "measure.h"
+#include "judge_audit.h"
 #include "redaction.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "snapshot.h"
 
 namespace vtaudit {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "status.h"
+#include "organisation.h"
 #include "workspace.h"
 
 namespace vtaudit {

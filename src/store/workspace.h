@@ -12,16 +12,10 @@
 
 #include "database.h"
 #include "framework.h"
+#include "organisation.h"
 #include "status.h"
 
 namespace vtaudit {
-
-struct Organisation {
-  std::string code;  // "VT07"
-  std::string name;
-  std::string region;
-  double size_weight = 1;  // relative size, used by the synthetic samples
-};
 
 // A framework as stored: its identity and the exact bytes it was loaded from.
 struct StoredFramework {

@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "sampler.h"
+#include "random_draw.h"
 
 namespace vtaudit {
 namespace {

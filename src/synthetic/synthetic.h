@@ -20,7 +20,7 @@
 
 #include "calendar.h"
 #include "status.h"
-#include "workspace.h"
+#include "organisation.h"
 
 namespace vtaudit {
 

@@ -17,7 +17,7 @@
 
 #include "child_run.h"
 #include "date.h"
-#include "sampler.h"
+#include "random_draw.h"
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include "audit.h"
 #include "calendar.h"
 #include "report.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "scoring.h"
 #include "workspace.h"
 

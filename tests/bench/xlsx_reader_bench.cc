@@ -20,7 +20,7 @@
 
 #include "case_record.h"
 #include "child_run.h"
-#include "sampler.h"
+#include "random_draw.h"
 #include "xlsx_reader.h"
 
 namespace vtaudit {

@@ -11,7 +11,7 @@
 #include "judgement.h"
 #include "page_parts.h"
 #include "progress.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "scoring.h"
 #include "web_internal.h"
 

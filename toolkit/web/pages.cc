@@ -1,6 +1,6 @@
 // The pages of the web UI that show: the audits, an audit's sample, judgement, timeliness,
 // agreement and report, and the routing of every address (the scoring forms: forms.cc).
-// Each reads through the library (audit.h, sample.h, scoring.h, measure.h).
+// Each reads through the library (audit.h, sample_draw.h, scoring.h, judge_audit.h).
 
 #include <algorithm>
 #include <map>
@@ -10,12 +10,12 @@
 #include "audit.h"
 #include "judgement.h"
 #include "lifecycle.h"
-#include "measure.h"
+#include "judge_audit.h"
 #include "page_parts.h"
 #include "progress.h"
 #include "report.h"
 #include "report_version.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "web_internal.h"
 
 namespace vtaudit::web {

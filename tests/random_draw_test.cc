@@ -1,4 +1,4 @@
-#include "sampler.h"
+#include "random_draw.h"
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
@@ -18,7 +18,7 @@ std::vector<std::string> Ids(const char* prefix, int count, int first = 0, int d
   return ids;
 }
 
-BOOST_AUTO_TEST_SUITE(sampler)
+BOOST_AUTO_TEST_SUITE(random_draw)
 
 BOOST_AUTO_TEST_CASE(splitmix64_matches_the_reference) {
   // The published outputs of SplitMix64 from seed 0 (also the test vector of Rust's

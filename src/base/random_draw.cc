@@ -1,4 +1,4 @@
-#include "sampler.h"
+#include "random_draw.h"
 
 #include <algorithm>
 #include <cassert>

@@ -1,4 +1,4 @@
-#include "sample.h"
+#include "sample_draw.h"
 
 #include <charconv>
 #include <map>
@@ -10,7 +10,7 @@
 #include "csv_writer.h"
 #include "digest.h"
 #include "escape.h"
-#include "sampler.h"
+#include "random_draw.h"
 #include "snapshot.h"
 
 namespace vtaudit {

@@ -1,4 +1,4 @@
-#include "sample.h"
+#include "sample_draw.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
@@ -30,7 +30,7 @@ struct SampleFixture : testing::AuditFixture {
   }
 };
 
-BOOST_AUTO_TEST_SUITE(sample)
+BOOST_AUTO_TEST_SUITE(sample_draw)
 
 BOOST_FIXTURE_TEST_CASE(simple_draw_golden_values, SampleFixture) {
   Result<Sample> s = DrawSample(ws.get(), {audit.id, 5, "20250101", "", "", false});

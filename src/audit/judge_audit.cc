@@ -1,7 +1,7 @@
-#include "measure.h"
+#include "judge_audit.h"
 
 #include "lifecycle.h"
-#include "sample.h"
+#include "sample_draw.h"
 #include "scoring.h"
 #include "timeliness.h"
 

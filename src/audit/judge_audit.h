@@ -9,8 +9,8 @@
 // audit reads the cases and calendar of its snapshot (snapshot.h), in draft again too, so a
 // later delivery never moves it. Sampled cases are judged as they stood at the peildatum:
 // events after it have not happened (AsOf in case_record.h).
-#ifndef VTAUDIT_MEASURE_H_
-#define VTAUDIT_MEASURE_H_
+#ifndef VTAUDIT_JUDGE_AUDIT_H_
+#define VTAUDIT_JUDGE_AUDIT_H_
 
 #include <map>
 #include <string>
@@ -69,4 +69,4 @@ Result<JudgedAudit> JudgeAudit(Workspace* ws, int64_t id, const Calendar& calend
 
 }  // namespace vtaudit
 
-#endif  // VTAUDIT_MEASURE_H_
+#endif  // VTAUDIT_JUDGE_AUDIT_H_

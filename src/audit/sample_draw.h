@@ -1,12 +1,12 @@
 // The sample of case files an audit reads. The population is the audit organisation's
 // cases received in the audit's year, optionally filtered by a condition (the syntax of
 // framework conditions, condition.h), sorted by case_id so that the order of import does
-// not matter. The draw is sampler.h's DrawSimple or DrawStratified with the stored seed,
+// not matter. The draw is random_draw.h's DrawSimple or DrawStratified with the stored seed,
 // so the same seed and population give the same sample on every machine. A draw records
 // its seed, method, filter and the SHA-256 of the population's ids; a second draw for an
 // audit is refused unless asked to replace the first, which stays on record.
-#ifndef VTAUDIT_SAMPLE_H_
-#define VTAUDIT_SAMPLE_H_
+#ifndef VTAUDIT_SAMPLE_DRAW_H_
+#define VTAUDIT_SAMPLE_DRAW_H_
 
 #include <cstdint>
 #include <optional>
@@ -24,7 +24,7 @@ namespace vtaudit {
 struct SampleRequest {
   int64_t audit = 0;
   long size = 0;
-  std::string seed;      // the user's text (sampler.h SeedFromString); empty: a fresh random seed
+  std::string seed;      // the user's text (random_draw.h SeedFromString); empty: a fresh random seed
   std::string stratify;  // a case field; empty: simple random sample
   std::string where;     // a condition on case fields; empty: all cases of the period
   bool replace = false;  // replace an earlier draw instead of refusing
@@ -82,4 +82,4 @@ std::string SampleCsv(const Sample& sample);
 
 }  // namespace vtaudit
 
-#endif  // VTAUDIT_SAMPLE_H_
+#endif  // VTAUDIT_SAMPLE_DRAW_H_

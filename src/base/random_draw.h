@@ -3,8 +3,8 @@
 // own selection (partial Fisher-Yates). std::uniform_int_distribution and std::shuffle are not
 // used, because their results differ between implementations. A stored seed and the sorted
 // case ids therefore give the same sample years later, on any machine.
-#ifndef VTAUDIT_SAMPLER_H_
-#define VTAUDIT_SAMPLER_H_
+#ifndef VTAUDIT_RANDOM_DRAW_H_
+#define VTAUDIT_RANDOM_DRAW_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -90,4 +90,4 @@ std::vector<long> LargestRemainder(const std::vector<long>& populations, long si
 
 }  // namespace vtaudit
 
-#endif  // VTAUDIT_SAMPLER_H_
+#endif  // VTAUDIT_RANDOM_DRAW_H_
