@@ -6,6 +6,7 @@
 
 #include "audit_fixture.h"
 #include "sample_draw.h"
+#include "translator.h"
 
 namespace vtaudit {
 namespace {
@@ -534,6 +535,53 @@ BOOST_FIXTURE_TEST_CASE(a_form_is_written_whole_or_not_at_all, ScoringFixture) {
              "criterion C1 of case C01 was changed elsewhere in the meantime; nothing was saved");
   BOOST_TEST(Current() == std::vector<std::string>{"C01 C1 Anna nvt"});
   BOOST_TEST(Count("score_event") == 2);
+}
+
+// The web UI speaks Dutch without checking the input again: each message carries its
+// problem code, and the shipped texts say it in either language.
+BOOST_FIXTURE_TEST_CASE(problems_carry_codes_the_shipped_texts_translate, ScoringFixture) {
+  Result<Translator> nl = Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-nl.properties", "nl");
+  Result<Translator> en = Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-en.properties", "en");
+  BOOST_TEST_REQUIRE(nl.ok());
+  BOOST_TEST_REQUIRE(en.ok());
+  // One score: no criterion prefix.
+  const Status bsn = Set("C01", "C1", "voldoet", "Anna", "moeder, bsn 111222333");
+  BOOST_TEST_REQUIRE(bsn.problems().size() == 1u);
+  BOOST_TEST(bsn.problems()[0].key == "problem.score.bsn");
+  BOOST_TEST(nl->Messages(bsn) ==
+                 std::vector<std::string>{"de toelichting bevat een nummer dat de elfproef van een "
+                                          "BSN doorstaat; een toelichting mag geen persoon "
+                                          "herkenbaar maken"},
+             boost::test_tools::per_element());
+  // A form of several scores: each message names its criterion and case, in Dutch too.
+  Result<int> n = SetScores(ws.get(), {{audit.id, "C01", "C1", "voldoet", "", "Anna", {}},
+                                       {audit.id, "C01", "C2", "ja", "", "Anna", {}}});
+  BOOST_TEST_REQUIRE(!n.ok());
+  BOOST_TEST(nl->Messages(n.status()) ==
+                 std::vector<std::string>{"C2 (C01): 'ja' is geen uitkomst voor een zaak "
+                                          "(voldoet, voldoet niet, n.v.t.)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(en->Messages(n.status()) ==
+                 std::vector<std::string>{"C2 (C01): 'ja' is not a case result (voldoet, "
+                                          "voldoet niet, n.v.t.)"},
+             boost::test_tools::per_element());
+  // The command line's English is unchanged.
+  BOOST_TEST(n.status().ToString() ==
+             "C2 (C01): 'ja' is not a case result (voldoet, voldoet_niet, nvt)");
+  BOOST_TEST(SetAuditStatus(ws.get(), audit.id, AuditStatus::kFinal).ok());
+  const Status final_audit = Set("C01", "C1", "voldoet_niet");
+  BOOST_TEST(nl->Messages(final_audit) ==
+                 std::vector<std::string>{
+                     "audit 1 is definitief: de scores kunnen niet meer veranderen"},
+             boost::test_tools::per_element());
+  // Every code the scoring can give has a text in both languages.
+  for (const char* key : {"final", "concept", "no_inspector", "not_on_audit", "bsn",
+                          "unknown_criterion", "organisation_criterion", "measured",
+                          "not_a_level", "not_a_case_result", "case_criterion", "not_sampled",
+                          "does_not_apply", "changed_elsewhere", "changed_elsewhere_case"}) {
+    BOOST_TEST(nl->Has(std::string("problem.score.") + key), key);
+    BOOST_TEST(en->Has(std::string("problem.score.") + key), key);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,8 +5,8 @@
 #include "audit.h"
 #include "cli.h"
 #include "json_writer.h"
-#include "lifecycle.h"
 #include "judge_audit.h"
+#include "lifecycle.h"
 #include "sample_draw.h"
 #include "scoring.h"
 #include "snapshot.h"
@@ -226,13 +226,13 @@ int AuditStatusCommand(Context& ctx) {
   Result<Audit> before = FindAudit(*ws, id);
   if (!before.ok()) return Fail(before.status());
   if (ctx.Flag("--check")) {
-    Result<std::vector<std::string>> unmet = UnmetGates(*ws, id, t, *calendar);
+    Result<std::vector<UnmetGate>> unmet = UnmetGates(*ws, id, t, *calendar);
     if (!unmet.ok()) return Fail(unmet.status());
     if (unmet->empty()) {
       std::printf("audit %lld may move to %s\n", static_cast<long long>(id), state.c_str());
       return 0;
     }
-    for (const std::string& u : *unmet) std::printf("unmet: %s\n", u.c_str());
+    for (const UnmetGate& u : *unmet) std::printf("unmet: %s\n", u.message.c_str());
     return 1;
   }
   if (Status s = MoveAudit(*ws, id, t, *calendar, calendar_text); !s.ok()) return Fail(s);

@@ -11,20 +11,30 @@
 namespace vtaudit {
 namespace {
 
+// The first `most` items joined by ", ", then "(+N)" for the rest: words of no language, as
+// the list goes into the texts of either.
 std::string Join(const std::vector<std::string>& items, size_t most = 10) {
   std::string out;
   for (size_t i = 0; i < items.size() && i < most; ++i) out += (i ? ", " : "") + items[i];
-  if (items.size() > most) out += " and " + std::to_string(items.size() - most) + " more";
+  if (items.size() > most) out += " (+" + std::to_string(items.size() - most) + ")";
   return out;
 }
 
+// A gate with its problem code "problem.gate." + `key`.
+UnmetGate Gate(std::string message, const std::string& key,
+               std::map<std::string, std::string> args = {}) {
+  return {std::move(message), {"problem.gate." + key, std::move(args)}};
+}
+
 // The gates of draft → concept over a judged audit.
-Status ConceptGates(Workspace* ws, const JudgedAudit& j, std::vector<std::string>* unmet) {
+Status ConceptGates(Workspace* ws, const JudgedAudit& j, std::vector<UnmetGate>* unmet) {
+  const std::string audit = std::to_string(j.audit.id);
   Result<Sample> sample = CurrentSample(ws, j.audit.id);
   if (!sample.ok()) {
     if (!sample.status().IsNotFound()) return sample.status();
-    unmet->push_back("no sample is drawn (`vtaudit sample draw --audit " +
-                     std::to_string(j.audit.id) + " --size N`)");
+    unmet->push_back(
+        Gate("no sample is drawn (`vtaudit sample draw --audit " + audit + " --size N`)",
+             "no_sample", {{"audit", audit}}));
   }
   Result<std::map<std::string, std::string>> skipped = NotJudged(ws, j.audit.id);
   if (!skipped.ok()) return skipped.status();
@@ -34,50 +44,61 @@ Status ConceptGates(Workspace* ws, const JudgedAudit& j, std::vector<std::string
     const Criterion* k = j.framework.FindCriterion(n.id);
     if (!k || !k->measured_by.empty()) return;
     if (!n.disagreements.empty()) {
-      unmet->push_back("criterion " + n.id + ": the inspectors disagree on " +
-                       (k->scope == Scope::kOrganisation ? std::string("the organisation")
-                                                         : "case " + Join(n.disagreements)) +
-                       " (reconcile with `vtaudit score reconcile`)");
+      const bool organisation = k->scope == Scope::kOrganisation;
+      const std::string cases = Join(n.disagreements);
+      unmet->push_back(Gate("criterion " + n.id + ": the inspectors disagree on " +
+                                (organisation ? std::string("the organisation") : "case " + cases) +
+                                " (reconcile with `vtaudit score reconcile`)",
+                            organisation ? "disagree_organisation" : "disagree_cases",
+                            {{"criterion", n.id}, {"cases", cases}}));
     }
     if (k->scope == Scope::kOrganisation) {
       if (!n.level && n.disagreements.empty()) {
-        unmet->push_back("criterion " + n.id + " is not scored (score it, or mark it niet " +
-                         "beoordeeld with `vtaudit score skip`)");
+        unmet->push_back(Gate("criterion " + n.id + " is not scored (score it, or mark it niet " +
+                                  "beoordeeld with `vtaudit score skip`)",
+                              "organisation_unscored", {{"criterion", n.id}}));
       }
     } else if (n.unscored > 0) {
-      unmet->push_back("criterion " + n.id + ": " + std::to_string(n.unscored) +
-                       " applicable sampled case" + (n.unscored == 1 ? " is" : "s are") +
-                       " not scored (score them, or mark the criterion niet beoordeeld with " +
-                       "`vtaudit score skip`)");
+      unmet->push_back(Gate("criterion " + n.id + ": " + std::to_string(n.unscored) +
+                                " applicable sampled case" + (n.unscored == 1 ? " is" : "s are") +
+                                " not scored (score them, or mark the criterion niet beoordeeld " +
+                                "with `vtaudit score skip`)",
+                            "cases_unscored",
+                            {{"criterion", n.id}, {"n", std::to_string(n.unscored)}}));
     }
   };
   for (const NodeJudgement& d : j.judgement.domains) visit(d);
   return Status::Ok();
 }
 
-Status FinalGates(Workspace* ws, int64_t id, const Transition& t, std::vector<std::string>* unmet) {
+Status FinalGates(Workspace* ws, int64_t id, const Transition& t, std::vector<UnmetGate>* unmet) {
   Result<std::vector<Response>> responses = Responses(ws, id);
   if (!responses.ok()) return responses.status();
   if (t.without_response) {
     if (t.reason.empty()) {
-      unmet->push_back("skipping hoor en wederhoor needs its reason (--reason TEXT)");
+      unmet->push_back(
+          Gate("skipping hoor en wederhoor needs its reason (--reason TEXT)", "skip_needs_reason"));
     }
     if (!responses->empty()) {
-      unmet->push_back("the organisation responded (" + std::to_string(responses->size()) +
-                       "); decide on the responses instead of skipping the round");
+      unmet->push_back(Gate("the organisation responded (" + std::to_string(responses->size()) +
+                                "); decide on the responses instead of skipping the round",
+                            "responded", {{"n", std::to_string(responses->size())}}));
     }
     return Status::Ok();
   }
   if (responses->empty()) {
     unmet->push_back(
-        "no response of the organisation is recorded (`vtaudit response add`), nor is the "
-        "round skipped (--without-response --reason TEXT)");
+        Gate("no response of the organisation is recorded (`vtaudit response add`), nor is the "
+             "round skipped (--without-response --reason TEXT)",
+             "no_response"));
   }
   for (const Response& r : *responses) {
     if (!r.decision) {
-      unmet->push_back("response " + std::to_string(r.id) + " is not decided (`vtaudit " +
-                       "response decide --audit " + std::to_string(id) + " --response " +
-                       std::to_string(r.id) + " accepted|rejected --reason TEXT`)");
+      unmet->push_back(Gate("response " + std::to_string(r.id) + " is not decided (`vtaudit " +
+                                "response decide --audit " + std::to_string(id) + " --response " +
+                                std::to_string(r.id) + " accepted|rejected --reason TEXT`)",
+                            "undecided",
+                            {{"response", std::to_string(r.id)}, {"audit", std::to_string(id)}}));
     }
   }
   return Status::Ok();
@@ -85,24 +106,31 @@ Status FinalGates(Workspace* ws, int64_t id, const Transition& t, std::vector<st
 
 }  // namespace
 
-Result<std::vector<std::string>> UnmetGates(Workspace* ws, int64_t id, const Transition& t,
-                                            const Calendar& calendar) {
+Result<std::vector<UnmetGate>> UnmetGates(Workspace* ws, int64_t id, const Transition& t,
+                                          const Calendar& calendar) {
   Result<Audit> audit = FindAudit(ws, id);
   if (!audit.ok()) return audit.status();
   const AuditStatus from = audit->status;
-  std::vector<std::string> unmet;
+  std::vector<UnmetGate> unmet;
   const std::string name = "audit " + std::to_string(id);
+  const std::map<std::string, std::string> args{{"audit", std::to_string(id)},
+                                                {"state", std::string(AuditStatusName(from))},
+                                                {"state_nl", std::string(AuditStatusLabel(from))}};
   if (from == t.to) {
-    unmet.push_back(name + " is " + std::string(AuditStatusName(from)) + " already");
+    unmet.push_back(
+        Gate(name + " is " + std::string(AuditStatusName(from)) + " already", "already", args));
     return unmet;
   }
   if (from == AuditStatus::kFinal) {
-    unmet.push_back(name + " is final: it cannot change any more");
+    unmet.push_back(Gate(name + " is final: it cannot change any more", "final", args));
     return unmet;
   }
   switch (t.to) {
     case AuditStatus::kDraft:
-      if (t.reason.empty()) unmet.push_back("going back to draft needs its reason (--reason TEXT)");
+      if (t.reason.empty()) {
+        unmet.push_back(
+            Gate("going back to draft needs its reason (--reason TEXT)", "draft_needs_reason"));
+      }
       break;
     case AuditStatus::kConcept: {
       Result<JudgedAudit> j = JudgeAudit(ws, id, calendar);
@@ -112,8 +140,9 @@ Result<std::vector<std::string>> UnmetGates(Workspace* ws, int64_t id, const Tra
     }
     case AuditStatus::kFinal:
       if (from == AuditStatus::kDraft) {
-        unmet.push_back(name + " is a draft: it becomes final from a concept, after hoor en " +
-                        "wederhoor");
+        unmet.push_back(Gate(
+            name + " is a draft: it becomes final from a concept, after hoor en " + "wederhoor",
+            "draft_to_final", args));
         break;
       }
       if (Status s = FinalGates(ws, id, t, &unmet); !s.ok()) return s;
@@ -126,13 +155,23 @@ Status MoveAudit(Workspace* ws, int64_t id, const Transition& t, const Calendar&
                  const std::string& calendar_text) {
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
-  Result<std::vector<std::string>> unmet = UnmetGates(ws, id, t, calendar);
+  Result<std::vector<UnmetGate>> unmet = UnmetGates(ws, id, t, calendar);
   if (!unmet.ok()) return unmet.status();
   if (!unmet->empty()) {
-    std::vector<std::string> messages = std::move(*unmet);
+    std::vector<std::string> messages;
+    std::vector<ProblemCode> problems;
+    for (UnmetGate& g : *unmet) {
+      messages.push_back(std::move(g.message));
+      problems.push_back(std::move(g.problem));
+    }
+    const AuditStatus now = FindAudit(ws, id)->status;
     messages.push_back("audit " + std::to_string(id) + " stays " +
-                       std::string(AuditStatusName(FindAudit(ws, id)->status)));
-    return Status::InvalidAll(std::move(messages));
+                       std::string(AuditStatusName(now)));
+    problems.push_back({"problem.gate.stays",
+                        {{"audit", std::to_string(id)},
+                         {"state", std::string(AuditStatusName(now))},
+                         {"state_nl", std::string(AuditStatusLabel(now))}}});
+    return Status::InvalidAll(std::move(messages), std::move(problems));
   }
   Result<Audit> audit = FindAudit(ws, id);
   if (!audit.ok()) return audit.status();

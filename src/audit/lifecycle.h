@@ -33,9 +33,16 @@ struct Transition {
   bool without_response = false;  // final without a hoor-en-wederhoor round
 };
 
-// The conditions the move does not meet, as sentences; empty when it may go ahead.
-Result<std::vector<std::string>> UnmetGates(Workspace* ws, int64_t id, const Transition& t,
-                                            const Calendar& calendar);
+// A condition a move does not meet: the sentence as the command line prints it, and its
+// problem code ("problem.gate.*"), which the web UI says in Dutch (Translator::Say).
+struct UnmetGate {
+  std::string message;
+  ProblemCode problem;
+};
+
+// The conditions the move does not meet; empty when it may go ahead.
+Result<std::vector<UnmetGate>> UnmetGates(Workspace* ws, int64_t id, const Transition& t,
+                                          const Calendar& calendar);
 // Makes the move: checks the gates (Invalid listing every unmet one), freezes a snapshot
 // when going to concept or final, writes the state and records the move. `calendar_text`
 // is the text `calendar` was parsed from, kept in the snapshot.

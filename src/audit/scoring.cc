@@ -23,7 +23,15 @@ namespace {
 struct Problem {
   std::string column;
   std::string reason;
+  ProblemCode code;  // the reason as a key and arguments, for the web UI's Dutch
 };
+
+// The problem code `key` ("problem.score." + key) with `args`; {where} is filled in by a
+// form that names each problem's criterion (SetScores), else empty.
+ProblemCode Code(const std::string& key, std::map<std::string, std::string> args = {}) {
+  args.emplace("where", "");
+  return {"problem.score." + key, std::move(args)};
+}
 
 // An inspector's word folded for comparison: ASCII lower case, with spaces, underscores
 // and dots removed ("Voldoet niet" → "voldoetniet", "n.v.t." → "nvt").
@@ -45,8 +53,9 @@ class ScoreChecker {
     Result<Audit> audit = FindAudit(ws, audit_id);
     if (!audit.ok()) return audit.status();
     if (audit->status == AuditStatus::kFinal) {
-      return Status::Conflict("audit " + std::to_string(audit_id) +
-                              " is final: its scores can no longer change");
+      return Status::Conflict(
+          "audit " + std::to_string(audit_id) + " is final: its scores can no longer change",
+          Code("final", {{"audit", std::to_string(audit_id)}}));
     }
     c.audit_ = *audit;
     Result<Framework> f = ws->LoadFramework(audit->framework_sha256);
@@ -54,7 +63,8 @@ class ScoreChecker {
     c.framework_ = std::move(*f);
     if (audit->status == AuditStatus::kConcept) {
       return Status::Conflict("audit " + std::to_string(audit_id) +
-                              " is a concept: set it back to draft to change its scores");
+                                  " is a concept: set it back to draft to change its scores",
+                              Code("concept", {{"audit", std::to_string(audit_id)}}));
     }
     // Applicability as the judgement sees it: the audit's cases (its snapshot's, once it
     // was frozen) as they stood at its peildatum.
@@ -72,24 +82,31 @@ class ScoreChecker {
   std::vector<Problem> Check(ScoreInput* in, bool needs_result = true) const {
     std::vector<Problem> problems;
     if (in->inspector.empty()) {
-      problems.push_back({"inspector", "no inspector named"});
+      problems.push_back({"inspector", "no inspector named", Code("no_inspector")});
     } else if (!std::binary_search(audit_.inspectors.begin(), audit_.inspectors.end(),
                                    in->inspector)) {
-      problems.push_back({"inspector", "inspector " + in->inspector + " is not on audit " +
-                                           std::to_string(audit_.id) +
-                                           "; add them with `vtaudit audit inspectors --audit " +
-                                           std::to_string(audit_.id) + " --add NAME`"});
+      problems.push_back(
+          {"inspector",
+           "inspector " + in->inspector + " is not on audit " + std::to_string(audit_.id) +
+               "; add them with `vtaudit audit inspectors --audit " + std::to_string(audit_.id) +
+               " --add NAME`",
+           Code("not_on_audit",
+                {{"inspector", in->inspector}, {"audit", std::to_string(audit_.id)}})});
     }
     if (in->note && ContainsBsn(*in->note)) {
       problems.push_back({"note",
                           "contains a number that passes the BSN eleven test; notes must not "
-                          "identify a person"});
+                          "identify a person",
+                          Code("bsn")});
     }
     const Criterion* criterion = framework_.FindCriterion(in->criterion);
     if (!criterion) {
-      problems.push_back({"criterion", "unknown criterion '" + EscapeControl(in->criterion) +
-                                           "' in framework " + framework_.id + " " +
-                                           framework_.version});
+      problems.push_back(
+          {"criterion",
+           "unknown criterion '" + EscapeControl(in->criterion) + "' in framework " +
+               framework_.id + " " + framework_.version,
+           Code("unknown_criterion", {{"criterion", EscapeControl(in->criterion)},
+                                      {"framework", framework_.id + " " + framework_.version}})});
       return problems;
     }
     const std::optional<std::string> result =
@@ -97,45 +114,59 @@ class ScoreChecker {
                      : std::optional<std::string>(in->result);
     if (criterion->scope == Scope::kOrganisation) {
       if (!in->case_id.empty()) {
-        problems.push_back({"case_id", "criterion " + criterion->id +
-                                           " is scored for the organisation, not per case"});
+        problems.push_back(
+            {"case_id",
+             "criterion " + criterion->id + " is scored for the organisation, not per case",
+             Code("organisation_criterion", {{"criterion", criterion->id}})});
       }
       if (!criterion->measured_by.empty()) {
-        problems.push_back({"criterion", "criterion " + criterion->id +
-                                             " is measured by deadline " + criterion->measured_by +
-                                             ", not scored by hand"});
+        problems.push_back({"criterion",
+                            "criterion " + criterion->id + " is measured by deadline " +
+                                criterion->measured_by + ", not scored by hand",
+                            Code("measured", {{"criterion", criterion->id},
+                                              {"deadline", criterion->measured_by}})});
       } else if (!result) {
         std::string levels;
         for (const Level& l : framework_.scale.levels)
           levels += (levels.empty() ? "" : ", ") + l.id;
-        problems.push_back({"result", "'" + EscapeControl(in->result) +
-                                          "' is not a level of the scale (" + levels + ")"});
+        problems.push_back(
+            {"result",
+             "'" + EscapeControl(in->result) + "' is not a level of the scale (" + levels + ")",
+             Code("not_a_level", {{"result", EscapeControl(in->result)}, {"levels", levels}})});
       } else {
         in->result = *result;
       }
       return problems;
     }
     if (!result) {
-      problems.push_back({"result", "'" + EscapeControl(in->result) +
-                                        "' is not a case result (voldoet, voldoet_niet, nvt)"});
+      problems.push_back(
+          {"result",
+           "'" + EscapeControl(in->result) + "' is not a case result (voldoet, voldoet_niet, nvt)",
+           Code("not_a_case_result", {{"result", EscapeControl(in->result)}})});
     } else {
       in->result = *result;
     }
     if (in->case_id.empty()) {
-      problems.push_back(
-          {"case_id", "criterion " + criterion->id + " is scored per case: " + "name the case"});
+      problems.push_back({"case_id",
+                          "criterion " + criterion->id + " is scored per case: name the case",
+                          Code("case_criterion", {{"criterion", criterion->id}})});
       return problems;
     }
     const auto it = cases_.find(in->case_id);
     if (it == cases_.end()) {
-      problems.push_back({"case_id", "case " + EscapeControl(in->case_id) +
-                                         " is not in the sample of audit " +
-                                         std::to_string(audit_.id)});
+      problems.push_back({"case_id",
+                          "case " + EscapeControl(in->case_id) + " is not in the sample of audit " +
+                              std::to_string(audit_.id),
+                          Code("not_sampled", {{"case", EscapeControl(in->case_id)},
+                                               {"audit", std::to_string(audit_.id)}})});
     } else if (!criterion->applies_when.Matches(it->second)) {
-      problems.push_back({"criterion", "criterion " + criterion->id + " does not apply to case " +
-                                           in->case_id +
-                                           " (applies when: " + criterion->applies_when.text() +
-                                           "): it is nvt automatically"});
+      problems.push_back({"criterion",
+                          "criterion " + criterion->id + " does not apply to case " + in->case_id +
+                              " (applies when: " + criterion->applies_when.text() +
+                              "): it is nvt automatically",
+                          Code("does_not_apply", {{"criterion", criterion->id},
+                                                  {"case", in->case_id},
+                                                  {"condition", criterion->applies_when.text()}})});
     }
     return problems;
   }
@@ -151,8 +182,12 @@ class ScoreChecker {
 
 Status ToStatus(const std::vector<Problem>& problems) {
   std::vector<std::string> messages;
-  for (const Problem& p : problems) messages.push_back(p.reason);
-  return Status::InvalidAll(std::move(messages));
+  std::vector<ProblemCode> codes;
+  for (const Problem& p : problems) {
+    messages.push_back(p.reason);
+    codes.push_back(p.code);
+  }
+  return Status::InvalidAll(std::move(messages), std::move(codes));
 }
 
 // The inspector's latest set or clear of one case criterion (the form's base).
@@ -221,9 +256,11 @@ Result<bool> AppendSet(Workspace* ws, const ScoreInput& in) {
   Result<Latest> latest = LatestOwn(ws, in);
   if (!latest.ok()) return latest.status();
   if (in.base && *in.base != latest->event) {
-    return Status::Conflict("criterion " + in.criterion +
-                            (in.case_id.empty() ? "" : " of case " + in.case_id) +
-                            " was changed elsewhere in the meantime; nothing was saved");
+    return Status::Conflict(
+        "criterion " + in.criterion + (in.case_id.empty() ? "" : " of case " + in.case_id) +
+            " was changed elsewhere in the meantime; nothing was saved",
+        Code(in.case_id.empty() ? "changed_elsewhere" : "changed_elsewhere_case",
+             {{"criterion", in.criterion}, {"case", in.case_id}}));
   }
   const std::string note = in.note.value_or(latest->note);
   if (latest->result == in.result && latest->note == note) return false;
@@ -297,9 +334,11 @@ Result<int> SetScores(Workspace* ws, const std::vector<ScoreInput>& inputs) {
       for (Problem& p : checker.Check(&in)) {
         // A form names each problem's criterion; a single score needs no prefix.
         if (checked.size() > 1) {
-          p.reason = EscapeControl(in.criterion) +
-                     (in.case_id.empty() ? "" : " (" + EscapeControl(in.case_id) + ")") + ": " +
-                     p.reason;
+          const std::string where =
+              EscapeControl(in.criterion) +
+              (in.case_id.empty() ? "" : " (" + EscapeControl(in.case_id) + ")") + ": ";
+          p.reason = where + p.reason;
+          p.code.args["where"] = where;
         }
         problems.push_back(std::move(p));
       }
@@ -447,14 +486,15 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
       if (in.inspector.empty() && default_inspector) in.inspector = *default_inspector;
       if (in.inspector.empty()) {
         problems.push_back(
-            {"inspector", "empty, and no --inspector (or VTAUDIT_INSPECTOR) says who scored"});
+            {"inspector", "empty, and no --inspector (or VTAUDIT_INSPECTOR) says who scored", {}});
       } else {
         problems = checker.Check(&in);
       }
       if (problems.empty() && !seen.insert({in.case_id, in.criterion, in.inspector}).second) {
-        problems.push_back({"criterion", "criterion " + in.criterion + " for case '" + in.case_id +
-                                             "' by " + in.inspector +
-                                             " occurs twice in the sheet"});
+        problems.push_back({"criterion",
+                            "criterion " + in.criterion + " for case '" + in.case_id + "' by " +
+                                in.inspector + " occurs twice in the sheet",
+                            {}});
       }
       if (!problems.empty()) {
         if (++bad_rows <= kMaxErrors) {

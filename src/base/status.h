@@ -5,16 +5,29 @@
 // not only the first). Messages name the place: "FILE:LINE:COL: what" for XML,
 // "FILE:LINE: column X: what" for CSV. Front ends print each message on its own
 // line after "vtaudit: " and map the code onto an exit status.
+//
+// A message may also carry a problem code: a key and named arguments ("problem.audit_final",
+// {audit: "3"}) that a front end speaking another language looks up in its texts
+// (Translator::Messages in translator.h), so that the web UI says in Dutch what the library
+// says in English, without checking the input a second time. The English message stays the
+// one the command line prints and the one used where a key has no text.
 #ifndef VTAUDIT_STATUS_H_
 #define VTAUDIT_STATUS_H_
 
 #include <cassert>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace vtaudit {
+
+// What went wrong, as a key and its arguments, for translation (see above).
+struct ProblemCode {
+  std::string key;                          // "problem.audit_final"; empty: none
+  std::map<std::string, std::string> args;  // {audit: "3"}
+};
 
 // [[nodiscard]]: a Status that is dropped is an error nobody hears of.
 class [[nodiscard]] Status {
@@ -37,8 +50,23 @@ class [[nodiscard]] Status {
   static Status IoError(std::string message) { return {Code::kIoError, std::move(message)}; }
   static Status Internal(std::string message) { return {Code::kInternal, std::move(message)}; }
   static Status Busy(std::string message) { return {Code::kBusy, std::move(message)}; }
-  // One status for many messages; ok when `messages` is empty.
-  static Status InvalidAll(std::vector<std::string> messages);
+  // The same, with the message's problem code.
+  static Status Invalid(std::string message, ProblemCode problem) {
+    return {Code::kInvalidInput, std::move(message), std::move(problem)};
+  }
+  static Status NotFound(std::string message, ProblemCode problem) {
+    return {Code::kNotFound, std::move(message), std::move(problem)};
+  }
+  static Status Conflict(std::string message, ProblemCode problem) {
+    return {Code::kConflict, std::move(message), std::move(problem)};
+  }
+  static Status Busy(std::string message, ProblemCode problem) {
+    return {Code::kBusy, std::move(message), std::move(problem)};
+  }
+  // One status for many messages; ok when `messages` is empty. `problems`, when given,
+  // holds one code per message (an empty key where a message has none).
+  static Status InvalidAll(std::vector<std::string> messages,
+                           std::vector<ProblemCode> problems = {});
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -47,14 +75,19 @@ class [[nodiscard]] Status {
   bool IsBusy() const { return code_ == Code::kBusy; }
   // The messages, in order; empty when ok.
   const std::vector<std::string>& messages() const { return messages_; }
+  // The problem code of each message, in the order of messages(); a message without one has
+  // an empty key.
+  const std::vector<ProblemCode>& problems() const { return problems_; }
   // All messages joined by newlines.
   std::string ToString() const;
 
  private:
-  Status(Code code, std::string message) : code_(code), messages_{std::move(message)} {}
+  Status(Code code, std::string message, ProblemCode problem = {})
+      : code_(code), messages_{std::move(message)}, problems_{std::move(problem)} {}
 
   Code code_ = Code::kOk;
   std::vector<std::string> messages_;
+  std::vector<ProblemCode> problems_;  // as many as messages_
 };
 
 // A value of type T, or the Status that explains why there is none.

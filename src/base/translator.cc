@@ -123,4 +123,18 @@ std::string Translator::T(const std::string& key, const Args& args) const {
   return out;
 }
 
+std::string Translator::Say(const std::string& message, const ProblemCode& problem) const {
+  return !problem.key.empty() && Has(problem.key) ? T(problem.key, problem.args) : message;
+}
+
+std::vector<std::string> Translator::Messages(const Status& status) const {
+  std::vector<std::string> out;
+  const std::vector<std::string>& messages = status.messages();
+  const std::vector<ProblemCode>& problems = status.problems();
+  for (size_t i = 0; i < messages.size(); ++i) {
+    out.push_back(i < problems.size() ? Say(messages[i], problems[i]) : messages[i]);
+  }
+  return out;
+}
+
 }  // namespace vtaudit

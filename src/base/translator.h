@@ -51,6 +51,11 @@ class Translator {
   // The text of `key`, its {name} fields filled from `args` (a field without an argument
   // stays as written); "[key]" when the key is missing, so a gap shows in the output.
   std::string T(const std::string& key, const Args& args = {}) const;
+  // `message` in this language: the text of its problem code filled from the code's
+  // arguments when this translator has that key, else `message` as the library wrote it.
+  std::string Say(const std::string& message, const ProblemCode& problem) const;
+  // The messages of `status` in this language (Say on each, with its problem code).
+  std::vector<std::string> Messages(const Status& status) const;
 
   std::string Number(double v, int decimals) const { return FormatNumber(v, decimals, lang_); }
   std::string Percent(double share, int decimals = 1) const {

@@ -182,18 +182,19 @@ Status Database::Exec(std::string_view sql) {
   const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {
     const bool busy = (rc & 0xff) == SQLITE_BUSY;
-    std::string msg = busy ? Busy() : path_ + ": database error: " + (err ? err : "unknown");
+    std::string msg = path_ + ": database error: " + (err ? err : "unknown");
     sqlite3_free(err);
-    return busy ? Status::Busy(msg) : Status::IoError(msg);
+    return busy ? Busy() : Status::IoError(msg);
   }
   return Status::Ok();
 }
 
-std::string Database::Busy() const {
-  return path_ +
-         ": the workspace is busy: another vtaudit (an import, a report, `vtaudit serve`) held "
-         "its write lock for longer than 5 seconds; nothing was written, try again when it is "
-         "done";
+Status Database::Busy() const {
+  return Status::Busy(path_ +
+                          ": the workspace is busy: another vtaudit (an import, a report, "
+                          "`vtaudit serve`) held its write lock for longer than 5 seconds; nothing "
+                          "was written, try again when it is done",
+                      {"problem.busy", {{"workspace", path_}}});
 }
 
 Result<Statement> Database::Prepare(std::string_view sql) {
@@ -209,7 +210,7 @@ int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_); 
 int Database::Changes() const { return sqlite3_changes(db_); }
 
 Status Database::Error(std::string_view what) const {
-  if (db_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) return Status::Busy(Busy());
+  if (db_ && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) return Busy();
   const char* msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
   return Status::IoError(path_ + ": database error (" + std::string(what) + "): " + msg);
 }

@@ -96,8 +96,8 @@ class Database {
   sqlite3* handle() { return db_; }
 
  private:
-  // The message for a write lock that another connection held past the busy timeout.
-  std::string Busy() const;
+  // The status for a write lock that another connection held past the busy timeout.
+  Status Busy() const;
   Database() = default;
   sqlite3* db_ = nullptr;
   std::string path_;

@@ -228,7 +228,7 @@ std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
     const bool stale =
         written.status().IsConflict() && now.ok() && now->status != AuditStatus::kFinal;
     *http_status = stale ? 409 : HttpStatusFor(written.status(), req.method);
-    messages = written.status().messages();
+    messages = Said(env, written.status());
     if (stale) {
       messages.push_back(S(Tr(l,
                               "Er is intussen elders gescoord (in een ander venster of met de "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "report.h"
 #include "scoring.h"
 
 namespace vtaudit::web::page {
@@ -15,8 +16,24 @@ Response Html(const PageEnv& env, const Request& req, std::string_view title,
 
 Response Redirect(std::string location) { return {303, "text/plain; charset=utf-8", "", location}; }
 
+namespace {
+const ReportTemplates* Texts(const PageEnv& env) {
+  return env.lang == Lang::kEn ? env.report_en : env.report_nl;
+}
+}  // namespace
+
+std::vector<std::string> Said(const PageEnv& env, const Status& s) {
+  return Texts(env) ? Texts(env)->words.Messages(s) : s.messages();
+}
+
+std::string Said(const PageEnv& env, const UnmetGate& gate) {
+  return Texts(env) ? Texts(env)->words.Say(gate.message, gate.problem) : gate.message;
+}
+
 Response Fail(const PageEnv& env, const Request& req, const Status& s) {
-  return ErrorPage(env, req, HttpStatusFor(s, req.method), s.ToString());
+  std::string text;
+  for (const std::string& m : Said(env, s)) text += (text.empty() ? "" : "\n") + m;
+  return ErrorPage(env, req, HttpStatusFor(s, req.method), text);
 }
 
 std::string CsrfField(const PageEnv& env) {

@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "case_record.h"
 #include "framework.h"
+#include "lifecycle.h"
 #include "web_internal.h"
 
 namespace vtaudit::web::page {
@@ -21,6 +22,11 @@ Response Html(const PageEnv& env, const Request& req, std::string_view title,
 Response Redirect(std::string location);
 // A library failure as a page with the HTTP status of its cause (HttpStatusFor).
 Response Fail(const PageEnv& env, const Request& req, const Status& s);
+// The messages of `s` in the session's language: a message with a problem code in its texts
+// (reports/text-LANG.properties, "problem.*") translated, any other as the library wrote it.
+std::vector<std::string> Said(const PageEnv& env, const Status& s);
+// An unmet gate of the audit's lifecycle in the session's language.
+std::string Said(const PageEnv& env, const UnmetGate& gate);
 std::string CsrfField(const PageEnv& env);
 std::string AuditPath(int64_t id);
 // A case field's values as text, joined by ", ".

@@ -8,9 +8,9 @@
 #include <set>
 
 #include "audit.h"
+#include "judge_audit.h"
 #include "judgement.h"
 #include "lifecycle.h"
-#include "judge_audit.h"
 #include "page_parts.h"
 #include "progress.h"
 #include "report.h"
@@ -79,7 +79,7 @@ Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
   }
   const Transition next{
       a.status == AuditStatus::kDraft ? AuditStatus::kConcept : AuditStatus::kFinal, "", "", false};
-  Result<std::vector<std::string>> unmet = UnmetGates(env.ws, a.id, next, *env.calendar);
+  Result<std::vector<UnmetGate>> unmet = UnmetGates(env.ws, a.id, next, *env.calendar);
   if (!unmet.ok()) return unmet.status();
   std::string html =
       "<section class=\"state\"><h2>" +
@@ -102,7 +102,7 @@ Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
     html += "<details><summary>" + std::to_string(unmet->size()) + " " +
             S(Tr(l, "voorwaarde(n) nog niet voldaan", "condition(s) not yet met")) +
             "</summary>\n<ul class=\"small\">";
-    for (const std::string& u : *unmet) html += "<li>" + Escape(u) + "</li>";
+    for (const UnmetGate& u : *unmet) html += "<li>" + Escape(Said(env, u)) + "</li>";
     html += "</ul></details>\n";
   }
   return html + "</section>\n";
