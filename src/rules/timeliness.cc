@@ -123,12 +123,24 @@ void ComputeDue(const Deadline& d, const EventTime& from, const Calendar& calend
   }
 }
 
+// Whether the deadline's condition holds for the case as it stood at the as-of date
+// (AsOf): a condition on an event ("investigation_decided is set") must not see a decision
+// taken after it. Most cases have no later event and are tested without a copy.
+bool AppliesAt(const Deadline& d, const CaseRecord& c, Date as_of) {
+  if (d.applies_when.always()) return true;
+  const bool later = std::any_of(c.events.begin(), c.events.end(),
+                                 [as_of](const std::optional<EventTime>& e) {
+                                   return e && e->date > as_of;
+                                 });
+  return later ? d.applies_when.Matches(AsOf(c, as_of)) : d.applies_when.Matches(c);
+}
+
 }  // namespace
 
 ClockResult EvaluateClock(const Deadline& d, const CaseRecord& c, const Calendar& calendar,
                           Date as_of) {
   ClockResult r;
-  if (!d.applies_when.Matches(c)) return r;
+  if (!AppliesAt(d, c, as_of)) return r;
   // The as-of date is a snapshot: what happened after it has not happened yet.
   const auto known = [as_of](const std::optional<EventTime>& e) {
     return e && e->date <= as_of ? e : std::nullopt;

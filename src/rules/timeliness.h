@@ -4,8 +4,9 @@
 // little memory. Not thread-safe; cheap to create.
 //
 // Per deadline and case:
-//  - the clock applies when the deadline's condition matches and the from-event is
-//    set; a case with the to-event but no from-event is `invalid`;
+//  - the clock applies when the deadline's condition matches the case as it stood at the
+//    as-of date (AsOf) and the from-event is set; a case with the to-event but no
+//    from-event is `invalid`;
 //  - the due moment: days → from + n days; workdays → the n-th working day after
 //    from (the day itself never counts); weeks → from + 7n days; with `extend` (Atw
 //    art. 1 and 2, Calendar::EndOfAtwTerm) a due date on a weekend or holiday moves to
