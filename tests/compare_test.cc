@@ -369,6 +369,35 @@ BOOST_AUTO_TEST_CASE(html_escapes_every_string) {
   BOOST_TEST(html.find("2 van de 3 organisaties rondden in 2024") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(csv_quotes_every_text_cell) {
+  // An organisation code and a deadline id holding a separator, a quote, a line break or
+  // a formula: each cell quoted as RFC 4180 asks, or guarded with an apostrophe
+  // (csv_writer.h); numbers stay bare. A: 2/10 in 2023, 9/10 in 2024 (HandBuilt).
+  CompareInput in = HandBuilt();
+  in.organisations[0].code = "A;1,\"x\"";
+  in.figures[0].org = in.figures[1].org = in.organisations[0].code;
+  in.deadlines[0].id = "=onder\nzoek";
+  const Comparison c = Compare(in);
+  const std::string csv = CompareCsv(c, {Cohort::kCompleted, *Date::FromYmd(2025, 1, 1), "x"});
+  BOOST_TEST(csv.find("timeliness,\"'=onder\nzoek\",\"A;1,\"\"x\"\"\",2023,2,8,10,0.2,0.8,no,") !=
+             std::string::npos);
+  // Every line has the header's 19 fields outside quotes.
+  size_t lines = 0;
+  bool quoted = false;
+  int commas = 0;
+  for (const char ch : csv) {
+    if (ch == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (ch == ',') ++commas;
+    if (ch == '\n') {
+      BOOST_TEST(commas == 18);
+      commas = 0;
+      ++lines;
+    }
+  }
+  BOOST_TEST(lines == 1 + 4 * 2 + 2);  // header, (3 organisations + NL) × 2 years, 2 count rows
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -762,6 +762,114 @@ BOOST_FIXTURE_TEST_CASE(writes_json, Fixture) {
 )");
 }
 
+// The flow and the stock per month (`timeliness --by month`) of the safety assessment
+// (V: 5 working days) over February and March 2025, as of 31 March, worked by hand:
+//  a1 Mon 3 Feb → due Mon 10 Feb, assessed 10 Feb: on time, February.
+//  a2 Mon 24 Feb → Tue 25 … Fri 28, Mon 3 Mar: due 3 Mar; assessed 4 Mar: late, March;
+//     open at the end of February, before its due date: pending.
+//  a3 Tue 18 Feb → due Tue 25 Feb, never assessed: overdue at the end of February and
+//     at 31 March.
+//  a4 Thu 27 Mar → Fri 28, Mon 31, Tue 1, Wed 2, Thu 3 Apr: pending at 31 March.
+//  a5 Fri 31 Jan (before the period) → due Fri 7 Feb; assessed 3 Feb: on time, February;
+//     its start is not in the period.
+//  a6 Mon 10 Mar → due Mon 17 Mar; assessed 19 Mar: late, March.
+//  a7, a10 Mon 3 Mar → due Mon 10 Mar; assessed 7 and 10 Mar: on time, March.
+//  a8 Fri 28 Feb → due Fri 7 Mar; assessed Mon 3 Mar: on time, March; open at the end of
+//     February: pending.
+//  a9 Mon 17 Mar → due Mon 24 Mar; assessed 15 April, after the as-of date: open and
+//     overdue at 31 March.
+//  February: started a1 a2 a3 a8 = 4, completed a1 a5 = 2, on time 2 of 2 (few: 2 < 5),
+//     stock pending a2 a8 = 2, overdue a3 = 1.
+//  March: started a4 a6 a7 a9 a10 = 5, completed a2 a6 a7 a8 a10 = 5, on time 3 of 5
+//     (not few), stock pending a4 = 1, overdue a3 a9 = 2.
+BOOST_FIXTURE_TEST_CASE(counts_flow_and_stock_per_month, Fixture) {
+  const std::vector<CaseRecord> cases = {
+      Melding("a1", "2025-02-03", "2025-02-03", "2025-02-10"),
+      Melding("a2", "2025-02-24", "2025-02-24", "2025-03-04"),
+      Melding("a3", "2025-02-18", "2025-02-18", ""),
+      Melding("a4", "2025-03-27", "2025-03-27", ""),
+      Melding("a5", "2025-01-31", "2025-01-31", "2025-02-03"),
+      Melding("a6", "2025-03-10", "2025-03-10", "2025-03-19"),
+      Melding("a7", "2025-03-03", "2025-03-03", "2025-03-07"),
+      Melding("a8", "2025-02-28", "2025-02-28", "2025-03-03"),
+      Melding("a9", "2025-03-17", "2025-03-17", "2025-04-15"),
+      Melding("a10", "2025-03-03", "2025-03-03", "2025-03-10"),
+      Case("adv", CaseKind::kAdvies, {"2025-02-03"}),
+  };
+  TimelinessOptions o;
+  o.period = {Day("2025-02-01"), Day("2025-03-31")};
+  o.as_of = Day("2025-03-31");
+  const TimelinessReport r = Run(o, cases);
+  BOOST_TEST(r.min_cases == 5);
+  const DeadlineSummary& v = r.deadlines[1];
+  BOOST_TEST(v.id == "vb");
+  const auto row = [&](const MonthCount& m) {
+    return m.month + " started " + std::to_string(m.started) + " completed " +
+           std::to_string(m.completed) + " " + std::to_string(m.on_time) + "/" +
+           std::to_string(m.late) + " stock " + std::to_string(m.stock_pending) + "+" +
+           std::to_string(m.stock_overdue) + (FewCases(m, r.min_cases) ? " few" : "");
+  };
+  BOOST_REQUIRE(v.monthly.size() == 2u);
+  BOOST_TEST(row(v.monthly[0]) == "2025-02 started 4 completed 2 2/0 stock 2+1 few");
+  BOOST_TEST(row(v.monthly[1]) == "2025-03 started 5 completed 5 3/2 stock 1+2");
+  // The stock at the as-of date is the waiting list's.
+  BOOST_TEST(v.open.pending == 1);
+  BOOST_TEST(v.open.overdue == 2);
+
+  // As of 15 March the month of the as-of date is measured on that day: a4 and a9 are not
+  // yet received; a6 (assessed 19 Mar) is open and pending (due 17 Mar); a2, a7, a8 and
+  // a10 are completed in March, a2 late (3 on time of 4: few); open on 15 March: a6
+  // pending and a3 overdue.
+  o.as_of = Day("2025-03-15");
+  const TimelinessReport early = Run(o, cases);
+  BOOST_TEST(row(early.deadlines[1].monthly[1]) ==
+             "2025-03 started 3 completed 4 3/1 stock 1+1 few");
+}
+
+// A deadline's condition sees the case as it stood at the as-of date: the start clock
+// (received → started, for meldingen with a decision) has no clock before the decision.
+BOOST_AUTO_TEST_CASE(a_condition_on_an_event_sees_the_as_of_date) {
+  const Framework f = ParseFramework(R"(<?xml version="1.0" encoding="UTF-8"?>
+<framework id="start" version="1" valid-from="2025-01-01">
+  <title>Start</title><gloss>Start</gloss><source>test</source>
+  <scale>
+    <level id="voldoet" score="3" min-share="0.9" met="true"><name>Voldoet</name><gloss>Meets</gloss></level>
+    <level id="niet" score="0" min-share="0" met="false"><name>Niet</name><gloss>No</gloss></level>
+  </scale>
+  <deadlines>
+    <deadline id="start_onderzoek" from="received" to="investigation_started" length="5"
+              unit="days" extend="true" norm="0.8" basis="wet">
+      <name>Start</name><gloss>Start</gloss><source>Uitvoeringsbesluit Wmo 2015, art. 4.1.7 lid 1</source>
+      <applies-when>kind = melding and investigation_decided is set</applies-when>
+    </deadline>
+  </deadlines>
+  <aggregation method="worst">
+    <band level="voldoet" min-score="2.5"/><band level="niet" min-score="0"/>
+  </aggregation>
+  <domain id="veiligheid"><name>Veiligheid</name><gloss>Safety</gloss>
+    <standard id="V1"><name>Tijdigheid</name><gloss>Timeliness</gloss>
+      <criterion id="V1.5" scope="organisation" measured-by="start_onderzoek"><text>Tijdig</text><gloss>On time</gloss></criterion>
+    </standard>
+  </domain>
+</framework>
+)",
+                                     "start.xml")
+                          .value();
+  const Calendar calendar = Calendar::ParseXml(kCalendarXml, "kalender-test.xml").value();
+  // Received Mon 3 Mar 2025 + 5 days = Sat 8 Mar → art. 1: Mon 10 Mar; decided 20 March,
+  // never started.
+  const CaseRecord c =
+      Case("s1", CaseKind::kMelding, {"2025-03-03", "2025-03-03", "2025-03-07", "2025-03-20"});
+  const Deadline& d = f.deadlines[0];
+  BOOST_TEST(Status(EvaluateClock(d, c, calendar, Day("2025-03-19"))) == "n/a");
+  const ClockResult later = EvaluateClock(d, c, calendar, Day("2025-03-20"));
+  BOOST_TEST(Status(later) == "overdue");
+  BOOST_TEST(later.due_date->ToIso() == "2025-03-10");
+  // A melding without a decision has no start clock, however old.
+  const CaseRecord none = Case("s2", CaseKind::kMelding, {"2025-03-03", "2025-03-03"});
+  BOOST_TEST(Status(EvaluateClock(d, none, calendar, Day("2025-12-31"))) == "n/a");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -38,6 +38,33 @@ std::string Oldest(const WaitingList& w) {
   return out;
 }
 
+// `--by month` as text: per deadline one row per month of the period, the share marked
+// `*` when it rests on few cases (FewCases).
+void PrintByMonth(const TimelinessReport& r) {
+  char buf[256];
+  for (const DeadlineSummary& d : r.deadlines) {
+    std::printf("\n%s\n", d.id.c_str());
+    std::printf("%-8s %8s %9s %8s %6s %8s %8s  %14s %14s\n", "month", "started", "completed",
+                "on_time", "late", "n", "share", "stock_pending", "stock_overdue");
+    for (const MonthCount& m : d.monthly) {
+      const long n = m.on_time + m.late;
+      std::optional<double> share;
+      if (n > 0) share = static_cast<double>(m.on_time) / static_cast<double>(n);
+      const std::string shown = Share(share) + (FewCases(m, r.min_cases) ? "*" : " ");
+      std::snprintf(buf, sizeof buf, "%-8s %8ld %9ld %8ld %6ld %8ld %9s %14ld %14ld",
+                    m.month.c_str(), m.started, m.completed, m.on_time, m.late, n, shown.c_str(),
+                    m.stock_pending, m.stock_overdue);
+      std::printf("%s\n", buf);
+    }
+  }
+  std::printf(
+      "\n* share over fewer than %d cases (the framework's min-cases): indicative\n"
+      "started and completed: clocks started and stopped in the month; n = on_time + late, by "
+      "the cohort's month;\nstock: open at the month's end (at %s for its month), pending or "
+      "past due\n",
+      r.min_cases, r.as_of.ToIso().c_str());
+}
+
 }  // namespace
 
 int Timeliness(Context& ctx) {
@@ -82,6 +109,15 @@ int Timeliness(Context& ctx) {
     }
   }
   options.keep_cases = list.has_value();
+  bool by_month = false;
+  if (const std::optional<std::string> by = ctx.Get("--by")) {
+    if (*by != "month") throw UsageError("--by must be month, got '" + *by + "'");
+    by_month = true;
+  }
+  const bool csv = ctx.Flag("--csv");
+  if (csv && !by_month) throw UsageError("--csv goes with --by month");
+  if (csv && ctx.Flag("--json")) throw UsageError("--csv and --json exclude each other");
+  if (by_month && list) throw UsageError("--by month and --list exclude each other");
 
   if (Result<Organisation> o = (*ws)->FindOrganisation(org); !o.ok()) return Fail(o.status());
   // Over an audit's sample: its framework, and its source (judge_audit.h): its peildatum and,
@@ -111,8 +147,12 @@ int Timeliness(Context& ctx) {
   const TimelinessReport r = calc.Finish(org);
   if (ctx.Flag("--json")) {
     JsonWriter w;
-    WriteTimelinessJson(r, &w, list);
+    WriteTimelinessJson(r, &w, list, by_month);
     std::fputs(w.str().c_str(), stdout);
+    return 0;
+  }
+  if (csv) {
+    std::fputs(TimelinessByMonthCsv(r).c_str(), stdout);
     return 0;
   }
   std::printf("timeliness of %s, %s to %s, cohort %s, as of %s", org.c_str(),
@@ -121,6 +161,11 @@ int Timeliness(Context& ctx) {
   if (audit) {
     std::printf(", over the %zu sampled cases of audit %lld (95%% Wilson intervals)",
                 filter.case_ids.size(), static_cast<long long>(audit->id));
+  }
+  if (by_month) {
+    std::printf(", by month\n");
+    PrintByMonth(r);
+    return 0;
   }
   std::printf("\n\n");
   const auto print_row = [](std::string line) {

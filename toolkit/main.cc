@@ -107,6 +107,8 @@ const std::vector<Command>& Table() {
         {"--calendar", "FILE", "days equated to holidays (default checklists/kalender-nl.xml)"},
         {"--list", "STATUS", "list the cases: all, on_time, late, pending, overdue, invalid, or open (the waiting list)"},
         {"--sample", "AUDIT", "only the audit's sampled cases, with 95% Wilson intervals (org and period default to the audit's)"},
+        {"--by", "month", "per month of the period: started, completed, on time, late, share, the stock at the month's end"},
+        {"--csv", "", "print CSV (with --by month)"},
         {"--json", "", "print JSON"}},
        Timeliness, 0, 0},
       {"samples generate",

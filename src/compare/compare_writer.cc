@@ -345,31 +345,44 @@ std::string CompareCsv(const Comparison& c, const CompareMeta& m) {
       "meldingen_kindermishandeling,investigations_completed,"
       "investigations_completed_kindermishandeling,rvdk\n";
   const auto num = [](double v) { return JsonWriter::FormatNumber(v); };
+  // Every cell goes through CsvText: a text with a separator, quote or line break is
+  // quoted, one that looks like a formula is guarded.
+  const auto line = [&out](const std::vector<std::string>& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) out += (i > 0 ? "," : "") + CsvText(cells[i]);
+    out += "\n";
+  };
   for (const DeadlineComparison& d : c.deadlines) {
     const auto rows = [&](const ShareRow& r) {
       for (size_t y = 0; y < c.years.size(); ++y) {
         const ShareCell& cell = r.cells[y];
-        out += "timeliness," + CsvText(d.deadline.id) + "," + CsvText(r.org) + "," +
-               std::to_string(c.years[y]) + "," + std::to_string(cell.counts.on_time) + "," +
-               std::to_string(cell.counts.late) + "," + std::to_string(cell.counts.counted()) +
-               "," + (cell.share ? num(*cell.share) : "") + "," + num(d.deadline.norm) + "," +
-               cell.meets_norm + ",";
+        std::vector<std::string> cells = {"timeliness",
+                                          d.deadline.id,
+                                          r.org,
+                                          std::to_string(c.years[y]),
+                                          std::to_string(cell.counts.on_time),
+                                          std::to_string(cell.counts.late),
+                                          std::to_string(cell.counts.counted()),
+                                          cell.share ? num(*cell.share) : "",
+                                          num(d.deadline.norm),
+                                          cell.meets_norm};
         if (const auto& ch = r.changes[y]) {
-          out += num(ch->difference) + "," + num(ch->ci95.low) + "," + num(ch->ci95.high) + "," +
-                 (ch->beyond_noise ? "1" : "0");
+          cells.insert(cells.end(), {num(ch->difference), num(ch->ci95.low), num(ch->ci95.high),
+                                     ch->beyond_noise ? "1" : "0"});
         } else {
-          out += ",,,";
+          cells.insert(cells.end(), 4, "");
         }
-        out += ",,,,,\n";
+        cells.insert(cells.end(), 5, "");
+        line(cells);
       }
     };
     for (const ShareRow& r : d.organisations) rows(r);
     rows(d.national);
   }
   for (size_t y = 0; y < c.years.size(); ++y) {
-    out += "national_counts,,NL," + std::to_string(c.years[y]) + ",,,,,,,,,,";
-    for (const long v : CountValues(c.national_counts[y])) out += "," + std::to_string(v);
-    out += "\n";
+    std::vector<std::string> cells = {"national_counts", "", "NL", std::to_string(c.years[y])};
+    cells.insert(cells.end(), 10, "");
+    for (const long v : CountValues(c.national_counts[y])) cells.push_back(std::to_string(v));
+    line(cells);
   }
   return out;
 }

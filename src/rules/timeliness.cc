@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "csv_writer.h"
+
 namespace vtaudit {
 
 std::string_view ClockStatusName(ClockStatus s) {
@@ -123,12 +125,23 @@ void ComputeDue(const Deadline& d, const EventTime& from, const Calendar& calend
   }
 }
 
+// Whether the deadline's condition holds for the case as it stood at the as-of date
+// (AsOf): a condition on an event ("investigation_decided is set") must not see a decision
+// taken after it. Most cases have no later event and are tested without a copy.
+bool AppliesAt(const Deadline& d, const CaseRecord& c, Date as_of) {
+  if (d.applies_when.always()) return true;
+  const bool later =
+      std::any_of(c.events.begin(), c.events.end(),
+                  [as_of](const std::optional<EventTime>& e) { return e && e->date > as_of; });
+  return later ? d.applies_when.Matches(AsOf(c, as_of)) : d.applies_when.Matches(c);
+}
+
 }  // namespace
 
 ClockResult EvaluateClock(const Deadline& d, const CaseRecord& c, const Calendar& calendar,
                           Date as_of) {
   ClockResult r;
-  if (!d.applies_when.Matches(c)) return r;
+  if (!AppliesAt(d, c, as_of)) return r;
   // The as-of date is a snapshot: what happened after it has not happened yet.
   const auto known = [as_of](const std::optional<EventTime>& e) {
     return e && e->date <= as_of ? e : std::nullopt;
@@ -215,12 +228,21 @@ struct DeadlineState {
   DeadlineSummary summary;
   std::vector<double> durations;  // counted cases with a to-event
   WaitingListState open;
+  // The stock at each month's end as differences: +1 in the first month a case is open
+  // (pending or overdue) at the month's end, -1 after the last; summed up in Finish.
+  std::vector<long> stock_pending_change, stock_overdue_change;
 };
 
 }  // namespace
 
+bool FewCases(const MonthCount& m, int min_cases) {
+  const long counted = m.on_time + m.late;
+  return counted > 0 && counted < min_cases;
+}
+
 struct TimelinessCalculator::State {
   const Calendar& calendar;
+  int min_cases = kDefaultMinCases;
   TimelinessOptions options;
   int first_month;  // MonthIndex(period.from)
   // The month of each day of the period, from first_month: a million counted cases
@@ -290,10 +312,46 @@ struct TimelinessCalculator::State {
     }
   }
 
+  // Months from the period's first (0); before it negative.
+  int MonthOf(Date d) const { return MonthIndex(d) - first_month; }
+
+  // Adds the months [first, last] (clipped to the period) to a stock.
+  static void AddStock(std::vector<long>* change, int first, int last) {
+    const int months = static_cast<int>(change->size()) - 1;
+    first = std::max(first, 0);
+    last = std::min(last, months - 1);
+    if (first > last) return;
+    ++(*change)[static_cast<size_t>(first)];
+    --(*change)[static_cast<size_t>(last) + 1];
+  }
+
+  // The started and completed flow and the stock at each month's end of a clock that
+  // runs (on time, late, pending or overdue).
+  void AddFlowAndStock(DeadlineState& s, const CaseRecord& c, const ClockResult& r) {
+    const Date from = c.event(s.deadline->from)->date;
+    if (InPeriod(from, options.period)) ++Month(s, from).started;
+    const bool finished = r.status == ClockStatus::kOnTime || r.status == ClockStatus::kLate;
+    const Date to = finished ? c.event(s.deadline->to)->date : options.as_of;
+    if (finished && InPeriod(to, options.period)) ++Month(s, to).completed;
+    // Open at the end of month M when from <= end(M) and to > end(M); the month of the
+    // as-of date and those after it are measured on the as-of date.
+    const int first = MonthOf(from);
+    const int last =
+        finished ? MonthOf(to) - 1 : static_cast<int>(s.stock_pending_change.size()) - 2;
+    // Overdue at the end of M once that day lies past the due date.
+    const Date after_due = r.due_date->AddDays(1);
+    const int overdue_from = after_due <= options.as_of ? MonthOf(after_due) : last + 1;
+    AddStock(&s.stock_pending_change, first, std::min(last, overdue_from - 1));
+    AddStock(&s.stock_overdue_change, std::max(first, overdue_from), last);
+  }
+
   void Add(DeadlineState& s, const CaseRecord& c) {
     const ClockResult r = EvaluateClock(*s.deadline, c, calendar, options.as_of);
     const Period& period = options.period;
     DeadlineSummary& sum = s.summary;
+    if (r.status != ClockStatus::kNotApplicable && r.status != ClockStatus::kInvalid) {
+      AddFlowAndStock(s, c, r);
+    }
     switch (r.status) {
       case ClockStatus::kNotApplicable:
         return;
@@ -358,6 +416,7 @@ struct TimelinessCalculator::State {
 TimelinessCalculator::TimelinessCalculator(const Framework& framework, const Calendar& calendar,
                                            TimelinessOptions options)
     : state_(std::make_unique<State>(calendar, options)) {
+  state_->min_cases = framework.scale.min_cases;
   const int months = MonthIndex(options.period.to) - state_->first_month + 1;
   state_->deadlines.reserve(framework.deadlines.size());
   for (const Deadline& d : framework.deadlines) {
@@ -374,6 +433,8 @@ TimelinessCalculator::TimelinessCalculator(const Framework& framework, const Cal
       std::snprintf(month, sizeof month, "%04d-%02d", index / 12, index % 12 + 1);
       s.summary.monthly.push_back(MonthCount{month});
     }
+    s.stock_pending_change.assign(static_cast<size_t>(months) + 1, 0);
+    s.stock_overdue_change.assign(static_cast<size_t>(months) + 1, 0);
     if (options.histogram_bins > 0) s.summary.duration_histogram.assign(options.histogram_bins, 0);
     s.durations.reserve(1024);
     state_->deadlines.push_back(std::move(s));
@@ -439,6 +500,7 @@ TimelinessReport TimelinessCalculator::Finish(const std::string& organisation) {
   const TimelinessOptions& o = state_->options;
   TimelinessReport report;
   report.organisation = organisation;
+  report.min_cases = state_->min_cases;
   report.period = o.period;
   report.as_of = o.as_of;
   report.cohort = o.cohort;
@@ -458,6 +520,13 @@ TimelinessReport TimelinessCalculator::Finish(const std::string& organisation) {
       sum.p90_days = Percentile(std::move(s.durations), 0.9);
     }
     sum.open = Finished(&s.open);
+    long stock_pending = 0, stock_overdue = 0;
+    for (size_t i = 0; i < sum.monthly.size(); ++i) {
+      stock_pending += s.stock_pending_change[i];
+      stock_overdue += s.stock_overdue_change[i];
+      sum.monthly[i].stock_pending = stock_pending;
+      sum.monthly[i].stock_overdue = stock_overdue;
+    }
     std::sort(sum.open_cases.begin(), sum.open_cases.end(),
               [](const ClockCase& a, const ClockCase& b) {
                 // By the from-event's date (its first ten characters), as `oldest`.
@@ -506,9 +575,55 @@ void WriteWaitingList(const WaitingList& l, bool deadline, JsonWriter* w) {
   w->EndObject();
 }
 
+std::optional<double> MonthShare(const MonthCount& m) {
+  const long counted = m.on_time + m.late;
+  if (counted == 0) return std::nullopt;
+  return static_cast<double>(m.on_time) / static_cast<double>(counted);
+}
+
+void WriteByMonth(const DeadlineSummary& d, int min_cases, JsonWriter* w) {
+  w->Key("by_month").BeginArray();
+  for (const MonthCount& m : d.monthly) {
+    w->BeginObject();
+    w->Key("month").String(m.month);
+    w->Key("started").Int(m.started);
+    w->Key("completed").Int(m.completed);
+    w->Key("on_time").Int(m.on_time);
+    w->Key("late").Int(m.late);
+    w->Key("counted").Int(m.on_time + m.late);
+    w->Key("share_on_time").OptionalNumber(MonthShare(m));
+    w->Key("few").Bool(FewCases(m, min_cases));
+    w->Key("stock").BeginObject();
+    w->Key("pending").Int(m.stock_pending);
+    w->Key("overdue").Int(m.stock_overdue);
+    w->EndObject();
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
 }  // namespace
 
-void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w, std::optional<CaseList> list) {
+std::string TimelinessByMonthCsv(const TimelinessReport& r) {
+  std::string out =
+      "deadline,month,started,completed,on_time,late,counted,share_on_time,few,stock_pending,"
+      "stock_overdue\n";
+  for (const DeadlineSummary& d : r.deadlines) {
+    for (const MonthCount& m : d.monthly) {
+      const std::optional<double> share = MonthShare(m);
+      out += CsvText(d.id) + "," + CsvText(m.month) + "," + std::to_string(m.started) + "," +
+             std::to_string(m.completed) + "," + std::to_string(m.on_time) + "," +
+             std::to_string(m.late) + "," + std::to_string(m.on_time + m.late) + "," +
+             (share ? JsonWriter::FormatNumber(*share) : "") + "," +
+             (FewCases(m, r.min_cases) ? "1" : "0") + "," + std::to_string(m.stock_pending) + "," +
+             std::to_string(m.stock_overdue) + "\n";
+    }
+  }
+  return out;
+}
+
+void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w, std::optional<CaseList> list,
+                         bool by_month) {
   w->BeginObject();
   w->Key("organisation").String(r.organisation);
   w->Key("period").BeginObject();
@@ -518,6 +633,7 @@ void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w, std::optional
   w->Key("as_of").String(r.as_of.ToIso());
   w->Key("cohort").String(CohortName(r.cohort));
   w->Key("sample").Bool(r.sample);
+  if (by_month) w->Key("min_cases").Int(r.min_cases);
   w->Key("deadlines").BeginArray();
   for (const DeadlineSummary& d : r.deadlines) {
     w->BeginObject();
@@ -570,6 +686,7 @@ void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w, std::optional
     w->EndArray();
     w->Key("open");
     WriteWaitingList(d.open, true, w);
+    if (by_month) WriteByMonth(d, r.min_cases, w);
     if (list) {
       w->Key("cases").BeginArray();
       for (const ClockCase* c : ListedCases(d, *list)) {

@@ -4,8 +4,9 @@
 // little memory. Not thread-safe; cheap to create.
 //
 // Per deadline and case:
-//  - the clock applies when the deadline's condition matches and the from-event is
-//    set; a case with the to-event but no from-event is `invalid`;
+//  - the clock applies when the deadline's condition matches the case as it stood at the
+//    as-of date (AsOf) and the from-event is set; a case with the to-event but no
+//    from-event is `invalid`;
 //  - the due moment: days → from + n days; workdays → the n-th working day after
 //    from (the day itself never counts); weeks → from + 7n days; with `extend` (Atw
 //    art. 1 and 2, Calendar::EndOfAtwTerm) a due date on a weekend or holiday moves to
@@ -120,7 +121,15 @@ struct WaitingList {
 };
 
 // One month of a deadline: on time and late by the cohort's month (to-event or due date),
-// pending and overdue by the due date's month, invalid by the to-event's month. Additive.
+// pending and overdue by the due date's month, invalid by the to-event's month; these are
+// additive. Besides, the flow and the stock of the month (`timeliness --by month`):
+// `started` counts the clocks whose from-event lies in the month, `completed` those whose
+// to-event does (on time or late, whatever the cohort); `stock_pending` and
+// `stock_overdue` are the cases open at the month's end, or at the as-of date when that
+// comes first (so a month after it shows the stock at the as-of date): from-event on or
+// before that day, to-event after it or none, overdue when that day lies past the due
+// date. The stock is counted with what is known at the as-of date, and is a state, not
+// additive: a year's stock is its last month's.
 struct MonthCount {
   std::string month;  // "2025-03"
   long on_time = 0;
@@ -128,6 +137,10 @@ struct MonthCount {
   long pending = 0;
   long overdue = 0;
   long invalid = 0;
+  long started = 0;
+  long completed = 0;
+  long stock_pending = 0;
+  long stock_overdue = 0;
 };
 
 struct DeadlineSummary {
@@ -168,8 +181,13 @@ struct WaitingTime {
   WaitingList not_started_at_as_of;
 };
 
+// Whether a month's share rests on few cases: 0 < on_time + late < min_cases (the
+// framework's <scale min-cases>). Such months are shown and marked, never hidden.
+bool FewCases(const MonthCount& m, int min_cases);
+
 struct TimelinessReport {
   std::string organisation;
+  int min_cases = kDefaultMinCases;  // the framework's <scale min-cases>, for FewCases
   Period period;
   Date as_of;
   Cohort cohort = Cohort::kCompleted;
@@ -208,9 +226,15 @@ class TimelinessCalculator {
 Date DefaultAsOf(int period, const Framework& framework, const Calendar& calendar, Date cap);
 
 // The JSON object of `timeliness --json` (docs/commands.md); with `list`, each deadline
-// also carries the cases ListedCases() gives (REQUIRES: computed with keep_cases).
+// also carries the cases ListedCases() gives (REQUIRES: computed with keep_cases); with
+// `by_month`, its `by_month` rows (those of TimelinessByMonthCsv).
 void WriteTimelinessJson(const TimelinessReport& r, JsonWriter* w,
-                         std::optional<CaseList> list = std::nullopt);
+                         std::optional<CaseList> list = std::nullopt, bool by_month = false);
+
+// `timeliness --by month --csv`: one row per deadline and month of the period, with the
+// header deadline,month,started,completed,on_time,late,counted,share_on_time,few,
+// stock_pending,stock_overdue (MonthCount; share empty when nothing counted, few 1 or 0).
+std::string TimelinessByMonthCsv(const TimelinessReport& r);
 
 }  // namespace vtaudit
 
