@@ -13,9 +13,10 @@
 #include "audit_fixture.h"
 #include "bundle.h"
 #include "digest.h"
+#include "finding.h"
 #include "json_writer.h"
-#include "lifecycle.h"
 #include "judge_audit.h"
+#include "lifecycle.h"
 #include "redaction.h"
 #include "report_version.h"
 #include "sample_draw.h"
@@ -95,6 +96,12 @@ struct TwoLaptops {
                     const std::string& inspector, const std::string& note = "") {
     Status s = SetScore(ws, {id, c, "C1", result, note, inspector, {}});
     BOOST_TEST_REQUIRE(s.ok(), s.ToString());
+  }
+
+  static void WriteFinding(Workspace* ws, int64_t id, const std::string& subject,
+                           const std::string& text, const std::string& inspector) {
+    Result<Finding> f = SetFinding(ws, {id, subject, text, "dossiers " + subject, inspector});
+    BOOST_TEST_REQUIRE(f.ok(), f.status().ToString());
   }
 
   // judge --json of the audit.
@@ -330,21 +337,119 @@ BOOST_AUTO_TEST_CASE(a_newer_bundle_format_is_refused) {
   const std::string path = Export(One(), id1, "newer.bundle");
   sqlite3* db = nullptr;
   BOOST_TEST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  BOOST_TEST_REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = '2' WHERE key = 'format'", nullptr,
+  BOOST_TEST_REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = '3' WHERE key = 'format'", nullptr,
                                   nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   const std::string before = Content(Two());
   Result<BundleMerge> m = ImportBundle(*Two(), path);
   BOOST_TEST_REQUIRE(!m.ok());
   BOOST_TEST(m.status().ToString() ==
-             path + ": bundle format 2 is newer than this vtaudit reads (1); use a newer vtaudit");
+             path + ": bundle format 3 is newer than this vtaudit reads (2); use a newer vtaudit");
   BOOST_TEST(Content(Two()) == before);
+}
+
+// The content digest of the bundle `db` of `format`, computed as docs/bundles.md describes
+// it, independently of bundle.cc: each table of the format in order, its rows sorted by all
+// columns, each value typed and length-framed.
+std::string DigestAsDocumented(sqlite3* db, int format) {
+  std::vector<std::string> tables = {
+      "audit",       "framework", "inspector",         "sample_draw",      "sample_case",
+      "case_data",   "response",  "response_decision", "audit_event",      "score_event",
+      "score_basis", "snapshot",  "snapshot_case",     "snapshot_measure", "report_version"};
+  if (format >= 2) tables.push_back("finding");
+  Sha256 digest;
+  digest.Update("vtaudit-bundle\nformat " + std::to_string(format) + "\n");
+  for (const std::string& t : tables) {
+    sqlite3_stmt* probe = nullptr;
+    BOOST_TEST_REQUIRE(
+        sqlite3_prepare_v2(db, ("SELECT * FROM " + t).c_str(), -1, &probe, nullptr) == SQLITE_OK);
+    const int n = sqlite3_column_count(probe);
+    sqlite3_finalize(probe);
+    std::string order;
+    for (int i = 1; i <= n; ++i) order += (i > 1 ? ", " : "") + std::to_string(i);
+    sqlite3_stmt* q = nullptr;
+    BOOST_TEST_REQUIRE(sqlite3_prepare_v2(db, ("SELECT * FROM " + t + " ORDER BY " + order).c_str(),
+                                          -1, &q, nullptr) == SQLITE_OK);
+    digest.Update("table " + t + "\n");
+    while (sqlite3_step(q) == SQLITE_ROW) {
+      std::string row;
+      for (int c = 0; c < n; ++c) {
+        const int type = sqlite3_column_type(q, c);
+        if (type == SQLITE_NULL) {
+          row += 'N';
+        } else if (type == SQLITE_INTEGER) {
+          row += 'I' + std::to_string(sqlite3_column_int64(q, c)) + ';';
+        } else if (type == SQLITE_FLOAT) {
+          char buf[40];
+          std::snprintf(buf, sizeof buf, "R%.17g;", sqlite3_column_double(q, c));
+          row += buf;
+        } else {
+          const char* p = type == SQLITE_TEXT
+                              ? reinterpret_cast<const char*>(sqlite3_column_text(q, c))
+                              : static_cast<const char*>(sqlite3_column_blob(q, c));
+          const int bytes = sqlite3_column_bytes(q, c);
+          row += (type == SQLITE_TEXT ? 'T' : 'B') + std::to_string(bytes) + ':';
+          if (bytes > 0) row.append(p, static_cast<size_t>(bytes));
+        }
+      }
+      digest.Update(row + "\n");
+    }
+    sqlite3_finalize(q);
+  }
+  return digest.HexDigest();
+}
+
+BOOST_AUTO_TEST_CASE(a_bundle_of_format_1_still_imports) {
+  Score(One(), id1, sampled[0], "voldoet", "Anna", "notitie-anna");
+  const std::string path = Export(One(), id1, "format1.bundle");
+  sqlite3* db = nullptr;
+  BOOST_TEST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  auto meta = [&](const char* key) {
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &q, nullptr);
+    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+    std::string value = sqlite3_step(q) == SQLITE_ROW
+                            ? reinterpret_cast<const char*>(sqlite3_column_text(q, 0))
+                            : "";
+    sqlite3_finalize(q);
+    return value;
+  };
+  // The digest as documented is the one export wrote, so the rewrite below is faithful.
+  BOOST_TEST(meta("format") == "2");
+  BOOST_TEST(meta("digest") == DigestAsDocumented(db, 2));
+  // What vtaudit wrote before findings travelled: format 1, no table `finding`.
+  BOOST_TEST_REQUIRE(sqlite3_exec(db,
+                                  "DROP TABLE finding; UPDATE meta SET value = '1' WHERE key = "
+                                  "'format'",
+                                  nullptr, nullptr, nullptr) == SQLITE_OK);
+  const std::string digest = DigestAsDocumented(db, 1);
+  BOOST_TEST_REQUIRE(
+      sqlite3_exec(db, ("UPDATE meta SET value = '" + digest + "' WHERE key = 'digest'").c_str(),
+                   nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  Result<BundleInfo> info = ReadBundleInfo(path);
+  BOOST_TEST_REQUIRE(info.ok(), info.status().ToString());
+  BOOST_TEST(info->format == 1);
+  BOOST_TEST(info->events == 3);  // two inspector_added events and Anna's score
+  // Laptop 2 has a finding of its own; the old bundle cannot carry findings and says
+  // nothing of them: it merges, and the finding stays.
+  WriteFinding(Two(), id2, "C1", "bram-c1", "Bram");
+  Result<BundleMerge> m = ImportBundle(*Two(), path);
+  BOOST_TEST_REQUIRE(m.ok(), m.status().ToString());
+  BOOST_TEST(m->events_added == 1);
+  BOOST_TEST(m->events_known == 2);
+  Result<std::vector<CurrentScore>> scores = CurrentScores(Two(), id2);
+  BOOST_TEST_REQUIRE(scores.ok());
+  BOOST_TEST_REQUIRE(scores->size() == 1u);
+  BOOST_TEST((*scores)[0].note == "notitie-anna");
+  BOOST_TEST(FindingHistory(Two(), id2)->size() == 1u);
 }
 
 // Laptop 1 scores every sampled case, marks the rest niet beoordeeld and takes the audit
 // to concept (and final); laptop 2 scored one more case meanwhile.
 struct FrozenOnOne : TwoLaptops {
-  explicit FrozenOnOne(bool final) {
+  // `bram_scores`: Bram's score on laptop 2; else he writes a finding there.
+  explicit FrozenOnOne(bool final, bool bram_scores = true) {
     for (const std::string& c : sampled) Score(One(), id1, c, "voldoet", "Anna");
     for (const char* c : {"C2", "O1"}) {
       BOOST_TEST_REQUIRE(MarkNotJudged(One(), id1, c, "niet gelezen", "Anna", false).ok());
@@ -361,7 +466,11 @@ struct FrozenOnOne : TwoLaptops {
       Status s = MoveAudit(One(), id1, t, *calendar, text);
       BOOST_TEST_REQUIRE(s.ok(), s.ToString());
     }
-    Score(Two(), id2, sampled[0], "voldoet_niet", "Bram");
+    if (bram_scores) {
+      Score(Two(), id2, sampled[0], "voldoet_niet", "Bram");
+    } else {
+      WriteFinding(Two(), id2, "C1", "bram-c1", "Bram");
+    }
   }
 };
 struct FinalOnOne : FrozenOnOne {
@@ -369,6 +478,12 @@ struct FinalOnOne : FrozenOnOne {
 };
 struct ConceptOnOne : FrozenOnOne {
   ConceptOnOne() : FrozenOnOne(false) {}
+};
+struct FinalOnOneFindingOnTwo : FrozenOnOne {
+  FinalOnOneFindingOnTwo() : FrozenOnOne(true, false) {}
+};
+struct ConceptOnOneFindingOnTwo : FrozenOnOne {
+  ConceptOnOneFindingOnTwo() : FrozenOnOne(false, false) {}
 };
 
 BOOST_FIXTURE_TEST_CASE(a_concept_takes_no_new_scores_until_set_back, ConceptOnOne) {
@@ -413,6 +528,45 @@ BOOST_FIXTURE_TEST_CASE(a_final_audit_takes_no_new_scores, FinalOnOne) {
                                             0) == 0,
              back.status().ToString());
   BOOST_TEST(Content(Two()) == before2);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_final_audit_takes_no_new_findings, FinalOnOneFindingOnTwo) {
+  const std::string from2 = Export(Two(), id2, "from2.bundle");
+  const std::string at = FindingHistory(Two(), id2)->back().at;
+  const std::string before = Content(One());
+  Result<BundleMerge> m = ImportBundle(*One(), from2);
+  BOOST_TEST_REQUIRE(!m.ok());
+  BOOST_TEST(m.status().ToString() == from2 + ": audit " + std::to_string(id1) +
+                                          " is final here and takes no new findings; the bundle "
+                                          "brings 1 finding it lacks (first: criterion C1, by "
+                                          "Bram at " +
+                                          at + ")");
+  BOOST_TEST(Content(One()) == before);
+  // The other way: the final bundle was frozen without Bram's finding.
+  const std::string from1 = Export(One(), id1, "from1.bundle");
+  const std::string before2 = Content(Two());
+  Result<BundleMerge> back = ImportBundle(*Two(), from1);
+  BOOST_TEST_REQUIRE(!back.ok());
+  BOOST_TEST(back.status().ToString() ==
+             from1 + ": the bundle's audit is final, frozen without 1 finding of audit " +
+                 std::to_string(id2) + " written here (first: criterion C1, by Bram at " + at +
+                 "); send them first (export here, import on the laptop that froze it, set it "
+                 "back to draft there and freeze it again)");
+  BOOST_TEST(Content(Two()) == before2);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_concept_takes_no_new_findings, ConceptOnOneFindingOnTwo) {
+  const std::string from2 = Export(Two(), id2, "from2.bundle");
+  const std::string before = Content(One());
+  Result<BundleMerge> m = ImportBundle(*One(), from2);
+  BOOST_TEST_REQUIRE(!m.ok());
+  BOOST_TEST(m.status().ToString().rfind(from2 + ": audit " + std::to_string(id1) +
+                                             " is a concept here: its findings are frozen, and "
+                                             "the bundle brings 1 finding (first: criterion C1, "
+                                             "by Bram at ",
+                                         0) == 0,
+             m.status().ToString());
+  BOOST_TEST(Content(One()) == before);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_final_bundle_in_a_fresh_workspace_judges_the_same, FinalOnOne) {
@@ -472,28 +626,176 @@ BOOST_AUTO_TEST_CASE(a_draft_without_its_delivery_says_which_to_import) {
                  "`vtaudit cases import`");
 }
 
-BOOST_AUTO_TEST_CASE(a_reconciliation_out_of_time_order_is_warned_of) {
+// Two laptops exchange in both directions, so each receives the other's events after its
+// own: the two orders of arrival. Returns the bundles' merges, laptop 1's first.
+std::pair<BundleMerge, BundleMerge> ExchangeBothWays(TwoLaptops& t, const std::string& name) {
+  const std::string from1 = t.Export(t.One(), t.id1, name + "-1.bundle");
+  const std::string from2 = t.Export(t.Two(), t.id2, name + "-2.bundle");
+  Result<BundleMerge> into1 = ImportBundle(*t.One(), from2);
+  BOOST_TEST_REQUIRE(into1.ok(), into1.status().ToString());
+  Result<BundleMerge> into2 = ImportBundle(*t.Two(), from1);
+  BOOST_TEST_REQUIRE(into2.ok(), into2.status().ToString());
+  return {*into1, *into2};
+}
+
+// `agreement` of the audit, one line per criterion and disagreement.
+std::vector<std::string> AgreementLines(Workspace* ws, int64_t id) {
+  Result<std::vector<CriterionAgreement>> agreement = Agreement(ws, id);
+  BOOST_TEST_REQUIRE(agreement.ok(), agreement.status().ToString());
+  std::vector<std::string> out;
+  for (const CriterionAgreement& c : *agreement) {
+    out.push_back(c.criterion + " " + c.method + " " + std::to_string(c.cases) + " " +
+                  std::to_string(c.observed) + " " +
+                  (c.kappa ? std::to_string(*c.kappa) : std::string("-")));
+    for (const Disagreement& d : c.disagreements) {
+      std::string line = "  " + d.case_id;
+      for (const auto& [who, result] : d.scores) line += " " + who + ":" + result;
+      line += d.reconciled ? " reconciled " + *d.reconciled : " not reconciled";
+      if (d.reopened) line += " reopened";
+      out.push_back(line);
+    }
+  }
+  return out;
+}
+
+// The audit's findings as `finding show` lists them (the current ones) or with --history.
+std::vector<std::string> FindingLines(Workspace* ws, int64_t id, bool history = false) {
+  Result<std::vector<Finding>> findings =
+      history ? FindingHistory(ws, id) : CurrentFindings(ws, id);
+  BOOST_TEST_REQUIRE(findings.ok(), findings.status().ToString());
+  std::vector<std::string> out;
+  for (const Finding& f : *findings) {
+    out.push_back(f.uid + " " + f.kind + " " + f.subject + " " + f.text + " | " + f.evidence +
+                  " | " + f.inspector + " " + f.at);
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(findings_travel_and_the_latest_in_time_counts_everywhere) {
+  // Bram writes on O1 and C1 on laptop 2; a second later Anna writes on S1 and C1 on
+  // laptop 1. Each laptop receives the other's findings after its own: before, laptop 1
+  // took Bram's older C1 finding (the last to arrive) as current, laptop 2 Anna's.
+  WriteFinding(Two(), id2, "O1", "geen beleid", "Bram");
+  WriteFinding(Two(), id2, "C1", "bram-c1", "Bram");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  WriteFinding(One(), id1, "S1", "standaard goed", "Anna");
+  WriteFinding(One(), id1, "C1", "anna-c1", "Anna");
+  const std::string from1 = Export(One(), id1, "anna.bundle");
+  const std::string from2 = Export(Two(), id2, "bram.bundle");
+  Result<BundleInfo> info = ReadBundleInfo(from1);
+  BOOST_TEST_REQUIRE(info.ok(), info.status().ToString());
+  BOOST_TEST(info->format == 2);
+  BOOST_TEST(info->events == 4);  // two inspector_added events, two findings
+  Result<BundleMerge> into1 = ImportBundle(*One(), from2);
+  BOOST_TEST_REQUIRE(into1.ok(), into1.status().ToString());
+  Result<BundleMerge> into2 = ImportBundle(*Two(), from1);
+  BOOST_TEST_REQUIRE(into2.ok(), into2.status().ToString());
+  BOOST_TEST(into1->events_added == 2);
+  BOOST_TEST(into2->events_added == 2);
+
+  const std::vector<std::string> current = FindingLines(One(), id1);
+  BOOST_TEST(current == FindingLines(Two(), id2), boost::test_tools::per_element());
+  // In framework order (S1, C1, then S2's O1); both C1 findings kept, Anna's later one counts.
+  BOOST_TEST_REQUIRE(current.size() == 3u);
+  BOOST_TEST(current[0].find(" standard S1 standaard goed | dossiers S1 | Anna ") !=
+             std::string::npos);
+  BOOST_TEST(current[1].find(" criterion C1 anna-c1 | dossiers C1 | Anna ") != std::string::npos);
+  BOOST_TEST(current[2].find(" criterion O1 geen beleid | dossiers O1 | Bram ") !=
+             std::string::npos);
+  const std::vector<std::string> history = FindingLines(One(), id1, true);
+  BOOST_TEST(history == FindingLines(Two(), id2, true), boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(history.size() == 4u);
+  BOOST_TEST(history[1].find(" bram-c1 ") != std::string::npos);
+
+  // The report's findings chapter: the same report on both laptops, with Anna's C1 finding.
+  Result<ReportTemplates> templates = LoadReportTemplates(VTAUDIT_SOURCE_DIR "/reports", "nl");
+  BOOST_TEST_REQUIRE(templates.ok(), templates.status().ToString());
+  Result<WrittenReport> report1 = WriteReport(One(), id1, "html", *templates, *calendar);
+  BOOST_TEST_REQUIRE(report1.ok(), report1.status().ToString());
+  Result<WrittenReport> report2 = WriteReport(Two(), id2, "html", *templates, *calendar);
+  BOOST_TEST_REQUIRE(report2.ok(), report2.status().ToString());
+  BOOST_TEST(report1->bytes == report2->bytes);
+  BOOST_TEST(report1->bytes.find("anna-c1") != std::string::npos);
+  BOOST_TEST(report1->bytes.find("bram-c1") == std::string::npos);
+  BOOST_TEST(report1->bytes.find("geen beleid") != std::string::npos);
+
+  // Twice is once.
+  const std::string before = Content(One());
+  Result<BundleMerge> again = ImportBundle(*One(), from2);
+  BOOST_TEST_REQUIRE(again.ok(), again.status().ToString());
+  BOOST_TEST(again->events_added == 0);
+  BOOST_TEST(again->events_known == 4);
+  BOOST_TEST(Content(One()) == before);
+
+  // A then B = B then A, on two fresh laptops.
+  Workspace* three = laptops[2].get();
+  Workspace* four = laptops[3].get();
+  Result<BundleMerge> a = ImportBundle(*three, from1);
+  BOOST_TEST_REQUIRE(a.ok(), a.status().ToString());
+  BOOST_TEST_REQUIRE(ImportBundle(*three, from2).ok());
+  Result<BundleMerge> b = ImportBundle(*four, from2);
+  BOOST_TEST_REQUIRE(b.ok(), b.status().ToString());
+  BOOST_TEST_REQUIRE(ImportBundle(*four, from1).ok());
+  BOOST_TEST(FindingLines(three, a->audit_id) == current, boost::test_tools::per_element());
+  BOOST_TEST(FindingLines(four, b->audit_id) == current, boost::test_tools::per_element());
+  BOOST_TEST(FindingLines(four, b->audit_id, true) == history, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_reconciliation_counts_alike_in_either_order_of_arrival) {
   ScoreOnBothLaptops();
   BOOST_TEST_REQUIRE(ImportBundle(*One(), Export(Two(), id2, "bram.bundle")).ok());
+  const std::string disputed = sampled[3];  // Anna voldoet, Bram voldoet_niet
   // Anna reconciles the disagreement on laptop 1; a second later Bram, not having seen it,
-  // scores that case again on laptop 2. Event times have whole seconds.
-  Status r = ReconcileScore(One(), {id1, sampled[3], "C1", "voldoet", "besproken", "Anna", {}});
+  // scores that case again on laptop 2 (nvt, still not Anna's result). Event times have
+  // whole seconds. Laptop 1 gets Bram's newer score after the reconciliation, laptop 2 the
+  // older reconciliation after Bram's score: before, laptop 2 counted the reconciliation
+  // (the last to arrive) and laptop 1 did not. (The sleeps keep events of different
+  // inspectors out of one second, where the order of arrival decides and import warns.)
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  Status r = ReconcileScore(One(), {id1, disputed, "C1", "voldoet", "besproken", "Anna", {}});
   BOOST_TEST_REQUIRE(r.ok(), r.ToString());
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-  Score(Two(), id2, sampled[3], "voldoet", "Bram");
-  // Laptop 2 receives the older reconciliation after Bram's newer score: warned.
-  Result<BundleMerge> into2 = ImportBundle(*Two(), Export(One(), id1, "anna.bundle"));
-  BOOST_TEST_REQUIRE(into2.ok(), into2.status().ToString());
-  BOOST_TEST_REQUIRE(into2->warnings.size() == 1u);
-  BOOST_TEST(into2->warnings[0] ==
-             "case " + sampled[3] +
-                 ", criterion C1: a reconciliation and a score made on different laptops arrived "
-                 "out of time order; check `vtaudit agreement --audit " +
-                 std::to_string(id2) + "` and reconcile again if needed");
-  // Laptop 1 receives Bram's score after the reconciliation, in time order: no warning.
-  Result<BundleMerge> into1 = ImportBundle(*One(), Export(Two(), id2, "bram2.bundle"));
-  BOOST_TEST_REQUIRE(into1.ok(), into1.status().ToString());
-  BOOST_TEST(into1->warnings.empty());
+  Score(Two(), id2, disputed, "nvt", "Bram");
+  const auto [into1, into2] = ExchangeBothWays(*this, "later-score");
+  BOOST_TEST(into1.warnings.empty());
+  BOOST_TEST(into2.warnings.empty());
+  // Both: the score after the reconciliation reopened it. C1 has two double-scored cases,
+  // one agreeing (voldoet, voldoet) and the disputed one (voldoet, nvt): observed 1/2; Anna
+  // said voldoet twice, Bram voldoet once and nvt once, so the chance agreement is
+  // 1·1/2 + 0·1/2 = 1/2 and Cohen's kappa (1/2 - 1/2) / (1 - 1/2) = 0.
+  const std::vector<std::string> agreement = AgreementLines(One(), id1);
+  BOOST_TEST(agreement == AgreementLines(Two(), id2), boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(agreement.size() == 2u);
+  BOOST_TEST(agreement[0] == "C1 cohen 2 0.500000 0.000000");
+  BOOST_TEST(agreement[1] == "  " + disputed + " Anna:voldoet Bram:nvt not reconciled reopened");
+  BOOST_TEST(Judgement(One(), id1) == Judgement(Two(), id2));
+
+  // Bram changes his score once more on laptop 2 (to voldoet_niet); a second later Anna,
+  // who has his nvt but not this change, reconciles on laptop 1: the reconciliation is the
+  // latest event in time but settled a score Bram no longer has, so it counts on neither.
+  Score(Two(), id2, disputed, "voldoet_niet", "Bram");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  r = ReconcileScore(One(), {id1, disputed, "C1", "nvt", "opnieuw besproken", "Anna", {}});
+  BOOST_TEST_REQUIRE(r.ok(), r.ToString());
+  ExchangeBothWays(*this, "unseen-score");
+  const std::vector<std::string> unseen = AgreementLines(One(), id1);
+  BOOST_TEST(unseen == AgreementLines(Two(), id2), boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(unseen.size() == 2u);
+  BOOST_TEST(unseen[1] ==
+             "  " + disputed + " Anna:voldoet Bram:voldoet_niet not reconciled reopened");
+  BOOST_TEST(Judgement(One(), id1) == Judgement(Two(), id2));
+
+  // Reconciled after the exchange, on laptop 2 this time: it counts on both.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  r = ReconcileScore(Two(), {id2, disputed, "C1", "voldoet", "samen besproken", "Bram", {}});
+  BOOST_TEST_REQUIRE(r.ok(), r.ToString());
+  ExchangeBothWays(*this, "settled");
+  const std::vector<std::string> settled = AgreementLines(One(), id1);
+  BOOST_TEST(settled == AgreementLines(Two(), id2), boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(settled.size() == 2u);
+  BOOST_TEST(settled[1] == "  " + disputed + " Anna:voldoet Bram:voldoet_niet reconciled voldoet");
+  BOOST_TEST(Judgement(One(), id1) == Judgement(Two(), id2));
+  BOOST_TEST(Trail(One(), id1) == Trail(Two(), id2), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_redaction_travels_with_its_bundle) {
@@ -512,6 +814,24 @@ BOOST_AUTO_TEST_CASE(a_redaction_travels_with_its_bundle) {
   BOOST_TEST_REQUIRE(there->size() == 1u);
   BOOST_TEST((*there)[0].note == "[verwijderd: naam van de moeder]");
   BOOST_TEST(Trail(Two(), id2) == Trail(One(), id1), boost::test_tools::per_element());
+  BOOST_TEST(m->redacted == 1);
+  BOOST_TEST(m->warnings.empty());
+  // No copy of the old text is left in the bytes of laptop 2's workspace file or its
+  // write-ahead log (freed space zeroed, the log emptied), nor in a bundle exported from it.
+  const auto bytes_of = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const std::string name = "Zwanet Voorbeeldnaam";
+  for (const std::string file :
+       {"/ws2.sqlite", "/ws2.sqlite-wal", "/ws1.sqlite", "/ws1.sqlite-wal"}) {
+    BOOST_TEST(bytes_of(dir + file).find(name) == std::string::npos, file);
+  }
+  BOOST_TEST(bytes_of(dir + "/ws2.sqlite").size() > 0u);
+  BOOST_TEST(bytes_of(Export(Two(), id2, "after.bundle")).find(name) == std::string::npos);
+  // The bundle that brought the note in the first place still holds it: it is the sender's
+  // file, outside the workspace.
+  BOOST_TEST(bytes_of(dir + "/note.bundle").find(name) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,8 +14,11 @@ namespace {
 constexpr std::string_view kColumns =
     "id, uid, subject, kind, text, evidence, inspector, at FROM finding WHERE audit = ?";
 
+// In time order, ties (one second) in the order written here: the same on every laptop
+// whatever order bundles brought them in (docs/bundles.md), and on one machine the order
+// they were written.
 Result<std::vector<Finding>> ReadFindings(Workspace* ws, int64_t audit) {
-  Result<Statement> q = ws->db().Prepare("SELECT " + std::string(kColumns) + " ORDER BY id");
+  Result<Statement> q = ws->db().Prepare("SELECT " + std::string(kColumns) + " ORDER BY at, id");
   if (!q.ok()) return q.status();
   q->Bind(1, audit);
   std::vector<Finding> out;

@@ -1,11 +1,11 @@
 // The inspectors' written findings (bevindingen): per criterion, or per standard, one text
 // saying what they found, with the evidence it rests on (case numbers, documents,
 // interviews). The report's findings chapter prints them. Every write is an appended
-// row, like the score trail: the latest per criterion or standard counts, the earlier ones
-// stay as its history. Findings change like scores do: only the audit's inspectors write
-// them, only while the audit is a draft (a concept is frozen for the organisation's
-// response: set it back to draft to act on it; a final audit is read-only). Not
-// thread-safe (one Workspace a thread); a write is one transaction.
+// row, like the score trail: the latest per criterion or standard by time counts (the same
+// on every laptop bundles merged them into; ties within a second in the order written
+// here), the earlier ones stay as its history. Findings change like scores do: only the
+// audit's inspectors write them, only while the audit is a draft (a concept is frozen: set
+// it back to draft; a final audit is read-only). Not thread-safe; a write is one transaction.
 #ifndef VTAUDIT_FINDING_H_
 #define VTAUDIT_FINDING_H_
 
@@ -44,7 +44,7 @@ Result<Finding> SetFinding(Workspace* ws, const FindingInput& in);
 // The finding that counts per subject (the latest), in the order of the framework:
 // standards before their criteria.
 Result<std::vector<Finding>> CurrentFindings(Workspace* ws, int64_t audit);
-// Every finding written on the audit, oldest first.
+// Every finding written on the audit, oldest first (by time, ties as written here).
 Result<std::vector<Finding>> FindingHistory(Workspace* ws, int64_t audit);
 
 }  // namespace vtaudit

@@ -190,6 +190,36 @@ Status ToStatus(const std::vector<Problem>& problems) {
   return Status::InvalidAll(std::move(messages), std::move(codes));
 }
 
+// The reconciliation that counts, per case criterion, as a table with the columns of the
+// workspace's view score_current: the one that is the latest event of its case criterion by
+// time (ties within one second in the order written here), while the inspectors' current
+// scores are still the ones it settled (its basis; a reconciliation recorded before
+// workspace version 5 kept none). On one machine that is what "no score changed after it"
+// means; and it holds or fails alike whatever order audit bundles brought the events in
+// (docs/bundles.md): an inspector's current score is their latest by id, and one inspector's
+// events keep their order everywhere. It replaces the view score_reconciled, which followed
+// the order of arrival; the view stays in the schema (changing it takes a migration).
+constexpr std::string_view kReconciled = R"sql((
+SELECT e.audit, e.case_id, e.criterion, e.inspector, e.new_result AS result, e.note, e.at,
+  e.id AS event
+FROM score_event e
+WHERE e.kind = 'reconcile' AND NOT EXISTS (
+  SELECT 1 FROM score_event x
+  WHERE x.audit = e.audit AND x.case_id = e.case_id AND x.criterion = e.criterion
+    AND (x.at > e.at OR (x.at = e.at AND x.id > e.id)))
+AND (NOT EXISTS (SELECT 1 FROM score_basis b WHERE b.event = e.id) OR (
+  NOT EXISTS (
+    SELECT 1 FROM score_basis b WHERE b.event = e.id AND NOT EXISTS (
+      SELECT 1 FROM score_current c
+      WHERE c.audit = e.audit AND c.case_id = e.case_id AND c.criterion = e.criterion
+        AND c.inspector = b.inspector AND c.result = b.result))
+  AND NOT EXISTS (
+    SELECT 1 FROM score_current c
+    WHERE c.audit = e.audit AND c.case_id = e.case_id AND c.criterion = e.criterion
+      AND NOT EXISTS (
+        SELECT 1 FROM score_basis b WHERE b.event = e.id AND b.inspector = c.inspector))))
+))sql";
+
 // The inspector's latest set or clear of one case criterion (the form's base).
 struct Latest {
   int64_t event = 0;                  // 0: never scored
@@ -216,9 +246,8 @@ Result<Latest> LatestOwn(Workspace* ws, const ScoreInput& in) {
 // The reconciled result this case criterion has now, if any.
 Result<std::optional<std::string>> Reconciled(Workspace* ws, const ScoreInput& in,
                                               std::string* note) {
-  Result<Statement> q = ws->db().Prepare(
-      "SELECT result, note FROM score_reconciled WHERE audit = ? AND case_id = ? AND "
-      "criterion = ?");
+  Result<Statement> q = ws->db().Prepare("SELECT result, note FROM " + std::string(kReconciled) +
+                                         " WHERE audit = ? AND case_id = ? AND criterion = ?");
   if (!q.ok()) return q.status();
   q->Bind(1, in.audit).Bind(2, in.case_id).Bind(3, in.criterion);
   if (q->Step()) {
@@ -610,8 +639,8 @@ Result<std::vector<CurrentScore>> CurrentScores(Workspace* ws, int64_t audit, co
   Result<Statement> q = ws->db().Prepare(
       "SELECT case_id, criterion, inspector, result, note, at, 0, event FROM score_current "
       "WHERE audit = ?1 UNION ALL "
-      "SELECT case_id, criterion, inspector, result, note, at, 1, event FROM score_reconciled "
-      "WHERE audit = ?1 ORDER BY 1, 2, 7, 3");
+      "SELECT case_id, criterion, inspector, result, note, at, 1, event FROM " +
+      std::string(kReconciled) + " WHERE audit = ?1 ORDER BY 1, 2, 7, 3");
   if (!q.ok()) return q.status();
   q->Bind(1, audit);
   std::vector<CurrentScore> out;

@@ -77,8 +77,8 @@ struct ScoreEvent {
 };
 
 // A current score: the latest `set` per case, criterion and inspector (unless cleared
-// since), or the `reconcile` per case and criterion that no later score superseded
-// (reconciled = true).
+// since), or the `reconcile` per case and criterion that no score superseded, later in time
+// or not settled by it (reconciled = true; the rule: docs/bundles.md).
 struct CurrentScore {
   std::string case_id;
   std::string criterion;

@@ -27,7 +27,8 @@ namespace {
 
 // The bundle format this build writes and the newest it reads. A newer vtaudit that
 // changes a table raises it; an older one then refuses the file instead of misreading it.
-constexpr int kBundleFormat = 1;
+// Format 2 added the findings (table `finding`); a format 1 bundle still imports.
+constexpr int kBundleFormat = 2;
 
 // One table of the bundle: its name and columns (name and SQL type). The local ids of the
 // workspace never travel: what refers to another row names its uid.
@@ -38,6 +39,7 @@ struct Column {
 struct TableSpec {
   const char* name;
   std::vector<Column> columns;
+  int since = 1;  // the first bundle format that holds the table
 };
 
 const std::vector<TableSpec>& Tables() {
@@ -180,6 +182,16 @@ const std::vector<TableSpec>& Tables() {
         {"sha256", "TEXT NOT NULL"},
         {"content", "BLOB NOT NULL"},
         {"written_at", "TEXT NOT NULL"}}},
+      {"finding",
+       {{"seq", "INTEGER NOT NULL"},
+        {"uid", "TEXT NOT NULL"},
+        {"subject", "TEXT NOT NULL"},
+        {"kind", "TEXT NOT NULL"},
+        {"text", "TEXT NOT NULL"},
+        {"evidence", "TEXT NOT NULL"},
+        {"inspector", "TEXT NOT NULL"},
+        {"at", "TEXT NOT NULL"}},
+       2},
   };
   return kTables;
 }
@@ -260,13 +272,14 @@ void AppendValue(sqlite3_stmt* q, int column, std::string* out) {
   }
 }
 
-// The content digest: SHA-256 over the format and every table, in the order of Tables(),
-// each table's rows sorted by all their columns, so that the digest depends on the content
-// only, not on the order rows were written or the pages SQLite chose.
+// The content digest: SHA-256 over the format and every table of that format, in the
+// order of Tables(), each table's rows sorted by all their columns, so that the digest
+// depends on the content only, not on the order rows were written or the pages SQLite chose.
 Result<std::string> ContentDigest(sqlite3* db, const std::string& schema, int format) {
   Sha256 digest;
   digest.Update("vtaudit-bundle\nformat " + std::to_string(format) + "\n");
   for (const TableSpec& t : Tables()) {
+    if (t.since > format) continue;
     std::string order;
     for (size_t i = 1; i <= t.columns.size(); ++i) {
       order += (i > 1 ? ", " : "") + std::to_string(i);
@@ -341,10 +354,13 @@ Result<BundleInfo> Verify(sqlite3* db, const std::string& schema, const std::str
                            "altered after export; ask for a fresh export");
   }
   BundleInfo info;
+  info.format = format;
+  const std::string findings =
+      format >= 2 ? " + (SELECT count(*) FROM " + schema + ".finding)" : std::string();
   RawStatement q(db, "SELECT uid, org, period, status, framework, (SELECT count(*) FROM " + schema +
-                         ".score_event) + (SELECT count(*) FROM " + schema +
-                         ".audit_event), (SELECT count(*) FROM " + schema + ".audit) FROM " +
-                         schema + ".audit");
+                         ".score_event) + (SELECT count(*) FROM " + schema + ".audit_event)" +
+                         findings + ", (SELECT count(*) FROM " + schema + ".audit) FROM " + schema +
+                         ".audit");
   if (!q.prepared() || !q.Step() || sqlite3_column_int64(q.get(), 6) != 1) {
     return Status::Invalid(not_bundle + " (it must hold exactly one audit)");
   }
@@ -471,6 +487,8 @@ Status FillBundle(Workspace& ws, const Audit& audit, const std::string& delivery
       "s.audit = ?1",
       "INSERT INTO bundle.report_version SELECT version, format, lang, sha256, content, "
       "written_at FROM report_version WHERE audit = ?1",
+      "INSERT INTO bundle.finding SELECT row_number() OVER (ORDER BY id), uid, subject, kind, "
+      "text, evidence, inspector, at FROM finding WHERE audit = ?1",
   };
   for (const std::string& sql : statements) {
     if (Status s = RunForAudit(ws, sql, audit.id); !s.ok()) return s;
@@ -613,11 +631,13 @@ struct Difference {
   int64_t decisions_new = 0, decisions_here_only = 0;
   int64_t draws_new = 0;
   int64_t states_new = 0, states_here_only = 0;  // status events
+  int64_t findings_new = 0, findings_here_only = 0;
 };
 
-Result<Difference> Compare(Workspace& ws, int64_t audit) {
+// REQUIRES: `format` the bundle's (a format 1 bundle holds no findings).
+Result<Difference> Compare(Workspace& ws, int64_t audit, int format) {
   Difference d;
-  const std::vector<std::pair<int64_t*, const char*>> counts = {
+  std::vector<std::pair<int64_t*, const char*>> counts = {
       {&d.scores_new,
        "SELECT count(*) FROM bundle.score_event WHERE uid NOT IN (SELECT uid FROM "
        "main.score_event WHERE audit = ?1)"},
@@ -654,6 +674,17 @@ Result<Difference> Compare(Workspace& ws, int64_t audit) {
        "SELECT count(*) FROM main.audit_event WHERE audit = ?1 AND kind = 'status' AND uid NOT "
        "IN (SELECT uid FROM bundle.audit_event)"},
   };
+  if (format >= 2) {
+    counts.emplace_back(&d.findings_new,
+                        "SELECT count(*) FROM bundle.finding WHERE uid NOT IN (SELECT uid FROM "
+                        "main.finding WHERE audit = ?1)");
+    counts.emplace_back(&d.findings_here_only,
+                        "SELECT count(*) FROM main.finding WHERE audit = ?1 AND uid NOT IN "
+                        "(SELECT uid FROM bundle.finding)");
+  } else {
+    counts.emplace_back(&d.findings_here_only,
+                        "SELECT count(*) FROM main.finding WHERE audit = ?1");
+  }
   for (const auto& [out, sql] : counts) {
     Result<int64_t> n = CountForAudit(ws, sql, audit);
     if (!n.ok()) return n.status();
@@ -679,6 +710,29 @@ Result<std::string> FirstScore(Workspace& ws, int64_t audit, bool in_bundle) {
   }
   std::string out = q->Text(0).empty() ? "" : "case " + EscapeControl(q->Text(0)) + ", ";
   return out + "criterion " + EscapeControl(q->Text(1)) + ", by " + EscapeControl(q->Text(2)) +
+         " at " + EscapeControl(q->Text(3));
+}
+
+// "criterion V2.1, by Anna at 2026-03-02T10:00:00Z": the first finding the other side lacks,
+// of the bundle (`in_bundle`) or of this workspace. REQUIRES: a bundle of format 2 when
+// `in_bundle`.
+Result<std::string> FirstFinding(Workspace& ws, int64_t audit, bool in_bundle, int format) {
+  const std::string sql =
+      in_bundle ? "SELECT kind, subject, inspector, at FROM bundle.finding WHERE uid NOT IN "
+                  "(SELECT uid FROM main.finding WHERE audit = ?1) ORDER BY seq LIMIT 1"
+      : format >= 2
+          ? "SELECT kind, subject, inspector, at FROM main.finding WHERE audit = ?1 AND uid NOT "
+            "IN (SELECT uid FROM bundle.finding) ORDER BY id LIMIT 1"
+          : "SELECT kind, subject, inspector, at FROM main.finding WHERE audit = ?1 ORDER BY id "
+            "LIMIT 1";
+  Result<Statement> q = ws.db().Prepare(sql);
+  if (!q.ok()) return q.status();
+  q->Bind(1, audit);
+  if (!q->Step()) {
+    if (!q->status().ok()) return q->status();
+    return std::string();
+  }
+  return q->Text(0) + " " + EscapeControl(q->Text(1)) + ", by " + EscapeControl(q->Text(2)) +
          " at " + EscapeControl(q->Text(3));
 }
 
@@ -935,8 +989,8 @@ Status MergeSnapshots(Workspace& ws, int64_t id, const std::string& org, const s
 
 // The bundle's audit events this workspace lacks, in the order they were made. A redaction
 // made on the other laptop is carried out here too, as it arrives: the note it names may be
-// in this workspace's copy of the trail.
-Status MergeAuditEvents(Workspace& ws, int64_t id) {
+// in this workspace's copy of the trail. Counts in `redacted` the notes replaced here.
+Status MergeAuditEvents(Workspace& ws, int64_t id, int64_t* redacted) {
   Result<Statement> q = ws.db().Prepare(
       "SELECT uid, kind FROM bundle.audit_event WHERE uid NOT IN (SELECT uid FROM "
       "main.audit_event) ORDER BY seq");
@@ -953,6 +1007,7 @@ Status MergeAuditEvents(Workspace& ws, int64_t id) {
     if (kind == "note_redacted") {
       Result<bool> applied = ApplyRecordedRedaction(&ws, id, ws.db().LastInsertId());
       if (!applied.ok()) return applied.status();
+      if (*applied) ++*redacted;
     }
   }
   return Status::Ok();
@@ -990,24 +1045,25 @@ Status MergeDraws(Workspace& ws, int64_t id, const std::string& name) {
   return Status::Ok();
 }
 
-// Case criteria where a reconciliation and another event, one from the bundle and one made
-// here, sit in this workspace's trail out of time order: whether the reconciliation still
-// counts follows the order of arrival (scoring.h), which then differs from one machine's.
-Result<std::vector<std::string>> OutOfOrder(Workspace& ws, int64_t id) {
+// Case criteria where a reconciliation and another inspector's event of it, one here before
+// (score event ids up to `before`) and one that the bundle just brought, have the same time
+// (whole seconds): which of them came last, and so whether the reconciliation counts
+// (scoring.h), follows the order they arrived in here.
+Result<std::vector<std::string>> SameSecond(Workspace& ws, int64_t id, int64_t before) {
   Result<Statement> q = ws.db().Prepare(
       "SELECT DISTINCT e.case_id, e.criterion FROM main.score_event e JOIN main.score_event x ON "
-      "x.audit = e.audit AND x.case_id = e.case_id AND x.criterion = e.criterion AND x.id > e.id "
-      "AND x.at < e.at WHERE e.audit = ?1 AND 'reconcile' IN (e.kind, x.kind) AND (e.uid IN "
-      "(SELECT uid FROM bundle.score_event)) <> (x.uid IN (SELECT uid FROM bundle.score_event)) "
-      "ORDER BY e.case_id, e.criterion");
+      "x.audit = e.audit AND x.case_id = e.case_id AND x.criterion = e.criterion AND x.id > ?2 "
+      "AND x.at = e.at AND x.inspector <> e.inspector WHERE e.audit = ?1 AND e.id <= ?2 AND "
+      "'reconcile' IN (e.kind, x.kind) ORDER BY e.case_id, e.criterion");
   if (!q.ok()) return q.status();
-  q->Bind(1, id);
+  q->Bind(1, id).Bind(2, before);
   std::vector<std::string> out;
   while (q->Step()) {
     out.push_back((q->Text(0).empty() ? "" : "case " + EscapeControl(q->Text(0)) + ", ") +
                   "criterion " + EscapeControl(q->Text(1)) +
-                  ": a reconciliation and a score made on different laptops arrived out of time "
-                  "order; check `vtaudit agreement --audit " +
+                  ": a reconciliation and a score made on different laptops in the same second; "
+                  "which came last follows the order they arrived in here: check `vtaudit "
+                  "agreement --audit " +
                   std::to_string(id) + "` and reconcile again if needed");
   }
   if (!q->status().ok()) return q->status();
@@ -1053,7 +1109,7 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
   const std::string audit = "audit " + std::to_string(id);
 
   // The lifecycle rules (docs/bundles.md).
-  Result<Difference> d = Compare(ws, id);
+  Result<Difference> d = Compare(ws, id, info.format);
   if (!d.ok()) return d.status();
   if (d->states_new > 0 && d->states_here_only > 0) {
     return Status::Conflict(name + ": " + audit +
@@ -1077,6 +1133,13 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
                               Count(d->scores_new, "score event", "score events") +
                               " it lacks (first: " + *first + ")");
     }
+    if (d->findings_new > 0) {
+      Result<std::string> first = FirstFinding(ws, id, true, info.format);
+      if (!first.ok()) return first.status();
+      return Status::Conflict(name + ": " + audit + " is final here and takes no new findings; " +
+                              "the bundle brings " + Count(d->findings_new, "finding", "findings") +
+                              " it lacks (first: " + *first + ")");
+    }
     if (d->changes_new + d->responses_new + d->decisions_new + d->draws_new > 0) {
       return Status::Conflict(name + ": " + audit +
                               " is final here and takes no changes; the bundle brings changes "
@@ -1093,6 +1156,16 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
         " it lacks; set it back to draft (`vtaudit audit status --audit " + std::to_string(id) +
         " draft --reason …`), import it again and freeze it anew");
   }
+  if (!bundle_ahead && here == AuditStatus::kConcept && d->findings_new > 0) {
+    Result<std::string> first = FirstFinding(ws, id, true, info.format);
+    if (!first.ok()) return first.status();
+    return Status::Conflict(name + ": " + audit +
+                            " is a concept here: its findings are frozen, and the bundle brings " +
+                            Count(d->findings_new, "finding", "findings") + " (first: " + *first +
+                            ") it lacks; set it back to draft (`vtaudit audit status --audit " +
+                            std::to_string(id) +
+                            " draft --reason …`), import it again and freeze it anew");
+  }
   if (bundle_ahead && target != AuditStatus::kDraft && !merge.audit_created) {
     if (d->scores_here_only > 0) {
       Result<std::string> first = FirstScore(ws, id, false);
@@ -1103,6 +1176,16 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
           " made here (first: " + *first +
           "); send them first (export here, import on the "
           "laptop that froze it, set it back to draft there and freeze it again)");
+    }
+    if (d->findings_here_only > 0) {
+      Result<std::string> first = FirstFinding(ws, id, false, info.format);
+      if (!first.ok()) return first.status();
+      return Status::Conflict(
+          name + ": the bundle's audit is " + b->status + ", frozen without " +
+          Count(d->findings_here_only, "finding", "findings") + " of " + audit +
+          " written here (first: " + *first +
+          "); send them first (export here, import on the laptop that froze it, set it back to "
+          "draft there and freeze it again)");
     }
     if (target == AuditStatus::kFinal && d->responses_here_only + d->decisions_here_only > 0) {
       return Status::Conflict(name + ": the bundle's audit is final, without " +
@@ -1119,6 +1202,9 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
       return s;
   }
   if (Status s = MergeDraws(ws, id, name); !s.ok()) return s;
+  Result<int64_t> before =
+      CountForAudit(ws, "SELECT coalesce(max(id), 0) FROM score_event WHERE audit = ?1", id);
+  if (!before.ok()) return before.status();
   const std::vector<std::string> statements = {
       "INSERT INTO audit_response (uid, audit, criterion, text, source, received, version, "
       "recorded_by, at) SELECT uid, ?1, criterion, text, source, received, version, "
@@ -1144,9 +1230,21 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
   for (size_t i = 0; i < statements.size(); ++i) {
     // The audit events go in after the responses, before the score events that name them.
     if (i == 1) {
-      if (Status s = MergeAuditEvents(ws, id); !s.ok()) return s;
+      if (Status s = MergeAuditEvents(ws, id, &merge.redacted); !s.ok()) return s;
     }
     if (Status s = RunForAudit(ws, statements[i], id); !s.ok()) return s;
+  }
+  if (info.format >= 2) {
+    // Findings, like score events, in the order they were written on their laptop.
+    if (Status s = RunForAudit(ws,
+                               "INSERT INTO finding (uid, audit, subject, kind, text, evidence, "
+                               "inspector, at) SELECT uid, ?1, subject, kind, text, evidence, "
+                               "inspector, at FROM bundle.finding WHERE uid NOT IN (SELECT uid "
+                               "FROM main.finding) ORDER BY seq",
+                               id);
+        !s.ok()) {
+      return s;
+    }
   }
   if (Status s = MergeSnapshots(ws, id, b->org, name); !s.ok()) return s;
   if (Status s = RunForAudit(
@@ -1181,14 +1279,37 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
   if (Status s = q->Bind(1, AuditStatusName(target)).Bind(2, id).Run(); !s.ok()) return s;
 
   if (d->scores_new > 0) {
-    Result<std::vector<std::string>> warnings = OutOfOrder(ws, id);
+    Result<std::vector<std::string>> warnings = SameSecond(ws, id, *before);
     if (!warnings.ok()) return warnings.status();
     merge.warnings = std::move(*warnings);
   }
-  merge.events_added = d->scores_new + d->audit_events_new;
+  merge.events_added = d->scores_new + d->audit_events_new + d->findings_new;
   merge.events_known = info.events - merge.events_added;
   return merge;
 }
+
+// Zeroes what SQLite frees in the workspace file while it lives, as `score redact` does
+// (report/redaction.h): a redaction a bundle brings leaves no copy of the old note in free
+// space of the file's pages. The connection's setting is restored after.
+class SecureDelete {
+ public:
+  explicit SecureDelete(Database* db) : db_(db) {
+    Result<Statement> q = db_->Prepare("PRAGMA main.secure_delete");
+    if (q.ok() && q->Step()) before_ = q->Int(0);
+    status_ = db_->Exec("PRAGMA main.secure_delete = ON");
+  }
+  ~SecureDelete() {
+    if (before_ != 1) (void)db_->Exec("PRAGMA main.secure_delete = " + std::to_string(before_));
+  }
+  SecureDelete(const SecureDelete&) = delete;
+  SecureDelete& operator=(const SecureDelete&) = delete;
+  const Status& status() const { return status_; }
+
+ private:
+  Database* db_;
+  int64_t before_ = 0;
+  Status status_;
+};
 
 }  // namespace
 
@@ -1198,15 +1319,35 @@ Result<BundleMerge> ImportBundle(Workspace& ws, const std::filesystem::path& bun
   if (!std::filesystem::is_regular_file(bundle, ec)) {
     return Status::NotFound(name + ": no such bundle file");
   }
-  Attached attached(&ws.db());
-  if (Status s = attached.Attach(name); !s.ok()) return s;
-  Transaction tx(&ws.db());
-  if (!tx.status().ok()) return tx.status();
-  Result<BundleInfo> info = Verify(ws.db().handle(), "bundle", name);
-  if (!info.ok()) return info.status();
-  Result<BundleMerge> merge = Merge(ws, *info, name);
-  if (!merge.ok()) return merge.status();
-  if (Status s = tx.Commit(); !s.ok()) return s;
+  SecureDelete secure(&ws.db());
+  if (!secure.status().ok()) return secure.status();
+  BundleMerge merge;
+  {
+    Attached attached(&ws.db());
+    if (Status s = attached.Attach(name); !s.ok()) return s;
+    Transaction tx(&ws.db());
+    if (!tx.status().ok()) return tx.status();
+    Result<BundleInfo> info = Verify(ws.db().handle(), "bundle", name);
+    if (!info.ok()) return info.status();
+    Result<BundleMerge> merged = Merge(ws, *info, name);
+    if (!merged.ok()) return merged.status();
+    if (Status s = tx.Commit(); !s.ok()) return s;
+    merge = std::move(*merged);
+  }
+  if (merge.redacted > 0) {
+    // The pages as they were before sit in the write-ahead log, and in the file until they
+    // are copied back: a checkpoint that truncates the log removes both, unless another
+    // connection still reads an older state of the workspace.
+    Result<Statement> checkpoint = ws.db().Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!checkpoint.ok()) return checkpoint.status();
+    if (!checkpoint->Step() || checkpoint->Int(0) != 0) {
+      merge.warnings.push_back(
+          "the old text of " + std::to_string(merge.redacted) +
+          (merge.redacted == 1 ? " redacted note stays" : " redacted notes stay") +
+          " in the workspace's write-ahead log until the other vtaudit using it (vtaudit serve, "
+          "another command) stops");
+    }
+  }
   return merge;
 }
 

@@ -4,8 +4,9 @@
 // stable uid), its framework text, the inspectors, the sample draws, the sampled cases'
 // fields only (never the rest of the delivery; the delivery is named by file name and
 // SHA-256), every score event with its basis, every audit event, response and decision, the
-// snapshots and the kept report versions, plus a content digest over a canonical
-// serialisation of all of it. Reading verifies the digest and the format version first.
+// written findings, the snapshots and the kept report versions, plus a content digest over
+// a canonical serialisation of all of it. Reading verifies the digest and the format
+// version first.
 //
 // Import merges in one transaction: the audit is matched by uid (created when absent),
 // every event is matched by its uid and inserted once (twice = once; A then B = B then A),
@@ -32,7 +33,8 @@ struct BundleInfo {
   std::string state;  // draft | concept | final
   std::string framework_sha256;
   std::string sha256;  // SHA-256 of the bundle file as written (printed by export)
-  int64_t events = 0;  // score + audit events carried
+  int format = 0;      // the bundle format: 1, or 2 from when findings travel
+  int64_t events = 0;  // score events, audit events and findings carried
 };
 
 // What an import did.
@@ -41,9 +43,12 @@ struct BundleMerge {
   bool audit_created = false;
   int64_t events_added = 0;  // new to this workspace
   int64_t events_known = 0;  // already present (same uid): skipped
+  // Notes redacted here by redactions the bundle brought; their old text is zeroed in the
+  // workspace file and its write-ahead log, as `score redact` does.
+  int64_t redacted = 0;
   // What the merge could not settle as one machine would (docs/bundles.md, known limits),
   // one sentence each: a reconciliation and a score of the same case criterion made on
-  // different laptops that arrived here out of time order.
+  // different laptops within the same second.
   std::vector<std::string> warnings;
 };
 
