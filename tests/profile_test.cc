@@ -1,10 +1,18 @@
 #include "profile.h"
 
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "case_store.h"
+#include "extract.h"
 #include "row_checker.h"
+#include "workspace.h"
 
 namespace vtaudit {
 namespace {
@@ -56,7 +64,154 @@ struct OneRecord {
   CheckedRow out;
 };
 
+// A workspace in a temporary folder with organisations A and B, for imports.
+struct TwoOrganisations {
+  TwoOrganisations() {
+    char tmpl[] = "/tmp/vtaudit-profile-XXXXXX";
+    dir = ::mkdtemp(tmpl);
+    Result<std::unique_ptr<Workspace>> opened = Workspace::Open(dir + "/ws.sqlite");
+    BOOST_TEST_REQUIRE(opened.ok(), opened.status().ToString());
+    ws = std::move(*opened);
+    BOOST_TEST_REQUIRE(ws->AddOrganisation({"A", "a", "", 1}).ok());
+    BOOST_TEST_REQUIRE(ws->AddOrganisation({"B", "b", "", 1}).ok());
+  }
+  ~TwoOrganisations() { std::filesystem::remove_all(dir); }
+  std::string Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name) << text;
+    return dir + "/" + name;
+  }
+  std::string dir;
+  std::unique_ptr<Workspace> ws;
+};
+
+std::string Source(const std::string& path) { return std::string(VTAUDIT_SOURCE_DIR) + "/" + path; }
+
 BOOST_AUTO_TEST_SUITE(profile)
+
+// Each delivery records the profile that shaped it: "native" without a SHA-256, or the
+// profile file's id and the SHA-256 of its bytes (computed with sha256sum over the text).
+BOOST_FIXTURE_TEST_CASE(a_delivery_records_its_profile, TwoOrganisations) {
+  const std::string xml =
+      R"(<profile id="t"><title>t</title><record name="r"><field name="case_id" column="nr"/>)"
+      R"(<field name="kind" column="soort"/><field name="received" column="datum" )"
+      R"(format="DD-MM-YYYY"/></record></profile>)";
+  Result<Profile> p = LoadProfile(Write("t.xml", xml));
+  BOOST_TEST_REQUIRE(p.ok(), p.status().ToString());
+  BOOST_TEST(p->sha256 == "eb377131cd1b77e1d45b63087ae1aefdd85f6f1d0f52ed675f2821924382531f");
+  BOOST_TEST(NativeProfile().sha256.empty());
+  const std::string native = Write("n.csv", "case_id,kind,received\nC1,melding,2025-03-03\n");
+  BOOST_TEST_REQUIRE(ImportExtract(ws.get(), "A", native).ok());
+  ImportOptions options;
+  options.profile = &*p;
+  Result<ImportSummary> r = ImportExtract(
+      ws.get(), "A", Write("t.csv", "nr,soort,datum\nC1,melding,3-3-2025\n"), options);
+  BOOST_TEST_REQUIRE(r.ok(), r.status().ToString());
+  BOOST_TEST(r->unchanged == 1);
+  Result<std::vector<DeliveryImport>> imports = ListDeliveryImports(ws.get(), "A");
+  BOOST_TEST_REQUIRE(imports.ok(), imports.status().ToString());
+  BOOST_TEST_REQUIRE(imports->size() == 2u);
+  BOOST_TEST((*imports)[0].file_name == "n.csv");
+  BOOST_TEST((*imports)[0].profile == "native");
+  BOOST_TEST((*imports)[0].profile_sha256 == "");
+  BOOST_TEST((*imports)[1].file_name == "t.csv");
+  BOOST_TEST((*imports)[1].profile == "t");
+  BOOST_TEST((*imports)[1].profile_sha256 == p->sha256);
+  BOOST_TEST((*imports)[1].unchanged == 1);
+  // A check writes nothing, and an organisation without deliveries lists none.
+  ImportOptions check;
+  check.check_only = true;
+  BOOST_TEST_REQUIRE(ImportExtract(ws.get(), "B", native, check).ok());
+  BOOST_TEST(ListDeliveryImports(ws.get(), "B")->empty());
+}
+
+// The CBS-shaped delivery as one file with a recordtype column gives the same cases as the
+// same records in a file each (tests/data/profiles: the same six cases, three onderzoeken).
+BOOST_FIXTURE_TEST_CASE(one_file_of_all_record_types_is_joined_like_separate_files,
+                        TwoOrganisations) {
+  Result<Profile> p = LoadProfile(Source("checklists/profiles/cbs-beleidsinformatie.xml"));
+  BOOST_TEST_REQUIRE(p.ok(), p.status().ToString());
+  BOOST_TEST(p->type_column == "recordtype");
+  ImportOptions options;
+  options.profile = &*p;
+  Result<ImportSummary> separate =
+      ImportDelivery(ws.get(), "A",
+                     {Source("tests/data/profiles/cbs-meldingen.csv"),
+                      Source("tests/data/profiles/cbs-onderzoeken.csv")},
+                     options);
+  BOOST_TEST_REQUIRE(separate.ok(), separate.status().ToString());
+  Result<ImportSummary> one =
+      ImportExtract(ws.get(), "B", Source("tests/data/profiles/cbs-een-bestand.csv"), options);
+  BOOST_TEST_REQUIRE(one.ok(), one.status().ToString());
+  BOOST_TEST(one->rows == 6);  // the cases' rows; the onderzoeken are joined into them
+  BOOST_TEST(one->added == 6);
+  BOOST_TEST(one->warnings.empty());
+  Result<std::vector<CaseRecord>> a = LoadCases(ws.get(), "A");
+  Result<std::vector<CaseRecord>> b = LoadCases(ws.get(), "B");
+  BOOST_TEST_REQUIRE(a.ok());
+  BOOST_TEST_REQUIRE(b.ok());
+  BOOST_TEST_REQUIRE(a->size() == 6u);
+  BOOST_TEST_REQUIRE(b->size() == 6u);
+  for (size_t i = 0; i < a->size(); ++i) {
+    const CaseRecord& x = (*a)[i];
+    const CaseRecord& y = (*b)[i];
+    BOOST_TEST(x.case_id == y.case_id);
+    BOOST_TEST((x.kind == y.kind));
+    BOOST_TEST(x.violence == y.violence);
+    BOOST_TEST((x.events == y.events));
+    BOOST_TEST(x.outcome == y.outcome);
+    BOOST_TEST(x.rvdk == y.rvdk);
+    BOOST_TEST(x.disclosure == y.disclosure);
+  }
+  // P01's onderzoek (O1, uitkomst 03) sets rvdk and its completion date 2025-05-12.
+  BOOST_TEST((*b)[0].rvdk);
+  BOOST_TEST((*b)[0].event(Event::kInvestigationCompleted)->date.ToIso() == "2025-05-12");
+}
+
+BOOST_FIXTURE_TEST_CASE(one_file_refuses_an_unknown_record_type_and_an_orphan, TwoOrganisations) {
+  Result<Profile> p = LoadProfile(Source("checklists/profiles/cbs-beleidsinformatie.xml"));
+  BOOST_TEST_REQUIRE(p.ok(), p.status().ToString());
+  ImportOptions options;
+  options.profile = &*p;
+  const std::string path =
+      Write("x.csv",
+            "recordtype;meldingnummer;soort;datum_melding;datum_einde_onderzoek\n"
+            "melding;P01;2;20250303;\n"
+            "onderzoek;P09;;;20250512\n"
+            "beschikking;P02;2;20250303;\n");
+  Result<ImportSummary> r = ImportExtract(ws.get(), "A", path, options);
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.status().messages() ==
+             Errors({path + ":4: column recordtype: 'beschikking' is not a record type of "
+                            "profile cbs-beleidsinformatie: melding (melding), advies (melding), "
+                            "onderzoek (onderzoek)",
+                     path + ":3: column meldingnummer: onderzoek of case 'P09', which no "
+                            "melding record of the delivery holds",
+                     path + ": nothing imported (2 errors); the workspace is unchanged"}));
+  BOOST_TEST(ListDeliveryImports(ws.get(), "A")->empty());
+}
+
+BOOST_AUTO_TEST_CASE(type_values_need_a_type_column_and_each_marks_one_record) {
+  Result<Profile> p = ParseProfile(R"(<profile id="t" type-column="soort">
+  <title>t</title>
+  <record name="r" type="m a"><field name="case_id" column="nr"/><field name="kind" column="k"/><field name="received" column="d"/></record>
+  <record name="o" type="o A"><field name="case_id" column="nr"/></record>
+  <record name="x"><field name="case_id" column="nr"/></record>
+</profile>)",
+                                   "p.xml");
+  BOOST_TEST_REQUIRE(!p.ok());
+  BOOST_TEST(p.status().messages() ==
+             Errors({"p.xml:4:20: type 'a' marks record 'r' too",
+                     "p.xml:5:3: <record> 'x' needs a type attribute: the values of column "
+                     "'soort' that mark its rows"}));
+  p = ParseProfile(R"(<profile id="t"><title>t</title>
+  <record name="r" type="m"><field name="case_id" column="nr"/><field name="kind" column="k"/><field name="received" column="d"/></record>
+</profile>)",
+                   "p.xml");
+  BOOST_TEST_REQUIRE(!p.ok());
+  BOOST_TEST(
+      p.status().messages() ==
+      Errors({"p.xml:2:20: type applies only in a profile with a type-column on <profile>"}));
+}
 
 BOOST_FIXTURE_TEST_CASE(maps_columns_codes_and_date_formats, OneRecord) {
   BOOST_TEST(warnings.empty());  // the ignored column is silent

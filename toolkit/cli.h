@@ -128,6 +128,7 @@ int OrgList(Context& ctx);
 int OrgAdd(Context& ctx);
 int CasesImport(Context& ctx);
 int CasesList(Context& ctx);
+int CasesDeliveries(Context& ctx);
 int CasesCheck(Context& ctx);
 int CasesTemplate(Context& ctx);
 int Timeliness(Context& ctx);

@@ -1,4 +1,4 @@
-// cases import | cases check | cases template | cases list
+// cases import | cases check | cases template | cases list | cases deliveries
 #include <unistd.h>
 
 #include <climits>
@@ -182,6 +182,55 @@ int CasesList(Context& ctx) {
   if (json) {
     w.EndArray();
     std::fputs(w.str().c_str(), stdout);
+  }
+  return 0;
+}
+
+int CasesDeliveries(Context& ctx) {
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  const std::string org = ctx.Required("--org");
+  if (Result<Organisation> o = (*ws)->FindOrganisation(org); !o.ok()) return Fail(o.status());
+  Result<std::vector<DeliveryImport>> imports = ListDeliveryImports(*ws, org);
+  if (!imports.ok()) return Fail(imports.status());
+  if (ctx.Flag("--json")) {
+    JsonWriter w;
+    w.BeginArray();
+    for (const DeliveryImport& d : *imports) {
+      w.BeginObject().Key("id").Int(d.id).Key("file_name").String(d.file_name);
+      w.Key("sha256").String(d.sha256).Key("imported_at").String(d.imported_at);
+      w.Key("rows").Int(d.rows).Key("added").Int(d.added).Key("changed").Int(d.changed);
+      w.Key("unchanged").Int(d.unchanged).Key("missing").Int(d.missing);
+      w.Key("profile");
+      if (d.profile.empty()) {
+        w.Null();  // imported before vtaudit recorded the profile
+      } else {
+        w.BeginObject().Key("id").String(d.profile).Key("sha256");
+        if (d.profile_sha256.empty()) {
+          w.Null();
+        } else {
+          w.String(d.profile_sha256);
+        }
+        w.EndObject();
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    std::fputs(w.str().c_str(), stdout);
+    return 0;
+  }
+  std::printf("%-4s %-20s %-12s %8s %8s %8s %9s %8s  %-35s %s\n", "id", "imported_at", "sha256",
+              "rows", "added", "changed", "unchanged", "missing", "profile", "file");
+  for (const DeliveryImport& d : *imports) {
+    // A profile file by its id and the start of its SHA-256, as a delivery is named.
+    const std::string profile = d.profile.empty() ? std::string("(not recorded)")
+                                : d.profile_sha256.empty()
+                                    ? d.profile
+                                    : d.profile + " " + d.profile_sha256.substr(0, 12);
+    std::printf("%-4lld %-20s %-12s %8ld %8ld %8ld %9ld %8ld  %-35s %s\n",
+                static_cast<long long>(d.id), d.imported_at.c_str(), d.sha256.substr(0, 12).c_str(),
+                d.rows, d.added, d.changed, d.unchanged, d.missing, profile.c_str(),
+                d.file_name.c_str());
   }
   return 0;
 }

@@ -61,6 +61,9 @@ struct DeliveryFile {
   std::unique_ptr<TableReader> reader;
   TableRow header;
   size_t record = 0;  // of the profile
+  // A file of all record types, read once per record type: a secondary record's pass
+  // leaves the reader's errors to the primary one's.
+  bool one_file = false;
   std::optional<RowChecker> checker;
 };
 
@@ -116,9 +119,12 @@ class Importer {
       current_ = &*f.checker;
       // Rows are read and checked on a second thread, and stored here in file order.
       ReadAhead<CheckedRow> rows([&f, row = TableRow()](CheckedRow* out) mutable {
-        if (!f.reader->Next(&row)) return false;
-        f.checker->Check(row, out);
-        return true;
+        while (f.reader->Next(&row)) {
+          if (!f.checker->Takes(row)) continue;  // another record type's, in one file
+          f.checker->Check(row, out);
+          return true;
+        }
+        return false;
       });
       CheckedRow r;
       while (rows.Next(&r)) {
@@ -171,18 +177,37 @@ class Importer {
     ++error_count_;
     if (error_count_ <= options_.max_errors) errors_.push_back(std::move(message));
   }
-  // Opens a file of the delivery and reads its header.
-  Status OpenFile(const std::string& path) {
+  // Opens a file of the delivery and reads its header into *f.
+  Status OpenReader(const std::string& path, DeliveryFile* f) {
     Result<std::unique_ptr<TableReader>> table = OpenTable(path, options_.sheet);
     if (!table.ok()) return table.status();
-    DeliveryFile f;
-    f.path = path;
-    f.reader = std::move(*table);
+    f->path = path;
+    f->reader = std::move(*table);
     // Rows that do not fit the header are listed with the other bad rows, in file order.
-    f.reader->DeliverBadRows();
-    if (!f.reader->Next(&f.header)) {
-      if (!f.reader->status().ok()) return f.reader->status();
+    f->reader->DeliverBadRows();
+    if (!f->reader->Next(&f->header)) {
+      if (!f->reader->status().ok()) return f->reader->status();
       return Status::Invalid(path + ": the file is empty (expected a header row)");
+    }
+    return Status::Ok();
+  }
+
+  // Opens a file of the delivery and tells its record type from its header. A file with
+  // the profile's type column holds them all: it is read once per record type.
+  Status OpenFile(const std::string& path) {
+    DeliveryFile f;
+    if (Status s = OpenReader(path, &f); !s.ok()) return s;
+    if (profile_.multi_record() && RowChecker::HasTypeColumn(profile_, f.header)) {
+      f.one_file = true;
+      files_.push_back(std::move(f));
+      for (size_t i = 1; i < profile_.records.size(); ++i) {
+        DeliveryFile again;
+        if (Status s = OpenReader(path, &again); !s.ok()) return s;
+        again.record = i;
+        again.one_file = true;
+        files_.push_back(std::move(again));
+      }
+      return Status::Ok();
     }
     if (profile_.multi_record()) {
       // The record type most of whose columns the header has.
@@ -240,6 +265,7 @@ class Importer {
     TableRow row;
     CheckedRow r;
     while (f->reader->Next(&row)) {
+      if (!f->checker->Takes(row)) continue;
       f->checker->Check(row, &r);
       if (!r.errors.empty()) {
         for (std::string& e : r.errors) AddError(std::move(e));
@@ -256,7 +282,7 @@ class Importer {
       }
       joins_.rows.push_back({&f->path, &profile_.records[f->record], r.line, r.c});
     }
-    if (!f->reader->status().ok()) {
+    if (!f->one_file && !f->reader->status().ok()) {
       for (const std::string& m : f->reader->status().messages()) AddError(m);
     }
   }
@@ -429,7 +455,7 @@ class Importer {
   Status BeginExtract() {
     Result<Statement> q = ws_->db().Prepare(
         "INSERT INTO extract_file (org, file_name, sha256, imported_at, rows, added, changed, "
-        "unchanged) VALUES (?, ?, '', ?, 0, 0, 0, 0)");
+        "unchanged, profile, profile_sha256) VALUES (?, ?, '', ?, 0, 0, 0, 0, ?, ?)");
     if (!q.ok()) return q.status();
     std::string names;
     for (const std::string& path : paths_) {
@@ -438,7 +464,7 @@ class Importer {
                (slash == std::string::npos ? path : path.substr(slash + 1));
     }
     q->Bind(1, org_).Bind(2, names);
-    q->Bind(3, UtcNowIso());
+    q->Bind(3, UtcNowIso()).Bind(4, profile_.id).Bind(5, profile_.sha256);
     if (Status s = q->Run(); !s.ok()) return s;
     extract_id_ = ws_->db().LastInsertId();
     return Status::Ok();

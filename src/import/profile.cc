@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "digest.h"
 #include "escape.h"
 #include "text.h"
 #include "xml_source.h"
@@ -68,7 +69,7 @@ class Loader {
       errors_.Add(root, "root element is <" + std::string(root.name()) + ">, expected <profile>");
       return errors_.ToStatus();
     }
-    OnlyAttributes(root, {"id"});
+    OnlyAttributes(root, {"id", "type-column"});
     Profile p;
     if (const pugi::xml_attribute id = root.attribute("id"); !id) {
       errors_.Add(root, "<profile> needs an id attribute");
@@ -92,6 +93,11 @@ class Loader {
         errors_.Add(node, "unexpected element <" + std::string(name) + "> in <profile>");
       }
     }
+    if (const pugi::xml_attribute type = root.attribute("type-column")) {
+      p.type_column = Lower(Trim(type.value()));
+      if (p.type_column.empty()) errors_.Add(type, "type-column=\"\" names no column");
+    }
+    CheckTypes(p);
     if (p.title.empty()) errors_.Add(root, "<profile> needs a <title>");
     if (p.records.empty()) errors_.Add(root, "<profile> needs at least one <record>");
     for (size_t i = 0; i < p.records.size(); ++i) {
@@ -106,6 +112,39 @@ class Loader {
   }
 
  private:
+  // Each record of a profile with a type column has type values of its own; without the
+  // column, none has any.
+  void CheckTypes(const Profile& p) {
+    std::map<std::string, size_t> owner;  // type value → record
+    for (size_t i = 0; i < p.records.size(); ++i) {
+      const RecordType& r = p.records[i];
+      const pugi::xml_node node = record_nodes_[i];
+      if (p.type_column.empty()) {
+        if (!r.types.empty()) {
+          errors_.Add(node.attribute("type"),
+                      "type applies only in a profile with a type-column on <profile>");
+        }
+        continue;
+      }
+      if (r.types.empty()) {
+        errors_.Add(node, "<record> '" + r.name +
+                              "' needs a type attribute: the values of column '" + p.type_column +
+                              "' that mark its rows");
+      }
+      for (const std::string& t : r.types) {
+        const auto [seen, fresh] = owner.emplace(t, i);
+        if (!fresh) {
+          errors_.Add(node.attribute("type"), "type '" + EscapeControl(t) + "' marks record '" +
+                                                  p.records[seen->second].name + "' too");
+        }
+      }
+      if (r.Find(CaseField::kCaseId) != nullptr &&
+          r.Find(CaseField::kCaseId)->column == p.type_column) {
+        errors_.Add(node, "the type column '" + p.type_column + "' cannot hold the case number");
+      }
+    }
+  }
+
   // Whether `node` is an element; text other than white space is an error.
   bool Element(const pugi::xml_node& node, std::string_view parent) {
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
@@ -136,8 +175,17 @@ class Loader {
   }
 
   RecordType LoadRecord(const pugi::xml_node& node, bool primary) {
-    OnlyAttributes(node, {"name"});
+    OnlyAttributes(node, {"name", "type"});
     RecordType r;
+    for (std::string_view list = node.attribute("type").value(); !list.empty();) {
+      const size_t space = list.find(' ');
+      const std::string one = Lower(Trim(list.substr(0, space)));
+      if (!one.empty()) r.types.push_back(one);
+      list = space == std::string_view::npos ? std::string_view() : list.substr(space + 1);
+    }
+    if (node.attribute("type") && r.types.empty()) {
+      errors_.Add(node.attribute("type"), "type=\"\" names no record type");
+    }
     if (const pugi::xml_attribute name = node.attribute("name"); !name) {
       errors_.Add(node, "<record> needs a name attribute");
     } else if (!IsId(name.value())) {
@@ -440,7 +488,9 @@ const Profile& NativeProfile() {
 Result<Profile> ParseProfile(std::string_view xml, const std::string& source_name) {
   Result<std::unique_ptr<XmlSource>> src = XmlSource::Parse(std::string(xml), source_name);
   if (!src.ok()) return src.status();
-  return Loader(**src).Load();
+  Result<Profile> profile = Loader(**src).Load();
+  if (profile.ok()) profile->sha256 = Sha256Hex(xml);
+  return profile;
 }
 
 Result<Profile> LoadProfile(const std::string& path) {

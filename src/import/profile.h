@@ -3,7 +3,8 @@
 // the date formats of each moment, value maps for codes, and the columns ignored on
 // purpose. A delivery in several record types (CBS's meldingen and onderzoeken) has a
 // primary record, whose rows are the cases, and secondary records joined to them by case
-// number. The native profile is today's extract format; others are XML files
+// number; they come one file per record type, or in one file whose type column tells each
+// row's record type. The native profile is today's extract format; others are XML files
 // (checklists/profiles/profile.xsd) loaded with their errors at FILE:LINE:COL. A Profile
 // is a plain value: copy and share it freely.
 #ifndef VTAUDIT_PROFILE_H_
@@ -56,11 +57,14 @@ struct FieldSource {
   std::string ColumnLabel() const;
 };
 
-// One kind of record of a delivery, in a file of its own.
+// One kind of record of a delivery, in a file of its own or, when the profile has a type
+// column, with the others in one file.
 struct RecordType {
   std::string name;  // "melding", "onderzoek", "case"
   std::vector<FieldSource> fields;
   std::vector<std::string> ignored;  // column names (lower case) ignored on purpose
+  // The values of the profile's type column (lower case) that mark this record's rows.
+  std::vector<std::string> types;
 
   const FieldSource* Find(CaseField field) const;
 };
@@ -69,9 +73,15 @@ struct Profile {
   std::string id;     // "native", "cbs-beleidsinformatie"
   std::string title;  // one line
   std::string note;   // how it was modelled
+  // SHA-256 of the profile file's bytes, recorded with each delivery it shapes; empty for
+  // the built-in native profile.
+  std::string sha256;
   // The first is the primary record (one row per case); the others are joined to it by
   // their case_id field, which holds the case number of the primary row.
   std::vector<RecordType> records;
+  // The column (lower case) telling each row's record type when all record types come in
+  // one file; empty: one file per record type. A file without it is one record type's.
+  std::string type_column;
 
   bool multi_record() const { return records.size() > 1; }
 };
@@ -84,7 +94,8 @@ std::string_view CaseFieldMeaning(CaseField field);
 // Today's extract format: one record, the column names of CaseFieldNames().
 const Profile& NativeProfile();
 
-// Parses a profile; errors as "NAME:LINE:COL: what", every one found.
+// Parses a profile (its sha256 that of `xml`); errors as "NAME:LINE:COL: what", every one
+// found.
 Result<Profile> ParseProfile(std::string_view xml, const std::string& source_name);
 // Reads and parses a profile file.
 Result<Profile> LoadProfile(const std::string& path);

@@ -78,9 +78,22 @@ std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, b
         problem->why = "not DD-MM-YYYY";
         return std::nullopt;
       }
-      std::string padded = (d == 1 ? "0" : "") + std::string(text.substr(0, d)) + "-" +
-                           (m - d - 1 == 1 ? "0" : "") + std::string(text.substr(d + 1));
-      return ParseEventTime(padded, &problem->why);
+      // Padded in a buffer on the stack: this runs for every moment of every row.
+      std::array<char, 40> padded;
+      if (text.size() + 2 > padded.size()) {
+        problem->why = "not DD-MM-YYYY";
+        return std::nullopt;
+      }
+      size_t n = 0;
+      const auto put = [&](std::string_view part) {
+        part.copy(padded.data() + n, part.size());
+        n += part.size();
+      };
+      if (d == 1) put("0");
+      put(text.substr(0, d + 1));
+      if (m - d - 1 == 1) put("0");
+      put(text.substr(d + 1));
+      return ParseEventTime(std::string_view(padded.data(), n), &problem->why);
     }
     case DateFormat::kCompact: {
       if (text.size() < 8 || !Digits(text.substr(0, 8))) {
@@ -101,6 +114,24 @@ std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, b
   return std::nullopt;
 }
 
+// The header's column names as the checks compare them: trimmed, lower case, no BOM.
+std::string HeaderName(const TableRow& header, size_t i) {
+  std::string name = Lower(Trim(header.fields[i]));
+  if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
+  return name;
+}
+
+// Whether `name` is a column some record of `profile` maps or ignores.
+bool ProfileColumn(const Profile& profile, const std::string& name) {
+  for (const RecordType& r : profile.records) {
+    if (std::find(r.ignored.begin(), r.ignored.end(), name) != r.ignored.end()) return true;
+    for (const FieldSource& f : r.fields) {
+      if (!f.column.empty() && f.column == name) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int RowChecker::ColumnsFound(const RecordType& record, const TableRow& header) {
@@ -108,15 +139,34 @@ int RowChecker::ColumnsFound(const RecordType& record, const TableRow& header) {
   for (const FieldSource& f : record.fields) {
     if (f.column.empty()) continue;
     for (size_t i = 0; i < header.fields.size(); ++i) {
-      std::string name = Lower(Trim(header.fields[i]));
-      if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
-      if (name == f.column) {
+      if (HeaderName(header, i) == f.column) {
         ++found;
         break;
       }
     }
   }
   return found;
+}
+
+bool RowChecker::HasTypeColumn(const Profile& profile, const TableRow& header) {
+  if (profile.type_column.empty()) return false;
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    if (HeaderName(header, i) == profile.type_column) return true;
+  }
+  return false;
+}
+
+bool RowChecker::Takes(const TableRow& row) const {
+  if (type_position_ < 0) return true;
+  if (!row.problem.empty()) return primary_;
+  const size_t pos = static_cast<size_t>(type_position_);
+  const std::string_view type = pos < row.fields.size() ? Trim(row.fields[pos]) : "";
+  const auto marks = [&](const RecordType& r) {
+    return std::any_of(r.types.begin(), r.types.end(),
+                       [&](const std::string& t) { return EqualsLower(type, t); });
+  };
+  if (marks(*record_)) return true;
+  return primary_ && std::none_of(profile_->records.begin(), profile_->records.end(), marks);
 }
 
 Result<RowChecker> RowChecker::FromHeader(const std::string& path, const Profile& profile,
@@ -141,9 +191,12 @@ Result<RowChecker> RowChecker::FromHeader(const std::string& path, const Profile
       checker.positions_[static_cast<size_t>(f.field)] = f.position;
     }
   }
+  // A file of all record types: the type column and the other records' columns are
+  // expected, and the unknown columns are reported once, by the primary record's checker.
+  const bool one_file = HasTypeColumn(profile, header);
+  const bool warn = checker.primary_ || !one_file;
   for (size_t i = 0; i < header.fields.size(); ++i) {
-    std::string name = Lower(Trim(header.fields[i]));
-    if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
+    const std::string name = HeaderName(header, i);
     const std::string where = at_header + ": column '" + EscapeControl(name) + "'";
     const FieldSource* mapped = nullptr;
     bool by_position = false;
@@ -157,21 +210,32 @@ Result<RowChecker> RowChecker::FromHeader(const std::string& path, const Profile
                          "); vtaudit stores no names, addresses or BSNs: remove the column");
       continue;
     }
+    // The type column may also be a field's (kind, say).
+    const bool type_column = one_file && name == profile.type_column;
+    if (type_column) {
+      if (checker.type_position_ >= 0) problems.push_back(where + " appears twice");
+      checker.type_position_ = static_cast<int>(i);
+    }
     if (mapped != nullptr) {
       int& position = checker.positions_[static_cast<size_t>(mapped->field)];
       if (position >= 0) problems.push_back(where + " appears twice");
       position = static_cast<int>(i);
     } else if (by_position) {
       continue;
-    } else if (std::find(r.ignored.begin(), r.ignored.end(), name) != r.ignored.end()) {
+    } else if (type_column) {
+      continue;
+    } else if (std::find(r.ignored.begin(), r.ignored.end(), name) != r.ignored.end() ||
+               (one_file && ProfileColumn(profile, name))) {
       checker.unknown_.push_back(i);
       checker.unknown_names_[i] = EscapeControl(name);
     } else if (name.empty()) {
-      warnings->push_back(at_header + ": column " + std::to_string(i + 1) +
-                          " has no name and is ignored");
+      if (warn) {
+        warnings->push_back(at_header + ": column " + std::to_string(i + 1) +
+                            " has no name and is ignored");
+      }
       checker.unknown_.push_back(i);
     } else {
-      warnings->push_back(where + " is not a known column and is ignored");
+      if (warn) warnings->push_back(where + " is not a known column and is ignored");
       checker.unknown_.push_back(i);
       checker.unknown_names_[i] = EscapeControl(name);
     }
@@ -242,6 +306,23 @@ void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
     // Its fields are not where the header says: checking them would only mislead.
     out->errors.push_back(row.problem);
     return;
+  }
+  if (type_position_ >= 0) {
+    const size_t pos = static_cast<size_t>(type_position_);
+    const std::string_view type = pos < row.fields.size() ? Trim(row.fields[pos]) : "";
+    if (std::none_of(record_->types.begin(), record_->types.end(),
+                     [&](const std::string& t) { return EqualsLower(type, t); })) {
+      std::string known;
+      for (const RecordType& r : profile_->records) {
+        for (const std::string& t : r.types) {
+          known += (known.empty() ? "" : ", ") + t + " (" + r.name + ")";
+        }
+      }
+      out->errors.push_back(path_ + ":" + std::to_string(row.line) + ": column " +
+                            profile_->type_column + ": '" + EscapeControl(type) +
+                            "' is not a record type of profile " + profile_->id + ": " + known);
+      return;
+    }
   }
   CaseRecord* c = &out->c;
   const int line = row.line;
@@ -409,9 +490,7 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
     return t;
   }
   MomentProblem first;
-  std::string forms;
   for (const DateFormat format : src.formats) {
-    forms += (forms.empty() ? "" : " or ") + std::string(DateFormatName(format));
     MomentProblem problem;
     std::optional<EventTime> t = ParseMoment(format, text, numeric, &problem);
     if (t) {
@@ -428,6 +507,10 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
       return std::nullopt;
     }
     if (first.why.empty()) first = problem;
+  }
+  std::string forms;  // only for the message: a row that parses pays nothing for it
+  for (const DateFormat format : src.formats) {
+    forms += (forms.empty() ? "" : " or ") + std::string(DateFormatName(format));
   }
   error("'" + EscapeControl(text) + "' is not a moment in the form " + forms + " (" +
         EscapeControl(first.why) + ")");

@@ -69,6 +69,13 @@ class RowChecker {
     return FromHeader(path, NativeProfile(), 0, header, warnings, today);
   }
 
+  // Whether the header has the profile's type column: all record types in one file.
+  static bool HasTypeColumn(const Profile& profile, const TableRow& header);
+  // In a file of all record types: whether `row` is this checker's to check. A row of its
+  // record type is; the primary record's checker also takes the rows of no record type
+  // (Check refuses them) and those that do not fit the header. Elsewhere every row is.
+  bool Takes(const TableRow& row) const;
+
   // Checks `row` into *out (its buffers reused): out->c is the case when out->errors is
   // empty. A row with TableRow::problem set is not checked further. A secondary record's
   // row sets only its own fields and skips the checks across fields.
@@ -113,8 +120,9 @@ class RowChecker {
   const Joins* joins_;
   std::array<int, kCaseFieldCount> positions_{};               // per CaseField; -1: no such column
   std::array<const FieldSource*, kCaseFieldCount> sources_{};  // per CaseField; null: unmapped
-  std::vector<size_t> unknown_;                                // the ignored columns
-  std::map<size_t, std::string> unknown_names_;                // their names, where they have one
+  int type_position_ = -1;                       // the type column, in a file of all record types
+  std::vector<size_t> unknown_;                  // the ignored columns
+  std::map<size_t, std::string> unknown_names_;  // their names, where they have one
 };
 
 }  // namespace vtaudit

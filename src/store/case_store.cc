@@ -177,6 +177,32 @@ Result<std::map<int64_t, std::string>> ExtractFileNames(Workspace* ws, const std
   return names;
 }
 
+Result<std::vector<DeliveryImport>> ListDeliveryImports(Workspace* ws, const std::string& org) {
+  Result<Statement> q = ws->db().Prepare(
+      "SELECT id, file_name, sha256, imported_at, rows, added, changed, unchanged, missing, "
+      "profile, profile_sha256 FROM extract_file WHERE org = ? ORDER BY id");
+  if (!q.ok()) return q.status();
+  q->Bind(1, org);
+  std::vector<DeliveryImport> imports;
+  while (q->Step()) {
+    DeliveryImport d;
+    d.id = q->Int(0);
+    d.file_name = q->Text(1);
+    d.sha256 = q->Text(2);
+    d.imported_at = q->Text(3);
+    d.rows = static_cast<long>(q->Int(4));
+    d.added = static_cast<long>(q->Int(5));
+    d.changed = static_cast<long>(q->Int(6));
+    d.unchanged = static_cast<long>(q->Int(7));
+    d.missing = static_cast<long>(q->Int(8));
+    d.profile = q->Text(9);
+    d.profile_sha256 = q->Text(10);
+    imports.push_back(std::move(d));
+  }
+  if (!q->status().ok()) return q->status();
+  return imports;
+}
+
 Result<long> CountCases(Workspace* ws, const std::string& org) {
   Result<Statement> q = ws->db().Prepare("SELECT count(*) FROM case_data WHERE org = ?");
   if (!q.ok()) return q.status();

@@ -50,6 +50,21 @@ Result<long> CountCases(Workspace* ws, const std::string& org);
 // The file name of each delivery (extract_file.id → file_name) of `org`.
 Result<std::map<int64_t, std::string>> ExtractFileNames(Workspace* ws, const std::string& org);
 
+// One import of a delivery as the workspace recorded it (table extract_file).
+struct DeliveryImport {
+  int64_t id = 0;
+  std::string file_name;    // "a.csv", or "a.csv + b.csv" for several files
+  std::string sha256;       // of the file's bytes (several files: of their digests)
+  std::string imported_at;  // UTC, ISO
+  long rows = 0, added = 0, changed = 0, unchanged = 0, missing = 0;
+  // The profile that shaped it: its id ("native" for the native format, whose
+  // profile_sha256 is empty), empty when imported before vtaudit recorded it.
+  std::string profile;
+  std::string profile_sha256;  // of the profile file's bytes
+};
+// The deliveries imported for `org`, oldest first.
+Result<std::vector<DeliveryImport>> ListDeliveryImports(Workspace* ws, const std::string& org);
+
 // Serialises a case's fields for the case_data table, and back.
 std::string JoinViolence(const std::vector<std::string>& v);  // "a|b"
 // An event time as stored (workspace migration 4): seconds since 1970-01-01T00:00

@@ -567,6 +567,13 @@ BEGIN SELECT RAISE(ABORT, 'findings are append-only: write a new one (vtaudit fi
 CREATE TRIGGER finding_append_only_delete BEFORE DELETE ON finding
 BEGIN SELECT RAISE(ABORT, 'findings are append-only: write a new one (vtaudit finding set)'); END;
 )sql",
+      // 11: the profile that shaped each delivery (docs/extract.md, "Profiles"): its id and
+      // the SHA-256 of its file; 'native' with no SHA-256 for the native format. A delivery
+      // imported before this was recorded has profile ''.
+      R"sql(
+ALTER TABLE extract_file ADD COLUMN profile TEXT NOT NULL DEFAULT '';
+ALTER TABLE extract_file ADD COLUMN profile_sha256 TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return kMigrations;
 }
