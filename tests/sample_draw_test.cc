@@ -172,7 +172,8 @@ BOOST_FIXTURE_TEST_CASE(same_seed_gives_same_sample_and_reserve, SampleFixture) 
     std::set<std::string> sampled;
     for (const std::string& id : Ids(*first)) sampled.insert(id);
     for (const std::string& id : ReserveIds(*first)) BOOST_TEST(!sampled.count(id), id);
-    std::set<std::string> reserve(ReserveIds(*first).begin(), ReserveIds(*first).end());
+    const std::vector<std::string> reserve_ids = ReserveIds(*first);
+    std::set<std::string> reserve(reserve_ids.begin(), reserve_ids.end());
     BOOST_TEST(reserve.size() == 5u);
   }
 }

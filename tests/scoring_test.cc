@@ -557,15 +557,15 @@ BOOST_FIXTURE_TEST_CASE(score_template_lists_what_is_to_be_scored, ScoringFixtur
              dir + "/empty.csv: none of the 18 rows has a result: nothing imported");
   std::string filled = csv;
   filled.replace(filled.find("C01,C1,,,"), 9, "C01,C1,voldoet,\"Gezien;\nop tijd.\",");
-  filled.replace(filled.find(",O1,,,"), 6, ",O1,Voldoet grotendeels,,Bram");
+  filled.replace(filled.find(",O1,,,"), 6, ",O1,Grotendeels,,Bram");
   Result<int> n = Import("filled.csv", filled);
   BOOST_TEST_REQUIRE(n.ok(), n.status().ToString());
   BOOST_TEST(*n == 2);
   BOOST_TEST(Current() ==
-             (std::vector<std::string>{"C01 C1 Anna voldoet", " O1 Bram grotendeels"}));
+             (std::vector<std::string>{" O1 Bram grotendeels", "C01 C1 Anna voldoet"}));
   Result<std::vector<CurrentScore>> now = CurrentScores(ws.get(), audit.id);
   BOOST_TEST_REQUIRE(now.ok());
-  BOOST_TEST(now->at(0).note == "Gezien;\nop tijd.");
+  BOOST_TEST(now->at(1).note == "Gezien;\nop tijd.");
 
   // A note without a result is a bad row, not an unfilled one.
   std::string half = csv;
