@@ -6,6 +6,7 @@
 
 #include "audit_fixture.h"
 #include "sample_draw.h"
+#include "score_template.h"
 #include "translator.h"
 
 namespace vtaudit {
@@ -582,6 +583,60 @@ BOOST_FIXTURE_TEST_CASE(problems_carry_codes_the_shipped_texts_translate, Scorin
     BOOST_TEST(nl->Has(std::string("problem.score.") + key), key);
     BOOST_TEST(en->Has(std::string("problem.score.") + key), key);
   }
+// The fixture's framework: C1 for every case, C2 for meldingen (C01..C07), O1 for the
+// organisation, M1 measured (not in the sheet). So 10 + 7 case rows, then O1: 18 rows.
+BOOST_FIXTURE_TEST_CASE(score_template_lists_what_is_to_be_scored, ScoringFixture) {
+  Result<ScoreTemplate> t = BuildScoreTemplate(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(t.ok(), t.status().ToString());
+  BOOST_TEST(t->rows.size() == 18u);
+  std::string expected = "case_id,criterion,result,note,inspector\n";
+  for (int i = 1; i <= 10; ++i) {
+    expected += Id(i) + ",C1,,,\n";
+    if (i <= 7) expected += Id(i) + ",C2,,,\n";
+  }
+  expected += ",O1,,,\n";
+  const std::string csv = ScoreTemplateCsv(*t);
+  BOOST_TEST(csv == expected);
+
+  // Unfilled, it imports nothing; filled in two rows, those two.
+  BOOST_TEST(Import("empty.csv", csv).status().ToString() ==
+             dir + "/empty.csv: none of the 18 rows has a result: nothing imported");
+  std::string filled = csv;
+  filled.replace(filled.find("C01,C1,,,"), 9, "C01,C1,voldoet,\"Gezien;\nop tijd.\",");
+  filled.replace(filled.find(",O1,,,"), 6, ",O1,Grotendeels,,Bram");
+  Result<int> n = Import("filled.csv", filled);
+  BOOST_TEST_REQUIRE(n.ok(), n.status().ToString());
+  BOOST_TEST(*n == 2);
+  BOOST_TEST(Current() ==
+             (std::vector<std::string>{" O1 Bram grotendeels", "C01 C1 Anna voldoet"}));
+  Result<std::vector<CurrentScore>> now = CurrentScores(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(now.ok());
+  BOOST_TEST(now->at(1).note == "Gezien;\nop tijd.");
+
+  // A note without a result is a bad row, not an unfilled one.
+  std::string half = csv;
+  half.replace(half.find("C02,C1,,,"), 9, "C02,C1,,alleen een notitie,");
+  BOOST_TEST(Import("half.csv", half)
+                 .status()
+                 .ToString()
+                 .find("half.csv:4: column result: '' is not a case result") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(score_template_as_xlsx_reads_back, ScoringFixture) {
+  Result<ScoreTemplate> t = BuildScoreTemplate(ws.get(), audit.id);
+  BOOST_TEST_REQUIRE(t.ok());
+  const std::string path = dir + "/template.xlsx";
+  BOOST_TEST_REQUIRE(WriteScoreTemplateXlsx(*t, path).ok());
+  // The first sheet is the one score import reads: its 18 rows, none filled in yet.
+  BOOST_TEST(ImportScoreSheet(ws.get(), audit.id, path, "Anna").status().ToString() ==
+             path + ": none of the 18 rows has a result: nothing imported");
+  BOOST_TEST(
+      (WriteScoreTemplateXlsx(*t, dir + "/no/such/dir.xlsx").code() == Status::Code::kIoError));
+}
+
+BOOST_AUTO_TEST_CASE(score_template_needs_a_sample) {
+  testing::AuditFixture f;
+  BOOST_TEST(BuildScoreTemplate(f.ws.get(), f.audit.id).status().IsNotFound());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -154,6 +154,7 @@ int SampleDraw(Context& ctx);
 int SampleShow(Context& ctx);
 int ScoreSet(Context& ctx);
 int ScoreImport(Context& ctx);
+int ScoreTemplateCommand(Context& ctx);
 int ScoreShow(Context& ctx);
 int ScoreHistoryCommand(Context& ctx);
 int ScoreReconcile(Context& ctx);

@@ -1,6 +1,9 @@
-// score set | score clear | score import | score show | score history | score reconcile |
-// score redact | agreement
+// score set | score clear | score import | score template | score show | score history |
+// score reconcile | score redact | agreement
 #include <cstdio>
+#include <fstream>
+#include <string_view>
+#include <vector>
 
 #include "audit.h"
 #include "cli.h"
@@ -8,12 +11,27 @@
 #include "judgement.h"
 #include "lifecycle.h"
 #include "redaction.h"
+#include "score_template.h"
 #include "scoring.h"
 
 namespace vtaudit::cli {
 namespace {
 
 constexpr size_t kNoteWidth = 60;
+
+// A note's lines (ending in LF or CR LF); a line break at the end makes no empty line.
+std::vector<std::string_view> NoteLines(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.push_back(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
 
 // The score the options name; `note_option` is --note for a set, --reason otherwise.
 ScoreInput InputFrom(const Context& ctx, std::string_view note_option, bool with_result) {
@@ -159,6 +177,34 @@ int ScoreImport(Context& ctx) {
   return 0;
 }
 
+int ScoreTemplateCommand(Context& ctx) {
+  const int64_t audit = RequiredAuditId(ctx);
+  const std::string output = ctx.Required("--output");
+  const bool xlsx_name = output.size() >= 5 && output.compare(output.size() - 5, 5, ".xlsx") == 0;
+  const std::string format = ctx.Get("--format").value_or(xlsx_name ? "xlsx" : "csv");
+  if (format != "csv" && format != "xlsx") {
+    throw UsageError("--format must be csv or xlsx, got '" + format + "'");
+  }
+  Result<Workspace*> ws = ctx.workspace();
+  if (!ws.ok()) return Fail(ws.status());
+  Result<ScoreTemplate> t = BuildScoreTemplate(*ws, audit);
+  if (!t.ok()) return Fail(t.status());
+  if (format == "xlsx") {
+    if (Status s = WriteScoreTemplateXlsx(*t, output); !s.ok()) return Fail(s);
+  } else {
+    std::ofstream out(output, std::ios::binary | std::ios::trunc);
+    out << ScoreTemplateCsv(*t);
+    out.close();
+    if (!out) return Fail(output + ": cannot write the score sheet");
+  }
+  size_t organisation = 0;
+  for (const ScoreTemplateRow& r : t->rows) organisation += r.case_id.empty() ? 1 : 0;
+  std::printf("wrote %s: %zu rows (%zu case criteria of sampled cases, %zu organisation %s)\n",
+              output.c_str(), t->rows.size(), t->rows.size() - organisation, organisation,
+              organisation == 1 ? "criterion" : "criteria");
+  return 0;
+}
+
 int ScoreShow(Context& ctx) {
   const int64_t audit = RequiredAuditId(ctx);
   Result<Workspace*> ws = ctx.workspace();
@@ -199,9 +245,15 @@ int ScoreShow(Context& ctx) {
     std::snprintf(row, sizeof row, "%-12s %-10s %-16s %-14s ",
                   s.case_id.empty() ? "-" : s.case_id.c_str(), s.criterion.c_str(), who.c_str(),
                   s.result.c_str());
-    std::string line = row + Printable(s.note, kNoteWidth);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    std::printf("%s\n", line.c_str());
+    // The note whole: each of its lines under the NOTE column, control characters shown.
+    const std::vector<std::string_view> lines = NoteLines(s.note);
+    const std::string indent(std::string_view(row).size(), ' ');
+    for (size_t i = 0; i == 0 || i < lines.size(); ++i) {
+      std::string line = i == 0 ? row : indent;
+      if (i < lines.size()) line += Printable(lines[i], std::string::npos);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      std::printf("%s\n", line.c_str());
+    }
   }
   PrintHidden(hidden, viewer);
   return 0;

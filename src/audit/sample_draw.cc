@@ -1,6 +1,8 @@
 #include "sample_draw.h"
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 #include <random>
 #include <sstream>
@@ -10,7 +12,9 @@
 #include "csv_writer.h"
 #include "digest.h"
 #include "escape.h"
+#include "framework.h"
 #include "random_draw.h"
+#include "scoring.h"
 #include "snapshot.h"
 
 namespace vtaudit {
@@ -48,10 +52,10 @@ Status StoreDraw(Workspace* ws, Sample* s, const std::vector<SampledCase>& cases
                  std::optional<int64_t> previous) {
   Result<Statement> q = ws->db().Prepare(
       "INSERT INTO sample_draw (audit, seed, method, stratify, where_condition, population, "
-      "population_sha256, size, drawn_at, strata, extract_sha256, extract_file) VALUES (?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "population_sha256, size, drawn_at, strata, extract_sha256, extract_file, population_rule) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!q.ok()) return q.status();
-  q->Bind(11, s->extract_sha256).Bind(12, s->extract_file);
+  q->Bind(11, s->extract_sha256).Bind(12, s->extract_file).Bind(13, s->population_rule);
   q->Bind(1, s->audit).Bind(2, s->seed).Bind(3, s->method).Bind(4, s->stratify).Bind(5, s->where);
   q->Bind(6, int64_t{s->population}).Bind(7, s->population_sha256).Bind(8, int64_t{s->size});
   std::string strata;
@@ -75,7 +79,94 @@ Status StoreDraw(Workspace* ws, Sample* s, const std::vector<SampledCase>& cases
     c->Bind(1, s->draw_id).Bind(2, sc.case_id).Bind(3, sc.stratum).Bind(4, sc.order);
     if (Status st = c->Run(); !st.ok()) return st;
   }
+  Result<Statement> r = ws->db().Prepare(
+      "INSERT INTO sample_reserve (draw, case_id, stratum, reserve_order) VALUES (?, ?, ?, ?)");
+  if (!r.ok()) return r.status();
+  for (const ReserveCase& rc : s->reserve) {
+    r->Reset();
+    r->Bind(1, s->draw_id).Bind(2, rc.case_id).Bind(3, rc.stratum).Bind(4, rc.order);
+    if (Status st = r->Run(); !st.ok()) return st;
+  }
   return Status::Ok();
+}
+
+// The --where condition; none for "".
+Result<std::optional<Condition>> ParseWhere(const std::string& text) {
+  if (text.empty()) return std::optional<Condition>();
+  ConditionError e;
+  std::optional<Condition> where = Condition::Parse(text, &e);
+  if (!where) {
+    return Status::Invalid("--where: " + e.message + " at position " +
+                           std::to_string(e.offset + 1) + " of '" + text + "'");
+  }
+  return where;
+}
+
+// Calls `fn` for every case of the population, by case_id.
+Status ForEachPopulationCase(Workspace* ws, const Audit& audit, const std::string& where_text,
+                             bool all_cases, const std::function<void(const CaseRecord&)>& fn) {
+  Result<std::optional<Condition>> parsed = ParseWhere(where_text);
+  if (!parsed.ok()) return parsed.status();
+  const std::optional<Condition>& where = *parsed;
+  std::vector<Condition> applies;
+  std::optional<Date> as_of;
+  if (!all_cases) {
+    Result<Framework> framework = ws->LoadFramework(audit.framework_sha256);
+    if (!framework.ok()) return framework.status();
+    for (const Domain& d : framework->domains) {
+      for (const Standard& st : d.standards) {
+        for (const Criterion& c : st.criteria) {
+          if (c.scope == Scope::kCase && c.measured_by.empty()) applies.push_back(c.applies_when);
+        }
+      }
+    }
+    as_of = EffectiveAsOf(audit, *framework);
+  }
+  CaseFilter filter;
+  filter.received_from = audit.period_start();
+  filter.received_to = audit.period_end();
+  return ForEachCase(ws, audit.org, filter, [&](const CaseRecord& c) {
+    if (where && !where->Matches(c)) return;
+    if (as_of) {
+      const CaseRecord then = AsOf(c, *as_of);
+      if (std::none_of(applies.begin(), applies.end(),
+                       [&](const Condition& a) { return a.Matches(then); })) {
+        return;
+      }
+    }
+    fn(c);
+  });
+}
+
+// The reserve: `count` cases (fewer when the population runs out) that the draw of the
+// sample gives next. Simple: the selection order continued. Stratified: `count` shared out
+// over the strata by their cases not sampled (LargestRemainder), each stratum's selection
+// order continued, so a sampled case is replaced from its own stratum.
+Result<std::vector<ReserveCase>> DrawReserve(
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& strata,
+    const std::vector<long>& sampled, long count, uint64_t seed, bool stratified) {
+  std::vector<long> left;
+  std::vector<std::string> keys;
+  long total_left = 0;
+  for (size_t i = 0; i < strata.size(); ++i) {
+    left.push_back(static_cast<long>(strata[i].second.size()) - sampled[i]);
+    keys.push_back(strata[i].first);
+    total_left += left.back();
+  }
+  const std::vector<long> share = LargestRemainder(left, std::min(count, total_left), keys);
+  std::vector<ReserveCase> out;
+  for (size_t i = 0; i < strata.size(); ++i) {
+    if (share[i] == 0) continue;
+    const auto& [key, ids] = strata[i];
+    Result<Draw> draw = DrawSimple(ids, static_cast<size_t>(sampled[i] + share[i]),
+                                   stratified ? seed ^ Fnv1a64(key) : seed);
+    if (!draw.ok()) return draw.status();
+    int order = 0;
+    for (size_t k = static_cast<size_t>(sampled[i]); k < draw->selection_order.size(); ++k) {
+      out.push_back({draw->selection_order[k], key, ++order});
+    }
+  }
+  return out;
 }
 
 Result<std::optional<int64_t>> CurrentDrawId(Workspace* ws, int64_t audit) {
@@ -98,15 +189,8 @@ Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
   Result<Audit> audit = FindDraftAudit(ws, request.audit, "draw its sample");
   if (!audit.ok()) return audit.status();
   if (request.size <= 0) return Status::Invalid("the sample size must be at least 1");
-  std::optional<Condition> where;
-  if (!request.where.empty()) {
-    ConditionError error;
-    where = Condition::Parse(request.where, &error);
-    if (!where) {
-      return Status::Invalid("--where: " + error.message + " at position " +
-                             std::to_string(error.offset + 1) + " of '" + request.where + "'");
-    }
-  }
+  if (request.reserve < 0) return Status::Invalid("the reserve cannot be negative");
+  if (Result<std::optional<Condition>> w = ParseWhere(request.where); !w.ok()) return w.status();
   if (!request.stratify.empty() && !IsCaseField(request.stratify)) {
     std::string fields;
     for (const std::string& f : CaseFieldNames()) fields += (fields.empty() ? "" : ", ") + f;
@@ -125,20 +209,19 @@ Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
 
   std::vector<std::string> ids;
   std::map<std::string, std::vector<std::string>> strata;
-  CaseFilter filter;
-  filter.received_from = audit->period_start();
-  filter.received_to = audit->period_end();
-  Status st = ForEachCase(ws, audit->org, filter, [&](const CaseRecord& c) {
-    if (where && !where->Matches(c)) return;
-    ids.push_back(c.case_id);
-    if (!request.stratify.empty()) strata[StratumKey(c, request.stratify)].push_back(c.case_id);
-  });
+  const std::string rule(request.all_cases ? kPopulationAllCases : kPopulationCaseCriteria);
+  Status st =
+      ForEachPopulationCase(ws, *audit, request.where, request.all_cases, [&](const CaseRecord& c) {
+        ids.push_back(c.case_id);
+        strata[request.stratify.empty() ? std::string() : StratumKey(c, request.stratify)]
+            .push_back(c.case_id);
+      });
   if (!st.ok()) return st;
   if (static_cast<size_t>(request.size) > ids.size()) {
-    return Status::Invalid("cannot draw " + std::to_string(request.size) + " cases from " +
-                           std::to_string(ids.size()) + " cases of " + audit->org +
-                           " received in " + std::to_string(audit->period) +
-                           (request.where.empty() ? "" : " matching '" + request.where + "'"));
+    return Status::Invalid("cannot draw " + std::to_string(request.size) +
+                           " cases from the population of " + audit->org + " " +
+                           std::to_string(audit->period) + ": " +
+                           DescribePopulation(rule, static_cast<long>(ids.size()), request.where));
   }
 
   Sample s;
@@ -147,6 +230,7 @@ Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
   s.method = request.stratify.empty() ? "simple" : "stratified";
   s.stratify = request.stratify;
   s.where = request.where;
+  s.population_rule = rule;
   s.population = static_cast<long>(ids.size());
   s.population_sha256 = PopulationHash(ids);
   s.size = request.size;
@@ -159,14 +243,15 @@ Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
   }
   const uint64_t seed = SeedFromString(s.seed);
   std::vector<SampledCase> cases;
+  std::vector<std::pair<std::string, std::vector<std::string>>> input(strata.begin(), strata.end());
+  std::vector<long> sampled;
   if (request.stratify.empty()) {
     Result<Draw> draw = DrawSimple(ids, static_cast<size_t>(request.size), seed);
     if (!draw.ok()) return draw.status();
     int order = 0;
     for (const std::string& id : draw->selection_order) cases.push_back({id, "", ++order});
+    sampled.push_back(request.size);
   } else {
-    std::vector<std::pair<std::string, std::vector<std::string>>> input(strata.begin(),
-                                                                        strata.end());
     Result<std::vector<StratumDraw>> draw =
         DrawStratified(input, static_cast<size_t>(request.size), seed);
     if (!draw.ok()) return draw.status();
@@ -174,8 +259,13 @@ Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
       s.strata.push_back({d.key, d.population, d.allocated});
       int order = 0;
       for (const std::string& id : d.ids) cases.push_back({id, d.key, ++order});
+      sampled.push_back(d.allocated);
     }
   }
+  Result<std::vector<ReserveCase>> reserve =
+      DrawReserve(input, sampled, request.reserve, seed, !request.stratify.empty());
+  if (!reserve.ok()) return reserve.status();
+  s.reserve = std::move(*reserve);
   if (Status stored = StoreDraw(ws, &s, cases, *previous); !stored.ok()) return stored;
   if (Status c = tx.Commit(); !c.ok()) return c;
   return CurrentSample(ws, request.audit);
@@ -191,7 +281,8 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
   Result<Statement> q = ws->db().Prepare(
       "SELECT audit, seed, method, stratify, where_condition, population, population_sha256, "
       "size, drawn_at, (SELECT COUNT(*) FROM sample_draw p WHERE p.audit = d.audit AND p.id < "
-      "d.id), strata, extract_sha256, extract_file FROM sample_draw d WHERE id = ?");
+      "d.id), strata, extract_sha256, extract_file, population_rule FROM sample_draw d WHERE id = "
+      "?");
   if (!q.ok()) return q.status();
   q->Bind(1, **id);
   if (!q->Step()) return q->status().ok() ? Status::Internal("sample draw vanished") : q->status();
@@ -209,12 +300,20 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
   s.replaced = static_cast<int>(q->Int(9));
   s.extract_sha256 = q->Text(11);
   s.extract_file = q->Text(12);
+  s.population_rule = q->Text(13);
   Result<Statement> c = ws->db().Prepare(
       "SELECT case_id, stratum, draw_order FROM sample_case WHERE draw = ? ORDER BY case_id");
   if (!c.ok()) return c.status();
   c->Bind(1, s.draw_id);
   while (c->Step()) s.cases.push_back({c->Text(0), c->Text(1), static_cast<int>(c->Int(2))});
   if (!c->status().ok()) return c->status();
+  Result<Statement> r = ws->db().Prepare(
+      "SELECT case_id, stratum, reserve_order FROM sample_reserve WHERE draw = ? ORDER BY "
+      "stratum, reserve_order");
+  if (!r.ok()) return r.status();
+  r->Bind(1, s.draw_id);
+  while (r->Step()) s.reserve.push_back({r->Text(0), r->Text(1), static_cast<int>(r->Int(2))});
+  if (!r->status().ok()) return r->status();
   std::stringstream strata(q->Text(10));
   std::string line;
   while (std::getline(strata, line)) {
@@ -231,9 +330,38 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
   return s;
 }
 
-std::string SampleCsv(const Sample& sample) {
-  std::string out = "case_id\n";
-  for (const SampledCase& c : sample.cases) out += CsvText(c.case_id) + '\n';
+std::string SampleCsv(const Sample& sample, const std::string& organisation) {
+  const std::string head = std::to_string(sample.audit) + "," + CsvText(organisation) + "," +
+                           CsvText(sample.seed) + "," + CsvText(sample.drawn_at) + ",";
+  std::string out = "audit,organisation,seed,drawn_at,list,order,case_id\n";
+  for (const SampledCase& c : sample.cases) out += head + "sample,," + CsvText(c.case_id) + '\n';
+  for (const ReserveCase& r : sample.reserve) {
+    out += head + "reserve," + std::to_string(r.order) + "," + CsvText(r.case_id) + '\n';
+  }
+  return out;
+}
+
+Result<Population> SamplePopulation(Workspace* ws, int64_t audit, const std::string& where,
+                                    bool all_cases) {
+  Result<Audit> a = FindAudit(ws, audit);
+  if (!a.ok()) return a.status();
+  Population p;
+  p.rule = all_cases ? kPopulationAllCases : kPopulationCaseCriteria;
+  p.where = where;
+  Status st = ForEachPopulationCase(ws, *a, where, all_cases,
+                                    [&](const CaseRecord& c) { p.ids.push_back(c.case_id); });
+  if (!st.ok()) return st;
+  return p;
+}
+
+std::string DescribePopulation(std::string_view rule, long size, const std::string& where) {
+  std::string out = std::to_string(size) + (size == 1 ? " case" : " cases");
+  if (rule == kPopulationCaseCriteria) {
+    out += " to which a case criterion applies";
+  } else if (rule == kPopulationAllCases) {
+    out += " (every case of the period)";
+  }
+  if (!where.empty()) out += " matching '" + EscapeControl(where) + "'";
   return out;
 }
 

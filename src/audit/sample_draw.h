@@ -1,10 +1,14 @@
 // The sample of case files an audit reads. The population is the audit organisation's
-// cases received in the audit's year, optionally filtered by a condition (the syntax of
-// framework conditions, condition.h), sorted by case_id so that the order of import does
-// not matter. The draw is random_draw.h's DrawSimple or DrawStratified with the stored seed,
+// cases received in the audit's year to which at least one hand-scored case criterion of
+// the audit's framework applies (its applies-when, on the case as it stands at the audit's
+// peildatum), or on request every case of the year; optionally narrowed by a condition (the
+// syntax of framework conditions, condition.h); sorted by case_id so that the order of
+// import does not matter. The draw is random_draw.h's DrawSimple or DrawStratified with the stored seed,
 // so the same seed and population give the same sample on every machine. A draw records
-// its seed, method, filter and the SHA-256 of the population's ids; a second draw for an
-// audit is refused unless asked to replace the first, which stays on record.
+// its seed, method, population rule, filter and the SHA-256 of the population's ids, and a
+// reserve list: the cases the same draw gives next, to stand in for a sampled case that
+// cannot be read. A second draw for an audit is refused unless asked to replace the first,
+// which stays on record.
 #ifndef VTAUDIT_SAMPLE_DRAW_H_
 #define VTAUDIT_SAMPLE_DRAW_H_
 
@@ -21,13 +25,30 @@
 
 namespace vtaudit {
 
+// The reserve list's length unless asked otherwise.
+inline constexpr long kDefaultReserve = 5;
+
 struct SampleRequest {
   int64_t audit = 0;
   long size = 0;
   std::string seed;      // the user's text (random_draw.h SeedFromString); empty: a fresh random seed
   std::string stratify;  // a case field; empty: simple random sample
-  std::string where;     // a condition on case fields; empty: all cases of the period
+  std::string where;     // a condition on case fields; empty: the whole population
   bool replace = false;  // replace an earlier draw instead of refusing
+  bool all_cases = false;  // every case of the period, not only those a case criterion applies to
+  long reserve = kDefaultReserve;  // cases drawn after the sample as its reserve list
+};
+
+// Which cases a draw's population holds, as stored with the draw.
+inline constexpr std::string_view kPopulationCaseCriteria = "case_criteria";  // the default
+inline constexpr std::string_view kPopulationAllCases = "all";
+// A draw that came in a bundle from a vtaudit that did not record it has rule "".
+
+// The population of a draw: the audit's cases as SampleRequest describes them.
+struct Population {
+  std::string rule;  // kPopulationCaseCriteria or kPopulationAllCases
+  std::string where;
+  std::vector<std::string> ids;  // ascending
 };
 
 struct SampleStratum {
@@ -42,6 +63,13 @@ struct SampledCase {
   int order = 0;        // 1-based position in the order of drawing (per stratum when stratified)
 };
 
+// A case of the reserve list.
+struct ReserveCase {
+  std::string case_id;
+  std::string stratum;  // "" for a simple sample: then any sampled case; else one of its stratum
+  int order = 0;        // 1-based: use the reserve in this order (per stratum when stratified)
+};
+
 struct Sample {
   int64_t draw_id = 0;
   int64_t audit = 0;
@@ -49,6 +77,7 @@ struct Sample {
   std::string method;  // "simple" or "stratified"
   std::string stratify;
   std::string where;
+  std::string population_rule;  // kPopulationCaseCriteria, kPopulationAllCases or "" (unknown)
   long population = 0;
   std::string population_sha256;  // of the sorted ids, each followed by "\n"
   long size = 0;
@@ -57,6 +86,7 @@ struct Sample {
   std::string extract_file;           // its file name
   std::vector<SampleStratum> strata;  // stratified only, keys ascending
   std::vector<SampledCase> cases;     // by case_id
+  std::vector<ReserveCase> reserve;   // by stratum, then order
   int replaced = 0;                   // earlier draws this one replaced (directly or not)
 };
 
@@ -66,6 +96,17 @@ std::string StratumKey(const CaseRecord& c, std::string_view field);
 
 // SHA-256 (hex) of the ids in the order given, each followed by "\n".
 std::string PopulationHash(const std::vector<std::string>& sorted_ids);
+
+// The population a draw for `audit` with `where` (empty: none) takes: every case of the
+// audit's organisation received in its period when `all_cases`, else those to which at least
+// one hand-scored case criterion of its framework applies as the case stands at the audit's
+// peildatum (scoring.h EffectiveAsOf), the cases the score checker lets an inspector score.
+// Invalid for a bad condition.
+Result<Population> SamplePopulation(Workspace* ws, int64_t audit, const std::string& where,
+                                    bool all_cases);
+// What a population holds, in the CLI's words: "40 cases to which a case criterion applies",
+// "40 cases (every case of the period)", with " matching 'WHERE'" when filtered.
+std::string DescribePopulation(std::string_view rule, long size, const std::string& where);
 
 // Draws and stores a sample. Conflict when the audit has a sample and !replace, or is
 // final; Invalid for a bad condition, field or size (0, or more than the population).
@@ -77,8 +118,10 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit);
 // was drawn.
 Result<std::vector<CaseRecord>> LoadSampledCases(Workspace* ws, int64_t audit, const CaseSet& cases,
                                                  std::optional<Date> as_of = std::nullopt);
-// "case_id\n" then one line per sampled case, by case_id: the list sent to the organisation.
-std::string SampleCsv(const Sample& sample);
+// The list sent to the organisation, as CSV with header
+// `audit,organisation,seed,drawn_at,list,order,case_id`: the sampled cases by case_id
+// (list `sample`, order empty), then the reserve (list `reserve`, order as ReserveCase).
+std::string SampleCsv(const Sample& sample, const std::string& organisation);
 
 }  // namespace vtaudit
 

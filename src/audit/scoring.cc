@@ -494,6 +494,7 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
     std::vector<ScoreInput> scores;
     std::set<std::tuple<std::string, std::string, std::string>> seen;
     size_t bad_rows = 0;
+    size_t unfilled = 0;
     while (table.Next(&row)) {
       auto cell = [&](const char* col) -> std::string {
         const auto it = column.find(col);
@@ -511,6 +512,11 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
                     column.count("note") ? std::optional<std::string>(cell("note")) : std::nullopt,
                     cell("inspector"),
                     std::nullopt};
+      // A row of a score template (score_template.h) not scored yet.
+      if (in.result.empty() && (!in.note || in.note->empty())) {
+        ++unfilled;
+        continue;
+      }
       std::vector<Problem> problems;
       if (in.inspector.empty() && default_inspector) in.inspector = *default_inspector;
       if (in.inspector.empty()) {
@@ -542,6 +548,10 @@ Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& pa
       return Status::InvalidAll(std::move(all));
     }
     if (scores.empty() && errors.empty()) {
+      if (unfilled > 0) {
+        return Status::Invalid(name + ": none of the " + std::to_string(unfilled) +
+                               " rows has a result: nothing imported");
+      }
       return Status::Invalid(name + ": no score rows after the header: nothing imported");
     }
     if (bad_rows > kMaxErrors) {

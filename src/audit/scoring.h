@@ -108,7 +108,8 @@ Status ReconcileScore(Workspace* ws, const ScoreInput& input);
 // Imports a score sheet, CSV or XLSX with header `case_id,criterion,result,note[,inspector]`
 // (columns in any order and case, names trimmed; note and inspector optional; an empty
 // inspector cell means `default_inspector`, and is a bad row without one). Cells other than
-// the note are trimmed. All or nothing: one bad row rejects the file, every bad row is
+// the note are trimmed. A row with neither result nor note (a score template's row not
+// filled in) is left out. All or nothing: one bad row rejects the file, every bad row is
 // reported as "FILE:LINE: column X: reason", a sheet without score rows is refused, and
 // the workspace is unchanged. Returns the number of scores recorded.
 Result<int> ImportScoreSheet(Workspace* ws, int64_t audit, const std::string& path,

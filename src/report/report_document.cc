@@ -311,7 +311,9 @@ Section Method(const ReportModel& m, const ReportTemplates& t) {
              {"population", std::to_string(sa.population)},
              {"seed", sa.seed},
              {"stratify", FieldName(t, sa.stratify)},
-             {"where", sa.where.empty() ? t.T("method.all_cases") : ConditionText(t, sa.where)},
+             {"where", !sa.where.empty()                               ? ConditionText(t, sa.where)
+                       : sa.population_rule == kPopulationCaseCriteria ? t.T("method.case_criteria")
+                                                                       : t.T("method.all_cases")},
              {"sha256", sa.population_sha256},
              {"drawn_at", sa.drawn_at}})));
     if (!sa.strata.empty()) {

@@ -574,6 +574,21 @@ BEGIN SELECT RAISE(ABORT, 'findings are append-only: write a new one (vtaudit fi
 ALTER TABLE extract_file ADD COLUMN profile TEXT NOT NULL DEFAULT '';
 ALTER TABLE extract_file ADD COLUMN profile_sha256 TEXT NOT NULL DEFAULT '';
 )sql",
+      // 12: a draw records which population it was drawn from (sample_draw.h: 'case_criteria',
+      // the cases a case criterion applies to, or 'all'; earlier draws took every case, and a
+      // draw merged from a bundle, which does not carry it, has ''), and its reserve list:
+      // the cases the draw gives after the sample, in the order to use them.
+      R"sql(
+ALTER TABLE sample_draw ADD COLUMN population_rule TEXT NOT NULL DEFAULT '';
+UPDATE sample_draw SET population_rule = 'all';
+CREATE TABLE sample_reserve (
+  draw          INTEGER NOT NULL REFERENCES sample_draw(id),
+  case_id       TEXT NOT NULL,
+  stratum       TEXT NOT NULL,
+  reserve_order INTEGER NOT NULL,
+  PRIMARY KEY (draw, case_id)
+) WITHOUT ROWID;
+)sql",
   };
   return kMigrations;
 }

@@ -24,8 +24,8 @@ sqlite3 "$ws" "INSERT INTO extract_file (id, org, file_name, sha256, imported_at
          printf('2025-%02d-0%d', (i % 12) + 1, 3 + 4 * (i % 5 = 0)), 1 FROM n"
 "$bin" --db "$ws" audit new --org VT01 --period 2024 --framework tests/data/audit/mini.xml --inspector Anna >/dev/null
 "$bin" --db "$ws" audit new --org VT01 --period 2025 --framework tests/data/audit/mini.xml --inspector Anna >/dev/null
-"$bin" --db "$ws" sample draw --audit 1 --size 6 --seed 1 >/dev/null
-"$bin" --db "$ws" sample draw --audit 2 --size 6 --seed 1 --stratify kind >/dev/null
+"$bin" --db "$ws" sample draw --audit 1 --size 6 --seed 1 --reserve 0 >/dev/null
+"$bin" --db "$ws" sample draw --audit 2 --size 6 --seed 1 --stratify kind --reserve 0 >/dev/null
 for audit in 1 2; do
   "$bin" --db "$ws" sample show --audit "$audit" --json |
     sed -n 's/.*"case_id": "\([^"]*\)".*/\1/p' | while read -r c; do

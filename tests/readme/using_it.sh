@@ -40,7 +40,9 @@ fi
 # the test).
 declare -A EXPECTED_FAILURE=(
   ["vtaudit timeliness --sample 1 --as-of 2026-01-31"]="no audit with id 1"
-  ["vtaudit sample draw --audit 1 --size 30 --seed 20250101"]="cannot draw 30 cases from 12"
+  ["vtaudit sample draw --audit 1 --size 30 --seed 20250101"]="cannot draw 30 cases from the population of VT01 2025"
+  ["vtaudit sample show --audit 1 --csv steekproef.csv"]="audit 1 has no sample yet"
+  ["vtaudit score template --audit 1 --output scores.xlsx"]="audit 1 has no sample yet"
   ["vtaudit audit status --audit 1 concept"]="no sample is drawn"
   ["vtaudit response add --audit 1 --text tekst --source tekst --received 2026-04-02"]="audit 1 has no concept yet"
   ["vtaudit response decide --audit 1 --response 1 accepted --reason tekst"]="audit 1 has no response 1"
