@@ -77,10 +77,19 @@ std::vector<std::pair<double, double>> Points(const Element& polyline) {
 
 constexpr double kTolerance = 0.011;  // coordinates are written with two decimals
 
+// The charts' words as the report gives them: from reports/text-LANG.properties.
+ChartWords Words(const std::string& lang = "nl") {
+  Result<Translator> t =
+      Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-" + lang + ".properties", lang);
+  BOOST_REQUIRE(t.ok());
+  return ChartWordsFrom(*t);
+}
+
 BarChart DeadlineBars() {
   BarChart chart;
   chart.title = "Tijdigheid per termijn";
   chart.description = "Aandeel meldingen binnen de wettelijke termijn, met de norm.";
+  chart.words = Words();
   chart.items = {{"Veiligheidsbeoordeling binnen 5 werkdagen", 0.75, 0.70, 0.80, 0.90},
                  {"Start onderzoek binnen 5 werkdagen", 0.875, std::nullopt, std::nullopt, 0.8},
                  {"Afronding onderzoek binnen 10 weken", 0.5, 0.41, 0.59, 0.8}};
@@ -91,6 +100,7 @@ LineChart MonthlyTrend() {
   LineChart chart;
   chart.title = "Tijdigheid per maand";
   chart.description = "Aandeel op tijd per maand, 2025, tegen de norm van 80%.";
+  chart.words = Words();
   chart.x_labels = {"jan", "feb", "mrt", "apr", "mei", "jun"};
   chart.series = {{"Veilig Thuis Noord", {0.8, 0.85, std::nullopt, 0.9, 0.95, 0.7}},
                   {"Landelijk", {0.7, 0.72, 0.74, 0.76, 0.78, 0.8}}};
@@ -102,6 +112,7 @@ Histogram DaysToAssessment() {
   Histogram chart;
   chart.title = "Dagen tot veiligheidsbeoordeling";
   chart.description = "Aantal meldingen per aantal werkdagen tot de veiligheidsbeoordeling.";
+  chart.words = Words();
   chart.bin_labels = {"0", "1", "2", "3", "4", "5", "6–10", "11–20", ">20"};
   chart.counts = {12, 30, 41, 25, 17, 9, 6, 3, 1};
   chart.deadline_bin = 5;
@@ -198,6 +209,7 @@ BOOST_AUTO_TEST_CASE(bars_are_drawn_to_scale_with_values_and_norms) {
 BOOST_AUTO_TEST_CASE(bar_chart_in_english_with_one_norm_and_counts) {
   BarChart chart = DeadlineBars();
   chart.lang = "en";
+  chart.words = Words("en");
   for (BarItem& item : chart.items) item.norm = 0.8;
   const std::string svg = ToSvg(chart);
   BOOST_TEST(Find(svg, "text", "value")[1].text == "87.5%");
@@ -339,6 +351,7 @@ BOOST_AUTO_TEST_CASE(empty_charts_still_render) {
 BOOST_AUTO_TEST_CASE(small_multiples_lay_panels_out_in_a_grid) {
   SmallMultiples grid;
   grid.title = "Tijdigheid per organisatie";
+  grid.words = Words();
   for (const char* name : {"Noord", "Oost", "Zuid", "West"}) {
     LineChart panel = MonthlyTrend();
     panel.title = name;
@@ -353,8 +366,137 @@ BOOST_AUTO_TEST_CASE(small_multiples_lay_panels_out_in_a_grid) {
   BOOST_TEST(plots[3].Num("x") == plots[0].Num("x"));
   BOOST_TEST(Find(svg, "line", "norm").size() == 4u);
   const std::vector<Element> legend = Find(svg, "text", "legend");
-  BOOST_REQUIRE_EQUAL(legend.size(), 3u);  // two series and the norm, once for the grid
+  // Two series and the norm, once for the grid; the axis, fitted to 70%–100%, is broken.
+  BOOST_REQUIRE_EQUAL(legend.size(), 4u);
   BOOST_TEST(legend[2].text == "Norm");
+  BOOST_TEST(legend[3].text == "as begint niet bij 0");
+}
+
+// The words come from the caller's translator; a chart has none of its own.
+BOOST_AUTO_TEST_CASE(chart_words_come_from_the_translator) {
+  Result<Translator> t = Translator::FromText(
+      "chart.norm = Normwaarde\nchart.interval = Marge\nchart.deadline = Grens\n"
+      "chart.within_deadline = Op tijd\nchart.after_deadline = Te laat\n"
+      "chart.few_cases = weinig: onder {n}\nchart.axis_break = gebroken as\n",
+      "t.properties", "nl");
+  BOOST_REQUIRE(t.ok());
+  const ChartWords words = ChartWordsFrom(*t);
+  BOOST_TEST(words.norm == "Normwaarde");
+  BOOST_TEST(words.few_cases == "weinig: onder {n}");
+  BarChart chart = DeadlineBars();
+  chart.words = words;
+  std::vector<Element> legend = Find(ToSvg(chart), "text", "legend");
+  BOOST_REQUIRE_EQUAL(legend.size(), 2u);
+  BOOST_TEST(legend[0].text == "Normwaarde");
+  BOOST_TEST(legend[1].text == "Marge");
+  // Without words the markers stay and no word is drawn.
+  chart.words = {};
+  const std::string bare = ToSvg(chart);
+  legend = Find(bare, "text", "legend");
+  BOOST_REQUIRE_EQUAL(legend.size(), 2u);
+  BOOST_TEST(legend[0].text == "");
+  BOOST_TEST(bare.find("Norm") == std::string::npos);
+  BOOST_TEST(Words("en").deadline == "Deadline");
+}
+
+// A long label is wrapped on words, not cut: every word is drawn, on lines that start at the
+// label column, with "\n" starting a line of its own.
+BOOST_AUTO_TEST_CASE(long_labels_wrap_on_words) {
+  BarChart chart = DeadlineBars();
+  chart.items[0].label =
+      "Veiligheidsbeoordeling binnen vijf werkdagen na ontvangst van de melding\nnog open en te "
+      "laat: 572";
+  const std::string svg = ToSvg(chart);
+  std::vector<Element> labels = Find(svg, "text", "label");
+  std::string joined;
+  size_t first_lines = 0;
+  for (const Element& e : labels) {
+    if (e.Num("y") > Find(svg, "rect", "bar")[0].Num("y") + 14 + 20) break;  // the next bar
+    BOOST_TEST(e.text.find("\u2026") == std::string::npos);
+    BOOST_TEST(e.Num("x") == labels[0].Num("x"));
+    joined += (joined.empty() ? "" : " ") + e.text;
+    ++first_lines;
+  }
+  BOOST_TEST(first_lines >= 3u);
+  BOOST_TEST(labels[first_lines - 1].text == "nog open en te laat: 572");
+  BOOST_TEST(joined ==
+             "Veiligheidsbeoordeling binnen vijf werkdagen na ontvangst van de melding nog open "
+             "en te laat: 572");
+  // The next bar sits below the wrapped label: rows grow with their labels.
+  const std::vector<Element> bars = Find(svg, "rect", "bar");
+  BOOST_TEST(bars[1].Num("y") - bars[0].Num("y") > 26);
+  // A wrapped chart title keeps every word too.
+  chart.title = std::string(30, 'a') + " " + std::string(30, 'b') + " " + std::string(30, 'c');
+  const std::vector<Element> titles = Find(ToSvg(chart), "text", "title");
+  BOOST_REQUIRE_EQUAL(titles.size(), 2u);
+  BOOST_TEST(titles[1].text == std::string(30, 'c'));
+}
+
+// Small multiples share one value axis fitted to the data: shares between 99.3% and 99.9%
+// get the axis 99%–100% (the span is widened to one percentage point around 99.6%, then
+// rounded out to steps of 0.25 point and kept within 100%), marked as not starting at 0. A
+// norm of 95% lies outside it and is not drawn. 99.6% sits 60% of the way up.
+BOOST_AUTO_TEST_CASE(small_multiples_fit_a_narrow_range_with_a_visible_break) {
+  SmallMultiples grid;
+  grid.words = Words();
+  for (const std::vector<std::optional<double>>& values :
+       {std::vector<std::optional<double>>{0.993, 0.999, 0.996},
+        std::vector<std::optional<double>>{0.995, 0.996, 0.997}}) {
+    LineChart panel;
+    panel.x_labels = {"2023", "2024", "2025"};
+    panel.series = {{"aandeel op tijd", values}};
+    panel.norm = 0.95;
+    grid.panels.push_back(panel);
+  }
+  const std::string svg = ToSvg(grid);
+  const std::vector<Element> ticks = Find(svg, "text", "tick");
+  BOOST_REQUIRE_EQUAL(ticks.size(), 4u);
+  BOOST_TEST(ticks[0].text == "99%");
+  BOOST_TEST(ticks[1].text == "100%");
+  // Two strokes per panel and two for the legend's key.
+  BOOST_TEST(Find(svg, "line", "axis-break").size() == 6u);
+  BOOST_TEST(Find(svg, "line", "norm").empty());
+  const Element plot = Find(svg, "rect", "plot-area")[0];
+  const auto points = Points(Find(svg, "polyline", "series")[0]);
+  BOOST_TEST(points[2].second == plot.Num("y") + plot.Num("height") * 0.4,
+             boost::test_tools::tolerance(kTolerance));
+  const std::vector<Element> legend = Find(svg, "text", "legend");
+  BOOST_TEST(legend.back().text == "as begint niet bij 0");
+  // Without fitting the same data is drawn on 0..100%.
+  grid.fit = false;
+  BOOST_TEST(Find(ToSvg(grid), "text", "tick")[0].text == "0%");
+}
+
+// Each point has its n beside it; a month of one case (100%) is drawn hollow and left out of
+// the line and of the fitted axis: 80%, 85% and 90% on 40, 38 and 45 cases give the axis
+// 80%–90% (ticks every 2 points) with the norm of 80% on its floor.
+BOOST_AUTO_TEST_CASE(months_with_few_cases_are_hollow_and_outside_the_line) {
+  LineChart chart;
+  chart.words = Words();
+  chart.x_labels = {"jan", "feb", "mrt", "apr"};
+  chart.series = {{"op tijd", {0.8, 1.0, 0.85, 0.9}, {40, 1, 38, 45}}};
+  chart.norm = 0.8;
+  chart.fit = true;
+  chart.few_cases = 10;
+  chart.y_axis = "Aandeel op tijd, in %";
+  const std::string svg = ToSvg(chart);
+  const std::vector<Element> lines = Find(svg, "polyline", "series");
+  BOOST_REQUIRE_EQUAL(lines.size(), 1u);  // January alone is no line; March–April is
+  BOOST_TEST(Points(lines[0]).size() == 2u);
+  const Element few = Only(svg, "circle", "few");
+  BOOST_TEST(few.attrs.at("fill") == "#FFFFFF");
+  BOOST_TEST(few.attrs.at("data-value") == "1");
+  const std::vector<Element> counts = Find(svg, "text", "count");
+  BOOST_REQUIRE_EQUAL(counts.size(), 4u);
+  BOOST_TEST(counts[1].text == "1");
+  BOOST_TEST(counts[3].text == "45");
+  const std::vector<Element> ticks = Find(svg, "text", "tick");
+  BOOST_TEST(ticks.size() == 6u);
+  BOOST_TEST(ticks.front().text == "80%");
+  BOOST_TEST(ticks.back().text == "90%");
+  BOOST_TEST(Only(svg, "text", "axis-label").text == "Aandeel op tijd, in %");
+  const std::vector<Element> legend = Find(svg, "text", "legend");
+  BOOST_TEST(legend.back().text == "open punt: minder dan 10 zaken in de maand, niet in de lijn");
 }
 
 std::string Run(const std::string& command) {

@@ -131,6 +131,11 @@ BOOST_AUTO_TEST_CASE(comparison_uses_the_previous_audit_and_newcombe) {
   BOOST_TEST(c1.change->change_ci95->low == n.low);
   BOOST_TEST(c1.change->change_ci95->high == n.high);
   BOOST_TEST(c1.change->exceeds_noise == (n.low > 0));
+  // The difference and its interval in one unit, percentage points: 80% − 50% = +30,0.
+  auto points = [](double v) { return (v > 0 ? "+" : "") + FormatNumber(v * 100, 1, "nl"); };
+  const std::string html = ReportHtml(m, Templates());
+  BOOST_TEST(html.find("<td>+30,0 procentpunt</td><td>" + points(n.low) + " tot " + points(n.high) +
+                       " procentpunt</td>") != std::string::npos);
   // The earlier audit has no earlier one.
   Result<ReportModel> p = BuildReportModel(ws.get(), previous.id, *calendar, Date::Today());
   BOOST_TEST_REQUIRE(p.ok());
@@ -162,7 +167,7 @@ BOOST_AUTO_TEST_CASE(json_csv_and_html_carry_the_same_numbers) {
   BOOST_TEST(html.find(FormatPercent(w.low, 1, "nl") + " – " + FormatPercent(w.high, 1, "nl")) !=
              std::string::npos);
   BOOST_TEST(html_en.find("8 of 10 case files (80.0%)") != std::string::npos);
-  BOOST_TEST(html.find("+30,0 %-punt") != std::string::npos);
+  BOOST_TEST(html.find("+30,0 procentpunt") != std::string::npos);
   BOOST_TEST(json.find("\"change\": 0.3") != std::string::npos);
   BOOST_TEST(json.find(m.framework_sha256) != std::string::npos);
   BOOST_TEST(html.find(m.framework_sha256) != std::string::npos);
@@ -211,6 +216,81 @@ BOOST_AUTO_TEST_CASE(indicative_not_applicable_disputed_and_undefined_kappa) {
   BOOST_TEST(csv.find(",D1,S1,C2,case,,deels,2,1,0,1,6,0.6666666666666666,") != std::string::npos,
              csv);
   BOOST_TEST(csv.find("C2,case,,deels,2,1,0,1,6,") < csv.find(",1,1\n", csv.find(",C2,")));
+}
+
+// The summary gives, beside the share of completed cases, the waiting list at the as-of date.
+// The fixture's twenty meldingen (C101..C110 received 2025-03-03, P101..P110 2024-03-04) are
+// never triaged: at 2026-01-15 all twenty are open and past the 24-hour term. Ages by hand:
+// 2025-03-03 → 2026-01-15 is 28 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 + 15 = 318 days,
+// 2024-03-04 → 2025-03-03 another 364, so 682. Median of ten 318s and ten 682s: 500; P90
+// (interpolated at 19 · 0.9 = 17.1) and maximum: 682. Nothing was completed in 2025: "–".
+BOOST_AUTO_TEST_CASE(summary_shows_the_waiting_list_beside_the_completed_share) {
+  const ReportModel m = Model();
+  const std::string html = ReportHtml(m, Templates()), en = ReportHtml(m, Templates("en"));
+  const size_t summary = html.find("<section id=\"summary\">");
+  const size_t method = html.find("<section id=\"method\">");
+  BOOST_TEST_REQUIRE(summary < method);
+  const std::string part = html.substr(summary, method - summary);
+  BOOST_TEST(part.find("<th scope=\"col\">Afgerond op tijd</th><th scope=\"col\">Norm</th>"
+                       "<th scope=\"col\">Haalt norm</th><th scope=\"col\">Nog open en te "
+                       "laat</th>") != std::string::npos,
+             part);
+  BOOST_TEST(part.find("<tr><td>T</td><td>–</td><td>90%</td><td>–</td><td>20</td></tr>") !=
+             std::string::npos);
+  BOOST_TEST(part.find("Wachtlijst op de peildatum 2026-01-15") != std::string::npos);
+  BOOST_TEST(part.find("<tr><td>T</td><td>0</td><td>20</td><td>500</td><td>682</td><td>682</td>"
+                       "</tr>") != std::string::npos);
+  BOOST_TEST(part.find("Op 2026-01-15 wacht geen zaak waarin tot onderzoek is besloten") !=
+             std::string::npos);
+  BOOST_TEST(en.find("Still open, overdue") != std::string::npos);
+  BOOST_TEST(en.find("Waiting list at the as-of date 2026-01-15") != std::string::npos);
+}
+
+// A share of completed cases is shown with its n and the open overdue beside it, in the
+// summary (n with no-break spaces) and on the bar chart: 1 of 2 triaged on time (50,0%), 20 still open and overdue.
+BOOST_AUTO_TEST_CASE(a_completed_share_never_stands_without_the_open_overdue) {
+  // T1 triaged the next day (on time: a date-only 24-hour term allows one day), T2 three days
+  // later (late); the twenty others stay open and overdue.
+  for (const auto& [id, triaged] : {std::pair{"T1", "2025-03-04"}, std::pair{"T2", "2025-03-06"}}) {
+    Result<Statement> q = ws->db().Prepare(
+        "INSERT INTO case_file (org, case_id, kind, violence, received, triaged, extract_id) "
+        "VALUES ('VT01', ?, 'melding', '', '2025-03-03', ?, 1)");
+    BOOST_TEST_REQUIRE(q.ok());
+    BOOST_TEST_REQUIRE(q->Bind(1, id).Bind(2, triaged).Run().ok());
+  }
+  const ReportModel m = Model();
+  const std::string html = ReportHtml(m, Templates());
+  BOOST_TEST(html.find("<tr><td>T</td><td>50,0% op tijd (n\u00a0=\u00a02)</td><td>90%</td><td>nee</td>"
+                       "<td>20</td></tr>") != std::string::npos);
+  // M1 is measured by the triage clock: its compliance says the open overdue too.
+  BOOST_TEST(html.find("1 van 2 op tijd (50,0%), hele registratie<br>nog open en te laat: 20") !=
+             std::string::npos);
+  // The bar's label: the deadline's name and, on its second line, the open overdue.
+  BOOST_TEST(html.find(">nog open en te laat: 20</text>") != std::string::npos);
+}
+
+// The report says its state on every page, and only the final one has a signature block.
+BOOST_AUTO_TEST_CASE(the_state_is_on_every_page_and_only_the_final_report_is_signed) {
+  ReportModel m = Model();
+  std::string html = ReportHtml(m, Templates());
+  BOOST_TEST(html.find("<div class=\"state\" role=\"note\">Voorbeeld · 2025 · "
+                       "werkversie</div>") != std::string::npos,
+             html.substr(0, 300));
+  BOOST_TEST(Templates().css.find(".state { position: fixed;") != std::string::npos);
+  m.status = "concept";
+  html = ReportHtml(m, Templates());
+  BOOST_TEST(html.find("· concept voor hoor en wederhoor</div>") != std::string::npos);
+  BOOST_TEST(html.find("bedoeld voor de reactie van de organisatie") != std::string::npos);
+  BOOST_TEST(html.find("Ondertekening") == std::string::npos);
+  m.status = "final";
+  html = ReportHtml(m, Templates());
+  BOOST_TEST(html.find("· definitief</div>") != std::string::npos);
+  BOOST_TEST(html.find("Ondertekening") != std::string::npos);
+  BOOST_TEST(html.find("<td>Bram</td><td></td><td></td>") != std::string::npos);
+  // The PDF's footer carries the state on each page.
+  m.status = "concept";
+  Result<std::string> pdf = ReportPdf(m, Templates());
+  BOOST_TEST_REQUIRE(pdf.ok());
 }
 
 BOOST_AUTO_TEST_CASE(synthetic_extracts_are_marked) {

@@ -37,17 +37,6 @@ constexpr const char* kSeriesColours[] = {"#154273", "#00857C", "#7B4FA0",
                                           "#5C8FC7", "#8A6D3B", "#A0527A"};
 constexpr const char* kFontFamily = "DejaVu Sans, Arial, sans-serif";
 
-struct Words {
-  const char* norm;
-  const char* interval;
-  const char* deadline;
-  const char* within_deadline;
-  const char* after_deadline;
-};
-constexpr Words kDutch = {"Norm", "Interval", "Termijn", "Binnen termijn", "Na termijn"};
-constexpr Words kEnglish = {"Norm", "Interval", "Deadline", "Within deadline", "After deadline"};
-const Words& WordsFor(std::string_view lang) { return lang == "en" ? kEnglish : kDutch; }
-
 // ---- Numbers -------------------------------------------------------------------------------
 
 // Fixed notation with `decimals` digits, independent of the locale.
@@ -134,6 +123,35 @@ std::string Fit(const std::string& text, double max_width, double size) {
   return text.substr(0, bytes) + "\u2026";
 }
 
+// `text` in lines that fit `max_width`, broken at spaces and at "\n"; a word wider than a
+// line is cut (Fit), never broken inside.
+std::vector<std::string> Wrap(const std::string& text, double max_width, double size,
+                              bool bold = false) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    std::string line;
+    size_t word_start = start;
+    while (word_start < end) {
+      size_t word_end = text.find(' ', word_start);
+      if (word_end == std::string::npos || word_end > end) word_end = end;
+      const std::string word = text.substr(word_start, word_end - word_start);
+      const std::string joined = line.empty() ? word : line + " " + word;
+      if (!line.empty() && TextWidth(joined, size, bold) > max_width) {
+        lines.push_back(line);
+        line = word;
+      } else {
+        line = joined;
+      }
+      word_start = word_end + 1;
+    }
+    lines.push_back(Fit(line, max_width, size));
+    start = end + 1;
+  }
+  return lines;
+}
+
 // ---- Scene: what both backends draw --------------------------------------------------------
 
 struct Paint {
@@ -215,15 +233,28 @@ struct Frame {
 
 double DrawTitle(const std::string& title, Frame f, double size, Scene* s) {
   if (title.empty()) return f.y + 4;
-  const std::string shown = Fit(title, f.w, size);
-  s->Text(f.x, f.y + size, shown, size, Anchor::kStart, kNavy, true,
-          {"title", {}, shown == title ? "" : title});
-  return f.y + size + 10;
+  double y = f.y;
+  for (const std::string& line : Wrap(title, f.w, size, true)) {
+    y += size * 1.25;
+    s->Text(f.x, y - size * 0.25, line, size, Anchor::kStart, kNavy, true, {"title"});
+  }
+  return y + 10 - size * 0.25;
+}
+
+// A mark across the foot of a value axis that does not start at 0, and its word beside it.
+void DrawAxisBreak(double x, double y, const ChartWords& words, Scene* s) {
+  for (double dy : {-2.0, 2.0}) {
+    s->Line(x - 5, y + dy + 2, x + 5, y + dy - 2, {nullptr, kInk, 1.2}, {"axis-break"});
+  }
+  if (!words.axis_break.empty()) {
+    s->Text(x + 8, y - 4, words.axis_break, 8, Anchor::kStart, kMuted, false, {"axis-break-label"});
+  }
 }
 
 // A series marker; the shape cycles so that series differ by more than colour.
-void DrawMarker(size_t series, double x, double y, double r, const char* colour, Meta m, Scene* s) {
-  const Paint p{colour, kWhite, 0.8 * r / 3, false};
+void DrawMarker(size_t series, double x, double y, double r, const char* colour, Meta m, Scene* s,
+                bool hollow = false) {
+  const Paint p = hollow ? Paint{kWhite, colour, 1.2, false} : Paint{colour, kWhite, 0.8 * r / 3};
   switch (series % 4) {
     case 0:
       s->Circle(x, y, r, p, std::move(m));
@@ -288,21 +319,37 @@ size_t LabelStride(const std::vector<std::string>& labels, double slot, double s
 
 // ---- Layouts -------------------------------------------------------------------------------
 
+// A word with a value after it ("Norm 80,0%"), or the value alone when the word is empty.
+std::string Labelled(const std::string& word, const std::string& value) {
+  return word.empty() ? value : word + " " + value;
+}
+
 double LayoutBars(const BarChart& c, Frame f, Scene* s) {
-  const Words& words = WordsFor(c.lang);
-  constexpr double kLabelSize = 11, kTickSize = 10, kRow = 26, kBar = 14, kPad = 4;
+  const ChartWords& words = c.words;
+  constexpr double kLabelSize = 11, kTickSize = 10, kRow = 26, kLine = 13, kBar = 14, kPad = 4;
   double y = DrawTitle(c.title, f, 13, s);
 
   double label_w = 0, largest = 0;
   bool integers = true;
   for (const BarItem& item : c.items) {
-    label_w = std::max(label_w, TextWidth(item.label, kLabelSize));
+    for (const std::string& line : Wrap(item.label, kWidth, kLabelSize)) {
+      label_w = std::max(label_w, TextWidth(line, kLabelSize));
+    }
     for (const std::optional<double>& v : {std::optional(item.value), item.high, item.norm}) {
       if (v && std::isfinite(*v)) largest = std::max(largest, *v);
     }
     integers = integers && item.value == std::floor(item.value);
   }
   label_w = std::min(label_w, 0.4 * f.w);
+  // Each label wrapped on words to the label column; a row is as tall as its label.
+  std::vector<std::vector<std::string>> labels;
+  std::vector<double> row_top;
+  double rows_h = 0;
+  for (const BarItem& item : c.items) {
+    labels.push_back(Wrap(item.label, label_w, kLabelSize));
+    row_top.push_back(rows_h);
+    rows_h += std::max(kRow, static_cast<double>(labels.back().size()) * kLine + 8);
+  }
 
   double hi = 1, step = 0.25;
   if (!c.percent) {
@@ -320,7 +367,7 @@ double LayoutBars(const BarChart& c, Frame f, Scene* s) {
   const double plot_x = f.x + label_w + 12;
   const double plot_w = f.x + f.w - value_w - 10 - plot_x;
   const double plot_top = y + 2;
-  const double plot_h = static_cast<double>(c.items.size()) * kRow + 2 * kPad;
+  const double plot_h = rows_h + 2 * kPad;
   const double plot_bottom = plot_top + plot_h;
   auto x_of = [&](double v) { return plot_x + std::clamp(v / hi, 0.0, 1.0) * plot_w; };
 
@@ -334,15 +381,26 @@ double LayoutBars(const BarChart& c, Frame f, Scene* s) {
             kTickSize, Anchor::kMiddle, kMuted, false, {"tick"});
   }
   s->Line(plot_x, plot_top, plot_x, plot_bottom, {nullptr, kMuted, 1}, {"axis"});
+  double below = plot_bottom + 18;
+  if (!c.axis.empty()) {
+    s->Text(plot_x + plot_w / 2, plot_bottom + 27, c.axis, kTickSize, Anchor::kMiddle, kMuted,
+            false, {"axis-label"});
+    below += 14;
+  }
 
   bool any_norm = false, any_interval = false, norms_equal = true;
   std::optional<double> common_norm;
   for (size_t i = 0; i < c.items.size(); ++i) {
     const BarItem& item = c.items[i];
-    const double cy = plot_top + kPad + (static_cast<double>(i) + 0.5) * kRow;
-    const std::string label = Fit(item.label, label_w, kLabelSize);
-    s->Text(f.x, cy + 4, label, kLabelSize, Anchor::kStart, kInk, false,
-            {"label", {}, label == item.label ? "" : item.label});
+    const double row_h = (i + 1 < row_top.size() ? row_top[i + 1] : rows_h) - row_top[i];
+    const double cy = plot_top + kPad + row_top[i] + row_h / 2;
+    const std::vector<std::string>& lines = labels[i];
+    double line_y = cy + 4 - (static_cast<double>(lines.size()) - 1) * kLine / 2;
+    for (const std::string& line : lines) {
+      s->Text(f.x, line_y, line, kLabelSize, Anchor::kStart, kInk, false,
+              {"label", {}, lines.size() == 1 && line == item.label ? "" : item.label});
+      line_y += kLine;
+    }
     s->Rect(plot_x, cy - kBar / 2, x_of(item.value) - plot_x, kBar, {kNavy},
             {"bar", item.value, item.label + ": " + value_text(item.value)});
     if (item.low && item.high) {
@@ -361,7 +419,7 @@ double LayoutBars(const BarChart& c, Frame f, Scene* s) {
       common_norm = item.norm;
       any_norm = true;
       s->Line(x_of(*item.norm), cy - 11, x_of(*item.norm), cy + 11, {nullptr, kNormColour, 2, true},
-              {"norm", *item.norm, words.norm + std::string(" ") + value_text(*item.norm)});
+              {"norm", *item.norm, Labelled(words.norm, value_text(*item.norm))});
     }
     s->Text(plot_x + plot_w + 8, cy + 4, value_text(item.value), kLabelSize, Anchor::kStart, kInk,
             true, {"value", item.value});
@@ -369,8 +427,8 @@ double LayoutBars(const BarChart& c, Frame f, Scene* s) {
 
   std::vector<LegendEntry> legend;
   if (any_norm) {
-    legend.push_back(NormLegend(
-        norms_equal ? words.norm + std::string(" ") + value_text(*common_norm) : words.norm));
+    legend.push_back(
+        NormLegend(norms_equal ? Labelled(words.norm, value_text(*common_norm)) : words.norm));
   }
   if (any_interval) {
     legend.push_back({[](double x, double cy, Scene* sc) {
@@ -380,25 +438,81 @@ double LayoutBars(const BarChart& c, Frame f, Scene* s) {
                       },
                       words.interval});
   }
-  return DrawLegend(legend, {plot_x, plot_bottom + 18, f.x + f.w - plot_x}, s);
+  return DrawLegend(legend, {plot_x, below, f.x + f.w - plot_x}, s);
 }
 
-std::string NormLabel(const LineChart& c, const Words& words) {
-  return words.norm + std::string(" ") +
-         (c.percent ? FormatPercent(*c.norm, 1, c.lang) : FormatNumber(*c.norm, 1, c.lang));
+std::string NormLabel(const LineChart& c) {
+  return Labelled(c.words.norm,
+                  c.percent ? FormatPercent(*c.norm, 1, c.lang) : FormatNumber(*c.norm, 1, c.lang));
+}
+
+// Whether point `i` of `series` rests on too few cases to be part of the line.
+bool FewCases(const LineChart& c, const Series& series, size_t i) {
+  return c.few_cases > 0 && i < series.counts.size() && series.counts[i] < c.few_cases;
+}
+
+// The value axis of a chart.
+struct Range {
+  double lo = 0, hi = 1;
+};
+
+// Round ticks around the values of `charts` that rest on enough cases; shares stay within
+// 0..100%, and a range that would nearly reach 0 starts at 0.
+Range FitRange(const std::vector<const LineChart*>& charts, bool with_norm) {
+  double lo = INFINITY, hi = -INFINITY;
+  bool percent = true;
+  for (const LineChart* c : charts) {
+    percent = percent && c->percent;
+    for (const Series& series : c->series) {
+      for (size_t i = 0; i < series.values.size(); ++i) {
+        const std::optional<double>& v = series.values[i];
+        if (!v || !std::isfinite(*v) || FewCases(*c, series, i)) continue;
+        lo = std::min(lo, *v);
+        hi = std::max(hi, *v);
+      }
+    }
+    if (with_norm && c->norm) {
+      lo = std::min(lo, *c->norm);
+      hi = std::max(hi, *c->norm);
+    }
+  }
+  if (!(lo <= hi)) return {0, 1};
+  const double min_span = percent ? 0.01 : 1;  // one percentage point, or one unit
+  if (hi - lo < min_span) {
+    const double mid = (lo + hi) / 2;
+    lo = mid - min_span / 2;
+    hi = mid + min_span / 2;
+  }
+  const double step = NiceStep(hi - lo, 4, false);
+  Range r{std::floor(lo / step + 1e-9) * step, std::ceil(hi / step - 1e-9) * step};
+  if (r.hi <= r.lo) r.hi = r.lo + step;
+  if (percent) {
+    r.lo = std::max(0.0, r.lo);
+    r.hi = std::min(1.0, r.hi);
+  }
+  if (r.lo > 0 && r.lo <= r.hi - r.lo) r.lo = 0;
+  return r;
 }
 
 // `compact` is for a panel of small multiples: smaller text, only the outer tick labels, no
-// legend (the grid has one).
-double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s) {
-  const Words& words = WordsFor(c.lang);
+// legend (the grid has one). `range` overrides the chart's own value axis.
+double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s,
+                   std::optional<Range> range = std::nullopt) {
   const double tick_size = compact ? 8 : 10;
   double y = DrawTitle(c.title, f, compact ? 10 : 13, s);
 
-  const double lo = c.y_min, hi = c.y_max > c.y_min ? c.y_max : c.y_min + 1;
+  if (!range) {
+    range =
+        c.fit ? FitRange({&c}, true) : Range{c.y_min, c.y_max > c.y_min ? c.y_max : c.y_min + 1};
+  }
+  const double lo = range->lo, hi = range->hi;
   const double step = compact ? hi - lo : NiceStep(hi - lo, 5, false);
   const std::vector<double> ticks = compact ? std::vector<double>{lo, hi} : Ticks(lo, hi, step);
-  const int decimals = c.percent ? DecimalsFor(step * 100) : DecimalsFor(step);
+  int decimals = c.percent ? DecimalsFor(step * 100) : DecimalsFor(step);
+  if (compact) {
+    decimals = c.percent ? std::max(DecimalsFor(lo * 100), DecimalsFor(hi * 100))
+                         : std::max(DecimalsFor(lo), DecimalsFor(hi));
+  }
   auto format = [&](double v, int d) {
     return c.percent ? FormatPercent(v, d, c.lang) : FormatNumber(v, d, c.lang);
   };
@@ -408,10 +522,15 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s) {
   size_t n = c.x_labels.size();
   for (const Series& series : c.series) n = std::max(n, series.values.size());
   const double plot_x = f.x + tick_w + 6;
+  const bool norm_shown = c.norm && *c.norm >= lo && *c.norm <= hi;
   // Beside the plot, the norm's label never covers a line.
   const double right =
-      compact || !c.norm ? (compact ? 4 : 8) : TextWidth(NormLabel(c, words), 10, true) + 8;
+      compact || !norm_shown ? (compact ? 4 : 8) : TextWidth(NormLabel(c), 10, true) + 8;
   const double plot_w = f.x + f.w - right - plot_x;
+  if (!compact && !c.y_axis.empty()) {
+    s->Text(f.x, y + 8, c.y_axis, tick_size, Anchor::kStart, kMuted, false, {"axis-label"});
+    y += 14;
+  }
   const double plot_top = y + 4;
   const double plot_h = compact ? 70 : 190;
   const double plot_bottom = plot_top + plot_h;
@@ -429,8 +548,9 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s) {
             kMuted, false, {"tick"});
   }
   s->Line(plot_x, plot_bottom, plot_x + plot_w, plot_bottom, {nullptr, kMuted, 1}, {"axis"});
+  if (lo > 0) DrawAxisBreak(plot_x, plot_bottom - 6, compact ? ChartWords{} : c.words, s);
 
-  const double label_y = plot_bottom + tick_size + 3;
+  double label_y = plot_bottom + tick_size + 3;
   if (compact && !c.x_labels.empty()) {
     s->Text(plot_x, label_y, c.x_labels.front(), tick_size, Anchor::kStart, kMuted, false,
             {"x-label"});
@@ -445,10 +565,15 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s) {
       s->Text(x_of(i), label_y, c.x_labels[i], tick_size, Anchor::kMiddle, kMuted, false,
               {"x-label"});
     }
+    if (!c.x_axis.empty()) {
+      label_y += tick_size + 5;
+      s->Text(plot_x + plot_w / 2, label_y, c.x_axis, tick_size, Anchor::kMiddle, kMuted, false,
+              {"axis-label"});
+    }
   }
 
-  if (c.norm) {
-    const std::string label = NormLabel(c, words);
+  if (norm_shown) {
+    const std::string label = NormLabel(c);
     s->Line(plot_x, y_of(*c.norm), plot_x + plot_w, y_of(*c.norm),
             {nullptr, kNormColour, compact ? 1.2 : 1.6, true}, {"norm", *c.norm, label});
     if (!compact) {
@@ -458,6 +583,7 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s) {
   }
 
   const double marker_r = compact ? 1.8 : 3;
+  bool any_few = false;
   for (size_t j = 0; j < c.series.size(); ++j) {
     const Series& series = c.series[j];
     const char* colour = kSeriesColours[j % std::size(kSeriesColours)];
@@ -469,7 +595,7 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s) {
       segment.clear();
     };
     for (size_t i = 0; i < series.values.size(); ++i) {
-      if (series.values[i] && std::isfinite(*series.values[i])) {
+      if (series.values[i] && std::isfinite(*series.values[i]) && !FewCases(c, series, i)) {
         segment.push_back({x_of(i), y_of(*series.values[i])});
       } else {
         flush();
@@ -479,9 +605,24 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s) {
     for (size_t i = 0; i < series.values.size(); ++i) {
       const std::optional<double>& v = series.values[i];
       if (!v || !std::isfinite(*v)) continue;
+      const bool few = FewCases(c, series, i);
+      any_few = any_few || few;
       const std::string when = i < c.x_labels.size() ? c.x_labels[i] + ": " : "";
-      DrawMarker(j, x_of(i), y_of(*v), marker_r, colour,
-                 {"point", *v, series.name + ", " + when + format(*v, 1)}, s);
+      const std::string count =
+          i < series.counts.size()
+              ? " (n = " + FormatNumber(static_cast<double>(series.counts[i]), 0, c.lang) + ")"
+              : "";
+      DrawMarker(
+          j, x_of(i), y_of(*v), marker_r, colour,
+          {few ? "point few" : "point", *v, series.name + ", " + when + format(*v, 1) + count}, s,
+          few);
+      if (!compact && i < series.counts.size()) {
+        // The n above its point, or below when the point is at the top of the plot.
+        const double py = y_of(*v);
+        const double ty = py - plot_top < 14 ? py + 13 : py - 6;
+        s->Text(x_of(i), ty, FormatNumber(static_cast<double>(series.counts[i]), 0, c.lang), 8,
+                Anchor::kMiddle, kMuted, false, {"count", static_cast<double>(series.counts[i])});
+      }
     }
   }
 
@@ -496,13 +637,27 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s) {
                       },
                       c.series[j].name});
   }
+  if (any_few && !c.words.few_cases.empty()) {
+    std::string label = c.words.few_cases;
+    if (const size_t at = label.find("{n}"); at != std::string::npos) {
+      label.replace(at, 3, std::to_string(c.few_cases));
+    }
+    legend.push_back({[](double x, double cy, Scene* sc) {
+                        DrawMarker(0, x + 11, cy, 3, kSeriesColours[0], {}, sc, true);
+                      },
+                      label});
+  }
   return DrawLegend(legend, {plot_x, bottom + 4, f.x + f.w - plot_x}, s);
 }
 
 double LayoutHistogram(const Histogram& c, Frame f, Scene* s) {
-  const Words& words = WordsFor(c.lang);
+  const ChartWords& words = c.words;
   constexpr double kTickSize = 10, kCountSize = 9, kPlotH = 160;
-  const double y = DrawTitle(c.title, f, 13, s);
+  double y = DrawTitle(c.title, f, 13, s);
+  if (!c.y_axis.empty()) {
+    s->Text(f.x, y + 8, c.y_axis, kTickSize, Anchor::kStart, kMuted, false, {"axis-label"});
+    y += 14;
+  }
 
   const size_t n = std::max(c.counts.size(), c.bin_labels.size());
   long largest = 0;
@@ -544,21 +699,28 @@ double LayoutHistogram(const Histogram& c, Frame f, Scene* s) {
   }
   s->Line(plot_x, plot_bottom, plot_x + plot_w, plot_bottom, {nullptr, kMuted, 1}, {"axis"});
 
-  const double label_y = plot_bottom + kTickSize + 3;
+  double label_y = plot_bottom + kTickSize + 3;
   const size_t stride = LabelStride(c.bin_labels, bin_w, kTickSize);
   for (size_t i = 0; i < c.bin_labels.size(); i += stride) {
     s->Text(plot_x + (static_cast<double>(i) + 0.5) * bin_w, label_y, c.bin_labels[i], kTickSize,
             Anchor::kMiddle, kMuted, false, {"x-label"});
   }
+  if (!c.x_axis.empty()) {
+    label_y += kTickSize + 5;
+    s->Text(plot_x + plot_w / 2, label_y, c.x_axis, kTickSize, Anchor::kMiddle, kMuted, false,
+            {"axis-label"});
+  }
 
   std::vector<LegendEntry> legend;
-  if (c.deadline_bin && *c.deadline_bin < n) {
+  if (c.deadline_bin && *c.deadline_bin < n && !words.deadline.empty()) {
     const double x = plot_x + static_cast<double>(*c.deadline_bin + 1) * bin_w;
     s->Line(x, y + 12, x, plot_bottom, {nullptr, kNormColour, 2, true},
             {"deadline", static_cast<double>(*c.deadline_bin)});
     const bool fits_right = x + 4 + TextWidth(words.deadline, 10, true) <= f.x + f.w;
     s->Text(fits_right ? x + 4 : x - 4, y + 10, words.deadline, 10,
             fits_right ? Anchor::kStart : Anchor::kEnd, kNormText, true, {"deadline-label"});
+  }
+  if (c.deadline_bin && *c.deadline_bin < n) {
     legend.push_back(SwatchLegend(kNavy, words.within_deadline));
     legend.push_back(SwatchLegend(kLightNavy, words.after_deadline));
   }
@@ -570,13 +732,20 @@ double LayoutSmallMultiples(const SmallMultiples& c, Frame f, Scene* s) {
   double y = DrawTitle(c.title, f, 13, s);
   const int columns = std::max(1, c.columns);
   const double panel_w = (f.w - kGap * (columns - 1)) / columns;
+  std::optional<Range> range;
+  if (c.fit) {
+    std::vector<const LineChart*> panels;
+    for (const LineChart& p : c.panels) panels.push_back(&p);
+    range = FitRange(panels, false);
+  }
   bool any_norm = false;
   for (size_t i = 0; i < c.panels.size(); i += static_cast<size_t>(columns)) {
     double row_bottom = y;
     for (size_t k = i; k < std::min(c.panels.size(), i + columns); ++k) {
       const double x = f.x + static_cast<double>(k - i) * (panel_w + kGap);
-      row_bottom = std::max(row_bottom, LayoutLines(c.panels[k], {x, y, panel_w}, true, s));
-      any_norm = any_norm || c.panels[k].norm.has_value();
+      row_bottom = std::max(row_bottom, LayoutLines(c.panels[k], {x, y, panel_w}, true, s, range));
+      const std::optional<double>& norm = c.panels[k].norm;
+      any_norm = any_norm || (norm && (!range || (*norm >= range->lo && *norm <= range->hi)));
     }
     y = row_bottom + 10;
   }
@@ -591,7 +760,11 @@ double LayoutSmallMultiples(const SmallMultiples& c, Frame f, Scene* s) {
                         c.panels.front().series[j].name});
     }
   }
-  if (any_norm) legend.push_back(NormLegend(WordsFor(c.lang).norm));
+  if (any_norm) legend.push_back(NormLegend(c.words.norm));
+  if (range && range->lo > 0 && !c.words.axis_break.empty()) {
+    legend.push_back({[](double x, double cy, Scene* sc) { DrawAxisBreak(x + 11, cy, {}, sc); },
+                      c.words.axis_break});
+  }
   return DrawLegend(legend, {f.x, y, f.w}, s);
 }
 
@@ -815,6 +988,13 @@ double WritePdf(const Scene& scene, cairo_t* cr, double x, double y, double widt
 }
 
 }  // namespace
+
+ChartWords ChartWordsFrom(const Translator& t) {
+  return {t.T("chart.norm"),           t.T("chart.interval"),
+          t.T("chart.deadline"),       t.T("chart.within_deadline"),
+          t.T("chart.after_deadline"), t.T("chart.few_cases"),
+          t.T("chart.axis_break")};
+}
 
 std::string ToSvg(const BarChart& chart) {
   return WriteSvg(Layout(chart), chart.title, chart.description);

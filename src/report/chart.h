@@ -19,9 +19,23 @@ struct _cairo;  // cairo_t, so that this header does not need cairo
 
 namespace vtaudit {
 
+// The words a chart draws of its own, in the language of the report: the chart.* keys of
+// reports/text-LANG.properties (ChartWordsFrom). A word left empty is not drawn.
+struct ChartWords {
+  std::string norm;             // the norm's legend and label: "Norm"
+  std::string interval;         // the whisker's legend
+  std::string deadline;         // the histogram's deadline marker
+  std::string within_deadline;  // histogram legend: bins up to the deadline
+  std::string after_deadline;   // histogram legend: later bins
+  std::string few_cases;        // line legend for hollow points: "{n}" is LineChart::few_cases
+  std::string axis_break;       // beside a value axis that does not start at 0
+};
+// The chart.* words of `t`.
+ChartWords ChartWordsFrom(const Translator& t);
+
 // One bar: e.g. the share of cases on time for one deadline, with its norm.
 struct BarItem {
-  std::string label;
+  std::string label;               // wrapped on words to the label column; "\n" starts a line
   double value = 0;                // a share 0..1 when the chart is `percent`
   std::optional<double> low = {};  // interval whisker (e.g. 95% confidence): both or neither
   std::optional<double> high = {};
@@ -34,13 +48,17 @@ struct BarChart {
   std::string description;  // the accessible description (SVG <desc>); not drawn
   std::vector<BarItem> items;
   bool percent = true;      // true: axis 0..100%; false: 0..a round number above the largest
-  std::string lang = "nl";  // "nl" or "en": number format and legend wording
+  std::string axis;         // the value axis: what is measured, in what unit; "" for none
+  std::string lang = "nl";  // "nl" or "en": number format
+  ChartWords words;
 };
 
 // One line of a LineChart: one value per x label; nullopt leaves a gap in the line.
 struct Series {
   std::string name;
   std::vector<std::optional<double>> values;
+  // The number of cases behind each value, written beside its point; empty for none.
+  std::vector<long> counts = {};
 };
 
 // Monthly trend lines, e.g. the share on time per month, with an optional norm line.
@@ -52,7 +70,15 @@ struct LineChart {
   std::optional<double> norm;         // a dashed horizontal line, labelled with its value
   bool percent = true;
   double y_min = 0, y_max = 1;  // values outside are drawn at the edge
+  // Fits the value axis to the values (not the norm) on round ticks instead of y_min..y_max;
+  // an axis that then does not start at 0 is marked as broken.
+  bool fit = false;
+  // A point on fewer cases than this (Series::counts) is drawn hollow and outside the line:
+  // one case gives 0% or 100%, which says little. 0: no such marking.
+  long few_cases = 0;
+  std::string x_axis, y_axis;  // what the axes show, with units; "" for none
   std::string lang = "nl";
+  ChartWords words;
 };
 
 // Counts per duration bin, e.g. days from report to safety assessment.
@@ -64,7 +90,9 @@ struct Histogram {
   // The last bin within the deadline: a dashed marker is drawn at its right edge and later bins
   // are drawn lighter.
   std::optional<size_t> deadline_bin;
+  std::string x_axis, y_axis;  // what the axes show, with units; "" for none
   std::string lang = "nl";
+  ChartWords words;
 };
 
 // Many small line charts in a grid with one shared legend, e.g. one panel per organisation.
@@ -74,7 +102,11 @@ struct SmallMultiples {
   std::string description;
   std::vector<LineChart> panels;
   int columns = 3;
+  // One value axis for every panel, fitted to all their values (LineChart::fit), so that a
+  // share between 99.3% and 99.9% is not a flat line on 0..100% and panels stay comparable.
+  bool fit = true;
   std::string lang = "nl";
+  ChartWords words;
 };
 
 // A self-contained <svg> element for HTML5 (no XML declaration, no external resources), with

@@ -88,18 +88,46 @@ std::string Interval95(const ReportTemplates& t, const std::optional<Interval>& 
   return FormatPercent(i->low, 1, t.lang) + " – " + FormatPercent(i->high, 1, t.lang);
 }
 
-std::string SignedPercentPoints(const ReportTemplates& t, double v) {
+// A difference of two shares in percentage points, signed: "+12,5".
+std::string SignedPoints(const ReportTemplates& t, double v) {
   std::string s = Decimal(t, v * 100, 1);
-  if (v > 0) s = "+" + s;
-  return s + " " + t.T("unit.pp");
+  if (s.find_first_not_of("0,.") == std::string::npos) return s;
+  return (v > 0 ? "+" : "") + s;
 }
 
-std::string Compliance(const ReportTemplates& t, const ReportNode& c) {
+std::string SignedPercentPoints(const ReportTemplates& t, double v) {
+  return SignedPoints(t, v) + " " + t.T("unit.pp");
+}
+
+// The interval of a difference in the difference's unit: "−3,2 tot +12,5 procentpunt".
+std::string PointsInterval95(const ReportTemplates& t, const std::optional<Interval>& i) {
+  if (!i) return "–";
+  return t.T("interval.points", {{"low", SignedPoints(t, i->low)},
+                                 {"high", SignedPoints(t, i->high)},
+                                 {"unit", t.T("unit.pp")}});
+}
+
+const DeadlineSummary* Summary(const ReportModel& m, const std::string& id) {
+  for (const DeadlineSummary& d : m.timeliness.deadlines) {
+    if (d.id == id) return &d;
+  }
+  return nullptr;
+}
+
+// The open cases past their term at the as-of date, said beside every share of completed
+// cases: a share on time says nothing of the cases still waiting.
+std::string OpenOverdue(const ReportTemplates& t, const DeadlineSummary& d) {
+  return t.T("timeliness.open_overdue", {{"overdue", std::to_string(d.open.overdue)}});
+}
+
+std::string Compliance(const ReportModel& m, const ReportTemplates& t, const ReportNode& c) {
   if (!c.measured_by.empty()) {
     if (c.met + c.not_met == 0) return "–";
-    return t.T("findings.measured", {{"on_time", std::to_string(c.met)},
-                                     {"counted", std::to_string(c.met + c.not_met)},
-                                     {"share", Percent(t, c.share)}});
+    std::string s = t.T("findings.measured", {{"on_time", std::to_string(c.met)},
+                                              {"counted", std::to_string(c.met + c.not_met)},
+                                              {"share", Percent(t, c.share)}});
+    if (const DeadlineSummary* d = Summary(m, c.measured_by)) s += "\n" + OpenOverdue(t, *d);
+    return s;
   }
   if (c.scope == "organisation") return t.T("findings.organisation");
   if (c.met + c.not_met == 0) {
@@ -134,19 +162,13 @@ std::string Term(const ReportTemplates& t, const Deadline& d) {
   return t.T("unit." + std::string(DurationUnitName(d.unit)), {{"n", std::to_string(d.length)}});
 }
 
-const DeadlineSummary* Summary(const ReportModel& m, const std::string& id) {
-  for (const DeadlineSummary& d : m.timeliness.deadlines) {
-    if (d.id == id) return &d;
-  }
-  return nullptr;
-}
-
 std::string MeetsNorm(const ReportTemplates& t, const std::string& meets) {
   return meets.empty() ? "–" : t.T("norm." + meets);
 }
 
+// Whole days: a median of 4.5 days is written 5 (rounded half away from zero).
 std::string Days(const ReportTemplates& t, const std::optional<double>& d) {
-  return d ? Decimal(t, *d, std::floor(*d) == *d ? 0 : 1) : "–";
+  return d ? Decimal(t, std::round(*d), 0) : "–";
 }
 
 // A case field's name in the report's language ("condition.field.outcome"); the field
@@ -250,20 +272,40 @@ Section Summary(const ReportModel& m, const ReportTemplates& t) {
                                                        {"assessed", std::to_string(assessed)},
                                                        {"met", std::to_string(met)}})));
 
-  Block tl =
-      Table(t.T("summary.timeliness"),
-            {t.T("col.deadline"), t.T("col.share_on_time"), t.T("col.norm"), t.T("col.meets_norm")},
-            {2.4, 1.2, 0.8, 1});
+  const std::string as_of = m.as_of.ToIso();
+  Block tl = Table(t.T("summary.timeliness", {{"period", std::to_string(m.period)}}),
+                   {t.T("col.deadline"), t.T("col.completed_on_time"), t.T("col.norm"),
+                    t.T("col.meets_norm"), t.T("col.open_overdue")},
+                   {2.4, 1.5, 0.7, 0.9, 1.1});
   for (const DeadlineSummary& d : m.timeliness.deadlines) {
     tl.rows.push_back({Localised(t, d.name, d.gloss),
-                       d.counted
-                           ? t.T("timeliness.share_of", {{"share", Percent(t, d.share_on_time)},
-                                                         {"on_time", std::to_string(d.on_time)},
+                       d.counted ? t.T("summary.share", {{"share", Percent(t, d.share_on_time)},
                                                          {"counted", std::to_string(d.counted)}})
-                           : "–",
-                       FormatPercent(d.norm, 0, t.lang), MeetsNorm(t, d.meets_norm)});
+                                 : "–",
+                       FormatPercent(d.norm, 0, t.lang), MeetsNorm(t, d.meets_norm),
+                       std::to_string(d.open.overdue)});
   }
   s.blocks.push_back(std::move(tl));
+  // The waiting list: what the completed cohort does not show.
+  Block wl = Table(t.T("summary.waiting", {{"as_of", as_of}}),
+                   {t.T("col.deadline"), t.T("col.open_pending"), t.T("col.open_overdue"),
+                    t.T("col.age_median"), t.T("col.age_p90"), t.T("col.age_max")},
+                   {2.4, 1, 1, 0.9, 0.9, 0.9});
+  for (const DeadlineSummary& d : m.timeliness.deadlines) {
+    const WaitingList& w = d.open;
+    wl.rows.push_back({Localised(t, d.name, d.gloss), std::to_string(w.pending),
+                       std::to_string(w.overdue), Days(t, w.median_age_days),
+                       Days(t, w.p90_age_days), Days(t, w.max_age_days)});
+  }
+  s.blocks.push_back(std::move(wl));
+  const WaitingList& ns = m.timeliness.waiting.not_started_at_as_of;
+  s.blocks.push_back(
+      Paragraph(ns.count == 0 ? t.T("summary.not_started.none", {{"as_of", as_of}})
+                              : t.T("summary.not_started", {{"as_of", as_of},
+                                                            {"count", std::to_string(ns.count)},
+                                                            {"median", Days(t, ns.median_age_days)},
+                                                            {"p90", Days(t, ns.p90_age_days)},
+                                                            {"max", Days(t, ns.max_age_days)}})));
 
   s.blocks.push_back(Heading(3, t.T("summary.main_findings")));
   if (short_of.empty()) {
@@ -273,7 +315,7 @@ Section Summary(const ReportModel& m, const ReportTemplates& t) {
         Table(t.T("summary.short_of"),
               {t.T("col.criterion"), t.T("col.judgement"), t.T("col.compliance")}, {3, 1, 1.6});
     for (const ReportNode* c : short_of) {
-      f.rows.push_back({c->id + " " + NodeName(t, *c), NodeLevel(m, t, *c), Compliance(t, *c)});
+      f.rows.push_back({c->id + " " + NodeName(t, *c), NodeLevel(m, t, *c), Compliance(m, t, *c)});
     }
     s.blocks.push_back(std::move(f));
   }
@@ -438,7 +480,7 @@ Section Findings(const ReportModel& m, const ReportTemplates& t) {
       for (const ReportNode& c : st.children) {
         std::string name = c.id + " " + NodeName(t, c);
         if (!c.cap.empty()) name += "\n" + t.T("findings.cap", {{"level", LevelName(m, t, c.cap)}});
-        std::string compliance = Compliance(t, c);
+        std::string compliance = Compliance(m, t, c);
         if (c.ci95)
           compliance += "\n" + t.T("findings.ci95", {{"interval", Interval95(t, c.ci95)}});
         table.rows.push_back(
@@ -462,6 +504,8 @@ std::string ResultName(const ReportModel& m, const ReportTemplates& t, const std
 Histogram DurationHistogram(const ReportTemplates& t, const Deadline& d, const DeadlineSummary& s) {
   Histogram h;
   h.lang = t.lang;
+  h.words = ChartWordsFrom(t.words);
+  h.y_axis = t.T("chart.axis.cases");
   h.title = t.T("timeliness.histogram_title", {{"deadline", Localised(t, d.name, d.gloss)}});
   const std::vector<long>& src = s.duration_histogram;
   const bool weekly = d.unit == DurationUnit::kWeeks;
@@ -483,6 +527,7 @@ Histogram DurationHistogram(const ReportTemplates& t, const Deadline& d, const D
     h.bin_labels.push_back(label);
   }
   h.deadline_bin = static_cast<size_t>(std::min(deadline_bin, bins - 1));
+  h.x_axis = t.T(weekly ? "chart.axis.duration_weeks" : "chart.axis.duration_days");
   std::string total;
   std::vector<std::string> parts;
   for (size_t i = 0; i < h.counts.size(); ++i) {
@@ -493,8 +538,13 @@ Histogram DurationHistogram(const ReportTemplates& t, const Deadline& d, const D
   return h;
 }
 
+// A month with fewer cases than this says little of its share: its point is drawn hollow
+// and outside the line (LineChart::few_cases).
+constexpr long kFewCasesInAMonth = 10;
+
 // The share on time per month of the period, one line chart per deadline that counted a
-// case: detail behind the chapter's figures, in an appendix (the body stays short).
+// case, with the n of each month: detail behind the chapter's figures, in an appendix (the
+// body stays short).
 void MonthlyCharts(const ReportModel& m, const ReportTemplates& t, Section* out) {
   Section& s = *out;
   std::vector<std::string> months;
@@ -516,6 +566,11 @@ void MonthlyCharts(const ReportModel& m, const ReportTemplates& t, Section* out)
     lc.lang = t.lang;
     lc.title = t.T("timeliness.line_title", {{"deadline", Localised(t, d.name, d.gloss)}});
     lc.norm = d.norm;
+    lc.words = ChartWordsFrom(t.words);
+    lc.fit = true;
+    lc.few_cases = kFewCasesInAMonth;
+    lc.y_axis = t.T("chart.axis.share_on_time");
+    lc.x_axis = t.T("chart.axis.month_completed");
     Series series{t.T("col.share_on_time"), {}};
     std::vector<std::string> parts;
     for (int month = 1; month <= 12; ++month) {
@@ -525,15 +580,18 @@ void MonthlyCharts(const ReportModel& m, const ReportTemplates& t, Section* out)
                                                                          : std::to_string(month)) +
                             " " + std::to_string(m.period));
       std::optional<double> v;
+      long n = 0;
       for (const MonthCount& mc : sum->monthly) {
         if (mc.month == key && mc.on_time + mc.late > 0) {
-          v = static_cast<double>(mc.on_time) / static_cast<double>(mc.on_time + mc.late);
+          n = mc.on_time + mc.late;
+          v = static_cast<double>(mc.on_time) / static_cast<double>(n);
           parts.push_back(lc.x_labels.back() + " " + Percent(t, v) + " (" +
                           std::to_string(mc.on_time) + "/" + std::to_string(mc.on_time + mc.late) +
                           ")");
         }
       }
       series.values.push_back(v);
+      series.counts.push_back(n);
     }
     lc.series.push_back(std::move(series));
     lc.description = Join(parts, "; ");
@@ -549,14 +607,18 @@ Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
   Block bar;
   bar.kind = Block::Kind::kBarChart;
   bar.bar.lang = t.lang;
+  bar.bar.words = ChartWordsFrom(t.words);
+  bar.bar.axis = t.T("chart.axis.share_completed_on_time");
   bar.bar.title = t.T("timeliness.bar_title", {{"period", std::to_string(m.period)}});
   std::vector<std::string> desc;
   for (const DeadlineSummary& d : m.timeliness.deadlines) {
     if (!d.share_on_time) continue;
-    bar.bar.items.push_back(
-        {Localised(t, d.name, d.gloss), *d.share_on_time, std::nullopt, std::nullopt, d.norm});
+    // The open overdue beside the share, on the label's second line.
+    bar.bar.items.push_back({Localised(t, d.name, d.gloss) + "\n" + OpenOverdue(t, d),
+                             *d.share_on_time, std::nullopt, std::nullopt, d.norm});
     desc.push_back(Localised(t, d.name, d.gloss) + " " + Percent(t, d.share_on_time) + " (" +
-                   t.T("col.norm") + " " + FormatPercent(d.norm, 0, t.lang) + ")");
+                   t.T("col.norm") + " " + FormatPercent(d.norm, 0, t.lang) + "; " +
+                   OpenOverdue(t, d) + ")");
   }
   bar.bar.description = Join(desc, "; ");
   if (!bar.bar.items.empty()) s.blocks.push_back(std::move(bar));
@@ -565,7 +627,7 @@ Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
                       {t.T("col.deadline"), t.T("col.counted"), t.T("col.on_time"), t.T("col.late"),
                        t.T("col.share_on_time"), t.T("col.norm"), t.T("col.meets_norm"),
                        t.T("col.median"), t.T("col.p90"), t.T("col.backlog")},
-                      {2.2, 0.9, 0.9, 0.8, 1, 0.7, 0.9, 0.9, 0.8, 1});
+                      {3.4, 0.8, 0.8, 0.8, 1, 0.7, 0.9, 0.9, 0.6, 1.1});
   for (const DeadlineSummary& d : m.timeliness.deadlines) {
     std::string name = Localised(t, d.name, d.gloss);
     if (d.basis != Basis::kUnstated) {
@@ -584,9 +646,11 @@ Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
   for (const Deadline& d : m.deadlines) {
     const DeadlineSummary* sum = Summary(m, d.id);
     if (!sum) continue;
-    s.blocks.push_back(Heading(3, Localised(t, d.name, d.gloss)));
+    // One paragraph per deadline, named in its first words: no heading of its own, so that
+    // the chapter stays short.
     s.blocks.push_back(
-        Paragraph(t.T("timeliness.deadline", {{"term", Term(t, d)},
+        Paragraph(t.T("timeliness.deadline", {{"deadline", Localised(t, d.name, d.gloss)},
+                                              {"term", Term(t, d)},
                                               {"norm", FormatPercent(d.norm, 0, t.lang)},
                                               {"pending", std::to_string(sum->pending)},
                                               {"overdue", std::to_string(sum->overdue)},
@@ -594,16 +658,14 @@ Section Timeliness(const ReportModel& m, const ReportTemplates& t) {
                                               {"backlog", std::to_string(sum->backlog)}})));
   }
 
+  // The waiting time for an investigation in one paragraph: the summary has its waiting list.
   const WaitingTime& w = m.timeliness.waiting;
-  s.blocks.push_back(Heading(3, t.T("timeliness.waiting_heading")));
-  s.blocks.push_back(Paragraph(t.T("timeliness.waiting_intro")));
-  Block wt = Table(t.T("timeliness.waiting_caption"),
-                   {t.T("col.decided"), t.T("col.started"), t.T("col.not_started"),
-                    t.T("col.median"), t.T("col.p90")},
-                   {1, 1, 1, 1, 1});
-  wt.rows.push_back({std::to_string(w.decided), std::to_string(w.started),
-                     std::to_string(w.not_started), Days(t, w.median_days), Days(t, w.p90_days)});
-  s.blocks.push_back(std::move(wt));
+  s.blocks.push_back(
+      Paragraph(t.T("timeliness.waiting", {{"decided", std::to_string(w.decided)},
+                                           {"started", std::to_string(w.started)},
+                                           {"not_started", std::to_string(w.not_started)},
+                                           {"median", Days(t, w.median_days)},
+                                           {"p90", Days(t, w.p90_days)}})));
   return s;
 }
 
@@ -645,7 +707,7 @@ Section Comparison(const ReportModel& m, const ReportTemplates& t) {
     };
     table.rows.push_back(
         {c.id, cell(ch.previous_level, ch.previous_share), cell(c.level, c.share),
-         ch.change ? SignedPercentPoints(t, *ch.change) : "–", Interval95(t, ch.change_ci95),
+         ch.change ? SignedPercentPoints(t, *ch.change) : "–", PointsInterval95(t, ch.change_ci95),
          ch.change ? t.T(ch.exceeds_noise ? "comparison.beyond" : "comparison.within") : "–"});
     if (ch.change && ch.exceeds_noise) moved.push_back(c.id);
   });

@@ -99,6 +99,11 @@ std::string ReportHtml(const ReportModel& model, const ReportTemplates& t) {
   values["synthetic"] = model.synthetic ? "<div class=\"synthetic\" role=\"note\">" +
                                               EscapeHtml(t.T("synthetic.banner")) + "</div>"
                                         : "";
+  values["state"] = "<div class=\"state\" role=\"note\">" +
+                    EscapeHtml(t.T("html.state", {{"organisation", model.org_name},
+                                                  {"period", std::to_string(model.period)},
+                                                  {"state", t.T("status." + model.status)}})) +
+                    "</div>";
   values["footer"] = EscapeHtml(t.T("html.footer", {{"organisation", model.org_name},
                                                     {"period", std::to_string(model.period)},
                                                     {"version", model.toolkit_version},

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -26,6 +27,8 @@ constexpr double kTop = 64;
 constexpr double kBottom = 62;  // space kept free at the bottom for the footer
 constexpr double kContentWidth = kPageWidth - 2 * kMarginX;
 constexpr const char* kFont = "DejaVu Sans";
+constexpr double kCellSize = 8.5;  // table text
+constexpr double kCellPad = 3.5;
 
 struct Colour {
   double r, g, b;
@@ -219,20 +222,67 @@ class PdfWriter {
     y_ += DrawPdf(chart, cr_, kMarginX, y_, width) + 10;
   }
 
+  // The width of the widest word of `text`, set on one line.
+  double WidestWord(const std::string& text, double size, bool bold) {
+    double widest = 0;
+    size_t start = 0;
+    while (start < text.size()) {
+      const size_t end = std::min(text.find_first_of(" \n", start), text.size());
+      if (end > start) {
+        PangoLayout* layout = Layout(text.substr(start, end - start), size, bold, -1);
+        pango_layout_set_width(layout, -1);
+        int w = 0, h = 0;
+        pango_layout_get_size(layout, &w, &h);
+        g_object_unref(layout);
+        widest = std::max(widest, static_cast<double>(w) / PANGO_SCALE);
+      }
+      start = end + 1;
+    }
+    return widest;
+  }
+
+  // The block's relative widths scaled to the page, then widened so that no column breaks
+  // a word of its header, nor of its cells up to a third of the page (a hash may break);
+  // the room comes from the columns that have some to spare.
   std::vector<double> ColumnWidths(const Block& b, size_t columns) {
     std::vector<double> w = b.widths;
     w.resize(columns, 1);
     double sum = 0;
     for (const double x : w) sum += x;
     for (double& x : w) x = x / sum * kContentWidth;
+    std::vector<double> least(columns, 0);
+    for (size_t i = 0; i < columns && i < b.header.size(); ++i) {
+      least[i] = WidestWord(b.header[i], kCellSize, true);
+    }
+    for (const auto& row : b.rows) {
+      for (size_t i = 0; i < columns && i < row.size(); ++i) {
+        least[i] = std::max(least[i], std::min(WidestWord(row[i], kCellSize, false),
+                                               kContentWidth / 3 - 2 * kCellPad));
+      }
+    }
+    for (double& x : least) x = std::ceil(x + 2 * kCellPad + 1);
+    double need = 0, spare = 0;
+    for (size_t i = 0; i < columns; ++i) {
+      if (w[i] < least[i]) {
+        need += least[i] - w[i];
+      } else {
+        spare += w[i] - least[i];
+      }
+    }
+    if (need <= 0 || spare <= 0) return w;
+    const double take = std::min(1.0, need / spare);
+    for (size_t i = 0; i < columns; ++i) {
+      w[i] = w[i] < least[i] ? w[i] + (least[i] - w[i]) * std::min(1.0, spare / need)
+                             : w[i] - (w[i] - least[i]) * take;
+    }
     return w;
   }
 
   // Draws one row; returns its height. `measure_only` draws nothing.
   double Row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header,
              bool key_value, bool measure_only, bool signature = false) {
-    constexpr double kPad = 3.5;
-    const double size = 8.5;
+    constexpr double kPad = kCellPad;
+    const double size = kCellSize;
     double h = 0;
     for (size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
       h = std::max(h, Measure(cells[i], size, header, widths[i] - 2 * kPad));
