@@ -8,9 +8,9 @@
 #include <set>
 
 #include "audit.h"
+#include "judge_audit.h"
 #include "judgement.h"
 #include "lifecycle.h"
-#include "judge_audit.h"
 #include "page_parts.h"
 #include "progress.h"
 #include "report.h"
@@ -28,7 +28,13 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
   if (!audits.ok()) return Fail(env, req, audits.status());
   std::string body;
   if (audits->empty()) {
-    body += "<p>" + S(Tr(l, "Er zijn nog geen audits.", "There are no audits yet.")) + "</p>\n";
+    body += "<p>" +
+            S(Tr(l,
+                 "Er zijn nog geen audits. Begin er een hieronder of met <code>vtaudit audit "
+                 "new</code>.",
+                 "There are no audits yet. Start one below or with <code>vtaudit audit "
+                 "new</code>.")) +
+            "</p>\n";
   }
   body += "<p><a class=\"button\" href=\"/audit/new\">" +
           S(Tr(l, "Een nieuwe audit beginnen", "Start a new audit")) + "</a></p>\n";
