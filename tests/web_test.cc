@@ -929,7 +929,7 @@ BOOST_AUTO_TEST_CASE(the_report_versions_are_listed_and_downloaded) {
   BOOST_TEST(kept.headers.get("Content-Type") == "application/pdf");
   BOOST_TEST(kept.headers.get("Content-Disposition").find("rapport-VT01-2025-v1-nl.pdf") !=
              std::string::npos);
-  BOOST_TEST(s.Call("GET", "/audit/1/version/1/pdf/en", c).status == 404);  // never written
+  BOOST_TEST(s.Call("GET", "/audit/1/version/9/pdf/nl", c).status == 404);  // no version 9
   BOOST_TEST(s.Call("GET", "/audit/1/version/1/exe/nl", c).status == 404);
   BOOST_TEST(s.Call("POST", "/audit/1/versions", c, "csrf=" + csrf).status == 405);
 }
