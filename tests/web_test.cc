@@ -13,12 +13,15 @@
 #include <boost/test/unit_test.hpp>
 #include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <regex>
 #include <thread>
 
 #include "audit_fixture.h"
 #include "database.h"
+#include "lifecycle.h"
+#include "response.h"
 #include "sample_draw.h"
 #include "scoring.h"
 #include "web_internal.h"
@@ -652,6 +655,286 @@ BOOST_AUTO_TEST_CASE(a_slow_body_gets_408_and_nothing_is_written) {
              std::string::npos);
   BOOST_TEST(MillisecondsSince(started) < 2500);
   BOOST_TEST(s.Events() == before);
+}
+
+// ---- the pages that run an audit (audit_pages.cc) --------------------------------------
+
+// The text every form below must keep exactly: HTML's and a URL's special characters, a
+// newline and diacritics.
+const std::string kTricky = "+ & \" ' < > Zoë\nçà";
+
+// A multipart/form-data POST as a browser sends an <input type=file> form.
+Reply Multipart(Served& s, const std::string& path, const std::string& cookie,
+                const std::vector<std::pair<std::string, std::string>>& fields,
+                const std::string& file_name, const std::string& content) {
+  const std::string boundary = "----vtauditBoundary7MA4YWxkTrZu0gW";
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+            value + "\r\n";
+  }
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"delivery\"; filename=\"" +
+          file_name + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary +
+          "--\r\n";
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(s.server->port()));
+  Poco::Net::HTTPRequest request("POST", path, Poco::Net::HTTPRequest::HTTP_1_1);
+  Poco::Net::NameValueCollection c;
+  c.add(s.server->cookie_name(), cookie);
+  request.setCookies(c);
+  request.setContentType("multipart/form-data; boundary=" + boundary);
+  request.setContentLength(static_cast<std::streamsize>(body.size()));
+  session.sendRequest(request) << body;
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  Reply r;
+  r.status = response.getStatus();
+  Poco::StreamCopier::copyToString(in, r.body);
+  for (const auto& [k, v] : response) r.headers.add(k, v);
+  return r;
+}
+
+// Whether anything of an upload is left beside the workspace.
+bool UploadsLeft(const std::string& dir) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename().string().rfind(".vtaudit-upload-", 0) == 0) return true;
+  }
+  return false;
+}
+
+// Marks every hand-scored criterion of the mini framework niet beoordeeld, so that audit 1
+// meets the gates of the concept without 6 × 2 case scores.
+void MeetConceptGates(Served& s) {
+  for (const char* c : {"C1", "C2", "O1"}) {
+    BOOST_TEST_REQUIRE(MarkNotJudged(s.fixture.ws.get(), 1, c, "niet gelezen", "Anna", false).ok());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_audit_is_created_from_the_start_page) {
+  Served s;
+  const std::string c = s.Login();
+  BOOST_TEST(s.Call("GET", "/", c).body.find("href=\"/audit/new\"") != std::string::npos);
+  Reply form = s.Call("GET", "/audit/new", c);
+  BOOST_TEST_REQUIRE(form.status == 200);
+  // The stored mini framework, and the shipped ones are not offered (no checklists_dir).
+  const std::string sha = s.fixture.audit.framework_sha256;
+  BOOST_TEST(form.body.find("value=\"sha:" + sha + "\"") != std::string::npos);
+  BOOST_TEST(form.body.find("value=\"file:") == std::string::npos);
+  const std::string csrf = s.Hidden(form.body, "csrf");
+  const std::string fields =
+      "&org=VT01&framework=sha%3A" + sha +
+      "&inspectors=" + s.Encode("Anna\r\n" + std::string("Zoë <d'Arc> & \"co\" +")) + "&force=1";
+  // A year that is no year: 422, the values entered kept, nothing written.
+  Reply bad = s.Call("POST", "/audit/new", c, "csrf=" + csrf + "&period=20x5" + fields);
+  BOOST_TEST(bad.status == 422);
+  BOOST_TEST(bad.body.find("Het jaar is geen jaartal: 20x5") != std::string::npos);
+  BOOST_TEST(bad.body.find("Zoë &lt;d&#39;Arc&gt; &amp; &quot;co&quot; +") != std::string::npos,
+             bad.body);
+  BOOST_TEST(s.fixture.Count("audit") == 1);
+  // A second audit of VT01 2025 without "force": the library's Conflict, 409.
+  Reply twice = s.Call("POST", "/audit/new", c,
+                       "csrf=" + csrf + "&period=2025&org=VT01&framework=sha%3A" + sha);
+  BOOST_TEST(twice.status == 409);
+  BOOST_TEST(twice.body.find("already covers VT01 2025") != std::string::npos);
+  BOOST_TEST(s.fixture.Count("audit") == 1);
+  BOOST_TEST(s.Call("POST", "/audit/new", c, "csrf=wrong&period=2025" + fields).status == 403);
+  BOOST_TEST(s.fixture.Count("audit") == 1);
+  Reply made = s.Call("POST", "/audit/new", c, "csrf=" + csrf + "&period=2025" + fields);
+  BOOST_TEST(made.status == 303);
+  BOOST_TEST(made.headers.get("Location") == "/audit/2?created=1");
+  Result<Audit> a = FindAudit(s.fixture.ws.get(), 2);
+  BOOST_TEST_REQUIRE(a.ok());
+  BOOST_TEST(a->org == "VT01");
+  BOOST_TEST(a->framework_sha256 == sha);
+  // Sorted by byte: "Anna" < "Zoë …"; the name exactly as typed.
+  BOOST_TEST((a->inspectors == std::vector<std::string>{"Anna", "Zoë <d'Arc> & \"co\" +"}));
+  // The default peildatum is stored (DefaultAsOf with the server's calendar).
+  BOOST_TEST(a->as_of.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_delivery_is_uploaded_all_or_nothing) {
+  Served s;
+  const std::string c = s.Login();
+  Reply form = s.Call("GET", "/audit/1/import", c);
+  BOOST_TEST_REQUIRE(form.status == 200);
+  BOOST_TEST(form.body.find("enctype=\"multipart/form-data\"") != std::string::npos);
+  const std::string csrf = s.Hidden(form.body, "csrf");
+  const std::string header = "case_id,kind,received\n";
+  const long cases = s.fixture.Count("case_file"), files = s.fixture.Count("extract_file");
+  // Line 3 has a day that is not one: nothing of the file is stored, and the error names
+  // the file as it was sent, its line and its column.
+  Reply bad = Multipart(s, "/audit/1/import", c, {{"csrf", csrf}, {"profile", ""}}, "bad.csv",
+                        header + "N01,melding,2025-04-01T10:00\nN02,melding,2025-13-01T10:00\n");
+  BOOST_TEST(bad.status == 422);
+  BOOST_TEST(bad.body.find("bad.csv:3: column received") != std::string::npos, bad.body);
+  BOOST_TEST(bad.body.find(".vtaudit-upload-") == std::string::npos);
+  BOOST_TEST(s.fixture.Count("case_file") == cases);
+  BOOST_TEST(s.fixture.Count("extract_file") == files);
+  BOOST_TEST(!UploadsLeft(s.fixture.dir));
+  // A forged form: 403, and not even the temporary file is written.
+  Reply forged = Multipart(s, "/audit/1/import", c, {{"csrf", "wrong"}}, "a.csv",
+                           header + "N01,melding,2025-04-01T10:00\n");
+  BOOST_TEST(forged.status == 403);
+  BOOST_TEST(s.fixture.Count("case_file") == cases);
+  // No file chosen: 422.
+  BOOST_TEST(Multipart(s, "/audit/1/import", c, {{"csrf", csrf}}, "", "").status == 422);
+  // A good file under a name with + & ' and a diacritic: two new cases; the name recorded
+  // as sent.
+  const std::string name = "levering + & 'Zoë'.csv";
+  Reply good = Multipart(s, "/audit/1/import", c, {{"csrf", csrf}, {"profile", ""}}, name,
+                         header + "N01,melding,2025-04-01T10:00\nN02,advies,2025-04-02\n");
+  BOOST_TEST(good.status == 303);
+  // 2 rows, both new; the 8 cases of the fixture's delivery are missing from this one.
+  BOOST_TEST(good.headers.get("Location") ==
+             "/audit/1/import?rows=2&added=2&changed=0&unchanged=0&missing=8");
+  BOOST_TEST(s.fixture.Count("case_file") == cases + 2);
+  Result<Statement> q =
+      s.fixture.ws->db().Prepare("SELECT file_name FROM extract_file ORDER BY id DESC LIMIT 1");
+  BOOST_TEST_REQUIRE(q.ok());
+  BOOST_TEST_REQUIRE(q->Step());
+  BOOST_TEST(q->Text(0) == name);
+  BOOST_TEST(!UploadsLeft(s.fixture.dir));
+  Reply after = s.Call("GET", good.headers.get("Location"), c);
+  BOOST_TEST(after.body.find("Ingelezen: 2 rijen; 2 nieuw") != std::string::npos);
+  BOOST_TEST(after.body.find("levering + &amp; &#39;Zoë&#39;.csv") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_sample_is_drawn_and_a_second_draw_needs_replace) {
+  Served s;
+  const std::string c = s.Login();
+  Reply form = s.Call("GET", "/audit/1/draw", c);
+  BOOST_TEST_REQUIRE(form.status == 200);
+  // 8 cases of VT01 received in 2025; 6 drawn: 6 / 8 = 75,0% in Dutch.
+  BOOST_TEST(form.body.find("De populatie: 8 zaken") != std::string::npos);
+  BOOST_TEST(form.body.find("6 van 8 zaken (75,0%)") != std::string::npos, form.body);
+  const std::string csrf = s.Hidden(form.body, "csrf");
+  const long draws = s.fixture.Count("sample_draw");
+  const std::string seed = "&seed=" + s.Encode(kTricky);
+  Reply again = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=3" + seed);
+  BOOST_TEST(again.status == 409);
+  BOOST_TEST(again.body.find("has a sample already") != std::string::npos);
+  Reply bad = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=3x&replace=1" + seed);
+  BOOST_TEST(bad.status == 422);
+  BOOST_TEST(bad.body.find("value=\"3x\"") != std::string::npos);
+  Reply too_many = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=9&replace=1");
+  BOOST_TEST(too_many.status == 422);
+  BOOST_TEST(too_many.body.find("cannot draw 9 cases from 8") != std::string::npos);
+  BOOST_TEST(s.Call("POST", "/audit/1/draw", c, "csrf=x&size=3&replace=1").status == 403);
+  BOOST_TEST(s.fixture.Count("sample_draw") == draws);
+  Reply drawn = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=3&replace=1" + seed);
+  BOOST_TEST(drawn.status == 303);
+  Result<Sample> now = CurrentSample(s.fixture.ws.get(), 1);
+  BOOST_TEST_REQUIRE(now.ok());
+  BOOST_TEST(now->size == 3);
+  BOOST_TEST(now->seed == kTricky);
+  BOOST_TEST(now->replaced == 1);
+}
+
+BOOST_AUTO_TEST_CASE(the_state_moves_with_a_confirmation_and_its_gates) {
+  Served s;
+  const std::string c = s.Login();
+  Reply page = s.Call("GET", "/audit/1/state", c);
+  BOOST_TEST_REQUIRE(page.status == 200);
+  BOOST_TEST(page.body.find("<strong>werkversie</strong>") != std::string::npos);
+  BOOST_TEST(page.body.find("voorwaarde(n) nog niet voldaan") != std::string::npos);
+  // The first step only asks; nothing moves on a GET.
+  Reply ask = s.Call("GET", "/audit/1/state?to=concept", c);
+  BOOST_TEST(ask.body.find("Weet u het zeker?") != std::string::npos);
+  const std::string csrf = s.Hidden(ask.body, "csrf");
+  // Unmet gates: 422 with each of them, still a draft.
+  Reply refused = s.Call("POST", "/audit/1/state", c, "csrf=" + csrf + "&to=concept");
+  BOOST_TEST(refused.status == 422);
+  BOOST_TEST(refused.body.find("De status is niet gewijzigd.") != std::string::npos);
+  BOOST_TEST(s.Call("POST", "/audit/1/state", c, "csrf=" + csrf + "&to=later").status == 422);
+  MeetConceptGates(s);
+  BOOST_TEST(s.Call("POST", "/audit/1/state", c, "csrf=no&to=concept").status == 403);
+  BOOST_TEST((FindAudit(s.fixture.ws.get(), 1)->status == AuditStatus::kDraft));
+  Reply moved = s.Call("POST", "/audit/1/state", c, "csrf=" + csrf + "&to=concept");
+  BOOST_TEST(moved.status == 303);
+  BOOST_TEST((FindAudit(s.fixture.ws.get(), 1)->status == AuditStatus::kConcept));
+  // Back to draft needs a reason; given, it is kept exactly.
+  Reply no_reason = s.Call("POST", "/audit/1/state", c, "csrf=" + csrf + "&to=draft");
+  BOOST_TEST(no_reason.status == 422);
+  BOOST_TEST((FindAudit(s.fixture.ws.get(), 1)->status == AuditStatus::kConcept));
+  Reply back =
+      s.Call("POST", "/audit/1/state", c, "csrf=" + csrf + "&to=draft&reason=" + s.Encode(kTricky));
+  BOOST_TEST(back.status == 303);
+  BOOST_TEST((FindAudit(s.fixture.ws.get(), 1)->status == AuditStatus::kDraft));
+  Result<std::vector<AuditEvent>> events = AuditEvents(s.fixture.ws.get(), 1);
+  BOOST_TEST_REQUIRE(events.ok());
+  BOOST_TEST(events->back().reason == kTricky);
+  BOOST_TEST(events->back().actor == "Anna");
+}
+
+BOOST_AUTO_TEST_CASE(responses_are_recorded_and_decided) {
+  Served s;
+  const std::string c = s.Login();
+  const std::string csrf = s.Hidden(s.Call("GET", "/audit/1/responses", c).body, "csrf");
+  const std::string add = "csrf=" + csrf + "&action=add&criterion=C1&source=brief&text=" +
+                          s.Encode("Wij zijn het " + kTricky);
+  // A draft without a concept has nothing to respond to: the library's Conflict.
+  BOOST_TEST(s.Call("POST", "/audit/1/responses", c, add + "&received=2026-01-06").status == 409);
+  MeetConceptGates(s);
+  BOOST_TEST(s.Call("POST", "/audit/1/state", c, "csrf=" + csrf + "&to=concept").status == 303);
+  Reply bad_date = s.Call("POST", "/audit/1/responses", c, add + "&received=6-1-2026");
+  BOOST_TEST(bad_date.status == 422);
+  BOOST_TEST(bad_date.body.find("Wij zijn het + &amp; &quot; &#39; &lt; &gt; Zoë\nçà") !=
+             std::string::npos);
+  Reply unknown = s.Call("POST", "/audit/1/responses", c,
+                         "csrf=" + csrf + "&action=add&criterion=X9&text=t&received=2026-01-06");
+  BOOST_TEST(unknown.status == 422);
+  BOOST_TEST(s.Call("POST", "/audit/1/responses", c,
+                    "csrf=w" + add.substr(5 + csrf.size()) + "&received=2026-01-06")
+                 .status == 403);
+  BOOST_TEST(Responses(s.fixture.ws.get(), 1)->empty());
+  BOOST_TEST(s.Call("POST", "/audit/1/responses", c, add + "&received=2026-01-06").status == 303);
+  Result<std::vector<vtaudit::Response>> r = Responses(s.fixture.ws.get(), 1);
+  BOOST_TEST_REQUIRE(r->size() == 1u);
+  BOOST_TEST((*r)[0].text == "Wij zijn het " + kTricky);
+  BOOST_TEST((*r)[0].received == "2026-01-06");
+  const std::string id = std::to_string((*r)[0].id);
+  Reply page = s.Call("GET", "/audit/1/responses", c);
+  BOOST_TEST(page.body.find("Ontvangen 6 januari 2026") != std::string::npos);
+  BOOST_TEST(s.Call("POST", "/audit/1/responses", c,
+                    "csrf=" + csrf + "&action=decide&response=" + id + "&decision=maybe")
+                 .status == 422);
+  BOOST_TEST(!Responses(s.fixture.ws.get(), 1)->front().decision);
+  BOOST_TEST(s.Call("POST", "/audit/1/responses", c,
+                    "csrf=" + csrf + "&action=decide&response=" + id +
+                        "&decision=accepted&reason=" + s.Encode(kTricky))
+                 .status == 303);
+  r = Responses(s.fixture.ws.get(), 1);
+  BOOST_TEST(*(*r)[0].decision == "accepted");
+  BOOST_TEST((*r)[0].reason == kTricky);
+  BOOST_TEST((*r)[0].decided_by == "Anna");
+}
+
+BOOST_AUTO_TEST_CASE(the_report_versions_are_listed_and_downloaded) {
+  Served s;
+  const std::string c = s.Login();
+  BOOST_TEST(s.Call("GET", "/audit/1/versions", c).body.find("Er is nog geen versie") !=
+             std::string::npos);
+  MeetConceptGates(s);
+  const std::string csrf = s.Hidden(s.Call("GET", "/audit/1/state?to=concept", c).body, "csrf");
+  BOOST_TEST(s.Call("POST", "/audit/1/state", c, "csrf=" + csrf + "&to=concept").status == 303);
+  // The first download of the concept's PDF keeps its bytes as version 1's file.
+  Reply pdf = s.Call("GET", "/audit/1/report.pdf", c);
+  BOOST_TEST_REQUIRE(pdf.status == 200);
+  Reply list = s.Call("GET", "/audit/1/versions", c);
+  BOOST_TEST(list.body.find("href=\"/audit/1/version/1/pdf/nl\"") != std::string::npos);
+  // Dates as the inspectorate writes them: "1 december 2026, 19:40".
+  const std::regex dutch(
+      "[0-9]{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+      "november|december) [0-9]{4}, [0-9]{2}:[0-9]{2}");
+  BOOST_TEST(std::regex_search(list.body, dutch));
+  Reply kept = s.Call("GET", "/audit/1/version/1/pdf/nl", c);
+  BOOST_TEST(kept.status == 200);
+  BOOST_TEST(kept.body == pdf.body);
+  BOOST_TEST(kept.headers.get("Content-Type") == "application/pdf");
+  BOOST_TEST(kept.headers.get("Content-Disposition").find("rapport-VT01-2025-v1-nl.pdf") !=
+             std::string::npos);
+  BOOST_TEST(s.Call("GET", "/audit/1/version/9/pdf/nl", c).status == 404);  // no version 9
+  BOOST_TEST(s.Call("GET", "/audit/1/version/1/exe/nl", c).status == 404);
+  BOOST_TEST(s.Call("POST", "/audit/1/versions", c, "csrf=" + csrf).status == 405);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "audit.h"
+#include "audit_start.h"
 #include "cli.h"
 #include "json_writer.h"
 #include "judge_audit.h"
@@ -63,20 +64,15 @@ int AuditNew(Context& ctx) {
   const long period = ctx.RequiredInt("--period");
   NewAudit request{ctx.Required("--org"),     static_cast<int>(period), ctx.Required("--framework"),
                    ctx.GetAll("--inspector"), ctx.OptionalAsOf(),       ctx.Flag("--force")};
-  if (!request.as_of && period >= 1900 && period <= 9999) {
-    // The default peildatum is stored with the audit, so it never moves.
-    Result<std::string> bytes = ReadSmallFile(request.framework_path);
-    Result<Framework> f = bytes.ok() ? ParseFramework(*bytes, request.framework_path)
-                                     : Result<Framework>(bytes.status());
-    Result<Calendar> calendar = CalendarFrom(ctx, nullptr);
-    if (!calendar.ok()) return Fail(calendar.status());
-    if (f.ok()) {
-      request.as_of = DefaultAsOf(static_cast<int>(period), *f, *calendar, Date::Today());
-    }
+  std::optional<Calendar> calendar;
+  if (!request.as_of) {
+    Result<Calendar> loaded = CalendarFrom(ctx, nullptr);
+    if (!loaded.ok()) return Fail(loaded.status());
+    calendar = std::move(*loaded);
   }
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
-  Result<Audit> a = CreateAudit(*ws, request);
+  Result<Audit> a = StartAudit(*ws, {request, "", calendar ? &*calendar : nullptr});
   if (!a.ok()) return Fail(a.status());
   std::printf(
       "created audit %lld: %s %d, framework %s %s (SHA-256 %s), peildatum %s, status draft\n",

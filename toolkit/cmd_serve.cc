@@ -18,6 +18,7 @@ int Serve(Context& ctx) {
   options.db_path = ctx.db_path();
   options.calendar_path = ctx.Get("--calendar").value_or(DefaultCalendarPath());
   options.reports_dir = DataDir() + "/reports";
+  options.checklists_dir = DataDir() + "/checklists";
   options.inspector = OptionalInspectorName(ctx).value_or("");
   options.lang = ctx.LangOption();
   const long port = ctx.OptionalInt("--port").value_or(8321);

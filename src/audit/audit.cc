@@ -4,7 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "audit_start.h"
 #include "privacy.h"
+#include "timeliness.h"
 
 namespace vtaudit {
 
@@ -93,6 +95,11 @@ Status RecordAuditEvent(Workspace* ws, int64_t audit, std::string_view kind,
 }
 
 Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
+  return StartAudit(ws, {request});
+}
+
+Result<Audit> StartAudit(Workspace* ws, const AuditStart& start_with) {
+  const NewAudit& request = start_with.audit;
   if (request.period < 1900 || request.period > 9999) {
     return Status::Invalid("the period must be a year (1900..9999), got " +
                            std::to_string(request.period));
@@ -109,13 +116,23 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
   }
   Result<Organisation> org = ws->FindOrganisation(request.org);
   if (!org.ok()) return org.status();
-  std::ifstream in(request.framework_path, std::ios::binary);
-  if (!in) return Status::NotFound(request.framework_path + ": cannot read the framework file");
-  std::stringstream content;
-  content << in.rdbuf();
-  const std::string bytes = content.str();
-  Result<Framework> framework = ParseFramework(bytes, request.framework_path);
+  std::string bytes;
+  Result<Framework> framework = Status::NotFound("no framework given");
+  if (!start_with.framework_sha256.empty()) {
+    framework = ws->LoadFramework(start_with.framework_sha256);
+  } else {
+    std::ifstream in(request.framework_path, std::ios::binary);
+    if (!in) return Status::NotFound(request.framework_path + ": cannot read the framework file");
+    std::stringstream content;
+    content << in.rdbuf();
+    bytes = content.str();
+    framework = ParseFramework(bytes, request.framework_path);
+  }
   if (!framework.ok()) return framework.status();
+  std::optional<Date> as_of = request.as_of;
+  if (!as_of && start_with.calendar) {
+    as_of = DefaultAsOf(request.period, *framework, *start_with.calendar, today);
+  }
   if (!request.force) {
     Result<Statement> q = ws->db().Prepare(
         "SELECT min(id) FROM audit WHERE org = ? AND period = ? HAVING count(*) > 0");
@@ -131,17 +148,19 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
 
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
-  if (Result<bool> stored = ws->StoreFramework(*framework, bytes, request.framework_path);
-      !stored.ok()) {
-    return stored.status();
+  if (start_with.framework_sha256.empty()) {
+    if (Result<bool> stored = ws->StoreFramework(*framework, bytes, request.framework_path);
+        !stored.ok()) {
+      return stored.status();
+    }
   }
   Result<Statement> q = ws->db().Prepare(
       "INSERT INTO audit (org, period, framework, status, created_at, as_of) VALUES (?, ?, ?, "
       "'draft', ?, ?)");
   if (!q.ok()) return q.status();
   q->Bind(1, request.org).Bind(2, request.period).Bind(3, framework->sha256).Bind(4, UtcNowIso());
-  if (request.as_of) {
-    q->Bind(5, request.as_of->ToIso());
+  if (as_of) {
+    q->Bind(5, as_of->ToIso());
   } else {
     q->BindNull(5);
   }

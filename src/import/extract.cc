@@ -77,6 +77,7 @@ class Importer {
         options_(options),
         profile_(options.profile != nullptr ? *options.profile : NativeProfile()) {
     for (const std::string& p : paths_) path_ += (path_.empty() ? "" : " + ") + p;
+    if (!options_.name.empty()) path_ = options_.name;
   }
 
   Result<ImportSummary> Run() {

@@ -29,13 +29,16 @@ struct ImportOptions {
   const Profile* profile = nullptr;
   // Every check, then nothing written: the summary tells what an import would have done.
   bool check_only = false;
+  // The delivery's name as recorded and in its own messages (an uploaded file's name, not
+  // the temporary path it was saved to); empty: the paths joined by " + ".
+  std::string name;
 };
 
 struct ImportSummary {
   // The missing cases listed by case_id; the rest are only counted.
   static constexpr size_t kListedMissing = 20;
 
-  std::string file_name;  // as given
+  std::string file_name;  // as given (ImportOptions::name, else the paths)
   std::string sha256;     // of the file's bytes
   long rows = 0;          // data rows read
   long added = 0, changed = 0, unchanged = 0;

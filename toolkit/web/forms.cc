@@ -172,17 +172,6 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
   return html + "</form>\n";
 }
 
-// A note as typed: browsers send a textarea's line breaks as CR LF; the record keeps LF.
-std::string TypedNote(const std::string& submitted) {
-  std::string out;
-  out.reserve(submitted.size());
-  for (size_t i = 0; i < submitted.size(); ++i) {
-    if (submitted[i] == '\r' && i + 1 < submitted.size() && submitted[i + 1] == '\n') continue;
-    out += submitted[i];
-  }
-  return out;
-}
-
 // Writes a submitted form: every criterion on it, based on the event the form showed, in
 // one transaction of the library (SetScores), so that a change made elsewhere since the
 // form was rendered refuses the whole form. Returns the messages for the inspector; empty
@@ -241,13 +230,6 @@ std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
   }
   messages.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
   return messages;
-}
-
-std::string Messages(const std::vector<std::string>& messages, const char* cls) {
-  if (messages.empty()) return "";
-  std::string html = std::string("<div class=\"message ") + cls + "\" role=\"alert\">";
-  for (const std::string& m : messages) html += "<p>" + Escape(m) + "</p>";
-  return html + "</div>\n";
 }
 
 std::map<std::string, std::pair<std::string, std::string>> Submitted(

@@ -40,6 +40,23 @@ std::string CsrfField(const PageEnv& env) {
   return "<input type=\"hidden\" name=\"csrf\" value=\"" + Escape(env.csrf) + "\">";
 }
 
+std::string TypedNote(const std::string& submitted) {
+  std::string out;
+  out.reserve(submitted.size());
+  for (size_t i = 0; i < submitted.size(); ++i) {
+    if (submitted[i] == '\r' && i + 1 < submitted.size() && submitted[i + 1] == '\n') continue;
+    out += submitted[i];
+  }
+  return out;
+}
+
+std::string Messages(const std::vector<std::string>& messages, const char* cls) {
+  if (messages.empty()) return "";
+  std::string html = std::string("<div class=\"message ") + cls + "\" role=\"alert\">";
+  for (const std::string& m : messages) html += "<p>" + Escape(m) + "</p>";
+  return html + "</div>\n";
+}
+
 std::string AuditPath(int64_t id) { return "/audit/" + std::to_string(id); }
 
 // A case field's values as text, joined by ", ".
@@ -91,6 +108,11 @@ std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view curren
       {base + "/agreement", Tr(l, "Overeenstemming", "Agreement")},
       {base + "/report", Tr(l, "Rapport", "Report")},
       {base + "/report.pdf", Tr(l, "Rapport (PDF)", "Report (PDF)")},
+      {base + "/import", Tr(l, "Aanlevering", "Delivery")},
+      {base + "/draw", Tr(l, "Trekking", "Draw")},
+      {base + "/state", Tr(l, "Status", "State")},
+      {base + "/responses", Tr(l, "Hoor en wederhoor", "Responses")},
+      {base + "/versions", Tr(l, "Versies", "Versions")},
   };
   const bool on_audit = OnAudit(a, env.inspector);
   std::string html =

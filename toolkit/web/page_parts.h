@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "audit.h"
 #include "case_record.h"
@@ -28,6 +29,10 @@ std::vector<std::string> Said(const PageEnv& env, const Status& s);
 // An unmet gate of the audit's lifecycle in the session's language.
 std::string Said(const PageEnv& env, const UnmetGate& gate);
 std::string CsrfField(const PageEnv& env);
+// A text as typed in a textarea: browsers send its line breaks as CR LF; the record keeps LF.
+std::string TypedNote(const std::string& submitted);
+// The messages as a box of class `cls` ("error"), each escaped; "" for none.
+std::string Messages(const std::vector<std::string>& messages, const char* cls);
 std::string AuditPath(int64_t id);
 // A case field's values as text, joined by ", ".
 std::string Field(const CaseRecord& c, std::string_view name);

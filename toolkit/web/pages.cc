@@ -29,10 +29,15 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
   std::string body;
   if (audits->empty()) {
     body += "<p>" +
-            S(Tr(l, "Er zijn nog geen audits. Begin er een met <code>vtaudit audit new</code>.",
-                 "There are no audits yet. Start one with <code>vtaudit audit new</code>.")) +
+            S(Tr(l,
+                 "Er zijn nog geen audits. Begin er een hieronder of met <code>vtaudit audit "
+                 "new</code>.",
+                 "There are no audits yet. Start one below or with <code>vtaudit audit "
+                 "new</code>.")) +
             "</p>\n";
   }
+  body += "<p><a class=\"button\" href=\"/audit/new\">" +
+          S(Tr(l, "Een nieuwe audit beginnen", "Start a new audit")) + "</a></p>\n";
   for (const Audit& a : *audits) {
     Result<std::shared_ptr<const Framework>> f = env.framework(a.framework_sha256);
     if (!f.ok()) return Fail(env, req, f.status());
@@ -95,9 +100,9 @@ Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
             "</p>\n";
   }
   if (unmet->empty()) {
-    html += "<p>" + S(Tr(l, "Aan alle voorwaarden is voldaan (", "Every condition is met (")) +
-            "<code>vtaudit audit status --audit " + std::to_string(a.id) + " " +
-            S(AuditStatusName(next.to)) + "</code>).</p>\n";
+    html += "<p>" + S(Tr(l, "Aan alle voorwaarden is voldaan: ", "Every condition is met: ")) +
+            "<a href=\"" + AuditPath(a.id) + "/state\">" +
+            S(Tr(l, "naar de status", "to the state")) + "</a>.</p>\n";
   } else {
     html += "<details><summary>" + std::to_string(unmet->size()) + " " +
             S(Tr(l, "voorwaarde(n) nog niet voldaan", "condition(s) not yet met")) +
@@ -121,9 +126,9 @@ Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& 
   if (!in.ok()) return Fail(env, req, in.status());
   if (in->sample.empty()) {
     body += "<p>" +
-            S(Tr(l, "Er is nog geen steekproef getrokken (<code>vtaudit sample draw</code>).",
-                 "No sample has been drawn yet (<code>vtaudit sample draw</code>).")) +
-            "</p>\n";
+            S(Tr(l, "Er is nog geen steekproef getrokken: ", "No sample has been drawn yet: ")) +
+            "<a href=\"" + AuditPath(ac.audit.id) + "/draw\">" +
+            S(Tr(l, "de steekproef trekken", "draw the sample")) + "</a>.</p>\n";
     return Html(env, req, Tr(l, "Steekproef", "Sample"), body);
   }
   const ScoringProgress progress = MeasureProgress(f, *in, env.inspector);
@@ -363,6 +368,7 @@ Response Route(const PageEnv& env, const Request& req) {
   }
   if (get && s.size() == 1 && s[0] == "favicon.ico") return {204, "image/x-icon", "", ""};
   if (get && s.empty()) return AuditsPage(env, req);
+  if (std::optional<Response> r = AuditWorkPage(env, req)) return *r;
   if (s.size() >= 2 && s[0] == "audit") {
     const bool page =
         s.size() == 2 ||

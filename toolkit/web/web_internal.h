@@ -31,12 +31,21 @@ std::string Escape(std::string_view text);
 // A path segment made safe for a URL (percent-encoded).
 std::string UrlSegment(std::string_view text);
 
+// A file sent with a multipart/form-data form, saved for the length of the request.
+struct UploadedFile {
+  std::string field;  // the form field's name
+  std::string name;   // the file's name as the browser gave it, without folders
+  std::string path;   // a 0600 file in a 0700 folder beside the workspace, removed after
+  size_t bytes = 0;
+};
+
 struct Request {
   std::string method;                        // "GET" or "POST"
   std::string path;                          // decoded, without the query
   std::vector<std::string> segments;         // path split at '/', empty ones dropped
   std::map<std::string, std::string> query;  // decoded query parameters
-  std::map<std::string, std::string> form;   // decoded urlencoded body (POST)
+  std::map<std::string, std::string> form;   // decoded body fields (POST)
+  std::vector<UploadedFile> files;           // the files of a multipart form, in order
 };
 
 // The fields of an application/x-www-form-urlencoded text (a query or a form body), decoded
@@ -70,6 +79,10 @@ struct PageEnv {
   std::string csrf;       // the session's token, for the hidden field of every form
   std::string inspector;  // who works in this session; "" until chosen
   const Calendar* calendar = nullptr;
+  const std::string* calendar_text = nullptr;  // the text `calendar` was read from
+  // The frameworks and profiles shipped (checklists/), offered beside the stored ones;
+  // "" when none are.
+  std::string checklists_dir;
   // The report wording and templates per language, loaded once at start.
   const ReportTemplates* report_nl = nullptr;
   const ReportTemplates* report_en = nullptr;
@@ -79,6 +92,9 @@ struct PageEnv {
 
 // Dispatches to the page for the request's path; 404 for unknown paths.
 Response Route(const PageEnv& env, const Request& request);
+// The pages that run an audit (audit_pages.cc): a new audit, the import of a delivery, the
+// draw, the state, the responses and the report versions; none for another path.
+std::optional<Response> AuditWorkPage(const PageEnv& env, const Request& request);
 
 // A whole HTML document: header with the language switch, `title` as heading, `body`.
 std::string Layout(const PageEnv& env, const Request& request, std::string_view title,

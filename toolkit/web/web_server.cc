@@ -11,19 +11,26 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
+#include <fstream>
+#include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "request_gate.h"
@@ -53,6 +60,7 @@ struct WebServer::State {
 
   WebOptions options;
   Calendar calendar = Calendar::Statutory();
+  std::string calendar_text;
   ReportTemplates report_nl, report_en;
   std::unique_ptr<Poco::ThreadPool> pool;
   Poco::AutoPtr<Poco::Net::TCPServerDispatcher> dispatcher;
@@ -125,6 +133,114 @@ void Send(Poco::Net::HTTPServerResponse& out, const Response& r,
 Response Plain(int status, std::string text) {
   return {status, "text/plain; charset=utf-8", std::move(text) + "\n", ""};
 }
+
+// A folder of its own beside the workspace for the files of one request (0700, its files
+// 0600), removed with everything in it when the request is done.
+class UploadFolder {
+ public:
+  explicit UploadFolder(const std::string& db_path) {
+    std::filesystem::path dir = std::filesystem::path(db_path).parent_path();
+    std::string tmpl =
+        ((dir.empty() ? std::filesystem::path(".") : dir) / ".vtaudit-upload-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
+  }
+  ~UploadFolder() {
+    if (path_.empty()) return;
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  UploadFolder(const UploadFolder&) = delete;
+  UploadFolder& operator=(const UploadFolder&) = delete;
+  const std::string& path() const { return path_; }  // "" when it could not be made
+
+ private:
+  std::string path_;
+};
+
+// The file name a browser sent, without any folder, with no byte that could leave the
+// upload folder or confuse a message; "upload" when nothing is left.
+std::string SafeFileName(const std::string& sent) {
+  std::string name =
+      sent.substr(sent.find_last_of("/\\") == std::string::npos ? 0 : sent.find_last_of("/\\") + 1);
+  std::string out;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f || c == ':') continue;
+    out += c;
+  }
+  if (out.size() > 128) out = out.substr(out.size() - 128);
+  while (!out.empty() && out[0] == '.') out.erase(0, 1);
+  return out.empty() ? "upload" : out;
+}
+
+// Streams each file of a multipart form to a file of its own in the upload folder, at most
+// `max` bytes in all, and only after the form's CSRF field (the first field of every form
+// of ours) has matched the session's: a forged form writes nothing to the disk.
+class UploadHandler : public Poco::Net::PartHandler {
+ public:
+  UploadHandler(const Poco::Net::HTMLForm* form, const std::string& csrf, std::string folder,
+                size_t max)
+      : form_(form), csrf_(csrf), folder_(std::move(folder)), max_(max) {}
+
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    std::string disposition;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
+                                              params);
+    if (!SameSecret(form_->get("csrf", ""), csrf_) || folder_.empty()) {
+      refused = true;
+      stream.ignore(std::numeric_limits<std::streamsize>::max());
+      return;
+    }
+    const std::string sent = params.get("filename", "");
+    UploadedFile file{params.get("name", ""), SafeFileName(sent), "", 0};
+    if (sent.empty()) {  // a file input left empty
+      stream.ignore(std::numeric_limits<std::streamsize>::max());
+      return;
+    }
+    // Each file in a folder of its own, under the name it was sent with: the import names
+    // it in its messages, and two files may have the same name.
+    const std::string dir = folder_ + "/" + std::to_string(files.size());
+    if (::mkdir(dir.c_str(), 0700) != 0) throw Poco::IOException("cannot save the upload");
+    file.path = dir + "/" + file.name;
+    const int fd = ::open(file.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) throw Poco::IOException("cannot save the upload");
+    char buffer[64 * 1024];
+    bool ok = true;
+    while (stream) {
+      stream.read(buffer, sizeof buffer);
+      const size_t n = static_cast<size_t>(stream.gcount());
+      total_ += n;
+      if (total_ > max_) {
+        too_large = true;
+        ok = false;
+        break;
+      }
+      for (size_t done = 0; ok && done < n;) {
+        const ssize_t w = ::write(fd, buffer + done, n - done);
+        if (w <= 0) ok = false;
+        done += w > 0 ? static_cast<size_t>(w) : size_t{0};
+      }
+      if (!ok) break;
+    }
+    ::close(fd);
+    file.bytes = total_;
+    files.push_back(std::move(file));
+    if (too_large) throw Poco::DataFormatException("upload too large");
+    if (!ok) throw Poco::IOException("cannot save the upload");
+  }
+
+  std::vector<UploadedFile> files;
+  bool refused = false;    // a file came before a matching CSRF field
+  bool too_large = false;  // the files passed `max`
+
+ private:
+  const Poco::Net::HTMLForm* form_;
+  const std::string& csrf_;
+  std::string folder_;
+  size_t max_;
+  size_t total_ = 0;
+};
 
 enum class BodyRead { kWhole, kTooLarge, kTooSlow };
 
@@ -260,13 +376,64 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
   env.csrf = session.csrf;
   env.inspector = session.inspector;
   env.calendar = &calendar;
+  env.calendar_text = &calendar_text;
+  env.checklists_dir = options.checklists_dir;
   env.report_nl = &report_nl;
   env.report_en = &report_en;
   if (!ws.ok()) return Send(out, ErrorPage(env, req, 500, ws.status().ToString()));
   env.ws = *ws;
   env.framework = [this, w = *ws](const std::string& sha) { return LoadFramework(w, sha); };
 
-  if (req.method == "POST") {
+  // The files of a multipart form, removed when the request is done.
+  std::optional<UploadFolder> uploads;
+  const bool multipart =
+      req.method == "POST" && in.getContentType().rfind("multipart/form-data", 0) == 0;
+  if (multipart) {
+    const std::streamsize length = in.getContentLength();
+    if (length > static_cast<std::streamsize>(options.max_upload)) {
+      return Send(out, ErrorPage(env, req, 413,
+                                 Tr(env.lang, "Het bestand is te groot; er is niets opgeslagen.",
+                                    "The file is too large; nothing was saved.")));
+    }
+    const std::string origin = in.get("Origin", "");
+    if (!origin.empty() && !HostAllowed(origin.substr(origin.find("://") + 3))) {
+      return Send(out, ErrorPage(env, req, 403, Tr(env.lang, "Verboden.", "Forbidden.")));
+    }
+    // Each wait for bytes is bounded; an upload may take longer than a form in all.
+    if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&in)) {
+      impl->socket().setReceiveTimeout(Poco::Timespan(
+          std::chrono::duration_cast<std::chrono::microseconds>(options.body_timeout).count()));
+    }
+    uploads.emplace(options.db_path);
+    Poco::Net::HTMLForm form;
+    form.setFieldLimit(1000);
+    form.setValueLengthLimit(static_cast<int>(options.max_body));
+    UploadHandler handler(&form, session.csrf, uploads->path(), options.max_upload);
+    try {
+      form.load(in, in.stream(), handler);
+    } catch (const Poco::Exception&) {
+      if (handler.too_large) {
+        return Send(out, ErrorPage(env, req, 413,
+                                   Tr(env.lang, "Het bestand is te groot; er is niets opgeslagen.",
+                                      "The file is too large; nothing was saved.")));
+      }
+      return Send(out,
+                  ErrorPage(env, req, 400,
+                            Tr(env.lang, "Het formulier is onleesbaar; er is niets opgeslagen.",
+                               "The form cannot be read; nothing was saved.")));
+    }
+    for (const auto& [name, value] : form) req.form.emplace(name, value);
+    req.files = std::move(handler.files);
+    auto csrf = req.form.find("csrf");
+    if (handler.refused || csrf == req.form.end() || !SameSecret(csrf->second, session.csrf)) {
+      return Send(out, ErrorPage(env, req, 403,
+                                 Tr(env.lang,
+                                    "Het formulier is verlopen of niet van deze sessie. Laad de "
+                                    "pagina opnieuw; er is niets opgeslagen.",
+                                    "The form has expired or is not from this session. Reload "
+                                    "the page; nothing was saved.")));
+    }
+  } else if (req.method == "POST") {
     const std::streamsize length = in.getContentLength();
     if (length > static_cast<std::streamsize>(options.max_body)) {
       return Send(out,
@@ -390,7 +557,14 @@ WebServer::~WebServer() { Stop(); }
 
 Status WebServer::Start() {
   State& s = *state_;
-  Result<Calendar> calendar = Calendar::LoadFile(s.options.calendar_path);
+  {
+    std::ifstream in(s.options.calendar_path, std::ios::binary);
+    if (!in) return Status::IoError(s.options.calendar_path + ": cannot open");
+    std::ostringstream text;
+    text << in.rdbuf();
+    s.calendar_text = text.str();
+  }
+  Result<Calendar> calendar = Calendar::ParseXml(s.calendar_text, s.options.calendar_path);
   if (!calendar.ok()) return calendar.status();
   s.calendar = std::move(*calendar);
   Result<ReportTemplates> nl = LoadReportTemplates(s.options.reports_dir, "nl");

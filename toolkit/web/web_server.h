@@ -26,8 +26,13 @@ struct WebOptions {
   int port = 0;                 // 0: a free port chosen by the system
   std::string lang = "nl";      // default page language, "nl" or "en"
   size_t max_body = 64 * 1024;  // request bodies above this many bytes get 413
-  int threads = 16;             // most requests served at once
-  int max_queued = 64;          // requests waiting for a worker; past this they get 503
+  // A multipart/form-data body (a delivery uploaded) above this many bytes gets 413.
+  size_t max_upload = 256 * 1024 * 1024;
+  // The frameworks and profiles shipped (checklists/), offered on the pages that create an
+  // audit and import a delivery beside the stored ones; "": none.
+  std::string checklists_dir;
+  int threads = 16;     // most requests served at once
+  int max_queued = 64;  // requests waiting for a worker; past this they get 503
   // A session unused this long ends; the cookie lives as long (Max-Age, renewed with every
   // answer).
   std::chrono::milliseconds session_idle = std::chrono::hours(8);

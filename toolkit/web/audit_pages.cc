@@ -1,0 +1,871 @@
+// The pages that run an audit from the browser, as the command line does: a new audit
+// (`audit new`), the import of a delivery (`cases import`, uploaded), the draw (`sample
+// draw`), the state with its gates (`audit status`), hoor en wederhoor (`response add`,
+// `response decide`) and the report versions (`report versions`) with their files. Each GET
+// shows a form; its POST writes through the same library call as the command, then
+// redirects (303), or shows the form again with the error and the values entered, and
+// nothing written (the library's calls are all or nothing).
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "audit.h"
+#include "audit_start.h"
+#include "case_store.h"
+#include "extract.h"
+#include "lifecycle.h"
+#include "page_parts.h"
+#include "profile.h"
+#include "report_version.h"
+#include "response.h"
+#include "sample_draw.h"
+#include "snapshot.h"
+#include "translator.h"
+#include "web_internal.h"
+
+namespace vtaudit::web::page {
+namespace {
+
+std::string LangCode(Lang l) { return l == Lang::kEn ? "en" : "nl"; }
+
+std::string Get(const Request& req, const std::string& name) {
+  auto it = req.form.find(name);
+  return it == req.form.end() ? "" : it->second;
+}
+
+// The status of a form the library refused: what the user entered is wrong or names
+// nothing there is (422), it contradicts the stored state (409), else HttpStatusFor.
+int FormStatus(const Status& s) {
+  if (s.IsConflict()) return 409;
+  if (s.IsNotFound()) return 422;
+  return HttpStatusFor(s, "POST");
+}
+
+// A moment stored as ISO UTC ("2025-01-06T13:56:00Z") in the machine's time zone, written
+// out: "6 januari 2025, 14:56" (translator.h's date); the text as stored when it is not one.
+std::string Moment(const std::string& iso, Lang l) {
+  std::tm utc{};
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6) {
+    return iso;
+  }
+  utc.tm_year = y - 1900, utc.tm_mon = mo - 1, utc.tm_mday = d;
+  utc.tm_hour = h, utc.tm_min = mi, utc.tm_sec = sec;
+  const std::time_t t = timegm(&utc);
+  std::tm local{};
+  localtime_r(&t, &local);
+  std::optional<Date> day = Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+  if (!day) return iso;
+  char hhmm[32];
+  std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", local.tm_hour, local.tm_min);
+  return FormatLongDate(*day, LangCode(l)) + ", " + hhmm;
+}
+
+// A day stored as ISO ("2025-01-06") written out: "6 januari 2025".
+std::string Day(const std::string& iso, Lang l) {
+  std::optional<Date> d = Date::ParseIso(iso);
+  return d ? FormatLongDate(*d, LangCode(l)) : iso;
+}
+
+std::string Input(const std::string& id, std::string_view label, const std::string& value,
+                  const std::string& type = "text", const std::string& attributes = "") {
+  return "<p><label for=\"" + id + "\">" + S(label) + "</label><br><input type=\"" + type +
+         "\" id=\"" + id + "\" name=\"" + id + "\" value=\"" + Escape(value) + "\"" + attributes +
+         "></p>\n";
+}
+
+// A textarea named `id`, or `name` when one is given (several forms on a page).
+std::string TextArea(const std::string& id, std::string_view label, const std::string& value,
+                     int rows = 3, const std::string& name = "") {
+  return "<p><label for=\"" + id + "\">" + S(label) + "</label><br><textarea id=\"" + id +
+         "\" name=\"" + (name.empty() ? id : name) + "\" rows=\"" + std::to_string(rows) +
+         "\" cols=\"60\" autocomplete=\"off\">" + Escape(value) + "</textarea></p>\n";
+}
+
+struct Option {
+  std::string value, label;
+};
+
+std::string Select(const std::string& id, std::string_view label,
+                   const std::vector<Option>& options, const std::string& chosen) {
+  std::string html = "<p><label for=\"" + id + "\">" + S(label) + "</label><br><select id=\"" + id +
+                     "\" name=\"" + id + "\">";
+  for (const Option& o : options) {
+    html += "<option value=\"" + Escape(o.value) + "\"" + (o.value == chosen ? " selected" : "") +
+            ">" + Escape(o.label) + "</option>";
+  }
+  return html + "</select></p>\n";
+}
+
+std::string Checkbox(const std::string& id, std::string_view label, bool checked) {
+  return "<p><label for=\"" + id + "\"><input type=\"checkbox\" id=\"" + id + "\" name=\"" + id +
+         "\" value=\"1\"" + (checked ? " checked" : "") + "> " + S(label) + "</label></p>\n";
+}
+
+std::string FormOpen(const PageEnv& env, const std::string& action, bool upload = false) {
+  return "<form method=\"post\" action=\"" + Escape(action) + "\"" +
+         (upload ? " enctype=\"multipart/form-data\"" : "") + ">\n" + CsrfField(env) + "\n";
+}
+
+std::string Submit(std::string_view label, const std::string& name = "",
+                   const std::string& value = "") {
+  return "<p><button class=\"primary\" type=\"submit\"" +
+         (name.empty() ? "" : " name=\"" + name + "\" value=\"" + Escape(value) + "\"") + ">" +
+         S(label) + "</button></p>\n";
+}
+
+std::string Notice(std::string_view text) {
+  return "<p class=\"message ok\" role=\"status\">" + S(text) + "</p>\n";
+}
+
+// The files with extension .xml directly in `dir`, by name; none when it cannot be read.
+std::vector<std::string> XmlFiles(const std::string& dir) {
+  std::vector<std::string> names;
+  std::error_code error;
+  if (dir.empty()) return names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    if (entry.is_regular_file(error) && entry.path().extension() == ".xml") {
+      names.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// ---- a new audit ------------------------------------------------------------------------
+
+// The frameworks an audit may take: those the workspace stores ("sha:HEX") and those shipped
+// in checklists/ that it does not store yet ("file:NAME").
+Result<std::vector<Option>> FrameworkOptions(const PageEnv& env) {
+  Result<std::vector<StoredFramework>> stored = env.ws->Frameworks();
+  if (!stored.ok()) return stored.status();
+  std::vector<Option> out;
+  for (const StoredFramework& f : *stored) {
+    out.push_back({"sha:" + f.sha256, f.id + " " + f.version + " — " + f.title});
+  }
+  for (const std::string& name : XmlFiles(env.checklists_dir)) {
+    std::ifstream in(env.checklists_dir + "/" + name, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    Result<Framework> f = ParseFramework(bytes.str(), name);
+    if (!f.ok()) continue;  // the calendar and other files of checklists/
+    const bool known = std::any_of(stored->begin(), stored->end(),
+                                   [&](const StoredFramework& s) { return s.sha256 == f->sha256; });
+    if (!known) {
+      out.push_back({"file:" + name, f->id + " " + f->version + " — " + f->title + " (" +
+                                         S(Tr(env.lang, "meegeleverd", "shipped")) + ")"});
+    }
+  }
+  return out;
+}
+
+// The submitted names, one a line, without blank lines.
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(TypedNote(text));
+  for (std::string line; std::getline(in, line);) {
+    const size_t a = line.find_first_not_of(" \t"), b = line.find_last_not_of(" \t");
+    if (a != std::string::npos) out.push_back(line.substr(a, b - a + 1));
+  }
+  return out;
+}
+
+// Whole digits only: "2025" → 2025; none for anything else or more than nine digits.
+std::optional<long> Whole(const std::string& text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  long v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+Response NewAuditPage(const PageEnv& env, const Request& req) {
+  const Lang l = env.lang;
+  Result<std::vector<Organisation>> orgs = env.ws->Organisations();
+  if (!orgs.ok()) return Fail(env, req, orgs.status());
+  Result<std::vector<Option>> frameworks = FrameworkOptions(env);
+  if (!frameworks.ok()) return Fail(env, req, frameworks.status());
+  std::vector<std::string> problems;
+  int status = 200;
+  if (req.method == "POST") {
+    AuditStart start;
+    NewAudit& request = start.audit;
+    request.org = Get(req, "org");
+    const std::optional<long> period = Whole(Get(req, "period"));
+    if (!period) {
+      problems.push_back(S(Tr(l, "Het jaar is geen jaartal: ", "The year is not a year: ")) +
+                         Get(req, "period"));
+    }
+    request.period = static_cast<int>(period.value_or(0));
+    const std::string framework = Get(req, "framework");
+    const bool offered = std::any_of(frameworks->begin(), frameworks->end(),
+                                     [&](const Option& o) { return o.value == framework; });
+    if (!offered) {
+      problems.push_back(S(Tr(l, "Kies een toetsingskader.", "Choose a framework.")));
+    } else if (framework.rfind("sha:", 0) == 0) {
+      start.framework_sha256 = framework.substr(4);
+    } else {
+      request.framework_path = env.checklists_dir + "/" + framework.substr(5);
+    }
+    request.inspectors = Lines(Get(req, "inspectors"));
+    if (const std::string as_of = Get(req, "as_of"); !as_of.empty()) {
+      request.as_of = Date::ParseIso(as_of);
+      if (!request.as_of) {
+        problems.push_back(S(Tr(l, "De peildatum is geen datum (JJJJ-MM-DD): ",
+                                "The peildatum is not a date (YYYY-MM-DD): ")) +
+                           as_of);
+      }
+    }
+    request.force = Get(req, "force") == "1";
+    start.calendar = env.calendar;
+    status = 422;
+    if (problems.empty()) {
+      Result<Audit> a = StartAudit(env.ws, start);
+      if (a.ok()) return Redirect(AuditPath(a->id) + "?created=1");
+      status = FormStatus(a.status());
+      problems = a.status().messages();
+    }
+    problems.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
+  }
+  std::string body = Messages(problems, "error");
+  if (orgs->empty()) {
+    body += "<p>" +
+            S(Tr(l, "Er zijn nog geen organisaties. Voeg ze toe met <code>vtaudit org add</code>.",
+                 "There are no organisations yet. Add them with <code>vtaudit org add</code>.")) +
+            "</p>\n";
+    return Html(env, req, Tr(l, "Nieuwe audit", "New audit"), body, status);
+  }
+  std::vector<Option> org_options;
+  for (const Organisation& o : *orgs) org_options.push_back({o.code, o.code + " " + o.name});
+  const bool posted = req.method == "POST";
+  std::time_t now = std::time(nullptr);
+  std::tm today{};
+  localtime_r(&now, &today);
+  body += FormOpen(env, "/audit/new") +
+          Select("org", Tr(l, "Organisatie", "Organisation"), org_options, Get(req, "org")) +
+          Input("period", Tr(l, "Jaar (de periode)", "Year (the period)"),
+                posted ? Get(req, "period") : std::to_string(today.tm_year + 1900 - 1), "text",
+                " inputmode=\"numeric\" size=\"6\"") +
+          Select("framework", Tr(l, "Toetsingskader", "Framework"), *frameworks,
+                 Get(req, "framework")) +
+          TextArea("inspectors", Tr(l, "Inspecteurs (één per regel)", "Inspectors (one a line)"),
+                   Get(req, "inspectors")) +
+          Input("as_of",
+                Tr(l, "Peildatum (leeg: einde van de periode plus de langste termijn)",
+                   "Peildatum (empty: end of the period plus the longest deadline)"),
+                Get(req, "as_of"), "date") +
+          Checkbox("force",
+                   Tr(l, "Een tweede audit van dezelfde organisatie en periode",
+                      "A second audit of the same organisation and period"),
+                   Get(req, "force") == "1") +
+          Submit(Tr(l, "Audit aanmaken", "Create the audit")) + "</form>\n";
+  return Html(env, req, Tr(l, "Nieuwe audit", "New audit"), body, status);
+}
+
+// ---- the import of a delivery -----------------------------------------------------------
+
+// The profiles a delivery may be read with: the native one ("") and those shipped in
+// checklists/profiles/ (by file name).
+std::vector<Option> ProfileOptions(const PageEnv& env) {
+  std::vector<Option> out{{"", S(Tr(env.lang, "native (het eigen extractformaat)",
+                                    "native (the extract format of its own)"))}};
+  if (env.checklists_dir.empty()) return out;
+  for (const std::string& name : XmlFiles(env.checklists_dir + "/profiles")) {
+    Result<Profile> p = LoadProfile(env.checklists_dir + "/profiles/" + name);
+    if (p.ok() && p->id != NativeProfile().id) out.push_back({name, p->id + " — " + p->title});
+  }
+  return out;
+}
+
+// `message` without the folder an uploaded file was saved in ("…/0/delivery.csv:3: …" →
+// "delivery.csv:3: …"): the user knows the file by the name they sent.
+std::string WithoutFolders(std::string message, const std::vector<UploadedFile>& files) {
+  for (const UploadedFile& f : files) {
+    const std::string folder = f.path.substr(0, f.path.size() - f.name.size());
+    for (size_t at; (at = message.find(folder)) != std::string::npos;) {
+      message.erase(at, folder.size());
+    }
+  }
+  return message;
+}
+
+Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Audit& a = ac.audit;
+  const std::vector<Option> profiles = ProfileOptions(env);
+  std::vector<std::string> problems;
+  int status = 200;
+  if (req.method == "POST") {
+    status = 422;
+    std::vector<std::string> paths;
+    std::vector<UploadedFile> files;
+    std::string names;
+    for (const UploadedFile& f : req.files) {
+      if (f.field != "delivery") continue;
+      files.push_back(f);
+      paths.push_back(f.path);
+      names += (names.empty() ? "" : " + ") + f.name;
+    }
+    const std::string chosen = Get(req, "profile");
+    const bool offered = std::any_of(profiles.begin(), profiles.end(),
+                                     [&](const Option& o) { return o.value == chosen; });
+    if (paths.empty()) {
+      problems.push_back(
+          S(Tr(l, "Kies het bestand van de aanlevering.", "Choose the file of the delivery.")));
+    } else if (!offered) {
+      problems.push_back(S(Tr(l, "Kies een profiel.", "Choose a profile.")));
+    } else {
+      Result<Profile> profile = chosen.empty()
+                                    ? Result<Profile>(NativeProfile())
+                                    : LoadProfile(env.checklists_dir + "/profiles/" + chosen);
+      if (!profile.ok()) return Fail(env, req, profile.status());
+      ImportOptions options;
+      options.sheet = Get(req, "sheet");
+      options.profile = &*profile;
+      options.name = names;
+      Result<ImportSummary> r = ImportDelivery(env.ws, a.org, paths, options);
+      if (r.ok()) {
+        return Redirect(AuditPath(a.id) + "/import?rows=" + std::to_string(r->rows) + "&added=" +
+                        std::to_string(r->added) + "&changed=" + std::to_string(r->changed) +
+                        "&unchanged=" + std::to_string(r->unchanged) +
+                        "&missing=" + std::to_string(r->missing));
+      }
+      status = FormStatus(r.status());
+      for (const std::string& m : r.status().messages()) {
+        problems.push_back(WithoutFolders(m, files));
+      }
+    }
+    problems.push_back(S(Tr(l, "Er is niets ingelezen.", "Nothing was imported.")));
+  }
+  std::string body =
+      AuditNav(env, a, Tr(l, "Aanlevering", "Delivery")) + Messages(problems, "error");
+  if (req.method == "GET" && req.query.count("rows")) {
+    const auto q = [&](const char* k) {
+      auto it = req.query.find(k);
+      return Escape(it == req.query.end() ? "0" : it->second);
+    };
+    body += Notice(S(Tr(l, "Ingelezen: ", "Imported: ")) + q("rows") +
+                   S(Tr(l, " rijen; ", " rows; ")) + q("added") + S(Tr(l, " nieuw, ", " added, ")) +
+                   q("changed") + S(Tr(l, " gewijzigd, ", " changed, ")) + q("unchanged") +
+                   S(Tr(l, " ongewijzigd, ", " unchanged, ")) + q("missing") +
+                   S(Tr(l, " ontbreken sinds de vorige.", " missing since the previous one.")));
+  }
+  Result<std::optional<Delivery>> latest = LatestDelivery(env.ws, a.org);
+  if (!latest.ok()) return Fail(env, req, latest.status());
+  Result<long> cases = CountCases(env.ws, a.org);
+  if (!cases.ok()) return Fail(env, req, cases.status());
+  body += "<p>" +
+          (*latest ? S(Tr(l, "Laatste aanlevering: ", "Latest delivery: ")) +
+                         Escape((*latest)->file_name) + ", " +
+                         S(Tr(l, "ingelezen op ", "imported on ")) +
+                         Escape(Moment((*latest)->imported_at, l)) + "; "
+                   : S(Tr(l, "Nog geen aanlevering. ", "No delivery yet. "))) +
+          std::to_string(*cases) + " " +
+          S(Tr(l, "zaken van deze organisatie in de werkruimte.",
+               "cases of this organisation in the workspace.")) +
+          "</p>\n";
+  body +=
+      FormOpen(env, AuditPath(a.id) + "/import", true) + "<p><label for=\"delivery\">" +
+      S(Tr(l,
+           "Het bestand (CSV of XLSX; bij een profiel met meer soorten records: elk "
+           "bestand)",
+           "The file (CSV or XLSX; for a profile with several record types: each file)")) +
+      "</label><br><input type=\"file\" id=\"delivery\" name=\"delivery\" multiple "
+      "accept=\".csv,.xlsx,.txt\"></p>\n" +
+      Select("profile", Tr(l, "Profiel", "Profile"), profiles, Get(req, "profile")) +
+      Input("sheet", Tr(l, "Werkblad (XLSX; leeg: het eerste)", "Sheet (XLSX; empty: the first)"),
+            Get(req, "sheet")) +
+      Submit(Tr(l, "Inlezen", "Import")) + "</form>\n<p class=\"muted small\">" +
+      S(Tr(l,
+           "Alles of niets: bij een fout in het bestand wordt niets ingelezen en ziet u de "
+           "eerste fouten (BESTAND:REGEL: kolom: reden).",
+           "All or nothing: a file with an error imports nothing, and you see its first "
+           "errors (FILE:LINE: column: reason).")) +
+      "</p>\n";
+  return Html(env, req, Tr(l, "Aanlevering inlezen", "Import a delivery"), body, status);
+}
+
+// ---- the draw ----------------------------------------------------------------------------
+
+// The cases a draw draws from before its filter: the organisation's cases received in the
+// audit's year, as DrawSample counts them. The sampling library's SamplePopulation takes
+// this one call's place once it is there.
+Result<long> DrawPopulation(Workspace* ws, const Audit& a) {
+  CaseFilter filter;
+  filter.received_from = a.period_start();
+  filter.received_to = a.period_end();
+  long n = 0;
+  if (Status s = ForEachCase(ws, a.org, filter, [&](const CaseRecord&) { ++n; }); !s.ok()) {
+    return s;
+  }
+  return n;
+}
+
+Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Audit& a = ac.audit;
+  std::vector<std::string> problems;
+  int status = 200;
+  if (req.method == "POST") {
+    status = 422;
+    SampleRequest request;
+    request.audit = a.id;
+    const std::optional<long> size = Whole(Get(req, "size"));
+    if (!size) {
+      problems.push_back(
+          S(Tr(l, "De omvang is geen geheel getal: ", "The size is not a whole number: ")) +
+          Get(req, "size"));
+    }
+    request.size = size.value_or(0);
+    request.seed = Get(req, "seed");
+    request.stratify = Get(req, "stratify");
+    request.where = Get(req, "where");
+    request.replace = Get(req, "replace") == "1";
+    if (problems.empty()) {
+      Result<Sample> s = DrawSample(env.ws, request);
+      if (s.ok()) return Redirect(AuditPath(a.id) + "?drawn=1");
+      status = FormStatus(s.status());
+      problems = s.status().messages();
+    }
+    problems.push_back(S(Tr(l, "Er is niets getrokken.", "Nothing was drawn.")));
+  }
+  Result<long> population = DrawPopulation(env.ws, a);
+  if (!population.ok()) return Fail(env, req, population.status());
+  Result<Sample> current = CurrentSample(env.ws, a.id);
+  if (!current.ok() && !current.status().IsNotFound()) return Fail(env, req, current.status());
+  std::string body = AuditNav(env, a, Tr(l, "Trekking", "Draw")) + Messages(problems, "error");
+  body += "<p>" + S(Tr(l, "De populatie: ", "The population: ")) + std::to_string(*population) +
+          " " +
+          S(Tr(l, "zaken van deze organisatie ontvangen in ",
+               "cases of this organisation received in ")) +
+          std::to_string(a.period) + " " + S(Tr(l, "(vóór een filter).", "(before a filter).")) +
+          "</p>\n";
+  if (current.ok()) {
+    const Sample& s = *current;
+    body += "<p>" + S(Tr(l, "Huidige steekproef: ", "Current sample: ")) + std::to_string(s.size) +
+            S(Tr(l, " van ", " of ")) + std::to_string(s.population) +
+            S(Tr(l, " zaken (", " cases (")) +
+            (s.population > 0
+                 ? FormatPercent(static_cast<double>(s.size) / static_cast<double>(s.population), 1,
+                                 LangCode(l))
+                 : "–") +
+            "), " +
+            (s.method == "simple"
+                 ? S(Tr(l, "enkelvoudig aselect", "simple random"))
+                 : S(Tr(l, "gestratificeerd naar ", "stratified by ")) + Escape(s.stratify)) +
+            ", seed <code>" + Escape(s.seed) + "</code>" +
+            (s.where.empty()
+                 ? ""
+                 : ", " + S(Tr(l, "filter ", "filter ")) + "<code>" + Escape(s.where) + "</code>") +
+            ", " + S(Tr(l, "getrokken op ", "drawn on ")) + Escape(Moment(s.drawn_at, l)) +
+            ".</p>\n";
+    if (!s.strata.empty()) {
+      body += "<table><thead><tr><th>" + S(Tr(l, "Stratum", "Stratum")) +
+              "</th><th class=\"num\">" + S(Tr(l, "Zaken", "Cases")) + "</th><th class=\"num\">" +
+              S(Tr(l, "Getrokken", "Drawn")) + "</th></tr></thead><tbody>\n";
+      for (const SampleStratum& st : s.strata) {
+        body += "<tr><td>" + Escape(st.key.empty() ? "(leeg)" : st.key) +
+                "</td><td class=\"num\">" + std::to_string(st.population) +
+                "</td><td class=\"num\">" + std::to_string(st.allocated) + "</td></tr>\n";
+      }
+      body += "</tbody></table>\n";
+    }
+  }
+  std::vector<Option> fields{{"", S(Tr(l, "niet (enkelvoudig aselect)", "no (simple random)"))}};
+  for (const std::string& f : CaseFieldNames()) fields.push_back({f, f});
+  body +=
+      FormOpen(env, AuditPath(a.id) + "/draw") +
+      Input("size", Tr(l, "Omvang", "Size"), Get(req, "size"), "text",
+            " inputmode=\"numeric\" size=\"6\"") +
+      Input("seed",
+            Tr(l, "Seed (leeg: een nieuwe, willekeurige)", "Seed (empty: a fresh random one)"),
+            Get(req, "seed")) +
+      Select("stratify", Tr(l, "Stratificeren naar", "Stratify by"), fields, Get(req, "stratify")) +
+      Input("where",
+            Tr(l, "Filter (een voorwaarde, bv. kind = melding)",
+               "Filter (a condition, e.g. kind = melding)"),
+            Get(req, "where"), "text", " size=\"50\"") +
+      (current.ok() ? Checkbox("replace",
+                               Tr(l, "De huidige steekproef vervangen (zij blijft vastgelegd)",
+                                  "Replace the current sample (it stays on record)"),
+                               Get(req, "replace") == "1")
+                    : "") +
+      Submit(Tr(l, "Trekken", "Draw")) + "</form>\n";
+  return Html(env, req, Tr(l, "Steekproef trekken", "Draw the sample"), body, status);
+}
+
+// ---- the state ---------------------------------------------------------------------------
+
+struct Move {
+  AuditStatus to;
+  std::string_view label;
+};
+
+// The moves open from the audit's state.
+std::vector<Move> Moves(Lang l, AuditStatus from) {
+  if (from == AuditStatus::kDraft)
+    return {{AuditStatus::kConcept, Tr(l, "Naar concept", "To concept")}};
+  if (from == AuditStatus::kConcept) {
+    return {{AuditStatus::kFinal, Tr(l, "Naar definitief", "To final")},
+            {AuditStatus::kDraft, Tr(l, "Terug naar werkversie", "Back to draft")}};
+  }
+  return {};
+}
+
+Response StatePage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Audit& a = ac.audit;
+  std::vector<std::string> problems;
+  int status = 200;
+  // The move to confirm: asked for with the button of the first form (a GET), or sent
+  // back after a refusal.
+  std::optional<AuditStatus> confirm;
+  const std::string to_text = req.method == "POST"    ? Get(req, "to")
+                              : req.query.count("to") ? req.query.at("to")
+                                                      : "";
+  if (!to_text.empty()) confirm = AuditStatusFromName(to_text);
+  if (req.method == "POST") {
+    status = 422;
+    if (!confirm) {
+      problems.push_back(S(Tr(l, "Onbekende status: ", "Unknown state: ")) + to_text);
+    } else {
+      Transition t{*confirm, TypedNote(Get(req, "reason")), env.inspector,
+                   Get(req, "without_response") == "1"};
+      Status moved = MoveAudit(env.ws, a.id, t, *env.calendar, *env.calendar_text);
+      if (moved.ok()) return Redirect(AuditPath(a.id) + "/state?moved=1");
+      status = FormStatus(moved);
+      problems = moved.messages();
+    }
+    problems.push_back(S(Tr(l, "De status is niet gewijzigd.", "The state has not changed.")));
+  }
+  std::string body = AuditNav(env, a, Tr(l, "Status", "State")) + Messages(problems, "error");
+  if (req.query.count("moved"))
+    body += Notice(Tr(l, "De status is gewijzigd.", "The state has changed."));
+  body += "<p>" + S(Tr(l, "Deze audit is ", "This audit is ")) + "<strong>" +
+          StateLabel(l, a.status) + "</strong>.</p>\n";
+  Result<std::vector<AuditSnapshot>> versions = Snapshots(env.ws, a.id);
+  if (!versions.ok()) return Fail(env, req, versions.status());
+  if (!versions->empty()) {
+    const AuditSnapshot& v = versions->back();
+    body += "<p class=\"muted\">" + S(Tr(l, "Laatste versie: ", "Latest version: ")) +
+            std::to_string(v.version) + " (" + Escape(v.state) + "), " +
+            S(Tr(l, "peildatum ", "peildatum ")) + FormatLongDate(v.as_of, LangCode(l)) + ", " +
+            Escape(Moment(v.created_at, l)) + "</p>\n";
+  }
+  for (const Move& m : Moves(l, a.status)) {
+    const Transition t{m.to, "", env.inspector, false};
+    Result<std::vector<std::string>> unmet = UnmetGates(env.ws, a.id, t, *env.calendar);
+    if (!unmet.ok()) return Fail(env, req, unmet.status());
+    body += "<section class=\"state\"><h2>" + S(m.label) + "</h2>\n";
+    if (unmet->empty()) {
+      body += "<p>" + S(Tr(l, "Aan alle voorwaarden is voldaan.", "Every condition is met.")) +
+              "</p>\n";
+    } else {
+      body += "<p>" + std::to_string(unmet->size()) + " " +
+              S(Tr(l, "voorwaarde(n) nog niet voldaan:", "condition(s) not yet met:")) +
+              "</p>\n<ul class=\"small\">";
+      for (const std::string& u : *unmet) body += "<li>" + Escape(u) + "</li>";
+      body += "</ul>\n";
+    }
+    if (confirm == m.to) {
+      // The second step: the move itself, with what it needs.
+      body +=
+          FormOpen(env, AuditPath(a.id) + "/state") +
+          "<input type=\"hidden\" name=\"to\" value=\"" + S(AuditStatusName(m.to)) + "\">\n" +
+          "<p><strong>" + S(Tr(l, "Weet u het zeker? ", "Are you sure? ")) + "</strong>" +
+          S(m.to == AuditStatus::kConcept
+                ? Tr(l, "De audit wordt bevroren in een versie; scores wijzigen kan dan niet meer.",
+                     "The audit is frozen into a version; scores can no longer change.")
+            : m.to == AuditStatus::kFinal
+                ? Tr(l, "Definitief kan niet meer terug.", "Final cannot be undone.")
+                : Tr(l, "De audit gaat terug naar de werkversie.",
+                     "The audit goes back to draft.")) +
+          "</p>\n" +
+          (m.to != AuditStatus::kConcept
+               ? TextArea("reason",
+                          m.to == AuditStatus::kDraft
+                              ? Tr(l, "Reden (verplicht)", "Reason (required)")
+                              : Tr(l, "Reden (verplicht zonder hoor en wederhoor)",
+                                   "Reason (required without responses)"),
+                          Get(req, "reason"))
+               : "") +
+          (m.to == AuditStatus::kFinal
+               ? Checkbox("without_response",
+                          Tr(l, "Zonder hoor en wederhoor", "Without responses"),
+                          Get(req, "without_response") == "1")
+               : "") +
+          Submit(S(Tr(l, "Bevestigen: ", "Confirm: ")) + S(m.label)) + "</form>\n" +
+          "<p><a href=\"" + AuditPath(a.id) + "/state\">" + S(Tr(l, "Annuleren", "Cancel")) +
+          "</a></p>\n";
+    } else {
+      body += "<form method=\"get\" action=\"" + AuditPath(a.id) +
+              "/state\"><input type=\"hidden\" name=\"to\" value=\"" + S(AuditStatusName(m.to)) +
+              "\"><button type=\"submit\">" + S(m.label) + "…</button></form>\n";
+    }
+    body += "</section>\n";
+  }
+  return Html(env, req, Tr(l, "Status van de audit", "State of the audit"), body, status);
+}
+
+// ---- hoor en wederhoor -------------------------------------------------------------------
+
+// At most `max` bytes of `text`, cut before a whole UTF-8 character, "…" when cut.
+std::string Shortened(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "…";
+}
+
+// Escaped text with its line breaks shown.
+std::string WithBreaks(const std::string& html) {
+  std::string out;
+  for (char c : html) out += c == '\n' ? std::string("<br>\n") : std::string(1, c);
+  return out;
+}
+
+std::string DecisionLabel(Lang l, const std::string& decision) {
+  if (decision == "accepted") return S(Tr(l, "aanvaard", "accepted"));
+  if (decision == "rejected") return S(Tr(l, "verworpen", "rejected"));
+  return decision;
+}
+
+Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Audit& a = ac.audit;
+  std::vector<std::string> problems;
+  int status = 200;
+  const std::string action = Get(req, "action");
+  if (req.method == "POST") {
+    status = 422;
+    if (action == "add") {
+      NewResponse r;
+      r.audit = a.id;
+      r.criterion = Get(req, "criterion");
+      r.text = TypedNote(Get(req, "text"));
+      r.source = Get(req, "source");
+      r.actor = env.inspector;
+      const std::optional<Date> received = Date::ParseIso(Get(req, "received"));
+      if (!received) {
+        problems.push_back(S(Tr(l, "De ontvangstdatum is geen datum (JJJJ-MM-DD): ",
+                                "The date received is not a date (YYYY-MM-DD): ")) +
+                           Get(req, "received"));
+      } else {
+        r.received = *received;
+        Result<vtaudit::Response> added = AddResponse(env.ws, r);
+        if (added.ok()) return Redirect(AuditPath(a.id) + "/responses?added=1");
+        status = FormStatus(added.status());
+        problems = added.status().messages();
+      }
+    } else if (action == "decide") {
+      const std::optional<long> id = Whole(Get(req, "response"));
+      const std::string decision = Get(req, "decision");
+      if (!id || (decision != "accepted" && decision != "rejected")) {
+        problems.push_back(S(Tr(l, "Kies aanvaard of verworpen.", "Choose accepted or rejected.")));
+      } else {
+        Status s = DecideResponse(env.ws, a.id, *id, decision, TypedNote(Get(req, "reason")),
+                                  env.inspector);
+        if (s.ok()) return Redirect(AuditPath(a.id) + "/responses?decided=1");
+        status = FormStatus(s);
+        problems = s.messages();
+      }
+    } else {
+      problems.push_back(S(Tr(l, "Onbekende handeling.", "Unknown action.")));
+    }
+    problems.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
+  }
+  Result<std::vector<vtaudit::Response>> responses = Responses(env.ws, a.id);
+  if (!responses.ok()) return Fail(env, req, responses.status());
+  std::string body =
+      AuditNav(env, a, Tr(l, "Hoor en wederhoor", "Responses")) + Messages(problems, "error");
+  if (req.query.count("added"))
+    body += Notice(Tr(l, "De reactie is vastgelegd.", "The response is recorded."));
+  if (req.query.count("decided"))
+    body += Notice(Tr(l, "Het besluit is vastgelegd.", "The decision is recorded."));
+  if (responses->empty()) {
+    body +=
+        "<p>" +
+        S(Tr(l, "Nog geen reacties van de organisatie.", "No responses of the organisation yet.")) +
+        "</p>\n";
+  }
+  for (const vtaudit::Response& r : *responses) {
+    const std::string id = std::to_string(r.id);
+    body += "<section class=\"response\"><h2>" + S(Tr(l, "Reactie ", "Response ")) + id + ": " +
+            (r.criterion.empty() ? S(Tr(l, "het rapport als geheel", "the report as a whole"))
+                                 : Escape(r.criterion)) +
+            "</h2>\n<p class=\"muted small\">" + S(Tr(l, "Ontvangen ", "Received ")) +
+            Escape(Day(r.received, l)) + (r.source.empty() ? "" : " · " + Escape(r.source)) +
+            " · " + S(Tr(l, "op versie ", "on version ")) + std::to_string(r.version) + " · " +
+            S(Tr(l, "vastgelegd ", "recorded ")) + Escape(Moment(r.at, l)) +
+            (r.recorded_by.empty() ? "" : S(Tr(l, " door ", " by ")) + Escape(r.recorded_by)) +
+            "</p>\n<blockquote class=\"text\">" + WithBreaks(Escape(r.text)) + "</blockquote>\n";
+    if (r.decision) {
+      body += "<p><strong>" + DecisionLabel(l, *r.decision) + "</strong>" +
+              (r.reason.empty() ? "" : ": " + Escape(r.reason)) + " <span class=\"muted small\">(" +
+              Escape(Moment(r.decided_at, l)) +
+              (r.decided_by.empty() ? "" : S(Tr(l, ", ", ", ")) + Escape(r.decided_by)) +
+              ")</span></p>\n";
+    }
+    const bool resubmitted = action == "decide" && Get(req, "response") == id;
+    body += "<details" + std::string(resubmitted || !r.decision ? " open" : "") + "><summary>" +
+            S(r.decision ? Tr(l, "Het besluit wijzigen", "Change the decision")
+                         : Tr(l, "Besluiten", "Decide")) +
+            "</summary>\n" + FormOpen(env, AuditPath(a.id) + "/responses") +
+            "<input type=\"hidden\" name=\"action\" value=\"decide\"><input type=\"hidden\" "
+            "name=\"response\" value=\"" +
+            id + "\">\n<fieldset><legend>" + S(Tr(l, "Besluit", "Decision")) + "</legend>";
+    for (const char* d : {"accepted", "rejected"}) {
+      const std::string input_id = "d" + id + "_" + d;
+      const bool checked = resubmitted && Get(req, "decision") == d;
+      body += "<label for=\"" + input_id + "\"><input type=\"radio\" id=\"" + input_id +
+              "\" name=\"decision\" value=\"" + d + "\"" + (checked ? " checked" : "") + "> " +
+              DecisionLabel(l, d) + "</label> ";
+    }
+    body += "</fieldset>\n" +
+            TextArea("reason" + id, Tr(l, "Reden", "Reason"), resubmitted ? Get(req, "reason") : "",
+                     3, "reason") +
+            Submit(Tr(l, "Besluit vastleggen", "Record the decision")) + "</form></details>\n" +
+            "</section>\n";
+  }
+  std::vector<Option> criteria{{"", S(Tr(l, "het rapport als geheel", "the report as a whole"))}};
+  for (const Criterion* k : ac.framework->Criteria()) {
+    criteria.push_back({k->id, k->id + " — " + Shortened(Name(l, k->text, k->gloss), 80)});
+  }
+  const bool adding = action == "add";
+  std::time_t now = std::time(nullptr);
+  std::tm today{};
+  localtime_r(&now, &today);
+  char iso[32];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", today.tm_year + 1900, today.tm_mon + 1,
+                today.tm_mday);
+  body += "<h2>" + S(Tr(l, "Een reactie vastleggen", "Record a response")) + "</h2>\n" +
+          FormOpen(env, AuditPath(a.id) + "/responses") +
+          "<input type=\"hidden\" name=\"action\" value=\"add\">\n" +
+          Select("criterion", Tr(l, "Criterium", "Criterion"), criteria,
+                 adding ? Get(req, "criterion") : "") +
+          TextArea("text", Tr(l, "De reactie van de organisatie", "The organisation's response"),
+                   adding ? Get(req, "text") : "", 5) +
+          Input("source",
+                Tr(l, "Bron (bv. brief van de bestuurder)", "Source (e.g. the board's letter)"),
+                adding ? Get(req, "source") : "") +
+          Input("received", Tr(l, "Ontvangen op", "Received on"),
+                adding ? Get(req, "received") : iso, "date") +
+          Submit(Tr(l, "Reactie vastleggen", "Record the response")) + "</form>\n";
+  return Html(env, req, Tr(l, "Hoor en wederhoor", "Responses"), body, status);
+}
+
+// ---- the report versions -----------------------------------------------------------------
+
+const char* ContentType(const std::string& format) {
+  if (format == "pdf") return "application/pdf";
+  if (format == "html") return "text/html; charset=utf-8";
+  if (format == "json") return "application/json";
+  return "text/csv; charset=utf-8";
+}
+
+Response VersionsPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Audit& a = ac.audit;
+  Result<std::vector<ReportVersionInfo>> versions = ReportVersions(env.ws, a.id);
+  if (!versions.ok()) return Fail(env, req, versions.status());
+  std::string body = AuditNav(env, a, Tr(l, "Versies", "Versions"));
+  body +=
+      "<p><a href=\"" + AuditPath(a.id) + "/report.pdf\">" +
+      S(a.status == AuditStatus::kDraft
+            ? Tr(l, "De werkversie als PDF downloaden", "Download the draft as PDF")
+            : Tr(l, "De laatste versie als PDF downloaden", "Download the latest version as PDF")) +
+      "</a></p>\n";
+  if (versions->empty()) {
+    body += "<p>" +
+            S(Tr(l, "Er is nog geen versie: die ontstaat bij de stap naar concept.",
+                 "There is no version yet: the move to concept makes the first.")) +
+            "</p>\n";
+    return Html(env, req, Tr(l, "Rapportversies", "Report versions"), body);
+  }
+  body += "<table><thead><tr><th>" + S(Tr(l, "Versie", "Version")) + "</th><th>" +
+          S(Tr(l, "Status", "State")) + "</th><th>" + S(Tr(l, "Peildatum", "Peildatum")) +
+          "</th><th>" + S(Tr(l, "Vastgelegd", "Made")) + "</th><th>" +
+          S(Tr(l, "Bestanden", "Files")) + "</th></tr></thead><tbody>\n";
+  for (const ReportVersionInfo& v : *versions) {
+    std::string files;
+    for (const StoredReport& f : v.files) {
+      files += "<div><a href=\"" + AuditPath(a.id) + "/version/" +
+               std::to_string(v.snapshot.version) + "/" + Escape(UrlSegment(f.format)) + "/" +
+               Escape(UrlSegment(f.lang)) + "\">" + Escape(f.format) + " (" + Escape(f.lang) +
+               ")</a> <span class=\"muted small\">" + Escape(Moment(f.written_at, l)) +
+               " · SHA-256 " + Escape(f.sha256.substr(0, 12)) + "</span></div>";
+    }
+    for (const WithdrawnReport& w : v.withdrawn) {
+      files += "<div class=\"muted small\">" + Escape(w.format) + " (" + Escape(w.lang) + ") " +
+               S(Tr(l, "ingetrokken op ", "withdrawn on ")) + Escape(Moment(w.withdrawn_at, l)) +
+               (w.reason.empty() ? "" : ": " + Escape(w.reason)) + "</div>";
+    }
+    if (files.empty()) {
+      files = "<span class=\"muted small\">" +
+              S(Tr(l, "nog geen bestand geschreven", "no file written yet")) + "</span>";
+    }
+    body += "<tr><td>" + std::to_string(v.snapshot.version) + "</td><td>" +
+            Escape(v.snapshot.state) + "</td><td>" + FormatLongDate(v.snapshot.as_of, LangCode(l)) +
+            "</td><td>" + Escape(Moment(v.snapshot.created_at, l)) + "</td><td>" + files +
+            "</td></tr>\n";
+  }
+  body += "</tbody></table>\n";
+  return Html(env, req, Tr(l, "Rapportversies", "Report versions"), body);
+}
+
+// A kept report file: /audit/N/version/V/FORMAT/LANG, the bytes stored, as a download.
+Response VersionFile(const PageEnv& env, const Request& req, const AuditContext& ac,
+                     const std::string& version, const std::string& format,
+                     const std::string& lang) {
+  const std::optional<long> v = Whole(version);
+  if (!v || (lang != "nl" && lang != "en") ||
+      (format != "html" && format != "pdf" && format != "json" && format != "csv")) {
+    return ErrorPage(env, req, 404, req.path);
+  }
+  const ReportTemplates& templates = lang == "en" ? *env.report_en : *env.report_nl;
+  Result<WrittenReport> report =
+      WriteReport(env.ws, ac.audit.id, format, templates, *env.calendar, static_cast<int>(*v));
+  if (!report.ok()) return Fail(env, req, report.status());
+  Response r{200, ContentType(format), std::move(report->bytes), ""};
+  const std::string file = "rapport-" + ac.audit.org + "-" + std::to_string(ac.audit.period) +
+                           "-v" + std::to_string(*v) + "-" + lang + "." + format;
+  r.disposition =
+      "attachment; filename=\"" + UrlSegment(file) + "\"; filename*=UTF-8''" + UrlSegment(file);
+  return r;
+}
+
+}  // namespace
+
+}  // namespace vtaudit::web::page
+
+namespace vtaudit::web {
+
+std::optional<Response> AuditWorkPage(const PageEnv& env, const Request& req) {
+  using namespace page;
+  const std::vector<std::string>& s = req.segments;
+  if (s.size() == 2 && s[0] == "audit" && s[1] == "new") return NewAuditPage(env, req);
+  if (s.size() < 3 || s[0] != "audit") return std::nullopt;
+  const std::string& what = s[2];
+  const bool form = s.size() == 3 &&
+                    (what == "import" || what == "draw" || what == "state" || what == "responses");
+  const bool shown = (s.size() == 3 && what == "versions") || (s.size() == 6 && what == "version");
+  if (!form && !shown) return std::nullopt;
+  if (shown && req.method != "GET") return ErrorPage(env, req, 405, req.method);
+  Result<AuditContext> ac = LoadAudit(env, s[1]);
+  if (!ac.ok()) return Fail(env, req, ac.status());
+  if (what == "import") return ImportPage(env, req, *ac);
+  if (what == "draw") return DrawPage(env, req, *ac);
+  if (what == "state") return StatePage(env, req, *ac);
+  if (what == "responses") return ResponsesPage(env, req, *ac);
+  if (what == "versions") return VersionsPage(env, req, *ac);
+  return VersionFile(env, req, *ac, s[3], s[4], s[5]);
+}
+
+}  // namespace vtaudit::web
