@@ -22,6 +22,7 @@
 #include "database.h"
 #include "lifecycle.h"
 #include "response.h"
+#include "finding.h"
 #include "sample_draw.h"
 #include "scoring.h"
 #include "web_internal.h"
@@ -454,8 +455,8 @@ BOOST_AUTO_TEST_CASE(judgement_and_agreement_pages_say_indicative_and_undefined)
   BOOST_TEST(judgement.find("oneens 1, ongescoord 0") != std::string::npos);  // O1
   const std::string agreement = s.Call("GET", "/audit/1/agreement", c).body;
   BOOST_TEST(agreement.find("Cohen n.v.t. (alle scores in één categorie)") != std::string::npos);
-  BOOST_TEST(agreement.find("organisatie: Anna voldoet, Bram deels, Cees voldoet") !=
-             std::string::npos);
+  // An organisation criterion's results by the names of the scale's levels.
+  BOOST_TEST(agreement.find("organisatie: Anna V, Bram D, Cees V") != std::string::npos);
   BOOST_TEST(agreement.find("Anna – Bram: 1, Cohen 0") != std::string::npos);
   const std::string en = s.Call("GET", "/audit/1/agreement?lang=en", c).body;
   BOOST_TEST(en.find("Cohen n/a (all scores in one category)") != std::string::npos);
@@ -935,6 +936,269 @@ BOOST_AUTO_TEST_CASE(the_report_versions_are_listed_and_downloaded) {
   BOOST_TEST(s.Call("GET", "/audit/1/version/9/pdf/nl", c).status == 404);  // no version 9
   BOOST_TEST(s.Call("GET", "/audit/1/version/1/exe/nl", c).status == 404);
   BOOST_TEST(s.Call("POST", "/audit/1/versions", c, "csrf=" + csrf).status == 405);
+// ---- the review side: findings, disagreements, history, filters, case facts ----------------
+
+namespace {
+
+// What an inspector types, with the characters that break forms and HTML: a plus, an
+// ampersand, quotes, angle brackets, a line break as a browser sends it (CR LF) and letters
+// with diacritics. Stored, it reads the same with LF for the line break.
+const std::string kTyped = "1 + 1 & \"twee\" 'drie' <b>vier</b>\r\nregel twee: één, café, Zoë";
+const std::string kStored = "1 + 1 & \"twee\" 'drie' <b>vier</b>\nregel twee: één, café, Zoë";
+
+long Findings(Served& s) { return s.fixture.Count("finding"); }
+
+void Freeze(Served& s) {
+  BOOST_TEST_REQUIRE(
+      s.fixture.ws->db().Exec("UPDATE audit SET status = 'final' WHERE id = 1").ok());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_finding_is_written_with_its_text_kept_exactly) {
+  Served s;
+  const std::string c = s.Login();
+  Reply list = s.Call("GET", "/audit/1/findings", c);
+  BOOST_TEST(list.status == 200);
+  BOOST_TEST(list.body.find("href=\"/audit/1/finding/S1\"") != std::string::npos);
+  BOOST_TEST(list.body.find("href=\"/audit/1/finding/C1\"") != std::string::npos);
+  const std::string page = s.Call("GET", "/audit/1/finding/C1", c).body;
+  const std::string csrf = s.Hidden(page, "csrf");
+  BOOST_TEST(!csrf.empty());
+  Reply saved = s.Call(
+      "POST", "/audit/1/finding/C1", c,
+      "csrf=" + csrf + "&text=" + s.Encode(kTyped) + "&evidence=" + s.Encode("zaak C001 & C003"));
+  BOOST_TEST(saved.status == 303);
+  BOOST_TEST(saved.headers.get("Location") == "/audit/1/finding/C1?saved=1");
+  Result<std::vector<Finding>> current = CurrentFindings(s.fixture.ws.get(), 1);
+  BOOST_TEST_REQUIRE(current.ok());
+  BOOST_TEST_REQUIRE(current->size() == 1u);
+  BOOST_TEST((*current)[0].text == kStored);
+  BOOST_TEST((*current)[0].evidence == "zaak C001 & C003");
+  BOOST_TEST((*current)[0].inspector == "Anna");
+  // The form shows it back exactly (escaped, the line break kept), the list line by line.
+  const std::string after = s.Call("GET", "/audit/1/finding/C1?saved=1", c).body;
+  BOOST_TEST(after.find(">" + Escape(kStored) + "</textarea>") != std::string::npos);
+  BOOST_TEST(after.find("<b>vier") == std::string::npos);
+  BOOST_TEST(after.find("Opgeslagen.") != std::string::npos);
+  const std::string shown = s.Call("GET", "/audit/1/findings", c).body;
+  BOOST_TEST(shown.find(Escape("1 + 1 & \"twee\" 'drie' <b>vier</b>") + "<br>\n" +
+                        Escape("regel twee: één, café, Zoë")) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(
+    a_bad_finding_is_422_a_wrong_token_403_a_final_audit_409_and_nothing_is_written) {
+  Served s;
+  const std::string c = s.Login();
+  const std::string csrf = s.Hidden(s.Call("GET", "/audit/1/finding/S1", c).body, "csrf");
+  // An empty text is the user's mistake: 422, the form again with the evidence typed.
+  Reply empty = s.Call("POST", "/audit/1/finding/S1", c,
+                       "csrf=" + csrf + "&text=&evidence=" + s.Encode(kTyped));
+  BOOST_TEST(empty.status == 422);
+  BOOST_TEST(empty.body.find("Er is niets opgeslagen.") != std::string::npos);
+  BOOST_TEST(empty.body.find(">" + Escape(kStored) + "</textarea>") != std::string::npos);
+  BOOST_TEST(s.Call("POST", "/audit/1/finding/S1", c, "csrf=wrong&text=x").status == 403);
+  BOOST_TEST(s.Call("POST", "/audit/1/finding/S1", c, "text=x").status == 403);
+  BOOST_TEST(s.Call("POST", "/audit/1/finding/NOPE", c, "csrf=" + csrf + "&text=x").status == 404);
+  BOOST_TEST(Findings(s) == 0);
+  // A final audit refuses, saying why, and its form is disabled.
+  Freeze(s);
+  Reply frozen = s.Call("POST", "/audit/1/finding/S1", c, "csrf=" + csrf + "&text=x");
+  BOOST_TEST(frozen.status == 409);
+  BOOST_TEST(frozen.body.find("bevroren") != std::string::npos);
+  BOOST_TEST(frozen.body.find("<fieldset disabled>") != std::string::npos);
+  BOOST_TEST(Findings(s) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_disagreement_is_listed_and_reconciled_with_its_reason_kept_exactly) {
+  Served s;
+  const std::string k = s.sample.cases[0].case_id;
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, k, "C1", "voldoet", "ja", "Anna", {}}).ok());
+  BOOST_TEST_REQUIRE(
+      SetScore(s.fixture.ws.get(), {1, k, "C1", "voldoet_niet", "nee", "Bram", {}}).ok());
+  const std::string c = s.Login();
+  Reply page = s.Call("GET", "/audit/1/disagreements", c);
+  BOOST_TEST(page.status == 200);
+  BOOST_TEST(page.body.find("Anna: voldoet, Bram: voldoet niet") != std::string::npos, page.body);
+  BOOST_TEST(page.body.find("name=\"case\" value=\"" + k + "\"") != std::string::npos);
+  const std::string csrf = s.Hidden(page.body, "csrf");
+  const std::string item = "csrf=" + csrf + "&case=" + k + "&criterion=C1";
+  const long before = s.Events();
+  // Without a reason, or with a result a case criterion does not have: 422, nothing written,
+  // the reason typed kept in its form.
+  Reply no_reason = s.Call("POST", "/audit/1/disagreements", c, item + "&result=voldoet&reason=");
+  BOOST_TEST(no_reason.status == 422);
+  BOOST_TEST(no_reason.body.find("Er is niets opgeslagen.") != std::string::npos);
+  Reply bad = s.Call("POST", "/audit/1/disagreements", c,
+                     item + "&result=misschien&reason=" + s.Encode(kTyped));
+  BOOST_TEST(bad.status == 422);
+  BOOST_TEST(bad.body.find(">" + Escape(kStored) + "</textarea>") != std::string::npos);
+  BOOST_TEST(s.Call("POST", "/audit/1/disagreements", c,
+                    "csrf=wrong&case=" + k + "&criterion=C1&result=voldoet&reason=x")
+                 .status == 403);
+  BOOST_TEST(s.Events() == before);
+  Reply done = s.Call("POST", "/audit/1/disagreements", c,
+                      item + "&result=voldoet_niet&reason=" + s.Encode(kTyped));
+  BOOST_TEST(done.status == 303);
+  BOOST_TEST(s.Events() == before + 1);
+  Result<std::vector<CurrentScore>> scores = CurrentScores(s.fixture.ws.get(), 1);
+  BOOST_TEST_REQUIRE(scores.ok());
+  bool found = false;
+  for (const CurrentScore& sc : *scores) {
+    found |= sc.reconciled && sc.case_id == k && sc.criterion == "C1" &&
+             sc.result == "voldoet_niet" && sc.note == kStored;
+  }
+  BOOST_TEST(found);
+  const std::string after = s.Call("GET", "/audit/1/disagreements", c).body;
+  BOOST_TEST(after.find("Geen open verschillen.") != std::string::npos);
+  BOOST_TEST(after.find("afgestemd: voldoet niet") != std::string::npos);
+  // A final audit: 409 with the library's reason, nothing written.
+  Freeze(s);
+  BOOST_TEST(
+      s.Call("POST", "/audit/1/disagreements", c, item + "&result=voldoet&reason=x").status == 409);
+  BOOST_TEST(s.Events() == before + 1);
+}
+
+// Blind scoring holds on the review pages: Bram and Cees differ on a case Anna has not
+// scored, so Anna sees neither their results nor their notes, only that something is hidden.
+BOOST_AUTO_TEST_CASE(review_pages_keep_scoring_blind) {
+  Served s;
+  BOOST_TEST_REQUIRE(ChangeInspectors(s.fixture.ws.get(), 1, {"Cees"}, {}, "").ok());
+  const std::string k = s.sample.cases[1].case_id;
+  BOOST_TEST_REQUIRE(
+      SetScore(s.fixture.ws.get(), {1, k, "C1", "voldoet", "geheim-van-bram", "Bram", {}}).ok());
+  BOOST_TEST_REQUIRE(
+      SetScore(s.fixture.ws.get(), {1, k, "C1", "voldoet_niet", "geheim-van-cees", "Cees", {}})
+          .ok());
+  const std::string c = s.Login();
+  const std::string history = "/audit/1/history?case=" + k + "&criterion=C1";
+  for (const std::string& path :
+       {std::string("/audit/1/disagreements"), std::string("/audit/1/agreement"), history,
+        std::string("/audit/1/scores")}) {
+    Reply r = s.Call("GET", path, c);
+    BOOST_TEST(r.status == 200, path);
+    BOOST_TEST(r.body.find("geheim-van") == std::string::npos, path);
+    BOOST_TEST(r.body.find("Bram: voldoet") == std::string::npos, path);
+    BOOST_TEST(r.body.find("Bram voldoet") == std::string::npos, path);
+  }
+  BOOST_TEST(s.Call("GET", "/audit/1/disagreements", c).body.find("1 verschil(len)") !=
+             std::string::npos);
+  BOOST_TEST(s.Call("GET", history, c).body.find("2 gebeurtenis(sen)") != std::string::npos);
+  // Once Anna has scored it, the trail shows all three.
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, k, "C1", "voldoet", "", "Anna", {}}).ok());
+  const std::string seen = s.Call("GET", history, c).body;
+  BOOST_TEST(seen.find("geheim-van-bram") != std::string::npos);
+  BOOST_TEST(seen.find("geheim-van-cees") != std::string::npos);
+  BOOST_TEST(seen.find("verborgen") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_history_of_a_criterion_names_who_when_and_what) {
+  Served s;
+  const std::string k = s.sample.cases[2].case_id;
+  BOOST_TEST_REQUIRE(
+      SetScore(s.fixture.ws.get(), {1, k, "C1", "voldoet", kStored, "Anna", {}}).ok());
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, k, "C1", "nvt", {}, "Anna", {}}).ok());
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, "", "O1", "deels", "org", "Anna", {}}).ok());
+  const std::string c = s.Login();
+  Reply r = s.Call("GET", "/audit/1/history?case=" + k + "&criterion=C1", c);
+  BOOST_TEST(r.status == 200);
+  // Two events, newest last: — → voldoet, then voldoet → n.v.t.
+  BOOST_TEST(r.body.find("<td>—</td><td>voldoet</td>") != std::string::npos, r.body);
+  BOOST_TEST(r.body.find("<td>voldoet</td><td>n.v.t.</td>") != std::string::npos);
+  BOOST_TEST(r.body.find(Escape("1 + 1 & \"twee\" 'drie' <b>vier</b>") + "<br>\n") !=
+             std::string::npos);
+  // The stamp in Dutch: a month name and " UTC", never the ISO form.
+  BOOST_TEST(std::regex_search(
+      r.body, std::regex("<td>[0-9]{1,2} [a-z]+ 20[0-9]{2}, [0-9]{2}:[0-9]{2} UTC</td>")));
+  // An organisation criterion has no case; its levels by name, not by id.
+  Reply org = s.Call("GET", "/audit/1/history?criterion=O1", c);
+  BOOST_TEST(org.status == 200);
+  BOOST_TEST(org.body.find("<td>—</td><td>D</td>") != std::string::npos);
+  // Linked from the case page and the organisation page.
+  BOOST_TEST(s.Call("GET", s.CasePath(2), c)
+                 .body.find("/audit/1/history?case=" + k + "&amp;criterion=C1") !=
+             std::string::npos);
+  BOOST_TEST(s.Call("GET", "/audit/1/organisation", c).body.find("/audit/1/history?criterion=O1") !=
+             std::string::npos);
+  for (const char* bad :
+       {"/audit/1/history", "/audit/1/history?criterion=NOPE", "/audit/1/history?criterion=C1",
+        "/audit/1/history?case=C001&criterion=O1"}) {
+    BOOST_TEST(s.Call("GET", bad, c).status == 400, bad);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_score_overview_filters_unscored_disagreements_and_one_criterion) {
+  Served s;
+  const std::string k0 = s.sample.cases[0].case_id;
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, k0, "C1", "voldoet", "", "Anna", {}}).ok());
+  BOOST_TEST_REQUIRE(
+      SetScore(s.fixture.ws.get(), {1, k0, "C1", "voldoet_niet", "", "Bram", {}}).ok());
+  const std::string c = s.Login();
+  // Rows: C1 on every sampled case, C2 on the meldingen (odd case numbers).
+  long meldingen = 0;
+  for (const SampledCase& sc : s.sample.cases) meldingen += (sc.case_id.back() - '0') % 2;
+  const auto rows = [&](const std::string& query) {
+    const std::string body = s.Call("GET", "/audit/1/scores" + query, c).body;
+    long n = 0;
+    for (size_t at = 0;
+         (at = body.find("<tr><td><a href=\"/audit/1/case/", at)) != std::string::npos; ++at)
+      ++n;
+    return n;
+  };
+  BOOST_TEST(rows("") == 6 + meldingen);
+  BOOST_TEST(rows("?show=unscored") == 6 + meldingen - 1);
+  BOOST_TEST(rows("?show=disagreements") == 1);
+  BOOST_TEST(rows("?criterion=C2") == meldingen);
+  BOOST_TEST(rows("?show=disagreements&criterion=C2") == 0);
+  const std::string one = s.Call("GET", "/audit/1/scores?show=disagreements", c).body;
+  BOOST_TEST(one.find("Bram: voldoet niet") != std::string::npos);
+  BOOST_TEST(one.find("<option value=\"disagreements\" selected>") != std::string::npos);
+  BOOST_TEST(s.Call("GET", "/audit/1/scores?show=bogus", c).status == 400);
+  BOOST_TEST(s.Call("GET", "/audit/1/scores?criterion=O1", c).status == 400);
+}
+
+BOOST_AUTO_TEST_CASE(the_case_page_shows_its_dates_in_dutch_and_keeps_a_note_exactly) {
+  Served s;
+  const std::string c = s.Login();
+  const std::string page = s.Call("GET", s.CasePath(0), c).body;
+  // Received 2025-03-03 (Served): written out, the unset moments named as such.
+  BOOST_TEST(page.find("<dt>Ontvangen</dt><dd>3 maart 2025</dd>") != std::string::npos);
+  BOOST_TEST(
+      page.find("<dt>Veiligheidsbeoordeling</dt><dd><span class=\"muted\">niet geregistreerd") !=
+      std::string::npos);
+  BOOST_TEST(page.find("Raad voor de Kinderbescherming</dt><dd>nee</dd>") != std::string::npos);
+  BOOST_TEST(page.find("2025-03-03") == std::string::npos);
+  BOOST_TEST(s.Call("GET", "/audit/1", c).body.find("<td>3 maart 2025</td>") != std::string::npos);
+  BOOST_TEST(s.Call("GET", s.CasePath(0) + "?lang=en", c).body.find("<dd>3 March 2025</dd>") !=
+             std::string::npos);
+  const std::string form = "csrf=" + s.Hidden(page, "csrf") +
+                           "&base_C1=" + s.Hidden(page, "base_C1") +
+                           "&r_C1=voldoet&note_C1=" + s.Encode(kTyped) + "&then=stay";
+  BOOST_TEST(s.Call("POST", s.CasePath(0), c, form).status == 303);
+  Result<std::vector<CurrentScore>> scores = CurrentScores(s.fixture.ws.get(), 1);
+  BOOST_TEST_REQUIRE(scores.ok());
+  BOOST_TEST_REQUIRE(scores->size() == 1u);
+  BOOST_TEST((*scores)[0].note == kStored);
+  BOOST_TEST(s.Call("GET", s.CasePath(0), c).body.find(">" + Escape(kStored) + "</textarea>") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(figures_are_written_the_dutch_way) {
+  Served s;
+  const std::string k0 = s.sample.cases[0].case_id, k1 = s.sample.cases[1].case_id;
+  // C1 on two cases by both: agree on one, differ on the other, so observed = 1/2 = 50,0%.
+  for (const char* who : {"Anna", "Bram"}) {
+    BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, k0, "C1", "voldoet", "", who, {}}).ok());
+  }
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, k1, "C1", "voldoet", "", "Anna", {}}).ok());
+  BOOST_TEST_REQUIRE(
+      SetScore(s.fixture.ws.get(), {1, k1, "C1", "voldoet_niet", "", "Bram", {}}).ok());
+  const std::string c = s.Login();
+  const std::string agreement = s.Call("GET", "/audit/1/agreement", c).body;
+  BOOST_TEST(agreement.find("<td class=\"num\">50,0%</td>") != std::string::npos, agreement);
+  BOOST_TEST(
+      s.Call("GET", "/audit/1/agreement?lang=en", c).body.find("<td class=\"num\">50.0%</td>") !=
+      std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -11,6 +11,7 @@
 #include "judgement.h"
 #include "page_parts.h"
 #include "progress.h"
+#include "review_pages.h"
 #include "sample_draw.h"
 #include "scoring.h"
 #include "web_internal.h"
@@ -98,7 +99,7 @@ std::vector<Choice> Choices(const PageEnv& env, const Framework& f, Scope scope)
 
 // The form; `submitted` (criterion → result, note) replaces stored values after an error.
 std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::string& action,
-                      Scope scope, const std::vector<FormRow>& rows,
+                      const std::string& case_id, Scope scope, const std::vector<FormRow>& rows,
                       const std::map<std::string, std::pair<std::string, std::string>>& submitted,
                       bool with_next) {
   const Lang l = env.lang;
@@ -138,8 +139,10 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
     }
     html += "</div>\n<div class=\"note\"><label for=\"n" + std::to_string(n) + "\">" +
             S(Tr(l, "Toelichting", "Note")) + "</label><textarea id=\"n" + std::to_string(n) +
-            "\" name=\"note_" + id + "\" rows=\"2\" maxlength=\"4000\" autocomplete=\"off\">" +
-            Escape(note) + "</textarea></div>\n";
+            "\" name=\"note_" + id + "\" rows=\"3\" maxlength=\"4000\" autocomplete=\"off\">" +
+            Escape(note) + "</textarea></div>\n<p class=\"small\"><a href=\"" +
+            Escape(HistoryPath(ac.audit.id, case_id, k.id)) + "\">" +
+            S(Tr(l, "Geschiedenis van ", "History of ")) + id + "</a></p>\n";
     if (!row.others.empty()) {
       html += "<p class=\"others\">" + S(Tr(l, "Andere scores: ", "Other scores: "));
       for (size_t j = 0; j < row.others.size(); ++j) {
@@ -300,19 +303,16 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
   const size_t position = static_cast<size_t>(at - sample->cases.begin()) + 1;
   body += "<p class=\"muted\">" + S(Tr(l, "Zaak ", "Case ")) + std::to_string(position) +
           S(Tr(l, " van ", " of ")) + std::to_string(sample->cases.size()) + "</p>\n";
-  body += "<dl class=\"case\"><dt>" + S(Tr(l, "Soort", "Kind")) + "</dt><dd>" +
-          Escape(Field(c, "kind")) + "</dd><dt>" + S(Tr(l, "Geweldsvorm", "Violence")) +
-          "</dt><dd>" + Escape(Field(c, "violence")) + "</dd><dt>" +
-          S(Tr(l, "Ontvangen", "Received")) + "</dt><dd>" + Escape(Field(c, "received")) +
-          "</dd><dt>" + S(Tr(l, "Uitkomst", "Outcome")) + "</dt><dd>" +
-          Escape(Field(c, "outcome")) + "</dd></dl>\n";
-  body += ScoreForm(env, ac, action, Scope::kCase, *rows, submitted, true);
+  body += "<h2>" + S(Tr(l, "De zaak", "The case")) + "</h2>\n" + CaseFacts(l, c) + "<h2>" +
+          S(Tr(l, "Scoren", "Scoring")) + "</h2>\n";
+  body += ScoreForm(env, ac, action, case_id, Scope::kCase, *rows, submitted, true);
   if (!not_applicable.empty()) {
     body += "<h2>" + S(Tr(l, "Niet van toepassing op deze zaak", "Not applicable to this case")) +
             "</h2>\n<ul class=\"small muted\">";
     for (const Criterion* k : not_applicable) {
       body += "<li>" + Escape(k->id) + " — " + Escape(Name(l, k->text, k->gloss)) + " (" +
-              S(Tr(l, "geldt als: ", "applies when: ")) + Escape(k->applies_when.text()) + ")</li>";
+              S(Tr(l, "geldt als: ", "applies when: ")) + "<code>" + Escape(k->applies_when.text()) +
+              "</code>)</li>";
     }
     body += "</ul>\n";
   }
@@ -400,11 +400,12 @@ Response OrganisationPage(const PageEnv& env, const Request& req, const AuditCon
           S(Tr(l, "Waarde", "Score")) + "</th></tr></thead><tbody>\n";
   for (const Level& level : f.scale.levels) {
     body += "<tr><td>" + Escape(LevelLabel(l, f, level.id)) + "</td><td class=\"num\">" +
-            FormatFigure(level.min_share) + "</td><td class=\"num\">" + FormatFigure(level.score) +
+            Percent(l, level.min_share) + "</td><td class=\"num\">" +
+            Number(l, level.score, level.score == static_cast<int>(level.score) ? 0 : 1) +
             "</td></tr>\n";
   }
   body += "</tbody></table>\n<h2>" + S(Tr(l, "Te scoren", "To score")) + "</h2>\n";
-  body += ScoreForm(env, ac, action, Scope::kOrganisation, *rows, submitted, false);
+  body += ScoreForm(env, ac, action, "", Scope::kOrganisation, *rows, submitted, false);
   std::string measured;
   for (const Criterion* k : f.Criteria()) {
     if (k->scope != Scope::kOrganisation || k->measured_by.empty()) continue;

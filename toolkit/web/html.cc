@@ -19,7 +19,16 @@ std::string Layout(const PageEnv& env, const Request& request, std::string_view 
   const bool en = env.lang == Lang::kEn;
   std::string path;
   Poco::URI::encode(request.path.empty() ? "/" : request.path, "?#&=+;'\"<>", path);
-  const std::string here = Escape(path);
+  // The language switch keeps the page's query (a filter, the criterion of a history).
+  std::string query;
+  for (const auto& [name, value] : request.query) {
+    if (name == "lang" || name == "saved") continue;
+    std::string n, v;
+    Poco::URI::encode(name, "?#&=+;'\"<>", n);
+    Poco::URI::encode(value, "?#&=+;'\"<>", v);
+    query += n + "=" + v + "&";
+  }
+  const std::string here = Escape(path + "?" + query);
   std::string html;
   html.reserve(body.size() + 1024);
   html += "<!DOCTYPE html>\n<html lang=\"";
@@ -41,9 +50,9 @@ std::string Layout(const PageEnv& env, const Request& request, std::string_view 
   html += Tr(env.lang, "Taal", "Language");
   html += "\">";
   html += en ? "<a href=\"" + here +
-                   "?lang=nl\" hreflang=\"nl\">Nederlands</a> · <strong>English</strong>"
+                   "lang=nl\" hreflang=\"nl\">Nederlands</a> · <strong>English</strong>"
              : "<strong>Nederlands</strong> · <a href=\"" + here +
-                   "?lang=en\" hreflang=\"en\">English</a>";
+                   "lang=en\" hreflang=\"en\">English</a>";
   html += "</nav></header>\n<main>\n<h1>";
   html += Escape(title);
   html += "</h1>\n";

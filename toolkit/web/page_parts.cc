@@ -102,10 +102,13 @@ std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view curren
   const std::string base = AuditPath(a.id);
   const std::pair<std::string, std::string_view> links[] = {
       {base, Tr(l, "Steekproef", "Sample")},
+      {base + "/scores", Tr(l, "Scores", "Scores")},
       {base + "/organisation", Tr(l, "Organisatiecriteria", "Organisation criteria")},
       {base + "/judgement", Tr(l, "Oordeel", "Judgement")},
       {base + "/timeliness", Tr(l, "Tijdigheid", "Timeliness")},
       {base + "/agreement", Tr(l, "Overeenstemming", "Agreement")},
+      {base + "/disagreements", Tr(l, "Verschillen", "Disagreements")},
+      {base + "/findings", Tr(l, "Bevindingen", "Findings")},
       {base + "/report", Tr(l, "Rapport", "Report")},
       {base + "/report.pdf", Tr(l, "Rapport (PDF)", "Report (PDF)")},
       {base + "/import", Tr(l, "Aanlevering", "Delivery")},

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "audit.h"
+#include "explanation.h"
 #include "judge_audit.h"
 #include "judgement.h"
 #include "lifecycle.h"
@@ -15,6 +16,7 @@
 #include "progress.h"
 #include "report.h"
 #include "report_version.h"
+#include "review_pages.h"
 #include "sample_draw.h"
 #include "web_internal.h"
 
@@ -148,7 +150,7 @@ Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& 
                                                         : Tr(l, "open", "open");
     body += "<tr><td><a href=\"" + AuditPath(ac.audit.id) + "/case/" +
             Escape(UrlSegment(c.case_id)) + "\">" + Escape(c.case_id) + "</a></td><td>" +
-            Escape(Field(c, "kind")) + "</td><td>" + Escape(Field(c, "received")) +
+            Escape(Field(c, "kind")) + "</td><td>" + Escape(IsoLabel(l, Field(c, "received"))) +
             "</td><td class=\"num\">" + std::to_string(by_me) + " / " + std::to_string(applicable) +
             "</td><td class=\"num\">" + std::to_string(by_anyone) + " / " +
             std::to_string(applicable) + "</td><td><span class=\"tag " + cls + "\">" + S(status) +
@@ -165,7 +167,8 @@ Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& 
 
 namespace {
 
-void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, std::string* html) {
+void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n,
+              const std::map<std::string, std::string>& not_judged, std::string* html) {
   const Lang l = env.lang;
   std::string name;
   if (n.kind == "domain") {
@@ -185,7 +188,10 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, st
   const char* cls = !level ? "none" : level->met ? "met" : "notmet";
   const std::string_view none = n.applicable ? Tr(l, "niet beoordeeld", "not judged")
                                              : Tr(l, "niet van toepassing", "not applicable");
-  *html += "<li><div class=\"node\"><strong>" + Escape(n.id) + "</strong> <span>" + Escape(name) +
+  // A domain is known by its name; its id (gezinnen_centraal) is the framework's, not a word.
+  *html += "<li><div class=\"node\">" +
+           (n.kind == "domain" ? "" : "<strong>" + Escape(n.id) + "</strong> ") + "<span>" +
+           Escape(name) +
            "</span> <span class=\"level " + cls + "\" data-node=\"" + Escape(n.id) + "\">" +
            (level ? Escape(LevelLabel(l, f, *n.level)) : S(none)) + "</span>";
   if (n.indicative) {
@@ -204,10 +210,12 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n, st
              std::to_string(n.unscored) + "</span>";
   }
   *html += "</div>";
-  if (!n.explanation.empty()) *html += "<p class=\"why\">" + Escape(n.explanation) + "</p>";
+  const Translator& words = (env.lang == Lang::kEn ? env.report_en : env.report_nl)->words;
+  const std::string why = ExplainNode(n, f, not_judged, words);
+  if (!why.empty()) *html += "<p class=\"why\">" + Escape(why) + "</p>";
   if (!n.children.empty()) {
     *html += "<ul>";
-    for (const NodeJudgement& c : n.children) TreeNode(env, f, c, html);
+    for (const NodeJudgement& c : n.children) TreeNode(env, f, c, not_judged, html);
     *html += "</ul>";
   }
   *html += "</li>\n";
@@ -219,13 +227,18 @@ Response JudgementPage(const PageEnv& env, const Request& req, const AuditContex
   const Lang l = env.lang;
   Result<JudgedAudit> j = JudgeAudit(env.ws, ac.audit.id, *env.calendar);
   if (!j.ok()) return Fail(env, req, j.status());
+  Result<std::map<std::string, std::string>> not_judged = NotJudged(env.ws, ac.audit.id);
+  if (!not_judged.ok()) return Fail(env, req, not_judged.status());
   std::string body = AuditNav(env, ac.audit, Tr(l, "Oordeel", "Judgement"));
-  body += "<p class=\"muted\">" + S(Tr(l, "Stand op ", "As of ")) + j->as_of.ToIso() + "; " +
-          std::to_string(j->input.sample.size()) + " " +
+  body += "<p class=\"muted\">" + S(Tr(l, "Stand op ", "As of ")) +
+          FormatLongDate(j->as_of, LangCode(l)) + "; " + std::to_string(j->input.sample.size()) +
+          " " +
           S(Tr(l, "zaken in de steekproef. Toelichtingen volgen de regels van het toetsingskader.",
                "cases sampled. Explanations follow the rules of the framework.")) +
           "</p>\n<ul class=\"tree\">\n";
-  for (const NodeJudgement& d : j->judgement.domains) TreeNode(env, j->framework, d, &body);
+  for (const NodeJudgement& d : j->judgement.domains) {
+    TreeNode(env, j->framework, d, *not_judged, &body);
+  }
   body += "</ul>\n";
   return Html(env, req, Tr(l, "Oordeel", "Judgement"), body);
 }
@@ -242,8 +255,8 @@ Response TimelinessPage(const PageEnv& env, const Request& req, const AuditConte
           S(Tr(l, "Termijn", "Deadline")) + "</th><th class=\"num\">" +
           S(Tr(l, "Op tijd", "On time")) + "</th><th class=\"num\">" +
           S(Tr(l, "Geteld", "Counted")) + "</th><th class=\"num\">" + S(Tr(l, "Aandeel", "Share")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Norm", "Norm")) +
-          "</th><th></th></tr></thead><tbody>\n";
+          "</th><th class=\"num\">" + S(Tr(l, "Norm", "Norm")) + "</th><th>" +
+          S(Tr(l, "Uitkomst", "Verdict")) + "</th></tr></thead><tbody>\n";
   for (const Deadline& d : j->framework.deadlines) {
     auto it = j->input.measured.find(d.id);
     if (it == j->input.measured.end()) continue;
@@ -257,9 +270,8 @@ Response TimelinessPage(const PageEnv& env, const Request& req, const AuditConte
     }
     body += "<tr><td>" + Escape(Name(l, d.name, d.gloss)) + "</td><td class=\"num\">" +
             std::to_string(m.on_time) + "</td><td class=\"num\">" + std::to_string(m.counted) +
-            "</td><td class=\"num\">" + (m.share ? FormatFigure(*m.share) : "—") +
-            "</td><td class=\"num\">" + FormatFigure(m.norm) + "</td><td>" + verdict +
-            "</td></tr>\n";
+            "</td><td class=\"num\">" + (m.share ? Percent(l, *m.share) : "—") +
+            "</td><td class=\"num\">" + Percent(l, m.norm) + "</td><td>" + verdict + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
   return Html(env, req, Tr(l, "Tijdigheid", "Timeliness"), body);
@@ -278,7 +290,7 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
     return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
   }
   const auto kappa = [&](const std::optional<double>& k) {
-    return k ? FormatFigure(*k)
+    return k ? Number(l, *k, 2)
              : S(Tr(l, "n.v.t. (alle scores in één categorie)",
                     "n/a (all scores in one category)"));
   };
@@ -293,6 +305,7 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
           "</th><th>" + S(Tr(l, "Inspecteurs", "Inspectors")) + "</th><th class=\"num\">" +
           S(Tr(l, "Overeenstemming", "Observed")) + "</th><th class=\"num\">Kappa</th><th>" +
           S(Tr(l, "Verschillen", "Disagreements")) + "</th></tr></thead><tbody>\n";
+  int hidden = 0;
   for (const CriterionAgreement& c : *agreement) {
     std::string who;
     for (const std::string& i : c.inspectors) who += (who.empty() ? "" : ", ") + Escape(i);
@@ -302,18 +315,26 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
                ": " + std::to_string(p.cases) + ", Cohen " + Escape(kappa(p.kappa)) + "</div>";
       }
     }
+    const auto label = [&](const std::string& result) {
+      return c.scope == "organisation" ? LevelLabel(l, *ac.framework, result)
+                                       : ResultLabel(l, result);
+    };
     std::string list;
     for (const Disagreement& d : c.disagreements) {
+      // Blind scoring: the results of a disagreement show only to one who scored it too.
+      if (std::none_of(d.scores.begin(), d.scores.end(),
+                       [&](const auto& sc) { return sc.first == env.inspector; })) {
+        ++hidden;
+        continue;
+      }
       std::string scores;
       for (const auto& [inspector, result] : d.scores) {
-        scores +=
-            (scores.empty() ? "" : ", ") + Escape(inspector) + " " + Escape(ResultLabel(l, result));
+        scores += (scores.empty() ? "" : ", ") + Escape(inspector) + " " + Escape(label(result));
       }
       list += "<div>" +
               (d.case_id.empty() ? S(Tr(l, "organisatie", "organisation")) : Escape(d.case_id)) +
               ": " + scores + " — " +
-              (d.reconciled
-                   ? S(Tr(l, "afgestemd: ", "reconciled: ")) + Escape(ResultLabel(l, *d.reconciled))
+              (d.reconciled ? S(Tr(l, "afgestemd: ", "reconciled: ")) + Escape(label(*d.reconciled))
                : d.reopened
                    ? S(Tr(l, "niet afgestemd: de afstemming is vervallen door een latere score",
                           "not reconciled: the reconciliation was superseded by a later score"))
@@ -321,12 +342,24 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
               "</div>";
     }
     body += "<tr><td>" + Escape(c.criterion) + "</td><td class=\"num\">" + std::to_string(c.cases) +
-            "</td><td class=\"small\">" + who + "</td><td class=\"num\">" +
-            FormatFigure(c.observed) + "</td><td class=\"num\">" +
-            (c.method == "cohen" ? "Cohen " : "Fleiss ") + Escape(kappa(c.kappa)) +
-            "</td><td class=\"small\">" + list + "</td></tr>\n";
+            "</td><td class=\"small\">" + who + "</td><td class=\"num\">" + Percent(l, c.observed) +
+            "</td><td class=\"num\">" + (c.method == "cohen" ? "Cohen " : "Fleiss ") +
+            Escape(kappa(c.kappa)) + "</td><td class=\"small\">" + list + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
+  if (hidden > 0) {
+    body += "<p class=\"muted small\">" + std::to_string(hidden) + " " +
+            S(Tr(l,
+                 "verschil(len) op criteria die u zelf nog niet hebt gescoord blijven verborgen "
+                 "(blind scoren).",
+                 "disagreement(s) on criteria you have not scored yourself stay hidden (blind "
+                 "scoring).")) +
+            "</p>\n";
+  }
+  body += "<p><a href=\"" + AuditPath(ac.audit.id) + "/disagreements\">" +
+          S(Tr(l, "Naar de verschillen en hun afstemming",
+               "To the disagreements and their reconciliation")) +
+          "</a></p>\n";
   return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
 }
 
@@ -374,16 +407,23 @@ Response Route(const PageEnv& env, const Request& req) {
         s.size() == 2 ||
         (s.size() == 3 && (s[2] == "organisation" || s[2] == "judgement" || s[2] == "timeliness" ||
                            s[2] == "agreement" || s[2] == "report" || s[2] == "report.pdf" ||
-                           s[2] == "inspector")) ||
-        (s.size() == 4 && s[2] == "case");
+                           s[2] == "inspector" || s[2] == "findings" || s[2] == "disagreements" ||
+                           s[2] == "history" || s[2] == "scores")) ||
+        (s.size() == 4 && (s[2] == "case" || s[2] == "finding"));
     if (!page) return ErrorPage(env, req, 404, req.path);
-    const bool form =
-        s.size() == 4 || (s.size() == 3 && (s[2] == "organisation" || s[2] == "inspector"));
+    const bool form = s.size() == 4 ||
+                      (s.size() == 3 &&
+                       (s[2] == "organisation" || s[2] == "inspector" || s[2] == "disagreements"));
     if (!get && !form) return ErrorPage(env, req, 405, req.method);
     Result<AuditContext> ac = LoadAudit(env, s[1]);
     if (!ac.ok()) return Fail(env, req, ac.status());
     if (s.size() == 2) return SamplePage(env, req, *ac);
+    if (s.size() == 4 && s[2] == "finding") return FindingPage(env, req, *ac, s[3]);
     if (s.size() == 4) return CasePage(env, req, *ac, s[3]);
+    if (s[2] == "findings") return FindingsPage(env, req, *ac);
+    if (s[2] == "disagreements") return DisagreementsPage(env, req, *ac);
+    if (s[2] == "history") return HistoryPage(env, req, *ac);
+    if (s[2] == "scores") return ScoresPage(env, req, *ac);
     if (s[2] == "organisation") return OrganisationPage(env, req, *ac);
     if (s[2] == "inspector") return InspectorPage(env, req, *ac);
     if (s[2] == "judgement") return JudgementPage(env, req, *ac);

@@ -1,0 +1,634 @@
+// The review side of the web UI: findings, disagreements and their reconciliation, the
+// trail of one criterion, and the score overview with its filters (review_pages.h).
+
+#include "review_pages.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "audit.h"
+#include "finding.h"
+#include "progress.h"
+#include "scoring.h"
+#include "translator.h"
+
+namespace vtaudit::web::page {
+
+// ---- wording shared by the pages ----------------------------------------------------------
+
+std::string_view LangCode(Lang lang) { return lang == Lang::kEn ? "en" : "nl"; }
+
+std::string Percent(Lang lang, double share) { return FormatPercent(share, 1, LangCode(lang)); }
+
+std::string Number(Lang lang, double v, int decimals) {
+  return FormatNumber(v, decimals, LangCode(lang));
+}
+
+std::string MomentLabel(Lang lang, const EventTime& t) {
+  std::string out = FormatLongDate(t.date, LangCode(lang));
+  if (t.seconds) {
+    char hm[16];
+    std::snprintf(hm, sizeof hm, "%02d:%02d", *t.seconds / 3600, *t.seconds / 60 % 60);
+    out += ", " + std::string(hm);
+  }
+  return out;
+}
+
+std::string StampLabel(Lang lang, const std::string& iso) {
+  if (iso.size() != 20 || iso.back() != 'Z') return iso;
+  std::optional<EventTime> t = EventTime::ParseIso(std::string_view(iso).substr(0, 19));
+  if (!t) return iso;
+  return MomentLabel(lang, *t) + " UTC";
+}
+
+std::string IsoLabel(Lang lang, const std::string& iso) {
+  std::optional<EventTime> t = EventTime::ParseIso(iso);
+  return t ? MomentLabel(lang, *t) : iso;
+}
+
+std::string MultiLine(std::string_view text) {
+  std::string out;
+  size_t from = 0;
+  for (size_t nl; (nl = text.find('\n', from)) != std::string_view::npos; from = nl + 1) {
+    out += Escape(text.substr(from, nl - from)) + "<br>\n";
+  }
+  return out + Escape(text.substr(from));
+}
+
+std::string Typed(const std::string& submitted) {
+  std::string out;
+  out.reserve(submitted.size());
+  for (size_t i = 0; i < submitted.size(); ++i) {
+    if (submitted[i] == '\r' && i + 1 < submitted.size() && submitted[i + 1] == '\n') continue;
+    out += submitted[i];
+  }
+  return out;
+}
+
+std::string CaseFacts(Lang l, const CaseRecord& c) {
+  const std::pair<Event, std::pair<std::string_view, std::string_view>> events[] = {
+      {Event::kReceived, {"Ontvangen", "Received"}},
+      {Event::kTriaged, {"Triage", "Triaged"}},
+      {Event::kSafetyAssessed, {"Veiligheidsbeoordeling", "Safety assessed"}},
+      {Event::kInvestigationDecided, {"Besluit tot onderzoek", "Investigation decided"}},
+      {Event::kInvestigationStarted, {"Onderzoek begonnen", "Investigation started"}},
+      {Event::kInvestigationCompleted, {"Onderzoek afgerond", "Investigation completed"}},
+  };
+  const auto row = [](std::string_view term, const std::string& value) {
+    return "<dt>" + S(term) + "</dt><dd>" + value + "</dd>";
+  };
+  const std::string none =
+      "<span class=\"muted\">" + S(Tr(l, "niet geregistreerd", "not registered")) + "</span>";
+  const auto flag = [&](bool on) { return S(on ? Tr(l, "ja", "yes") : Tr(l, "nee", "no")); };
+  std::string html = "<dl class=\"case\">";
+  html += row(Tr(l, "Soort", "Kind"), Escape(Field(c, "kind")));
+  html += row(Tr(l, "Geweldsvorm", "Violence"),
+              c.violence.empty() ? none : Escape(Field(c, "violence")));
+  for (const auto& [event, label] : events) {
+    const std::optional<EventTime>& t = c.event(event);
+    html += row(Tr(l, label.first, label.second), t ? Escape(MomentLabel(l, *t)) : none);
+  }
+  html += row(Tr(l, "Uitkomst", "Outcome"), c.outcome.empty() ? none : Escape(c.outcome));
+  html += row(Tr(l, "Verzoek aan de Raad voor de Kinderbescherming",
+                 "Request to the Child Protection Board (RvdK)"),
+              flag(c.rvdk));
+  html += row(Tr(l, "Openbaring (disclosure)", "Disclosure"), flag(c.disclosure));
+  return html + "</dl>\n";
+}
+
+std::string HistoryPath(int64_t audit, const std::string& case_id, const std::string& criterion) {
+  return AuditPath(audit) + "/history?" +
+         (case_id.empty() ? "" : "case=" + UrlSegment(case_id) + "&") +
+         "criterion=" + UrlSegment(criterion);
+}
+
+namespace {
+
+std::string Notice(const std::vector<std::string>& messages) {
+  if (messages.empty()) return "";
+  std::string html = "<div class=\"message error\" role=\"alert\">";
+  for (const std::string& m : messages) html += "<p>" + Escape(m) + "</p>";
+  return html + "</div>\n";
+}
+
+std::string Saved(const PageEnv& env, const Request& req) {
+  if (!req.query.count("saved")) return "";
+  return "<p class=\"message ok\" role=\"status\">" + S(Tr(env.lang, "Opgeslagen.", "Saved.")) +
+         "</p>\n";
+}
+
+std::string FormValue(const Request& req, const std::string& name) {
+  auto it = req.form.find(name);
+  return it == req.form.end() ? "" : it->second;
+}
+
+std::string QueryValue(const Request& req, const std::string& name) {
+  auto it = req.query.find(name);
+  return it == req.query.end() ? "" : it->second;
+}
+
+// The messages of a refused write, with the reason a frozen audit gives.
+std::vector<std::string> Refusal(const PageEnv& env, const Status& s) {
+  std::vector<std::string> messages = s.messages();
+  messages.push_back(S(Tr(env.lang, "Er is niets opgeslagen.", "Nothing was saved.")));
+  return messages;
+}
+
+std::string FrozenNotice(const PageEnv& env, const Audit& a) {
+  if (a.status == AuditStatus::kDraft) return "";
+  return "<p class=\"message\">" +
+         S(Tr(env.lang,
+              "Deze audit is bevroren (concept of definitief); wijzigen kan alleen in de "
+              "werkversie.",
+              "This audit is frozen (concept or final); changes are made only in a draft.")) +
+         "</p>\n";
+}
+
+// The name of a criterion or standard of the framework, or "" when it is neither.
+std::string SubjectName(Lang l, const Framework& f, const std::string& id, bool* is_standard) {
+  for (const Domain& d : f.domains) {
+    for (const Standard& s : d.standards) {
+      if (s.id == id) {
+        *is_standard = true;
+        return Name(l, s.name, s.gloss);
+      }
+      for (const Criterion& k : s.criteria) {
+        if (k.id == id) {
+          *is_standard = false;
+          return Name(l, k.text, k.gloss);
+        }
+      }
+    }
+  }
+  return "";
+}
+
+std::string FindingPath(int64_t audit, const std::string& subject) {
+  return AuditPath(audit) + "/finding/" + UrlSegment(subject);
+}
+
+std::string ResultText(Lang l, const Framework& f, const std::string& criterion,
+                       const std::string& result) {
+  const Criterion* k = f.FindCriterion(criterion);
+  return k && k->scope == Scope::kOrganisation ? LevelLabel(l, f, result) : ResultLabel(l, result);
+}
+
+std::string CaseLabel(Lang l, const std::string& case_id) {
+  return case_id.empty() ? S(Tr(l, "organisatie", "organisation")) : case_id;
+}
+
+}  // namespace
+
+// ---- findings ----------------------------------------------------------------------------
+
+Response FindingsPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Framework& f = *ac.framework;
+  Result<std::vector<Finding>> current = CurrentFindings(env.ws, ac.audit.id);
+  if (!current.ok()) return Fail(env, req, current.status());
+  std::map<std::string, const Finding*> by_subject;
+  for (const Finding& x : *current) by_subject[x.subject] = &x;
+  std::string body = AuditNav(env, ac.audit, Tr(l, "Bevindingen", "Findings"));
+  body += "<p class=\"muted\">" +
+          S(Tr(l,
+               "Per standaard en criterium de bevinding van de inspecteurs met waar die op "
+               "berust. Het rapport neemt de laatste versie op.",
+               "Per standard and criterion the inspectors' finding with what it rests on. The "
+               "report prints the latest version.")) +
+          "</p>\n";
+  const auto item = [&](const std::string& id, const std::string& name, bool standard) {
+    std::string html =
+        "<tr><th scope=\"row\"><a href=\"" + Escape(FindingPath(ac.audit.id, id)) + "\">" +
+        Escape(id) + "</a></th><td>" +
+        S(standard ? Tr(l, "standaard", "standard") : Tr(l, "criterium", "criterion")) + ": " +
+        Escape(name) + "</td><td>";
+    auto it = by_subject.find(id);
+    if (it == by_subject.end()) {
+      html +=
+          "<span class=\"muted\">" + S(Tr(l, "nog geen bevinding", "no finding yet")) + "</span>";
+    } else {
+      html += "<div>" + MultiLine(it->second->text) + "</div>";
+      if (!it->second->evidence.empty()) {
+        html += "<div class=\"small\">" + S(Tr(l, "Onderbouwing: ", "Evidence: ")) +
+                MultiLine(it->second->evidence) + "</div>";
+      }
+      html += "<div class=\"small muted\">" + Escape(it->second->inspector) + ", " +
+              Escape(StampLabel(l, it->second->at)) + "</div>";
+    }
+    return html + "</td></tr>\n";
+  };
+  for (const Domain& d : f.domains) {
+    body += "<h2>" + Escape(Name(l, d.name, d.gloss)) +
+            "</h2>\n<table><thead><tr><th scope=\"col\">" + S(Tr(l, "Onderwerp", "Subject")) +
+            "</th><th scope=\"col\">" + S(Tr(l, "Omschrijving", "Description")) +
+            "</th><th scope=\"col\">" + S(Tr(l, "Bevinding", "Finding")) +
+            "</th></tr></thead><tbody>\n";
+    for (const Standard& s : d.standards) {
+      body += item(s.id, Name(l, s.name, s.gloss), true);
+      for (const Criterion& k : s.criteria) body += item(k.id, Name(l, k.text, k.gloss), false);
+    }
+    body += "</tbody></table>\n";
+  }
+  return Html(env, req, Tr(l, "Bevindingen", "Findings"), body);
+}
+
+Response FindingPage(const PageEnv& env, const Request& req, const AuditContext& ac,
+                     const std::string& subject) {
+  const Lang l = env.lang;
+  bool standard = false;
+  const std::string name = SubjectName(l, *ac.framework, subject, &standard);
+  if (name.empty()) {
+    return ErrorPage(env, req, 404,
+                     S(Tr(l, "Geen criterium of standaard van dit toetsingskader: ",
+                          "No criterion or standard of this framework: ")) +
+                         subject);
+  }
+  const std::string action = FindingPath(ac.audit.id, subject);
+  std::string text, evidence, notice;
+  int status = 200;
+  bool submitted = false;
+  if (req.method == "POST") {
+    if (!OnAudit(ac.audit, env.inspector)) return Redirect(AuditPath(ac.audit.id) + "/inspector");
+    text = Typed(FormValue(req, "text"));
+    evidence = Typed(FormValue(req, "evidence"));
+    Result<Finding> written =
+        SetFinding(env.ws, {ac.audit.id, subject, text, evidence, env.inspector});
+    if (written.ok()) return Redirect(action + "?saved=1");
+    status = HttpStatusFor(written.status(), req.method);
+    notice = Notice(Refusal(env, written.status()));
+    submitted = true;
+  } else {
+    notice = Saved(env, req);
+  }
+  Result<std::vector<Finding>> history = FindingHistory(env.ws, ac.audit.id);
+  if (!history.ok()) return Fail(env, req, history.status());
+  std::vector<const Finding*> mine;
+  for (const Finding& x : *history) {
+    if (x.subject == subject) mine.push_back(&x);
+  }
+  if (!submitted && !mine.empty()) {
+    text = mine.back()->text;
+    evidence = mine.back()->evidence;
+  }
+  std::string body = AuditNav(env, ac.audit, "") + notice + FrozenNotice(env, ac.audit);
+  body += "<p>" +
+          S(standard ? Tr(l, "Standaard ", "Standard ") : Tr(l, "Criterium ", "Criterion ")) +
+          Escape(subject) + ": " + Escape(name) + "</p>\n";
+  const bool frozen = ac.audit.status != AuditStatus::kDraft;
+  body += "<form method=\"post\" action=\"" + Escape(action) + "\">\n" + CsrfField(env) + "\n" +
+          (frozen ? "<fieldset disabled>\n" : "<fieldset>\n") + "<legend>" +
+          S(Tr(l, "Bevinding vastleggen", "Record the finding")) +
+          "</legend>\n<div class=\"note\"><label for=\"text\">" +
+          S(Tr(l, "Bevinding (geen namen, geen BSN)", "Finding (no names, no BSN)")) +
+          "</label><textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"20000\">" +
+          Escape(text) + "</textarea></div>\n<div class=\"note\"><label for=\"evidence\">" +
+          S(Tr(l, "Onderbouwing: zaaknummers, documenten, gesprekken",
+               "Evidence: case numbers, documents, interviews")) +
+          "</label><textarea id=\"evidence\" name=\"evidence\" rows=\"3\" maxlength=\"20000\">" +
+          Escape(evidence) + "</textarea></div>\n<p><button class=\"primary\" type=\"submit\">" +
+          S(Tr(l, "Opslaan", "Save")) + "</button></p>\n</fieldset>\n</form>\n";
+  body += "<h2>" + S(Tr(l, "Geschiedenis", "History")) + "</h2>\n";
+  if (mine.empty()) {
+    body += "<p class=\"muted\">" +
+            S(Tr(l, "Er is nog geen bevinding geschreven.", "No finding has been written yet.")) +
+            "</p>\n";
+  } else {
+    body += "<table><thead><tr><th scope=\"col\">" + S(Tr(l, "Wanneer", "When")) +
+            "</th><th scope=\"col\">" + S(Tr(l, "Wie", "Who")) + "</th><th scope=\"col\">" +
+            S(Tr(l, "Bevinding", "Finding")) + "</th><th scope=\"col\">" +
+            S(Tr(l, "Onderbouwing", "Evidence")) + "</th></tr></thead><tbody>\n";
+    for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
+      body += "<tr><td>" + Escape(StampLabel(l, (*it)->at)) + "</td><td>" +
+              Escape((*it)->inspector) + "</td><td>" + MultiLine((*it)->text) + "</td><td>" +
+              MultiLine((*it)->evidence) + "</td></tr>\n";
+    }
+    body += "</tbody></table>\n";
+  }
+  return Html(env, req, S(Tr(l, "Bevinding ", "Finding ")) + subject, body, status);
+}
+
+// ---- disagreements and their reconciliation ----------------------------------------------
+
+namespace {
+
+struct Choice {
+  std::string value, label;
+};
+
+std::vector<Choice> ResultChoices(Lang l, const Framework& f, bool organisation) {
+  if (!organisation) {
+    return {{S(kVoldoet), ResultLabel(l, kVoldoet)},
+            {S(kVoldoetNiet), ResultLabel(l, kVoldoetNiet)},
+            {S(kNvt), ResultLabel(l, kNvt)}};
+  }
+  std::vector<Choice> out;
+  for (const Level& level : f.scale.levels) out.push_back({level.id, LevelLabel(l, f, level.id)});
+  return out;
+}
+
+// Whether the viewer may see a disagreement: blind scoring shows other inspectors' scores
+// of a case criterion only to one who scored it too.
+bool Visible(const PageEnv& env, const Disagreement& d) {
+  return std::any_of(d.scores.begin(), d.scores.end(),
+                     [&](const auto& s) { return s.first == env.inspector; });
+}
+
+}  // namespace
+
+Response DisagreementsPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Framework& f = *ac.framework;
+  const std::string action = AuditPath(ac.audit.id) + "/disagreements";
+  std::string notice;
+  int status = 200;
+  std::string failed_case, failed_criterion, failed_result, failed_reason;
+  if (req.method == "POST") {
+    if (!OnAudit(ac.audit, env.inspector)) return Redirect(AuditPath(ac.audit.id) + "/inspector");
+    failed_case = FormValue(req, "case");
+    failed_criterion = FormValue(req, "criterion");
+    failed_result = FormValue(req, "result");
+    failed_reason = Typed(FormValue(req, "reason"));
+    ScoreInput in{ac.audit.id,   failed_case, failed_criterion, failed_result, failed_reason,
+                  env.inspector, {}};
+    Status s = ReconcileScore(env.ws, in);
+    if (s.ok()) return Redirect(action + "?saved=1");
+    status = HttpStatusFor(s, req.method);
+    notice = Notice(Refusal(env, s));
+  } else {
+    notice = Saved(env, req);
+  }
+  Result<std::vector<CriterionAgreement>> agreement = Agreement(env.ws, ac.audit.id);
+  if (!agreement.ok()) return Fail(env, req, agreement.status());
+  std::string body = AuditNav(env, ac.audit, Tr(l, "Verschillen", "Disagreements")) + notice +
+                     FrozenNotice(env, ac.audit);
+  const bool frozen = ac.audit.status != AuditStatus::kDraft;
+  std::string open, settled;
+  int hidden = 0, n = 0;
+  for (const CriterionAgreement& c : *agreement) {
+    const bool organisation = c.scope == "organisation";
+    const std::vector<Choice> choices = ResultChoices(l, f, organisation);
+    for (const Disagreement& d : c.disagreements) {
+      if (!Visible(env, d)) {
+        ++hidden;
+        continue;
+      }
+      ++n;
+      std::string scores;
+      for (const auto& [inspector, result] : d.scores) {
+        scores += (scores.empty() ? "" : ", ") + Escape(inspector) + ": " +
+                  Escape(ResultText(l, f, c.criterion, result));
+      }
+      const std::string where = Escape(CaseLabel(l, d.case_id)) + ", " + Escape(c.criterion);
+      const std::string links = " <a class=\"small\" href=\"" +
+                                Escape(HistoryPath(ac.audit.id, d.case_id, c.criterion)) + "\">" +
+                                S(Tr(l, "geschiedenis", "history")) + "</a>";
+      if (d.reconciled && !d.reopened) {
+        settled += "<li>" + where + " — " + scores + " — " +
+                   S(Tr(l, "afgestemd: ", "reconciled: ")) +
+                   Escape(ResultText(l, f, c.criterion, *d.reconciled)) + links + "</li>\n";
+        continue;
+      }
+      const bool failed = failed_criterion == c.criterion && failed_case == d.case_id;
+      const std::string p = "d" + std::to_string(n);
+      open +=
+          "<form class=\"reconcile\" method=\"post\" action=\"" + Escape(action) + "\">\n" +
+          CsrfField(env) + "<input type=\"hidden\" name=\"case\" value=\"" + Escape(d.case_id) +
+          "\"><input type=\"hidden\" name=\"criterion\" value=\"" + Escape(c.criterion) + "\">\n" +
+          (frozen ? "<fieldset class=\"criterion\" disabled>" : "<fieldset class=\"criterion\">") +
+          "<legend>" + where + "</legend>\n<p>" + scores +
+          (d.reopened ? " <span class=\"tag busy\">" +
+                            S(Tr(l, "afstemming vervallen door een latere score",
+                                 "reconciliation superseded by a later score")) +
+                            "</span>"
+                      : "") +
+          links + "</p>\n<div class=\"choices\">";
+      int i = 0;
+      for (const Choice& ch : choices) {
+        const std::string id = p + "_" + std::to_string(++i);
+        open += "<label for=\"" + id + "\"><input type=\"radio\" id=\"" + id +
+                "\" name=\"result\" value=\"" + Escape(ch.value) + "\"" +
+                (failed && ch.value == failed_result ? " checked" : "") + ">" + Escape(ch.label) +
+                "</label>";
+      }
+      open +=
+          "</div>\n<div class=\"note\"><label for=\"" + p + "_reason\">" +
+          S(Tr(l, "Reden: hoe en waarom is dit afgesproken", "Reason: how and why it was agreed")) +
+          "</label><textarea id=\"" + p +
+          "_reason\" name=\"reason\" rows=\"2\" maxlength=\"4000\">" +
+          (failed ? Escape(failed_reason) : "") + "</textarea></div>\n<p><button type=\"submit\">" +
+          S(Tr(l, "Afstemming vastleggen", "Record the reconciliation")) +
+          "</button></p>\n</fieldset>\n</form>\n";
+    }
+  }
+  body += "<p class=\"muted\">" +
+          S(Tr(l,
+               "Zaakcriteria en organisatiecriteria waarop de huidige scores van inspecteurs "
+               "verschillen. Leg per verschil de afgesproken uitkomst en de reden vast.",
+               "Case and organisation criteria where the inspectors' current scores differ. "
+               "Record per difference the agreed result and the reason.")) +
+          "</p>\n";
+  if (hidden > 0) {
+    body += "<p class=\"muted small\">" + std::to_string(hidden) + " " +
+            S(Tr(l,
+                 "verschil(len) op criteria die u zelf nog niet hebt gescoord blijven verborgen "
+                 "(blind scoren).",
+                 "disagreement(s) on criteria you have not scored yourself stay hidden (blind "
+                 "scoring).")) +
+            "</p>\n";
+  }
+  body += "<h2>" + S(Tr(l, "Open", "Open")) + "</h2>\n" +
+          (open.empty()
+               ? "<p>" + S(Tr(l, "Geen open verschillen.", "No open disagreements.")) + "</p>\n"
+               : open);
+  if (!settled.empty()) {
+    body += "<h2>" + S(Tr(l, "Afgestemd", "Reconciled")) + "</h2>\n<ul>" + settled + "</ul>\n";
+  }
+  return Html(env, req, Tr(l, "Verschillen en afstemming", "Disagreements and reconciliation"),
+              body, status);
+}
+
+// ---- the trail of one criterion ----------------------------------------------------------
+
+Response HistoryPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Framework& f = *ac.framework;
+  const std::string criterion = QueryValue(req, "criterion");
+  const std::string case_id = QueryValue(req, "case");
+  const Criterion* k = f.FindCriterion(criterion);
+  if (!k || (k->scope == Scope::kCase) == case_id.empty()) {
+    return ErrorPage(env, req, 400,
+                     S(Tr(l,
+                          "Geef een criterium van dit toetsingskader, met een zaak bij een "
+                          "zaakcriterium: ?case=ZAAK&criterion=CRITERIUM",
+                          "Give a criterion of this framework, with a case for a case criterion: "
+                          "?case=CASE&criterion=CRITERION")));
+  }
+  int hidden = 0;
+  Result<std::vector<ScoreEvent>> events =
+      ScoreHistory(env.ws, ac.audit.id, case_id, criterion, Viewer{env.inspector}, &hidden);
+  if (!events.ok()) return Fail(env, req, events.status());
+  std::string body = AuditNav(env, ac.audit, "");
+  body += "<p>" + Escape(CaseLabel(l, case_id)) + ", " + Escape(criterion) + " — " +
+          Escape(Name(l, k->text, k->gloss)) + "</p>\n";
+  if (!case_id.empty()) {
+    body += "<p><a href=\"" + AuditPath(ac.audit.id) + "/case/" + Escape(UrlSegment(case_id)) +
+            "\">" + S(Tr(l, "Naar de zaak", "To the case")) + "</a></p>\n";
+  }
+  if (hidden > 0) {
+    body += "<p class=\"muted small\">" + std::to_string(hidden) + " " +
+            S(Tr(l,
+                 "gebeurtenis(sen) van andere inspecteurs blijven verborgen tot u dit criterium "
+                 "zelf hebt gescoord (blind scoren).",
+                 "event(s) of other inspectors stay hidden until you have scored this criterion "
+                 "yourself (blind scoring).")) +
+            "</p>\n";
+  }
+  if (events->empty()) {
+    body += "<p>" + S(Tr(l, "Nog geen scores.", "No scores yet.")) + "</p>\n";
+    return Html(env, req, Tr(l, "Geschiedenis", "History"), body);
+  }
+  const auto result = [&](const std::optional<std::string>& r) {
+    return r ? Escape(ResultText(l, f, criterion, *r)) : S("—");
+  };
+  body += "<table><thead><tr><th scope=\"col\">" + S(Tr(l, "Wanneer", "When")) +
+          "</th><th scope=\"col\">" + S(Tr(l, "Wie", "Who")) + "</th><th scope=\"col\">" +
+          S(Tr(l, "Wat", "What")) + "</th><th scope=\"col\">" + S(Tr(l, "Van", "From")) +
+          "</th><th scope=\"col\">" + S(Tr(l, "Naar", "To")) + "</th><th scope=\"col\">" +
+          S(Tr(l, "Toelichting", "Note")) + "</th></tr></thead><tbody>\n";
+  for (const ScoreEvent& e : *events) {
+    const std::string_view what = e.kind == "set"     ? Tr(l, "score", "score")
+                                  : e.kind == "clear" ? Tr(l, "ingetrokken", "withdrawn")
+                                                      : Tr(l, "afstemming", "reconciliation");
+    std::string note = MultiLine(e.note);
+    if (!e.basis.empty()) {
+      std::string basis;
+      for (const std::string& b : e.basis) basis += (basis.empty() ? "" : ", ") + Escape(b);
+      note +=
+          "<div class=\"small muted\">" + S(Tr(l, "op grond van ", "settling ")) + basis + "</div>";
+    }
+    if (e.redacted) {
+      note += "<div class=\"small muted\">" + S(Tr(l, "verwijderd door ", "redacted by ")) +
+              Escape(e.redacted->by) + ", " + Escape(StampLabel(l, e.redacted->at)) + "</div>";
+    }
+    body += "<tr><td>" + Escape(StampLabel(l, e.at)) + "</td><td>" + Escape(e.inspector) +
+            "</td><td>" + S(what) + "</td><td>" + result(e.old_result) + "</td><td>" +
+            result(e.new_result) + "</td><td>" + note + "</td></tr>\n";
+  }
+  body += "</tbody></table>\n";
+  return Html(env, req, Tr(l, "Geschiedenis", "History"), body);
+}
+
+// ---- the score overview and its filters --------------------------------------------------
+
+Response ScoresPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
+  const Lang l = env.lang;
+  const Framework& f = *ac.framework;
+  const std::string show = QueryValue(req, "show").empty() ? "all" : QueryValue(req, "show");
+  const std::string only = QueryValue(req, "criterion");
+  if (show != "all" && show != "unscored" && show != "disagreements") {
+    return ErrorPage(env, req, 400, S(Tr(l, "Onbekend filter: ", "Unknown filter: ")) + show);
+  }
+  std::vector<const Criterion*> criteria;
+  for (const Criterion* k : f.Criteria()) {
+    if (HandScored(*k, Scope::kCase)) criteria.push_back(k);
+  }
+  if (!only.empty() && std::none_of(criteria.begin(), criteria.end(),
+                                    [&](const Criterion* k) { return k->id == only; })) {
+    return ErrorPage(env, req, 400,
+                     S(Tr(l, "Geen zaakcriterium van dit toetsingskader: ",
+                          "No case criterion of this framework: ")) +
+                         only);
+  }
+  Result<JudgementInput> in = LoadJudgementInput(env.ws, ac.audit.id);
+  if (!in.ok()) return Fail(env, req, in.status());
+  Result<std::vector<CurrentScore>> current =
+      CurrentScores(env.ws, ac.audit.id, Viewer{env.inspector});
+  if (!current.ok()) return Fail(env, req, current.status());
+  Result<std::vector<CriterionAgreement>> agreement = Agreement(env.ws, ac.audit.id);
+  if (!agreement.ok()) return Fail(env, req, agreement.status());
+  std::set<std::pair<std::string, std::string>> open;
+  for (const CriterionAgreement& c : *agreement) {
+    for (const Disagreement& d : c.disagreements) {
+      if ((!d.reconciled || d.reopened) && Visible(env, d)) open.insert({d.case_id, c.criterion});
+    }
+  }
+  std::map<std::pair<std::string, std::string>, std::vector<const CurrentScore*>> scores;
+  for (const CurrentScore& s : *current) scores[{s.case_id, s.criterion}].push_back(&s);
+
+  std::string body = AuditNav(env, ac.audit, Tr(l, "Scores", "Scores"));
+  const auto option = [&](const std::string& value, std::string_view label, bool selected) {
+    return "<option value=\"" + Escape(value) + "\"" + (selected ? " selected" : "") + ">" +
+           Escape(label) + "</option>";
+  };
+  body +=
+      "<form class=\"filters\" method=\"get\" action=\"" + AuditPath(ac.audit.id) +
+      "/scores\">\n<label for=\"show\">" + S(Tr(l, "Toon", "Show")) +
+      "</label> <select id=\"show\" name=\"show\">" +
+      option("all", Tr(l, "alle", "all"), show == "all") +
+      option("unscored", Tr(l, "door mij niet gescoord", "not scored by me"), show == "unscored") +
+      option("disagreements", Tr(l, "open verschillen", "open disagreements"),
+             show == "disagreements") +
+      "</select>\n<label for=\"criterion\">" + S(Tr(l, "Criterium", "Criterion")) +
+      "</label> <select id=\"criterion\" name=\"criterion\">" +
+      option("", Tr(l, "alle criteria", "all criteria"), only.empty());
+  for (const Criterion* k : criteria) {
+    body += option(k->id, k->id + " — " + Name(l, k->text, k->gloss), k->id == only);
+  }
+  body += "</select>\n";
+  if (l == Lang::kEn) body += "<input type=\"hidden\" name=\"lang\" value=\"en\">";
+  body += "<button type=\"submit\">" + S(Tr(l, "Filteren", "Filter")) + "</button></form>\n";
+
+  std::string rows;
+  int count = 0;
+  for (const CaseRecord& c : in->sample) {
+    for (const Criterion* k : criteria) {
+      if (!only.empty() && k->id != only) continue;
+      if (!k->applies_when.Matches(c)) continue;
+      const std::pair<std::string, std::string> key{c.case_id, k->id};
+      std::string mine, others, reconciled;
+      for (const CurrentScore* s : scores[key]) {
+        const std::string r = Escape(ResultLabel(l, s->result));
+        if (s->reconciled) {
+          reconciled = r;
+        } else if (s->inspector == env.inspector) {
+          mine = r;
+        } else {
+          others += (others.empty() ? "" : ", ") + Escape(s->inspector) + ": " + r;
+        }
+      }
+      const bool disagreement = open.count(key) > 0;
+      if (show == "unscored" && !mine.empty()) continue;
+      if (show == "disagreements" && !disagreement) continue;
+      ++count;
+      rows +=
+          "<tr><td><a href=\"" + AuditPath(ac.audit.id) + "/case/" + Escape(UrlSegment(c.case_id)) +
+          "\">" + Escape(c.case_id) + "</a></td><td>" + Escape(k->id) + "</td><td>" +
+          (mine.empty() ? "<span class=\"muted\">" + S(Tr(l, "open", "open")) + "</span>" : mine) +
+          "</td><td>" + others + "</td><td>" + reconciled +
+          (disagreement
+               ? " <span class=\"tag busy\">" + S(Tr(l, "verschil", "disagreement")) + "</span>"
+               : "") +
+          "</td><td><a href=\"" + Escape(HistoryPath(ac.audit.id, c.case_id, k->id)) + "\">" +
+          S(Tr(l, "geschiedenis", "history")) + "</a></td></tr>\n";
+    }
+  }
+  body += "<p class=\"muted\" role=\"status\">" + std::to_string(count) + " " +
+          S(Tr(l, "regel(s). Scores van anderen ziet u pas als u hetzelfde zelf hebt gescoord.",
+               "row(s). You see others' scores only once you have scored the same yourself.")) +
+          "</p>\n";
+  if (count > 0) {
+    body += "<table><thead><tr><th scope=\"col\">" + S(Tr(l, "Zaak", "Case")) +
+            "</th><th scope=\"col\">" + S(Tr(l, "Criterium", "Criterion")) +
+            "</th><th scope=\"col\">" + S(Tr(l, "Mijn score", "My score")) +
+            "</th><th scope=\"col\">" + S(Tr(l, "Anderen", "Others")) + "</th><th scope=\"col\">" +
+            S(Tr(l, "Afgestemd", "Reconciled")) + "</th><th scope=\"col\">" +
+            S(Tr(l, "Geschiedenis", "History")) + "</th></tr></thead><tbody>\n" + rows +
+            "</tbody></table>\n";
+  }
+  return Html(env, req, Tr(l, "Scores", "Scores"), body);
+}
+
+}  // namespace vtaudit::web::page
