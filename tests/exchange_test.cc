@@ -356,7 +356,7 @@ std::string DigestAsDocumented(sqlite3* db, int format) {
       "audit",       "framework", "inspector",         "sample_draw",      "sample_case",
       "case_data",   "response",  "response_decision", "audit_event",      "score_event",
       "score_basis", "snapshot",  "snapshot_case",     "snapshot_measure", "report_version"};
-  if (format >= 2) tables.push_back("finding");
+  if (format >= 2) tables.insert(tables.end(), {"finding", "sample_draw_rule", "sample_reserve"});
   Sha256 digest;
   digest.Update("vtaudit-bundle\nformat " + std::to_string(format) + "\n");
   for (const std::string& t : tables) {
@@ -418,10 +418,12 @@ BOOST_AUTO_TEST_CASE(a_bundle_of_format_1_still_imports) {
   BOOST_TEST(meta("format") == "2");
   BOOST_TEST(meta("digest") == DigestAsDocumented(db, 2));
   // What vtaudit wrote before findings travelled: format 1, no table `finding`.
-  BOOST_TEST_REQUIRE(sqlite3_exec(db,
-                                  "DROP TABLE finding; UPDATE meta SET value = '1' WHERE key = "
-                                  "'format'",
-                                  nullptr, nullptr, nullptr) == SQLITE_OK);
+  BOOST_TEST_REQUIRE(
+      sqlite3_exec(db,
+                   "DROP TABLE finding; DROP TABLE sample_draw_rule; DROP TABLE sample_reserve; "
+                   "UPDATE meta SET value = '1' WHERE key = "
+                   "'format'",
+                   nullptr, nullptr, nullptr) == SQLITE_OK);
   const std::string digest = DigestAsDocumented(db, 1);
   BOOST_TEST_REQUIRE(
       sqlite3_exec(db, ("UPDATE meta SET value = '" + digest + "' WHERE key = 'digest'").c_str(),

@@ -583,6 +583,8 @@ BOOST_FIXTURE_TEST_CASE(problems_carry_codes_the_shipped_texts_translate, Scorin
     BOOST_TEST(nl->Has(std::string("problem.score.") + key), key);
     BOOST_TEST(en->Has(std::string("problem.score.") + key), key);
   }
+}
+
 // The fixture's framework: C1 for every case, C2 for meldingen (C01..C07), O1 for the
 // organisation, M1 measured (not in the sheet). So 10 + 7 case rows, then O1: 18 rows.
 BOOST_FIXTURE_TEST_CASE(score_template_lists_what_is_to_be_scored, ScoringFixture) {

@@ -818,7 +818,8 @@ BOOST_AUTO_TEST_CASE(the_sample_is_drawn_and_a_second_draw_needs_replace) {
   BOOST_TEST(bad.body.find("value=\"3x\"") != std::string::npos);
   Reply too_many = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=9&replace=1");
   BOOST_TEST(too_many.status == 422);
-  BOOST_TEST(too_many.body.find("cannot draw 9 cases from 8") != std::string::npos);
+  BOOST_TEST(too_many.body.find("cannot draw 9 cases from the population of VT01 2025") !=
+             std::string::npos);
   BOOST_TEST(s.Call("POST", "/audit/1/draw", c, "csrf=x&size=3&replace=1").status == 403);
   BOOST_TEST(s.fixture.Count("sample_draw") == draws);
   Reply drawn = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=3&replace=1" + seed);
@@ -936,6 +937,8 @@ BOOST_AUTO_TEST_CASE(the_report_versions_are_listed_and_downloaded) {
   BOOST_TEST(s.Call("GET", "/audit/1/version/9/pdf/nl", c).status == 404);  // no version 9
   BOOST_TEST(s.Call("GET", "/audit/1/version/1/exe/nl", c).status == 404);
   BOOST_TEST(s.Call("POST", "/audit/1/versions", c, "csrf=" + csrf).status == 405);
+}
+
 // ---- the review side: findings, disagreements, history, filters, case facts ----------------
 
 namespace {

@@ -66,10 +66,13 @@ bin="$top/build/$preset/toolkit/vtaudit"
 case "$job" in
   demo) "$bin" demo --output vtaudit-demo ;;
   test)
-    [ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund
+    # npm ci again whenever the lock file is newer than what node_modules holds.
+    [ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ] ||
+      npm ci --prefix tests/browser --no-audit --no-fund
     # The W3C Nu HTML Checker for the report test, pinned by tests/html/package-lock.json;
     # run with the Debian JRE, so its postinstall (which fetches a JDK) is skipped.
-    [ -d tests/html/node_modules ] || npm ci --prefix tests/html --ignore-scripts --no-audit --no-fund
+    [ tests/html/node_modules/.package-lock.json -nt tests/html/package-lock.json ] ||
+      npm ci --prefix tests/html --ignore-scripts --no-audit --no-fund
     timed ctest --preset "$preset"
     # The same unit, golden and fuzz-replay tests under AddressSanitizer (leaks included)
     # and UndefinedBehaviorSanitizer: only the targets they need, no benchmarks.

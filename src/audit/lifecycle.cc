@@ -46,11 +46,15 @@ Status ConceptGates(Workspace* ws, const JudgedAudit& j, std::vector<UnmetGate>*
     if (!n.disagreements.empty()) {
       const bool organisation = k->scope == Scope::kOrganisation;
       const std::string cases = Join(n.disagreements);
+      // The case numbers alone ("H01 (Anna: voldoet, Bram: voldoet_niet)" → "H01"): the
+      // results are ids of no language; the web UI's text names the cases only.
+      std::vector<std::string> ids;
+      for (const std::string& d : n.disagreements) ids.push_back(d.substr(0, d.find(" (")));
       unmet->push_back(Gate("criterion " + n.id + ": the inspectors disagree on " +
                                 (organisation ? std::string("the organisation") : "case " + cases) +
                                 " (reconcile with `vtaudit score reconcile`)",
                             organisation ? "disagree_organisation" : "disagree_cases",
-                            {{"criterion", n.id}, {"cases", cases}}));
+                            {{"criterion", n.id}, {"cases", cases}, {"case_ids", Join(ids)}}));
     }
     if (k->scope == Scope::kOrganisation) {
       if (!n.level && n.disagreements.empty()) {

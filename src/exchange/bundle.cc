@@ -192,6 +192,15 @@ const std::vector<TableSpec>& Tables() {
         {"inspector", "TEXT NOT NULL"},
         {"at", "TEXT NOT NULL"}},
        2},
+      // Which population each draw took (sample_draw.h: the cases a case criterion applies
+      // to, or all), and its reserve list.
+      {"sample_draw_rule", {{"draw", "TEXT NOT NULL"}, {"population_rule", "TEXT NOT NULL"}}, 2},
+      {"sample_reserve",
+       {{"draw", "TEXT NOT NULL"},
+        {"case_id", "TEXT NOT NULL"},
+        {"stratum", "TEXT NOT NULL"},
+        {"reserve_order", "INTEGER NOT NULL"}},
+       2},
   };
   return kTables;
 }
@@ -489,6 +498,10 @@ Status FillBundle(Workspace& ws, const Audit& audit, const std::string& delivery
       "written_at FROM report_version WHERE audit = ?1",
       "INSERT INTO bundle.finding SELECT row_number() OVER (ORDER BY id), uid, subject, kind, "
       "text, evidence, inspector, at FROM finding WHERE audit = ?1",
+      "INSERT INTO bundle.sample_draw_rule SELECT uid, population_rule FROM sample_draw WHERE "
+      "audit = ?1",
+      "INSERT INTO bundle.sample_reserve SELECT d.uid, r.case_id, r.stratum, r.reserve_order "
+      "FROM sample_reserve r JOIN sample_draw d ON d.id = r.draw WHERE d.audit = ?1",
   };
   for (const std::string& sql : statements) {
     if (Status s = RunForAudit(ws, sql, audit.id); !s.ok()) return s;
@@ -1235,6 +1248,19 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
     if (Status s = RunForAudit(ws, statements[i], id); !s.ok()) return s;
   }
   if (info.format >= 2) {
+    // A draw's population rule and reserve list, for the draws that came with this bundle
+    // (a draw made here keeps its own).
+    for (
+        const char* sql :
+        {"UPDATE sample_draw SET population_rule = (SELECT b.population_rule FROM "
+         "bundle.sample_draw_rule b WHERE b.draw = sample_draw.uid) WHERE audit = ?1 AND "
+         "population_rule = '' AND uid IN (SELECT draw FROM bundle.sample_draw_rule)",
+         "INSERT INTO sample_reserve (draw, case_id, stratum, reserve_order) SELECT d.id, "
+         "r.case_id, r.stratum, r.reserve_order FROM bundle.sample_reserve r JOIN main.sample_draw "
+         "d ON d.uid = r.draw WHERE d.audit = ?1 AND NOT EXISTS (SELECT 1 FROM main.sample_reserve "
+         "x WHERE x.draw = d.id)"}) {
+      if (Status s = RunForAudit(ws, sql, id); !s.ok()) return s;
+    }
     // Findings, like score events, in the order they were written on their laptop.
     if (Status s = RunForAudit(ws,
                                "INSERT INTO finding (uid, audit, subject, kind, text, evidence, "

@@ -420,7 +420,7 @@ TimelinessCalculator::TimelinessCalculator(const Framework& framework, const Cal
   const int months = MonthIndex(options.period.to) - state_->first_month + 1;
   state_->deadlines.reserve(framework.deadlines.size());
   for (const Deadline& d : framework.deadlines) {
-    DeadlineState s{&d, {}, {}, {}};
+    DeadlineState s{&d, {}, {}, {}, {}, {}};
     s.summary.id = d.id;
     s.summary.name = d.name;
     s.summary.gloss = d.gloss;

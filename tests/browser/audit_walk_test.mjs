@@ -81,7 +81,7 @@ try {
 
   // 4. The draw: three cases of the twelve.
   await page.goto(origin + '/audit/1/draw');
-  await expectText('De populatie: 12 zaken', 'the population');
+  await expectText('waarop een dossiercriterium van toepassing is', 'the population');
   await page.fill('#size', '3');
   await page.fill('#seed', 'walk');
   await submit('form button[type=submit]');

@@ -112,7 +112,11 @@ async function check(page, label, expectedStatus, status) {
       return body.innerText;
     });
     const hits = [...new Set((text.match(forbidden) || []).map((w) => w.toLowerCase()))];
-    if (hits.length) fail(`${label}: English words or raw ids: ${hits.join(', ')}`);
+    if (hits.length) {
+      const at = text.search(forbidden);
+      fail(`${label}: English words or raw ids: ${hits.join(', ')} ` +
+           `(first in: ${JSON.stringify(text.slice(Math.max(0, at - 80), at + 40))})`);
+    }
   }
 }
 

@@ -89,6 +89,7 @@ std::string TextArea(const std::string& id, std::string_view label, const std::s
 
 struct Option {
   std::string value, label;
+  std::string lang = "";  // the label's language when not the page's ("en")
 };
 
 std::string Select(const std::string& id, std::string_view label,
@@ -97,7 +98,8 @@ std::string Select(const std::string& id, std::string_view label,
                      "\" name=\"" + id + "\">";
   for (const Option& o : options) {
     html += "<option value=\"" + Escape(o.value) + "\"" + (o.value == chosen ? " selected" : "") +
-            ">" + Escape(o.label) + "</option>";
+            (o.lang.empty() ? "" : " lang=\"" + Escape(o.lang) + "\"") + ">" + Escape(o.label) +
+            "</option>";
   }
   return html + "</select></p>\n";
 }
@@ -279,7 +281,10 @@ std::vector<Option> ProfileOptions(const PageEnv& env) {
   if (env.checklists_dir.empty()) return out;
   for (const std::string& name : XmlFiles(env.checklists_dir + "/profiles")) {
     Result<Profile> p = LoadProfile(env.checklists_dir + "/profiles/" + name);
-    if (p.ok() && p->id != NativeProfile().id) out.push_back({name, p->id + " — " + p->title});
+    // A profile's title is written in English (the shipped ones are): marked as such.
+    if (p.ok() && p->id != NativeProfile().id) {
+      out.push_back({name, p->id + " — " + p->title, env.lang == Lang::kEn ? "" : "en"});
+    }
   }
   return out;
 }
@@ -394,20 +399,6 @@ Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& 
 
 // ---- the draw ----------------------------------------------------------------------------
 
-// The cases a draw draws from before its filter: the organisation's cases received in the
-// audit's year, as DrawSample counts them. The sampling library's SamplePopulation takes
-// this one call's place once it is there.
-Result<long> DrawPopulation(Workspace* ws, const Audit& a) {
-  CaseFilter filter;
-  filter.received_from = a.period_start();
-  filter.received_to = a.period_end();
-  long n = 0;
-  if (Status s = ForEachCase(ws, a.org, filter, [&](const CaseRecord&) { ++n; }); !s.ok()) {
-    return s;
-  }
-  return n;
-}
-
 Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
   const Audit& a = ac.audit;
@@ -428,24 +419,32 @@ Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac
     request.stratify = Get(req, "stratify");
     request.where = Get(req, "where");
     request.replace = Get(req, "replace") == "1";
+    request.all_cases = Get(req, "all_cases") == "1";
     if (problems.empty()) {
       Result<Sample> s = DrawSample(env.ws, request);
       if (s.ok()) return Redirect(AuditPath(a.id) + "?drawn=1");
       status = FormStatus(s.status());
-      problems = s.status().messages();
+      problems = Said(env, s.status());
     }
     problems.push_back(S(Tr(l, "Er is niets getrokken.", "Nothing was drawn.")));
   }
-  Result<long> population = DrawPopulation(env.ws, a);
+  // The population the draw takes by default: the cases some case criterion applies to.
+  Result<Population> population = SamplePopulation(env.ws, a.id, "", false);
   if (!population.ok()) return Fail(env, req, population.status());
   Result<Sample> current = CurrentSample(env.ws, a.id);
   if (!current.ok() && !current.status().IsNotFound()) return Fail(env, req, current.status());
   std::string body = AuditNav(env, a, Tr(l, "Trekking", "Draw")) + Messages(problems, "error");
-  body += "<p>" + S(Tr(l, "De populatie: ", "The population: ")) + std::to_string(*population) +
-          " " +
+  body += "<p>" + S(Tr(l, "De populatie: ", "The population: ")) +
+          std::to_string(population->ids.size()) + " " +
           S(Tr(l, "zaken van deze organisatie ontvangen in ",
                "cases of this organisation received in ")) +
-          std::to_string(a.period) + " " + S(Tr(l, "(vóór een filter).", "(before a filter).")) +
+          std::to_string(a.period) + " " +
+          S(Tr(l,
+               "waarop een dossiercriterium van toepassing is (vóór een filter; adviezen en "
+               "andere zaken waarop geen dossiercriterium van toepassing is alleen met "
+               "\"alle zaken\").",
+               "to which a case criterion applies (before a filter; adviezen and other cases "
+               "no case criterion applies to only with \"all cases\").")) +
           "</p>\n";
   if (current.ok()) {
     const Sample& s = *current;
@@ -492,6 +491,12 @@ Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac
             Tr(l, "Filter (een voorwaarde, bv. kind = melding)",
                "Filter (a condition, e.g. kind = melding)"),
             Get(req, "where"), "text", " size=\"50\"") +
+      Checkbox("all_cases",
+               Tr(l,
+                  "Uit alle zaken van het jaar trekken (ook die waarop geen dossiercriterium "
+                  "van toepassing is)",
+                  "Draw from every case of the year (also those no case criterion applies to)"),
+               Get(req, "all_cases") == "1") +
       (current.ok() ? Checkbox("replace",
                                Tr(l, "De huidige steekproef vervangen (zij blijft vastgelegd)",
                                   "Replace the current sample (it stays on record)"),
@@ -561,7 +566,7 @@ Response StatePage(const PageEnv& env, const Request& req, const AuditContext& a
   }
   for (const Move& m : Moves(l, a.status)) {
     const Transition t{m.to, "", env.inspector, false};
-    Result<std::vector<std::string>> unmet = UnmetGates(env.ws, a.id, t, *env.calendar);
+    Result<std::vector<UnmetGate>> unmet = UnmetGates(env.ws, a.id, t, *env.calendar);
     if (!unmet.ok()) return Fail(env, req, unmet.status());
     body += "<section class=\"state\"><h2>" + S(m.label) + "</h2>\n";
     if (unmet->empty()) {
@@ -571,7 +576,7 @@ Response StatePage(const PageEnv& env, const Request& req, const AuditContext& a
       body += "<p>" + std::to_string(unmet->size()) + " " +
               S(Tr(l, "voorwaarde(n) nog niet voldaan:", "condition(s) not yet met:")) +
               "</p>\n<ul class=\"small\">";
-      for (const std::string& u : *unmet) body += "<li>" + Escape(u) + "</li>";
+      for (const UnmetGate& u : *unmet) body += "<li>" + EscapeWithCode(Said(env, u)) + "</li>";
       body += "</ul>\n";
     }
     if (confirm == m.to) {

@@ -30,6 +30,19 @@ std::string Said(const PageEnv& env, const UnmetGate& gate) {
   return Texts(env) ? Texts(env)->words.Say(gate.message, gate.problem) : gate.message;
 }
 
+std::string EscapeWithCode(const std::string& text) {
+  std::string out;
+  size_t at = 0;
+  for (size_t open; (open = text.find('`', at)) != std::string::npos;) {
+    const size_t close = text.find('`', open + 1);
+    if (close == std::string::npos) break;
+    out += Escape(text.substr(at, open - at)) + "<code>" +
+           Escape(text.substr(open + 1, close - open - 1)) + "</code>";
+    at = close + 1;
+  }
+  return out + Escape(text.substr(at));
+}
+
 Response Fail(const PageEnv& env, const Request& req, const Status& s) {
   std::string text;
   for (const std::string& m : Said(env, s)) text += (text.empty() ? "" : "\n") + m;

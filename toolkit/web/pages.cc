@@ -109,7 +109,7 @@ Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
     html += "<details><summary>" + std::to_string(unmet->size()) + " " +
             S(Tr(l, "voorwaarde(n) nog niet voldaan", "condition(s) not yet met")) +
             "</summary>\n<ul class=\"small\">";
-    for (const UnmetGate& u : *unmet) html += "<li>" + Escape(Said(env, u)) + "</li>";
+    for (const UnmetGate& u : *unmet) html += "<li>" + EscapeWithCode(Said(env, u)) + "</li>";
     html += "</ul></details>\n";
   }
   return html + "</section>\n";
@@ -191,9 +191,8 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n,
   // A domain is known by its name; its id (gezinnen_centraal) is the framework's, not a word.
   *html += "<li><div class=\"node\">" +
            (n.kind == "domain" ? "" : "<strong>" + Escape(n.id) + "</strong> ") + "<span>" +
-           Escape(name) +
-           "</span> <span class=\"level " + cls + "\" data-node=\"" + Escape(n.id) + "\">" +
-           (level ? Escape(LevelLabel(l, f, *n.level)) : S(none)) + "</span>";
+           Escape(name) + "</span> <span class=\"level " + cls + "\" data-node=\"" + Escape(n.id) +
+           "\">" + (level ? Escape(LevelLabel(l, f, *n.level)) : S(none)) + "</span>";
   if (n.indicative) {
     *html += " <span class=\"tag indicative\">" + S(Tr(l, "indicatief", "indicative")) +
              " (n = " + std::to_string(n.met + n.not_met) + ")</span>";
