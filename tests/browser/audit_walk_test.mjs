@@ -1,7 +1,7 @@
 // Browser test: a whole audit run from Debian's headless Chromium, from an empty workspace
 // with one organisation. Anna creates the audit, uploads the delivery, draws three cases and
-// scores them; Bram scores the same cases blind; a difference is reconciled with the CLI's
-// `score reconcile` (the web UI has no reconciliation form yet); the audit goes to concept;
+// scores them; Bram scores the same cases blind; a difference is reconciled on the
+// disagreements page; the audit goes to concept;
 // a response of the organisation is recorded and decided; final; the PDF downloads.
 // usage: node audit_walk_test.mjs VTAUDIT_BIN SOURCE_DIR OUTPUT_DIR (screenshots go to OUTPUT_DIR)
 import { execFileSync, spawn } from 'node:child_process';
@@ -119,11 +119,22 @@ try {
   await page.goto(origin + cases[0]);
   if ((await page.locator('p.others').count()) === 0) fail('Bram does not see Anna\'s scores after scoring');
 
-  // 7. The difference, reconciled with the CLI; the agreement page shows it.
-  const criterion = (await page.locator('fieldset.criterion legend').first().textContent()).split(' — ')[0];
-  const caseId = decodeURIComponent(cases[0].split('/').pop());
-  cli('score', 'reconcile', '--audit', '1', '--case', caseId, '--criterion', criterion,
-      '--result', 'voldoet', '--reason', 'besproken', '--inspector', 'Anna');
+  // 7. The difference, reconciled on the disagreements page (Bram, who scored it too): the
+  // agreed result and the reason as typed; the agreement page shows it.
+  await page.goto(origin + '/audit/1/disagreements');
+  await shot('disagreements');
+  const reconcile = page.locator('form.reconcile').first();
+  const criterion = await reconcile.locator('input[name=criterion]').getAttribute('value');
+  if ((await reconcile.count()) === 0) fail('no disagreement to reconcile');
+  await reconcile.locator('input[name=result][value=voldoet]').check();
+  await reconcile.locator('textarea[name=reason]').fill('besproken: "eens" & akkoord + één');
+  await Promise.all([page.waitForNavigation(), reconcile.locator('button[type=submit]').click()]);
+  const strings = [];
+  JSON.parse(cli('score', 'history', '--audit', '1', '--all', '--json'), (k, v) => {
+    if (typeof v === 'string') strings.push(v);
+    return v;
+  });
+  if (!strings.includes('besproken: "eens" & akkoord + één')) fail('the reason is not kept exactly');
   await page.goto(origin + '/audit/1/agreement');
   await expectText('afgestemd: voldoet', 'the agreement');
   await shot('agreement');
