@@ -247,7 +247,8 @@ BOOST_AUTO_TEST_CASE(summary_shows_the_waiting_list_beside_the_completed_share) 
 }
 
 // A share of completed cases is shown with its n and the open overdue beside it, in the
-// summary (n with no-break spaces) and on the bar chart: 1 of 2 triaged on time (50,0%), 20 still open and overdue.
+// summary (n with no-break spaces) and on the bar chart: 1 of 2 triaged on time (50,0%), 20 still
+// open and overdue.
 BOOST_AUTO_TEST_CASE(a_completed_share_never_stands_without_the_open_overdue) {
   // T1 triaged the next day (on time: a date-only 24-hour term allows one day), T2 three days
   // later (late); the twenty others stay open and overdue.
@@ -260,8 +261,9 @@ BOOST_AUTO_TEST_CASE(a_completed_share_never_stands_without_the_open_overdue) {
   }
   const ReportModel m = Model();
   const std::string html = ReportHtml(m, Templates());
-  BOOST_TEST(html.find("<tr><td>T</td><td>50,0% op tijd (n\u00a0=\u00a02)</td><td>90%</td><td>nee</td>"
-                       "<td>20</td></tr>") != std::string::npos);
+  BOOST_TEST(
+      html.find("<tr><td>T</td><td>50,0% op tijd (n\u00a0=\u00a02)</td><td>90%</td><td>nee</td>"
+                "<td>20</td></tr>") != std::string::npos);
   // M1 is measured by the triage clock: its compliance says the open overdue too.
   BOOST_TEST(html.find("1 van 2 op tijd (50,0%), hele registratie<br>nog open en te laat: 20") !=
              std::string::npos);

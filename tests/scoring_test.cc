@@ -571,15 +571,15 @@ BOOST_FIXTURE_TEST_CASE(problems_carry_codes_the_shipped_texts_translate, Scorin
              "C2 (C01): 'ja' is not a case result (voldoet, voldoet_niet, nvt)");
   BOOST_TEST(SetAuditStatus(ws.get(), audit.id, AuditStatus::kFinal).ok());
   const Status final_audit = Set("C01", "C1", "voldoet_niet");
-  BOOST_TEST(nl->Messages(final_audit) ==
-                 std::vector<std::string>{
-                     "audit 1 is definitief: de scores kunnen niet meer veranderen"},
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      nl->Messages(final_audit) ==
+          std::vector<std::string>{"audit 1 is definitief: de scores kunnen niet meer veranderen"},
+      boost::test_tools::per_element());
   // Every code the scoring can give has a text in both languages.
-  for (const char* key : {"final", "concept", "no_inspector", "not_on_audit", "bsn",
-                          "unknown_criterion", "organisation_criterion", "measured",
-                          "not_a_level", "not_a_case_result", "case_criterion", "not_sampled",
-                          "does_not_apply", "changed_elsewhere", "changed_elsewhere_case"}) {
+  for (const char* key :
+       {"final", "concept", "no_inspector", "not_on_audit", "bsn", "unknown_criterion",
+        "organisation_criterion", "measured", "not_a_level", "not_a_case_result", "case_criterion",
+        "not_sampled", "does_not_apply", "changed_elsewhere", "changed_elsewhere_case"}) {
     BOOST_TEST(nl->Has(std::string("problem.score.") + key), key);
     BOOST_TEST(en->Has(std::string("problem.score.") + key), key);
   }

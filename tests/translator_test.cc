@@ -88,12 +88,13 @@ BOOST_AUTO_TEST_CASE(a_status_is_said_in_the_language_of_its_problem_codes) {
   Result<Translator> nl =
       Translator::FromText("problem.x = {thing} ontbreekt\n", "test.properties", "nl");
   BOOST_TEST_REQUIRE(nl.ok());
-  const Status s = Status::InvalidAll({"the rule is missing", "line 3 is bad", "other"},
-                                      {{"problem.x", {{"thing", "de regel"}}}, {}, {"problem.y", {}}});
+  const Status s =
+      Status::InvalidAll({"the rule is missing", "line 3 is bad", "other"},
+                         {{"problem.x", {{"thing", "de regel"}}}, {}, {"problem.y", {}}});
   // A code with a text is translated; no code, or a code without a text, keeps the message.
-  BOOST_TEST(nl->Messages(s) ==
-                 std::vector<std::string>({"de regel ontbreekt", "line 3 is bad", "other"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      nl->Messages(s) == std::vector<std::string>({"de regel ontbreekt", "line 3 is bad", "other"}),
+      boost::test_tools::per_element());
   BOOST_TEST(s.ToString() == "the rule is missing\nline 3 is bad\nother");
   // A status made without codes has an empty one per message.
   const Status plain = Status::Invalid("plain");

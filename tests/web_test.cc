@@ -20,9 +20,9 @@
 
 #include "audit_fixture.h"
 #include "database.h"
+#include "finding.h"
 #include "lifecycle.h"
 #include "response.h"
-#include "finding.h"
 #include "sample_draw.h"
 #include "scoring.h"
 #include "web_internal.h"

@@ -8,9 +8,9 @@
 #include "cli.h"
 #include "explanation.h"
 #include "json_writer.h"
+#include "judge_audit.h"
 #include "judgement.h"
 #include "lifecycle.h"
-#include "judge_audit.h"
 #include "scoring.h"
 #include "translator.h"
 

@@ -3,12 +3,11 @@
 // the audit's framework applies (its applies-when, on the case as it stands at the audit's
 // peildatum), or on request every case of the year; optionally narrowed by a condition (the
 // syntax of framework conditions, condition.h); sorted by case_id so that the order of
-// import does not matter. The draw is random_draw.h's DrawSimple or DrawStratified with the stored seed,
-// so the same seed and population give the same sample on every machine. A draw records
-// its seed, method, population rule, filter and the SHA-256 of the population's ids, and a
-// reserve list: the cases the same draw gives next, to stand in for a sampled case that
-// cannot be read. A second draw for an audit is refused unless asked to replace the first,
-// which stays on record.
+// import does not matter. The draw is random_draw.h's DrawSimple or DrawStratified with the stored
+// seed, so the same seed and population give the same sample on every machine. A draw records its
+// seed, method, population rule, filter and the SHA-256 of the population's ids, and a reserve
+// list: the cases the same draw gives next, to stand in for a sampled case that cannot be read. A
+// second draw for an audit is refused unless asked to replace the first, which stays on record.
 #ifndef VTAUDIT_SAMPLE_DRAW_H_
 #define VTAUDIT_SAMPLE_DRAW_H_
 
@@ -31,10 +30,10 @@ inline constexpr long kDefaultReserve = 5;
 struct SampleRequest {
   int64_t audit = 0;
   long size = 0;
-  std::string seed;      // the user's text (random_draw.h SeedFromString); empty: a fresh random seed
-  std::string stratify;  // a case field; empty: simple random sample
-  std::string where;     // a condition on case fields; empty: the whole population
-  bool replace = false;  // replace an earlier draw instead of refusing
+  std::string seed;  // the user's text (random_draw.h SeedFromString); empty: a fresh random seed
+  std::string stratify;    // a case field; empty: simple random sample
+  std::string where;       // a condition on case fields; empty: the whole population
+  bool replace = false;    // replace an earlier draw instead of refusing
   bool all_cases = false;  // every case of the period, not only those a case criterion applies to
   long reserve = kDefaultReserve;  // cases drawn after the sample as its reserve list
 };

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "status.h"
 #include "organisation.h"
+#include "status.h"
 #include "workspace.h"
 
 namespace vtaudit {

@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "calendar.h"
-#include "status.h"
 #include "organisation.h"
+#include "status.h"
 
 namespace vtaudit {
 

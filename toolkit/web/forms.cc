@@ -311,8 +311,8 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
             "</h2>\n<ul class=\"small muted\">";
     for (const Criterion* k : not_applicable) {
       body += "<li>" + Escape(k->id) + " — " + Escape(Name(l, k->text, k->gloss)) + " (" +
-              S(Tr(l, "geldt als: ", "applies when: ")) + "<code>" + Escape(k->applies_when.text()) +
-              "</code>)</li>";
+              S(Tr(l, "geldt als: ", "applies when: ")) + "<code>" +
+              Escape(k->applies_when.text()) + "</code>)</li>";
     }
     body += "</ul>\n";
   }
