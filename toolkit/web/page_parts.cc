@@ -30,6 +30,17 @@ std::string Said(const PageEnv& env, const UnmetGate& gate) {
   return Texts(env) ? Texts(env)->words.Say(gate.message, gate.problem) : gate.message;
 }
 
+std::string HiddenDisagreements(const PageEnv& env, long hidden) {
+  if (hidden <= 0) return "";
+  return "<p class=\"muted small\">" + std::to_string(hidden) + " " +
+         S(Tr(env.lang,
+              "verschil(len) op criteria die u zelf nog niet hebt gescoord blijven verborgen "
+              "(blind scoren).",
+              "disagreement(s) on criteria you have not scored yourself stay hidden (blind "
+              "scoring).")) +
+         "</p>\n";
+}
+
 std::string EscapeWithCode(const std::string& text) {
   std::string out;
   size_t at = 0;

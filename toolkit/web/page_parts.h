@@ -28,6 +28,8 @@ Response Fail(const PageEnv& env, const Request& req, const Status& s);
 std::vector<std::string> Said(const PageEnv& env, const Status& s);
 // An unmet gate of the audit's lifecycle in the session's language.
 std::string Said(const PageEnv& env, const UnmetGate& gate);
+// The note that `hidden` disagreements stay hidden (blind scoring); "" when none are.
+std::string HiddenDisagreements(const PageEnv& env, long hidden);
 // `text` escaped for HTML, each `command` between backticks set as <code>command</code>.
 std::string EscapeWithCode(const std::string& text);
 std::string CsrfField(const PageEnv& env);

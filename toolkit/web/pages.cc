@@ -346,15 +346,7 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
             Escape(kappa(c.kappa)) + "</td><td class=\"small\">" + list + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
-  if (hidden > 0) {
-    body += "<p class=\"muted small\">" + std::to_string(hidden) + " " +
-            S(Tr(l,
-                 "verschil(len) op criteria die u zelf nog niet hebt gescoord blijven verborgen "
-                 "(blind scoren).",
-                 "disagreement(s) on criteria you have not scored yourself stay hidden (blind "
-                 "scoring).")) +
-            "</p>\n";
-  }
+  body += HiddenDisagreements(env, hidden);
   body += "<p><a href=\"" + AuditPath(ac.audit.id) + "/disagreements\">" +
           S(Tr(l, "Naar de verschillen en hun afstemming",
                "To the disagreements and their reconciliation")) +

@@ -430,15 +430,7 @@ Response DisagreementsPage(const PageEnv& env, const Request& req, const AuditCo
                "Case and organisation criteria where the inspectors' current scores differ. "
                "Record per difference the agreed result and the reason.")) +
           "</p>\n";
-  if (hidden > 0) {
-    body += "<p class=\"muted small\">" + std::to_string(hidden) + " " +
-            S(Tr(l,
-                 "verschil(len) op criteria die u zelf nog niet hebt gescoord blijven verborgen "
-                 "(blind scoren).",
-                 "disagreement(s) on criteria you have not scored yourself stay hidden (blind "
-                 "scoring).")) +
-            "</p>\n";
-  }
+  body += HiddenDisagreements(env, hidden);
   body += "<h2>" + S(Tr(l, "Open", "Open")) + "</h2>\n" +
           (open.empty()
                ? "<p>" + S(Tr(l, "Geen open verschillen.", "No open disagreements.")) + "</p>\n"
