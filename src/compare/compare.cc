@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "case_store.h"
 #include "judge_audit.h"
+#include "month_figures_reader.h"
 
 namespace vtaudit {
 namespace {
@@ -423,12 +424,12 @@ Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& req
   if (!deadlines.ok()) return deadlines.status();
   in.deadlines = std::move(*deadlines);
 
-  for (const Organisation& org : in.organisations) {
-    CompareCollector collector(framework, calendar, YearsPeriod(request.years), request.cohort,
-                               request.as_of);
-    Status s = ForEachCase(ws, org.code, {}, [&](const CaseRecord& c) { collector.Add(c); });
-    if (!s.ok()) return s;
-    for (OrgYearFigures& f : SumByYear(collector.Finish(org.code), in.years, in.deadlines)) {
+  Result<std::vector<std::vector<OrgMonthFigures>>> months = ReadMonthFigures(
+      ws, in.organisations, framework, calendar,
+      {YearsPeriod(request.years), request.cohort, request.as_of, request.threads});
+  if (!months.ok()) return months.status();
+  for (const std::vector<OrgMonthFigures>& org_months : *months) {
+    for (OrgYearFigures& f : SumByYear(org_months, in.years, in.deadlines)) {
       in.figures.push_back(std::move(f));
     }
   }

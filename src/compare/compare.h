@@ -224,6 +224,7 @@ struct CompareRequest {
   Cohort cohort = Cohort::kCompleted;
   Date as_of;
   std::string crosswalk_dir;  // where FROM--TO.xml crosswalks are looked for
+  int threads = 0;            // reading the cases: 0 one per core (MonthFiguresRequest)
 };
 
 // Reads the cases of the requested organisations once each and judges their audits in

@@ -93,14 +93,16 @@ void BindKey(Statement* q, const CaseSet& set) {
 
 }  // namespace
 
-Status ForEachCase(Workspace* ws, const CaseSet& set, const CaseFilter& filter,
-                   const std::function<void(const CaseRecord&)>& fn) {
+namespace {
+
+Status ForEachCaseIn(Database* db, const CaseSet& set, const CaseFilter& filter,
+                     const std::function<void(const CaseRecord&)>& fn) {
   std::string sql = std::string("SELECT ") + kColumns + From(set);
   if (filter.received_from) sql += " AND received >= ?2";
   // A stored moment sorts after its date, so compare with the next day.
   if (filter.received_to) sql += " AND received < ?3";
   sql += " ORDER BY case_id";
-  Result<Statement> q = ws->db().Prepare(sql);
+  Result<Statement> q = db->Prepare(sql);
   if (!q.ok()) return q.status();
   BindKey(&*q, set);
   const auto midnight = [](Date d) { return EncodeEvent(EventTime{d, std::nullopt}); };
@@ -119,9 +121,21 @@ Status ForEachCase(Workspace* ws, const CaseSet& set, const CaseFilter& filter,
   return q->status();
 }
 
+}  // namespace
+
+Status ForEachCase(Workspace* ws, const CaseSet& set, const CaseFilter& filter,
+                   const std::function<void(const CaseRecord&)>& fn) {
+  return ForEachCaseIn(&ws->db(), set, filter, fn);
+}
+
 Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filter,
                    const std::function<void(const CaseRecord&)>& fn) {
-  return ForEachCase(ws, CaseSet{org, 0}, filter, fn);
+  return ForEachCaseIn(&ws->db(), CaseSet{org, 0}, filter, fn);
+}
+
+Status ForEachCase(Database* db, const std::string& org, const CaseFilter& filter,
+                   const std::function<void(const CaseRecord&)>& fn) {
+  return ForEachCaseIn(db, CaseSet{org, 0}, filter, fn);
 }
 
 Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const CaseSet& set,

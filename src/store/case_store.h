@@ -42,6 +42,10 @@ Status CopyCasesToSnapshot(Workspace* ws, const std::string& org, int64_t snapsh
 // Calls `fn` for every case of `org` matching `filter`, ordered by case_id.
 Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filter,
                    const std::function<void(const CaseRecord&)>& fn);
+// The same through a connection of its own to the workspace file (Database::OpenReadOnly),
+// so that several threads can each read organisations at once.
+Status ForEachCase(Database* db, const std::string& org, const CaseFilter& filter,
+                   const std::function<void(const CaseRecord&)>& fn);
 Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const std::string& org,
                                           const CaseFilter& filter = {});
 Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const std::string& org,

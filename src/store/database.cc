@@ -174,6 +174,18 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool c
   return db;
 }
 
+Result<std::unique_ptr<Database>> Database::OpenReadOnly(const std::string& path) {
+  std::unique_ptr<Database> db(new Database());
+  db->path_ = path;
+  if (sqlite3_open_v2(path.c_str(), &db->db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
+    return db->Error("open");
+  }
+  sqlite3_extended_result_codes(db->db_, 1);
+  sqlite3_busy_timeout(db->db_, 5000);
+  return db;
+}
+
 Database::~Database() { sqlite3_close_v2(db_); }
 
 Status Database::Exec(std::string_view sql) {

@@ -81,6 +81,10 @@ class Database {
   // of our own, once closed, would drop the locks of every connection of this process. A
   // new file is restricted to mode 0600, so case data is never readable by others.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, bool create);
+  // Opens an existing file for reading only: a second connection beside the one that owns
+  // the workspace, for a thread of its own. Changes nothing in the file; a read sees what
+  // was committed when it began.
+  static Result<std::unique_ptr<Database>> OpenReadOnly(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
