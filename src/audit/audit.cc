@@ -6,6 +6,7 @@
 
 #include "audit_start.h"
 #include "privacy.h"
+#include "problems.h"
 #include "timeliness.h"
 
 namespace vtaudit {
@@ -292,6 +293,14 @@ Result<Audit> FindDraftAudit(Workspace* ws, int64_t id, std::string_view what) {
                             ": set it back to draft to " + std::string(what));
   }
   return audit;
+}
+
+Status UnknownCriterion(const std::string& criterion, const Framework& framework) {
+  return Status::Invalid("unknown criterion '" + criterion + "' in framework " + framework.id +
+                             " " + framework.version,
+                         Problem("problem.unknown_criterion", {{"criterion", criterion},
+                                                               {"framework", framework.id},
+                                                               {"version", framework.version}}));
 }
 
 Status SetAuditAsOf(Workspace* ws, int64_t id, Date as_of, const std::string& actor) {

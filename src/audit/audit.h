@@ -59,6 +59,8 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request);
 // The audit, when it is a draft; else Conflict: "audit N is concept: set it back to draft
 // to `what`".
 Result<Audit> FindDraftAudit(Workspace* ws, int64_t id, std::string_view what);
+// Invalid "unknown criterion 'ID' in framework F VERSION", coded problem.unknown_criterion.
+Status UnknownCriterion(const std::string& criterion, const Framework& framework);
 // Changes the peildatum of a draft (Conflict otherwise), recorded as an AuditEvent.
 Status SetAuditAsOf(Workspace* ws, int64_t id, Date as_of, const std::string& actor);
 // All audits, by id.

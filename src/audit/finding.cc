@@ -7,6 +7,7 @@
 #include "escape.h"
 #include "framework.h"
 #include "privacy.h"
+#include "problems.h"
 
 namespace vtaudit {
 namespace {
@@ -49,38 +50,53 @@ Result<Finding> SetFinding(Workspace* ws, const FindingInput& in) {
   if (!tx.status().ok()) return tx.status();
   Result<Audit> audit = FindAudit(ws, in.audit);
   if (!audit.ok()) return audit.status();
-  const std::string name = "audit " + std::to_string(in.audit);
+  const std::string number = std::to_string(in.audit);
+  const std::string name = "audit " + number;
   if (audit->status == AuditStatus::kFinal) {
-    return Status::Conflict(name + " is final: its findings can no longer change");
+    return Status::Conflict(name + " is final: its findings can no longer change",
+                            Problem("problem.finding.final", {{"audit", number}}));
   }
   if (audit->status == AuditStatus::kConcept) {
-    return Status::Conflict(name + " is a concept: set it back to draft to change its findings");
+    return Status::Conflict(name + " is a concept: set it back to draft to change its findings",
+                            Problem("problem.finding.concept", {{"audit", number}}));
   }
   Result<Framework> f = ws->LoadFramework(audit->framework_sha256);
   if (!f.ok()) return f.status();
   std::vector<std::string> problems;
+  std::vector<ProblemCode> codes;  // one per problem
+  const auto refuse = [&](std::string message, std::string_view key,
+                          std::map<std::string, std::string> args = {}) {
+    problems.push_back(std::move(message));
+    codes.push_back(Problem(key, std::move(args)));
+  };
   std::string kind;
   for (const auto& [id, k] : Subjects(*f)) {
     if (id == in.subject) kind = k;
   }
   if (kind.empty()) {
-    problems.push_back("unknown criterion or standard '" + EscapeControl(in.subject) +
-                       "' in framework " + f->id + " " + f->version);
+    refuse("unknown criterion or standard '" + EscapeControl(in.subject) + "' in framework " +
+               f->id + " " + f->version,
+           "problem.finding.unknown_subject",
+           {{"subject", EscapeControl(in.subject)}, {"framework", f->id}, {"version", f->version}});
   }
-  if (in.text.empty()) problems.push_back("a finding needs its text (--text or --file)");
+  if (in.text.empty()) {
+    refuse("a finding needs its text (--text or --file)", "problem.finding.no_text");
+  }
   if (ContainsBsn(in.text) || ContainsBsn(in.evidence)) {
-    problems.push_back(
-        "the finding holds a number that passes the BSN eleven test; leave personal data out");
+    refuse("the finding holds a number that passes the BSN eleven test; leave personal data out",
+           "problem.finding.bsn");
   }
   if (in.inspector.empty()) {
-    problems.push_back("no inspector named (--inspector or $VTAUDIT_INSPECTOR)");
+    refuse("no inspector named (--inspector or $VTAUDIT_INSPECTOR)",
+           "problem.finding.no_inspector");
   } else if (!std::binary_search(audit->inspectors.begin(), audit->inspectors.end(),
                                  in.inspector)) {
-    problems.push_back("inspector " + EscapeControl(in.inspector) + " is not on " + name +
-                       "; add them with `vtaudit audit inspectors --audit " +
-                       std::to_string(in.audit) + " --add NAME`");
+    refuse("inspector " + EscapeControl(in.inspector) + " is not on " + name +
+               "; add them with `vtaudit audit inspectors --audit " + number + " --add NAME`",
+           "problem.finding.not_on_audit",
+           {{"inspector", EscapeControl(in.inspector)}, {"audit", number}});
   }
-  if (!problems.empty()) return Status::InvalidAll(std::move(problems));
+  if (!problems.empty()) return Status::InvalidAll(std::move(problems), std::move(codes));
   Result<Statement> q = ws->db().Prepare(
       "INSERT INTO finding (uid, audit, subject, kind, text, evidence, inspector, at) "
       "VALUES (lower(hex(randomblob(16))), ?, ?, ?, ?, ?, ?, ?)");

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "judge_audit.h"
+#include "problems.h"
 #include "response.h"
 #include "sample_draw.h"
 #include "snapshot.h"
@@ -23,7 +24,7 @@ std::string Join(const std::vector<std::string>& items, size_t most = 10) {
 // A gate with its problem code "problem.gate." + `key`.
 UnmetGate Gate(std::string message, const std::string& key,
                std::map<std::string, std::string> args = {}) {
-  return {std::move(message), {"problem.gate." + key, std::move(args)}};
+  return {std::move(message), Problem("problem.gate." + key, std::move(args))};
 }
 
 // The gates of draft → concept over a judged audit.
@@ -171,10 +172,10 @@ Status MoveAudit(Workspace* ws, int64_t id, const Transition& t, const Calendar&
     const AuditStatus now = FindAudit(ws, id)->status;
     messages.push_back("audit " + std::to_string(id) + " stays " +
                        std::string(AuditStatusName(now)));
-    problems.push_back({"problem.gate.stays",
-                        {{"audit", std::to_string(id)},
-                         {"state", std::string(AuditStatusName(now))},
-                         {"state_nl", std::string(AuditStatusLabel(now))}}});
+    problems.push_back(
+        Problem("problem.gate.stays", {{"audit", std::to_string(id)},
+                                       {"state", std::string(AuditStatusName(now))},
+                                       {"state_nl", std::string(AuditStatusLabel(now))}}));
     return Status::InvalidAll(std::move(messages), std::move(problems));
   }
   Result<Audit> audit = FindAudit(ws, id);
@@ -248,23 +249,29 @@ Status MarkNotJudged(Workspace* ws, int64_t id, const std::string& criterion,
   if (!f.ok()) return f.status();
   const Criterion* k = f->FindCriterion(criterion);
   if (!k) {
-    return Status::Invalid("unknown criterion '" + criterion + "' in framework " + f->id + " " +
-                           f->version);
+    return UnknownCriterion(criterion, *f);
   }
   if (!k->measured_by.empty()) {
     return Status::Invalid("criterion " + criterion + " is measured by deadline " + k->measured_by +
-                           ", not scored by hand");
+                               ", not scored by hand",
+                           Problem("problem.judged.measured",
+                                   {{"criterion", criterion}, {"deadline", k->measured_by}}));
   }
   Result<std::map<std::string, std::string>> marked = NotJudged(ws, id);
   if (!marked.ok()) return marked.status();
   if (undo) {
     if (!marked->count(criterion)) {
-      return Status::Invalid("criterion " + criterion + " is not marked niet beoordeeld");
+      return Status::Invalid("criterion " + criterion + " is not marked niet beoordeeld",
+                             Problem("problem.judged.not_marked", {{"criterion", criterion}}));
     }
   } else {
-    if (reason.empty()) return Status::Invalid("niet beoordeeld needs its reason (--reason TEXT)");
+    if (reason.empty()) {
+      return Status::Invalid("niet beoordeeld needs its reason (--reason TEXT)",
+                             Problem("problem.judged.needs_reason"));
+    }
     if (marked->count(criterion)) {
-      return Status::Invalid("criterion " + criterion + " is marked niet beoordeeld already");
+      return Status::Invalid("criterion " + criterion + " is marked niet beoordeeld already",
+                             Problem("problem.judged.already", {{"criterion", criterion}}));
     }
   }
   if (Status s = RecordAuditEvent(ws, id, undo ? "criterion_judged" : "criterion_not_judged",

@@ -2,37 +2,51 @@
 
 #include "audit.h"
 #include "privacy.h"
+#include "problems.h"
 #include "snapshot.h"
 
 namespace vtaudit {
+
+namespace {
+
+// Conflict: the responses of a final audit stay as they are.
+Status FinalRefused(int64_t audit) {
+  return Status::Conflict(
+      "audit " + std::to_string(audit) + " is final: its responses can no longer change",
+      Problem("problem.response.final", {{"audit", std::to_string(audit)}}));
+}
+
+}  // namespace
 
 Result<Response> AddResponse(Workspace* ws, const NewResponse& r) {
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
   Result<Audit> audit = FindAudit(ws, r.audit);
   if (!audit.ok()) return audit.status();
-  if (audit->status == AuditStatus::kFinal) {
-    return Status::Conflict("audit " + std::to_string(r.audit) +
-                            " is final: its responses can no longer change");
-  }
+  const std::string number = std::to_string(r.audit);
+  if (audit->status == AuditStatus::kFinal) return FinalRefused(r.audit);
   Result<std::optional<AuditSnapshot>> frozen = LatestSnapshot(ws, r.audit);
   if (!frozen.ok()) return frozen.status();
   if (!*frozen) {
-    return Status::Conflict("audit " + std::to_string(r.audit) +
-                            " has no concept yet to respond to (`vtaudit audit status --audit " +
-                            std::to_string(r.audit) + " concept`)");
+    return Status::Conflict(
+        "audit " + number + " has no concept yet to respond to (`vtaudit audit status --audit " +
+            number + " concept`)",
+        Problem("problem.response.no_concept", {{"audit", number}}));
   }
-  if (r.text.empty()) return Status::Invalid("a response needs its text (--text or --file)");
+  if (r.text.empty()) {
+    return Status::Invalid("a response needs its text (--text or --file)",
+                           Problem("problem.response.no_text"));
+  }
   if (ContainsBsn(r.text) || ContainsBsn(r.source)) {
     return Status::Invalid(
-        "the response holds a number that passes the BSN eleven test; leave personal data out");
+        "the response holds a number that passes the BSN eleven test; leave personal data out",
+        Problem("problem.response.bsn"));
   }
   if (!r.criterion.empty()) {
     Result<Framework> f = ws->LoadFramework(audit->framework_sha256);
     if (!f.ok()) return f.status();
     if (!f->FindCriterion(r.criterion)) {
-      return Status::Invalid("unknown criterion '" + r.criterion + "' in framework " + f->id + " " +
-                             f->version);
+      return UnknownCriterion(r.criterion, *f);
     }
   }
   Result<Statement> q = ws->db().Prepare(
@@ -55,28 +69,33 @@ Result<Response> AddResponse(Workspace* ws, const NewResponse& r) {
 Status DecideResponse(Workspace* ws, int64_t audit, int64_t response, const std::string& decision,
                       const std::string& reason, const std::string& actor) {
   if (decision != "accepted" && decision != "rejected") {
-    return Status::Invalid("a decision is accepted or rejected, got '" + decision + "'");
+    return Status::Invalid("a decision is accepted or rejected, got '" + decision + "'",
+                           Problem("problem.response.not_a_decision", {{"decision", decision}}));
   }
-  if (reason.empty()) return Status::Invalid("a decision needs its reason (--reason TEXT)");
+  if (reason.empty()) {
+    return Status::Invalid("a decision needs its reason (--reason TEXT)",
+                           Problem("problem.response.decision_needs_reason"));
+  }
   if (ContainsBsn(reason)) {
     return Status::Invalid(
-        "the reason holds a number that passes the BSN eleven test; leave personal data out");
+        "the reason holds a number that passes the BSN eleven test; leave personal data out",
+        Problem("problem.response.reason_bsn"));
   }
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
   Result<Audit> a = FindAudit(ws, audit);
   if (!a.ok()) return a.status();
-  if (a->status == AuditStatus::kFinal) {
-    return Status::Conflict("audit " + std::to_string(audit) +
-                            " is final: its responses can no longer change");
-  }
+  if (a->status == AuditStatus::kFinal) return FinalRefused(audit);
   Result<Statement> find =
       ws->db().Prepare("SELECT count(*) FROM audit_response WHERE id = ? AND audit = ?");
   if (!find.ok()) return find.status();
   find->Bind(1, response).Bind(2, audit);
   if (!find->Step() || find->Int(0) == 0) {
-    return Status::NotFound("audit " + std::to_string(audit) + " has no response " +
-                            std::to_string(response) + " (see `vtaudit response list`)");
+    return Status::NotFound(
+        "audit " + std::to_string(audit) + " has no response " + std::to_string(response) +
+            " (see `vtaudit response list`)",
+        Problem("problem.response.not_found",
+                {{"audit", std::to_string(audit)}, {"response", std::to_string(response)}}));
   }
   Result<Statement> q = ws->db().Prepare(
       "INSERT INTO response_decision (uid, response, decision, reason, decided_by, at) VALUES "

@@ -6,8 +6,21 @@
 // import does not matter. The draw is random_draw.h's DrawSimple or DrawStratified with the stored
 // seed, so the same seed and population give the same sample on every machine. A draw records its
 // seed, method, population rule, filter and the SHA-256 of the population's ids, and a reserve
-// list: the cases the same draw gives next, to stand in for a sampled case that cannot be read. A
-// second draw for an audit is refused unless asked to replace the first, which stays on record.
+// list (below). A second draw for an audit is refused unless asked to replace the first, which
+// stays on record with its reserve; the new draw has a reserve of its own.
+//
+// The reserve list stands in for a sampled case that cannot be read: the first reserve case not
+// yet used replaces it (of its own stratum in a stratified draw). It holds
+// SampleRequest::reserve cases, fewer when the population outside the sample runs out, never a
+// sampled case, and it is the same draw continued, so the same seed and population give the same
+// reserve. Simple: DrawSimple(ids, size + reserve, seed), whose selection order begins with the
+// sample (a partial Fisher-Yates is the same for its first `size` steps); the reserve is positions
+// size + 1 … size + reserve of that order. Stratified: the reserve is shared out over the strata
+// in proportion to their cases not sampled, N_i - n_i (LargestRemainder, ties by stratum key),
+// and stratum i's reserve of r_i is positions n_i + 1 … n_i + r_i of
+// DrawSimple(ids_i, n_i + r_i, seed ^ Fnv1a64(key_i)), the stratum's own draw continued. It is
+// kept (Sample::reserve, table sample_reserve) by stratum, then order, ReserveCase::order
+// counting 1, 2, … within each stratum; it travels in a bundle and goes out in SampleCsv.
 #ifndef VTAUDIT_SAMPLE_DRAW_H_
 #define VTAUDIT_SAMPLE_DRAW_H_
 

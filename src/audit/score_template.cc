@@ -8,6 +8,7 @@
 #include "sample_draw.h"
 #include "scoring.h"
 #include "snapshot.h"
+#include "xlsx_workbook.h"
 
 namespace vtaudit {
 namespace {
@@ -60,13 +61,11 @@ std::string ScoreTemplateCsv(const ScoreTemplate& t) {
 }
 
 Status WriteScoreTemplateXlsx(const ScoreTemplate& t, const std::string& path) {
-  lxw_workbook* book = workbook_new(path.c_str());
-  if (book == nullptr) return Status::IoError(path + ": cannot write");
-  lxw_format* bold = workbook_add_format(book);
-  format_set_bold(bold);
-  lxw_format* wrap = workbook_add_format(book);
-  format_set_text_wrap(wrap);
-  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  Result<XlsxWorkbook> workbook = XlsxWorkbook::Open(path);
+  if (!workbook.ok()) return workbook.status();
+  lxw_workbook* book = workbook->book();
+  lxw_format* bold = workbook->bold();
+  lxw_format* wrap = workbook->wrap();
 
   lxw_worksheet* sheet = workbook_add_worksheet(book, "Scores");
   const char* header[] = {"case_id", "criterion", "result", "note", "inspector"};
@@ -116,11 +115,7 @@ Status WriteScoreTemplateXlsx(const ScoreTemplate& t, const std::string& path) {
     worksheet_write_string(help, row, 1, b.c_str(), row == 0 ? bold : nullptr);
     ++row;
   }
-  const lxw_error err = workbook_close(book);
-  if (err != LXW_NO_ERROR) {
-    return Status::IoError(path + ": cannot write (" + lxw_strerror(err) + ")");
-  }
-  return Status::Ok();
+  return workbook->Close();
 }
 
 }  // namespace vtaudit

@@ -6,11 +6,12 @@
 // "FILE:LINE: column X: what" for CSV. Front ends print each message on its own
 // line after "vtaudit: " and map the code onto an exit status.
 //
-// A message may also carry a problem code: a key and named arguments ("problem.audit_final",
+// A message may also carry a problem code: a key and named arguments ("problem.score.final",
 // {audit: "3"}) that a front end speaking another language looks up in its texts
 // (Translator::Messages in translator.h), so that the web UI says in Dutch what the library
 // says in English, without checking the input a second time. The English message stays the
-// one the command line prints and the one used where a key has no text.
+// one the command line prints and the one used where a key has no text. Every key is in the
+// one list of problems.h, and codes are made there (Problem).
 #ifndef VTAUDIT_STATUS_H_
 #define VTAUDIT_STATUS_H_
 
@@ -25,7 +26,7 @@ namespace vtaudit {
 
 // What went wrong, as a key and its arguments, for translation (see above).
 struct ProblemCode {
-  std::string key;                          // "problem.audit_final"; empty: none
+  std::string key;                          // "problem.score.final"; empty: none
   std::map<std::string, std::string> args;  // {audit: "3"}
 };
 
@@ -59,6 +60,9 @@ class [[nodiscard]] Status {
   }
   static Status Conflict(std::string message, ProblemCode problem) {
     return {Code::kConflict, std::move(message), std::move(problem)};
+  }
+  static Status IoError(std::string message, ProblemCode problem) {
+    return {Code::kIoError, std::move(message), std::move(problem)};
   }
   static Status Busy(std::string message, ProblemCode problem) {
     return {Code::kBusy, std::move(message), std::move(problem)};

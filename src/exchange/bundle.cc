@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <initializer_list>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -18,6 +20,7 @@
 #include "escape.h"
 #include "framework.h"
 #include "judge_audit.h"
+#include "problems.h"
 #include "redaction.h"
 #include "sample_draw.h"
 #include "snapshot.h"
@@ -41,6 +44,25 @@ struct TableSpec {
   std::vector<Column> columns;
   int since = 1;  // the first bundle format that holds the table
 };
+
+// `first`, then the columns of a case: the workspace's cases and a snapshot's hold the same.
+std::vector<Column> CaseColumns(std::vector<Column> first) {
+  for (const Column& c : std::initializer_list<Column>{{"case_id", "TEXT NOT NULL"},
+                                                       {"advies", "INTEGER NOT NULL"},
+                                                       {"violence", "TEXT NOT NULL"},
+                                                       {"received", "INTEGER NOT NULL"},
+                                                       {"triaged", "INTEGER"},
+                                                       {"safety_assessed", "INTEGER"},
+                                                       {"outcome", "TEXT NOT NULL"},
+                                                       {"investigation_decided", "INTEGER"},
+                                                       {"investigation_started", "INTEGER"},
+                                                       {"investigation_completed", "INTEGER"},
+                                                       {"rvdk", "INTEGER NOT NULL"},
+                                                       {"disclosure", "INTEGER NOT NULL"}}) {
+    first.push_back(c);
+  }
+  return first;
+}
 
 const std::vector<TableSpec>& Tables() {
   static const std::vector<TableSpec> kTables = {
@@ -83,19 +105,7 @@ const std::vector<TableSpec>& Tables() {
         {"case_id", "TEXT NOT NULL"},
         {"stratum", "TEXT NOT NULL"},
         {"draw_order", "INTEGER NOT NULL"}}},
-      {"case_data",
-       {{"case_id", "TEXT NOT NULL"},
-        {"advies", "INTEGER NOT NULL"},
-        {"violence", "TEXT NOT NULL"},
-        {"received", "INTEGER NOT NULL"},
-        {"triaged", "INTEGER"},
-        {"safety_assessed", "INTEGER"},
-        {"outcome", "TEXT NOT NULL"},
-        {"investigation_decided", "INTEGER"},
-        {"investigation_started", "INTEGER"},
-        {"investigation_completed", "INTEGER"},
-        {"rvdk", "INTEGER NOT NULL"},
-        {"disclosure", "INTEGER NOT NULL"}}},
+      {"case_data", CaseColumns({})},
       {"response",
        {{"seq", "INTEGER NOT NULL"},
         {"uid", "TEXT NOT NULL"},
@@ -154,20 +164,7 @@ const std::vector<TableSpec>& Tables() {
         {"timeliness", "TEXT NOT NULL"},
         {"created_at", "TEXT NOT NULL"},
         {"created_by", "TEXT NOT NULL"}}},
-      {"snapshot_case",
-       {{"snapshot", "TEXT NOT NULL"},
-        {"case_id", "TEXT NOT NULL"},
-        {"advies", "INTEGER NOT NULL"},
-        {"violence", "TEXT NOT NULL"},
-        {"received", "INTEGER NOT NULL"},
-        {"triaged", "INTEGER"},
-        {"safety_assessed", "INTEGER"},
-        {"outcome", "TEXT NOT NULL"},
-        {"investigation_decided", "INTEGER"},
-        {"investigation_started", "INTEGER"},
-        {"investigation_completed", "INTEGER"},
-        {"rvdk", "INTEGER NOT NULL"},
-        {"disclosure", "INTEGER NOT NULL"}}},
+      {"snapshot_case", CaseColumns({{"snapshot", "TEXT NOT NULL"}})},
       {"snapshot_measure",
        {{"snapshot", "TEXT NOT NULL"},
         {"deadline", "TEXT NOT NULL"},
@@ -239,13 +236,25 @@ class RawStatement {
   int rc_ = SQLITE_OK;
 };
 
+// NotFound: `name` is no file.
+Status NoSuchBundle(const std::string& name) {
+  return Status::NotFound(name + ": no such bundle file",
+                          Problem("problem.bundle.no_such_file", {{"bundle", name}}));
+}
+
+// The refusal of a bundle whose pages or content SQLite could not read (`why`).
+Status Damaged(const std::string& name, const std::string& why) {
+  return Status::Invalid(name + ": damaged or truncated bundle (" + why + ")",
+                         Problem("problem.bundle.damaged", {{"bundle", name}, {"why", why}}));
+}
+
 // The refusal of a file SQLite could not read as a bundle: damaged pages (a truncated or
 // overwritten file), or no database at all.
 Status Unreadable(const std::string& name, const RawStatement& q) {
-  if (q.code() == SQLITE_CORRUPT) {
-    return Status::Invalid(name + ": damaged or truncated bundle (" + q.error() + ")");
-  }
-  return Status::Invalid(name + ": not an audit bundle (" + q.error() + ")");
+  if (q.code() == SQLITE_CORRUPT) return Damaged(name, q.error());
+  return Status::Invalid(
+      name + ": not an audit bundle (" + q.error() + ")",
+      Problem("problem.bundle.not_a_bundle", {{"bundle", name}, {"why", q.error()}}));
 }
 
 // Appends one value, typed and length-framed, so that no two different tables serialise
@@ -337,7 +346,9 @@ Result<BundleInfo> Verify(sqlite3* db, const std::string& schema, const std::str
       const std::string k = key ? key : "", v = value ? value : "";
       if (k == "format") {
         if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos) {
-          return Status::Invalid(not_bundle + " (format '" + EscapeControl(v) + "')");
+          return Status::Invalid(not_bundle + " (format '" + EscapeControl(v) + "')",
+                                 Problem("problem.bundle.bad_format",
+                                         {{"bundle", name}, {"format", EscapeControl(v)}}));
         }
         format = std::stoi(v);
       } else if (k == "digest") {
@@ -346,21 +357,25 @@ Result<BundleInfo> Verify(sqlite3* db, const std::string& schema, const std::str
     }
     if (q.failed()) return Unreadable(name, q);
   }
-  if (format == 0) return Status::Invalid(not_bundle + " (it names no bundle format)");
+  if (format == 0) {
+    return Status::Invalid(not_bundle + " (it names no bundle format)",
+                           Problem("problem.bundle.no_format", {{"bundle", name}}));
+  }
   if (format > kBundleFormat) {
-    return Status::Invalid(name + ": bundle format " + std::to_string(format) +
-                           " is newer than this vtaudit reads (" + std::to_string(kBundleFormat) +
-                           "); use a newer vtaudit");
+    return Status::Invalid(
+        name + ": bundle format " + std::to_string(format) + " is newer than this vtaudit reads (" +
+            std::to_string(kBundleFormat) + "); use a newer vtaudit",
+        Problem("problem.bundle.newer", {{"bundle", name},
+                                         {"format", std::to_string(format)},
+                                         {"reads", std::to_string(kBundleFormat)}}));
   }
   Result<std::string> digest = ContentDigest(db, schema, format);
-  if (!digest.ok()) {
-    return Status::Invalid(name + ": damaged or truncated bundle (" + digest.status().ToString() +
-                           ")");
-  }
+  if (!digest.ok()) return Damaged(name, digest.status().ToString());
   if (*digest != stored_digest) {
     return Status::Invalid(name +
-                           ": the bundle's content does not match its digest: it was damaged or "
-                           "altered after export; ask for a fresh export");
+                               ": the bundle's content does not match its digest: it was damaged "
+                               "or altered after export; ask for a fresh export",
+                           Problem("problem.bundle.digest", {{"bundle", name}}));
   }
   BundleInfo info;
   info.format = format;
@@ -371,7 +386,8 @@ Result<BundleInfo> Verify(sqlite3* db, const std::string& schema, const std::str
                          findings + ", (SELECT count(*) FROM " + schema + ".audit) FROM " + schema +
                          ".audit");
   if (!q.prepared() || !q.Step() || sqlite3_column_int64(q.get(), 6) != 1) {
-    return Status::Invalid(not_bundle + " (it must hold exactly one audit)");
+    return Status::Invalid(not_bundle + " (it must hold exactly one audit)",
+                           Problem("problem.bundle.not_one_audit", {{"bundle", name}}));
   }
   auto text = [&](int c) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(q.get(), c));
@@ -384,7 +400,9 @@ Result<BundleInfo> Verify(sqlite3* db, const std::string& schema, const std::str
   info.framework_sha256 = text(4);
   info.events = sqlite3_column_int64(q.get(), 5);
   if (!AuditStatusFromName(info.state)) {
-    return Status::Invalid(not_bundle + " (state '" + EscapeControl(info.state) + "')");
+    return Status::Invalid(not_bundle + " (state '" + EscapeControl(info.state) + "')",
+                           Problem("problem.bundle.bad_state",
+                                   {{"bundle", name}, {"state", EscapeControl(info.state)}}));
   }
   return info;
 }
@@ -598,8 +616,9 @@ Result<BundleInfo> ExportBundle(Workspace& ws, int64_t audit_id,
   if (fd < 0) {
     if (errno == EEXIST) {
       return Status::Conflict(name +
-                              " exists already: a bundle is never written over an "
-                              "existing file; choose another name");
+                                  " exists already: a bundle is never written over an "
+                                  "existing file; choose another name",
+                              Problem("problem.bundle.exists", {{"bundle", name}}));
     }
     return Status::IoError(name + ": cannot create the bundle: " + std::strerror(errno));
   }
@@ -617,7 +636,7 @@ Result<BundleInfo> ReadBundleInfo(const std::filesystem::path& bundle) {
   const std::string name = bundle.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(bundle, ec)) {
-    return Status::NotFound(name + ": no such bundle file");
+    return NoSuchBundle(name);
   }
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(name.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
@@ -706,6 +725,23 @@ Result<Difference> Compare(Workspace& ws, int64_t audit, int format) {
   return d;
 }
 
+// The first row of `sql` (its ?1 bound to `audit`), whose columns are two that name what it
+// is, its inspector and its time: "NAME, by Anna at 2026-03-02T10:00:00Z", with NAME from
+// `name`; "" when there is none.
+Result<std::string> FirstLacking(
+    Workspace& ws, const std::string& sql, int64_t audit,
+    const std::function<std::string(const std::string&, const std::string&)>& name) {
+  Result<Statement> q = ws.db().Prepare(sql);
+  if (!q.ok()) return q.status();
+  q->Bind(1, audit);
+  if (!q->Step()) {
+    if (!q->status().ok()) return q->status();
+    return std::string();
+  }
+  return name(q->Text(0), q->Text(1)) + ", by " + EscapeControl(q->Text(2)) + " at " +
+         EscapeControl(q->Text(3));
+}
+
 // "case C016, criterion V2.1, by Anna at 2026-03-02T10:00:00Z": the first score event of
 // `table` (bundle.score_event or main.score_event) that the other side lacks.
 Result<std::string> FirstScore(Workspace& ws, int64_t audit, bool in_bundle) {
@@ -714,16 +750,10 @@ Result<std::string> FirstScore(Workspace& ws, int64_t audit, bool in_bundle) {
                   "IN (SELECT uid FROM main.score_event WHERE audit = ?1) ORDER BY seq LIMIT 1"
                 : "SELECT case_id, criterion, inspector, at FROM main.score_event WHERE audit = "
                   "?1 AND uid NOT IN (SELECT uid FROM bundle.score_event) ORDER BY id LIMIT 1";
-  Result<Statement> q = ws.db().Prepare(sql);
-  if (!q.ok()) return q.status();
-  q->Bind(1, audit);
-  if (!q->Step()) {
-    if (!q->status().ok()) return q->status();
-    return std::string();
-  }
-  std::string out = q->Text(0).empty() ? "" : "case " + EscapeControl(q->Text(0)) + ", ";
-  return out + "criterion " + EscapeControl(q->Text(1)) + ", by " + EscapeControl(q->Text(2)) +
-         " at " + EscapeControl(q->Text(3));
+  return FirstLacking(ws, sql, audit, [](const std::string& case_id, const std::string& criterion) {
+    return (case_id.empty() ? "" : "case " + EscapeControl(case_id) + ", ") + "criterion " +
+           EscapeControl(criterion);
+  });
 }
 
 // "criterion V2.1, by Anna at 2026-03-02T10:00:00Z": the first finding the other side lacks,
@@ -738,15 +768,9 @@ Result<std::string> FirstFinding(Workspace& ws, int64_t audit, bool in_bundle, i
             "IN (SELECT uid FROM bundle.finding) ORDER BY id LIMIT 1"
           : "SELECT kind, subject, inspector, at FROM main.finding WHERE audit = ?1 ORDER BY id "
             "LIMIT 1";
-  Result<Statement> q = ws.db().Prepare(sql);
-  if (!q.ok()) return q.status();
-  q->Bind(1, audit);
-  if (!q->Step()) {
-    if (!q->status().ok()) return q->status();
-    return std::string();
-  }
-  return q->Text(0) + " " + EscapeControl(q->Text(1)) + ", by " + EscapeControl(q->Text(2)) +
-         " at " + EscapeControl(q->Text(3));
+  return FirstLacking(ws, sql, audit, [](const std::string& kind, const std::string& subject) {
+    return kind + " " + EscapeControl(subject);
+  });
 }
 
 std::string Count(int64_t n, const std::string& one, const std::string& many) {
@@ -790,13 +814,16 @@ Status StoreOrganisationAndFramework(Workspace& ws, const BundleAudit& a, const 
   q->Bind(1, a.framework);
   if (!q->Step()) {
     if (!q->status().ok()) return q->status();
-    return Status::Invalid(name + ": the bundle lacks its audit's framework " + a.framework);
+    return Status::Invalid(
+        name + ": the bundle lacks its audit's framework " + a.framework,
+        Problem("problem.bundle.no_framework", {{"bundle", name}, {"framework", a.framework}}));
   }
   const std::string content = q->Blob(1), path = q->Text(2);
   q->Reset();
   if (Sha256Hex(content) != a.framework) {
-    return Status::Invalid(name + ": the bundle's framework text does not have its SHA-256 " +
-                           a.framework);
+    return Status::Invalid(
+        name + ": the bundle's framework text does not have its SHA-256 " + a.framework,
+        Problem("problem.bundle.framework_sha256", {{"bundle", name}, {"framework", a.framework}}));
   }
   Result<Framework> framework = ParseFramework(content, path);
   if (!framework.ok()) {
@@ -922,10 +949,13 @@ Status MergeSnapshots(Workspace& ws, int64_t id, const std::string& org, const s
   while (q->Step()) {
     if (q->Int(3) > 0) continue;
     if (q->Int(4) > 0) {
-      return Status::Conflict(name + ": version " + std::to_string(q->Int(1)) + " of audit " +
-                              std::to_string(id) +
-                              " was frozen on both laptops independently; the bundle's cannot "
-                              "join this one (see docs/bundles.md)");
+      return Status::Conflict(
+          name + ": version " + std::to_string(q->Int(1)) + " of audit " + std::to_string(id) +
+              " was frozen on both laptops independently; the bundle's "
+              "cannot join this one (see docs/bundles.md)",
+          Problem("problem.bundle.frozen_both", {{"bundle", name},
+                                                 {"version", std::to_string(q->Int(1))},
+                                                 {"audit", std::to_string(id)}}));
     }
     rows.push_back({q->Text(0), q->Int(1), q->OptionalText(2), q->Text(5)});
   }
@@ -1051,9 +1081,11 @@ Status MergeDraws(Workspace& ws, int64_t id, const std::string& name) {
       ws, "SELECT count(*) FROM sample_draw WHERE audit = ?1 AND replaced_by IS NULL", id);
   if (!current.ok()) return current.status();
   if (*current > 1) {
-    return Status::Conflict(name + ": audit " + std::to_string(id) +
-                            "'s sample was drawn on both laptops independently: one laptop "
-                            "draws, the others receive it (see docs/bundles.md)");
+    return Status::Conflict(
+        name + ": audit " + std::to_string(id) +
+            "'s sample was drawn on both laptops independently: one laptop "
+            "draws, the others receive it (see docs/bundles.md)",
+        Problem("problem.bundle.drawn_both", {{"bundle", name}, {"audit", std::to_string(id)}}));
   }
   return Status::Ok();
 }
@@ -1098,9 +1130,11 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
     if (q->Step()) {
       merge.audit_id = q->Int(0);
       if (q->Text(1) != b->org || q->Int(2) != b->period || q->Text(3) != b->framework) {
-        return Status::Invalid(name + ": the bundle's audit is audit " +
-                               std::to_string(merge.audit_id) +
-                               " here, but for another organisation, period or framework");
+        return Status::Invalid(
+            name + ": the bundle's audit is audit " + std::to_string(merge.audit_id) +
+                " here, but for another organisation, period or framework",
+            Problem("problem.bundle.other_audit",
+                    {{"bundle", name}, {"audit", std::to_string(merge.audit_id)}}));
       }
       here = AuditStatusFromName(q->Text(4)).value_or(AuditStatus::kDraft);
     } else if (!q->status().ok()) {
@@ -1120,19 +1154,28 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
   }
   const int64_t id = merge.audit_id;
   const std::string audit = "audit " + std::to_string(id);
+  // The code `key` of a refusal of this merge, with the bundle and the audit.
+  const auto code = [&](std::string_view key, std::map<std::string, std::string> args = {}) {
+    args["bundle"] = name;
+    args["audit"] = std::to_string(id);
+    return Problem(key, std::move(args));
+  };
 
   // The lifecycle rules (docs/bundles.md).
   Result<Difference> d = Compare(ws, id, info.format);
   if (!d.ok()) return d.status();
   if (d->states_new > 0 && d->states_here_only > 0) {
-    return Status::Conflict(name + ": " + audit +
-                            " changed state on both laptops independently (here " +
-                            std::string(AuditStatusName(here)) + ", in the bundle " + b->status +
-                            "); its states cannot be merged: go on from one of them");
+    return Status::Conflict(
+        name + ": " + audit + " changed state on both laptops independently (here " +
+            std::string(AuditStatusName(here)) + ", in the bundle " + b->status +
+            "); its states cannot be merged: go on from one of them",
+        code("problem.bundle.states_both",
+             {{"here", std::string(AuditStatusName(here))}, {"there", b->status}}));
   }
   if (here == AuditStatus::kFinal && d->states_new > 0) {
-    return Status::Conflict(name + ": " + audit +
-                            " is final here, and the bundle changes its state after that");
+    return Status::Conflict(
+        name + ": " + audit + " is final here, and the bundle changes its state after that",
+        code("problem.bundle.final_state"));
   }
   const bool bundle_ahead = merge.audit_created || d->states_new > 0;
   const AuditStatus target =
@@ -1142,21 +1185,27 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
       Result<std::string> first = FirstScore(ws, id, true);
       if (!first.ok()) return first.status();
       return Status::Conflict(name + ": " + audit + " is final here and takes no new scores; " +
-                              "the bundle brings " +
-                              Count(d->scores_new, "score event", "score events") +
-                              " it lacks (first: " + *first + ")");
+                                  "the bundle brings " +
+                                  Count(d->scores_new, "score event", "score events") +
+                                  " it lacks (first: " + *first + ")",
+                              code("problem.bundle.final_scores",
+                                   {{"n", std::to_string(d->scores_new)}, {"first", *first}}));
     }
     if (d->findings_new > 0) {
       Result<std::string> first = FirstFinding(ws, id, true, info.format);
       if (!first.ok()) return first.status();
       return Status::Conflict(name + ": " + audit + " is final here and takes no new findings; " +
-                              "the bundle brings " + Count(d->findings_new, "finding", "findings") +
-                              " it lacks (first: " + *first + ")");
+                                  "the bundle brings " +
+                                  Count(d->findings_new, "finding", "findings") +
+                                  " it lacks (first: " + *first + ")",
+                              code("problem.bundle.final_findings",
+                                   {{"n", std::to_string(d->findings_new)}, {"first", *first}}));
     }
     if (d->changes_new + d->responses_new + d->decisions_new + d->draws_new > 0) {
       return Status::Conflict(name + ": " + audit +
-                              " is final here and takes no changes; the bundle brings changes "
-                              "made after it was frozen elsewhere");
+                                  " is final here and takes no changes; the bundle brings changes "
+                                  "made after it was frozen elsewhere",
+                              code("problem.bundle.final_changes"));
     }
   }
   if (!bundle_ahead && here == AuditStatus::kConcept && d->scores_new + d->draws_new > 0) {
@@ -1164,20 +1213,23 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
     if (!first.ok()) return first.status();
     return Status::Conflict(
         name + ": " + audit + " is a concept here: its scores are frozen, and the bundle brings " +
-        Count(d->scores_new, "score event", "score events") +
-        (first->empty() ? std::string() : " (first: " + *first + ")") +
-        " it lacks; set it back to draft (`vtaudit audit status --audit " + std::to_string(id) +
-        " draft --reason …`), import it again and freeze it anew");
+            Count(d->scores_new, "score event", "score events") +
+            (first->empty() ? std::string() : " (first: " + *first + ")") +
+            " it lacks; set it back to draft (`vtaudit audit status --audit " + std::to_string(id) +
+            " draft --reason …`), import it again and freeze it anew",
+        code("problem.bundle.concept_scores", {{"n", std::to_string(d->scores_new)}}));
   }
   if (!bundle_ahead && here == AuditStatus::kConcept && d->findings_new > 0) {
     Result<std::string> first = FirstFinding(ws, id, true, info.format);
     if (!first.ok()) return first.status();
-    return Status::Conflict(name + ": " + audit +
-                            " is a concept here: its findings are frozen, and the bundle brings " +
-                            Count(d->findings_new, "finding", "findings") + " (first: " + *first +
-                            ") it lacks; set it back to draft (`vtaudit audit status --audit " +
-                            std::to_string(id) +
-                            " draft --reason …`), import it again and freeze it anew");
+    return Status::Conflict(
+        name + ": " + audit +
+            " is a concept here: its findings are frozen, and the bundle brings " +
+            Count(d->findings_new, "finding", "findings") + " (first: " + *first +
+            ") it lacks; set it back to draft (`vtaudit audit status --audit " +
+            std::to_string(id) + " draft --reason …`), import it again and freeze it anew",
+        code("problem.bundle.concept_findings",
+             {{"n", std::to_string(d->findings_new)}, {"first", *first}}));
   }
   if (bundle_ahead && target != AuditStatus::kDraft && !merge.audit_created) {
     if (d->scores_here_only > 0) {
@@ -1185,26 +1237,36 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
       if (!first.ok()) return first.status();
       return Status::Conflict(
           name + ": the bundle's audit is " + b->status + ", frozen without " +
-          Count(d->scores_here_only, "score event", "score events") + " of " + audit +
-          " made here (first: " + *first +
-          "); send them first (export here, import on the "
-          "laptop that froze it, set it back to draft there and freeze it again)");
+              Count(d->scores_here_only, "score event", "score events") + " of " + audit +
+              " made here (first: " + *first +
+              "); send them first (export here, import on the "
+              "laptop that froze it, set it back to draft there and freeze it again)",
+          code("problem.bundle.frozen_without_scores", {{"state", b->status},
+                                                        {"n", std::to_string(d->scores_here_only)},
+                                                        {"first", *first}}));
     }
     if (d->findings_here_only > 0) {
       Result<std::string> first = FirstFinding(ws, id, false, info.format);
       if (!first.ok()) return first.status();
       return Status::Conflict(
           name + ": the bundle's audit is " + b->status + ", frozen without " +
-          Count(d->findings_here_only, "finding", "findings") + " of " + audit +
-          " written here (first: " + *first +
-          "); send them first (export here, import on the laptop that froze it, set it back to "
-          "draft there and freeze it again)");
+              Count(d->findings_here_only, "finding", "findings") + " of " + audit +
+              " written here (first: " + *first +
+              "); send them first (export here, import on the laptop that froze it, set it back "
+              "to draft there and freeze it again)",
+          code("problem.bundle.frozen_without_findings",
+               {{"state", b->status},
+                {"n", std::to_string(d->findings_here_only)},
+                {"first", *first}}));
     }
     if (target == AuditStatus::kFinal && d->responses_here_only + d->decisions_here_only > 0) {
-      return Status::Conflict(name + ": the bundle's audit is final, without " +
-                              Count(d->responses_here_only + d->decisions_here_only,
-                                    "response or decision", "responses or decisions") +
-                              " recorded here for " + audit + "; send them first");
+      return Status::Conflict(
+          name + ": the bundle's audit is final, without " +
+              Count(d->responses_here_only + d->decisions_here_only, "response or decision",
+                    "responses or decisions") +
+              " recorded here for " + audit + "; send them first",
+          code("problem.bundle.final_without_responses",
+               {{"n", std::to_string(d->responses_here_only + d->decisions_here_only)}}));
     }
   }
 
@@ -1343,7 +1405,7 @@ Result<BundleMerge> ImportBundle(Workspace& ws, const std::filesystem::path& bun
   const std::string name = bundle.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(bundle, ec)) {
-    return Status::NotFound(name + ": no such bundle file");
+    return NoSuchBundle(name);
   }
   SecureDelete secure(&ws.db());
   if (!secure.status().ok()) return secure.status();

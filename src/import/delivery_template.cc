@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "csv_writer.h"
+#include "xlsx_workbook.h"
 
 namespace vtaudit {
 namespace {
@@ -120,13 +121,11 @@ Result<std::vector<std::string>> WriteCsvTemplate(const Profile& profile, const 
 }
 
 Status WriteXlsxTemplate(const Profile& profile, const std::string& path) {
-  lxw_workbook* book = workbook_new(path.c_str());
-  if (book == nullptr) return Status::IoError(path + ": cannot write");
-  lxw_format* bold = workbook_add_format(book);
-  format_set_bold(bold);
-  lxw_format* wrap = workbook_add_format(book);
-  format_set_text_wrap(wrap);
-  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  Result<XlsxWorkbook> workbook = XlsxWorkbook::Open(path);
+  if (!workbook.ok()) return workbook.status();
+  lxw_workbook* book = workbook->book();
+  lxw_format* bold = workbook->bold();
+  lxw_format* wrap = workbook->wrap();
   for (const RecordType& r : profile.records) {
     lxw_worksheet* sheet = workbook_add_worksheet(book, r.name.c_str());
     const std::vector<std::string> header = Header(r);
@@ -154,11 +153,7 @@ Status WriteXlsxTemplate(const Profile& profile, const std::string& path) {
     ++row;
   }
   worksheet_freeze_panes(help, 1, 0);
-  const lxw_error err = workbook_close(book);
-  if (err != LXW_NO_ERROR) {
-    return Status::IoError(path + ": cannot write (" + lxw_strerror(err) + ")");
-  }
-  return Status::Ok();
+  return workbook->Close();
 }
 
 }  // namespace vtaudit

@@ -10,20 +10,13 @@
 
 #include "case_store.h"
 #include "digest.h"
+#include "problems.h"
 #include "read_ahead.h"
 #include "row_checker.h"
 #include "table_reader.h"
 
 namespace vtaudit {
 namespace {
-
-// The field of each Event, in Event order.
-constexpr std::array<CaseField, kEventCount> kEventFields = {CaseField::kReceived,
-                                                             CaseField::kTriaged,
-                                                             CaseField::kSafetyAssessed,
-                                                             CaseField::kInvestigationDecided,
-                                                             CaseField::kInvestigationStarted,
-                                                             CaseField::kInvestigationCompleted};
 
 std::string StreamSha256(std::ifstream& in) {
   Sha256 h;
@@ -82,10 +75,15 @@ class Importer {
 
   Result<ImportSummary> Run() {
     summary_.file_name = path_;
-    if (paths_.empty()) return Status::Invalid("no delivery file given");
+    if (paths_.empty()) {
+      return Status::Invalid("no delivery file given", Problem("problem.import.no_file"));
+    }
     for (const std::string& path : paths_) {
       std::ifstream file(path, std::ios::binary);
-      if (!file) return Status::IoError(path + ": cannot open file");
+      if (!file) {
+        return Status::IoError(path + ": cannot open file",
+                               Problem("problem.import.cannot_open", {{"where", path}}));
+      }
       // Hashed on a thread of its own while the rows are read; FinishExtract waits for it.
       sha256_.push_back(std::async(std::launch::async,
                                    [in = std::move(file)]() mutable { return StreamSha256(in); }));
@@ -134,29 +132,37 @@ class Importer {
         if (!r.errors.empty()) {
           // Earlier rows first: a duplicate among them is reported before this row's errors.
           if (Status s = FlushBatch(); !s.ok()) return s;
-          for (std::string& e : r.errors) AddError(std::move(e));
+          AddErrors(&r);
         } else if (errors_.empty()) {
           if (Status s = fresh_org_ ? AddToBatch(&r) : Store(r); !s.ok()) return s;
         }
       }
       if (Status s = FlushBatch(); !s.ok()) return s;
-      if (!f.reader->status().ok()) {
-        for (const std::string& m : f.reader->status().messages()) AddError(m);
-      }
+      if (!f.reader->status().ok()) AddErrors(f.reader->status());
     }
     for (size_t i = 0; i < joins_.rows.size(); ++i) {
       if (joined[i]) continue;
       const JoinedRow& j = joins_.rows[i];
-      AddError(*j.path + ":" + std::to_string(j.line) + ": column " +
-               j.record->Find(CaseField::kCaseId)->ColumnLabel() + ": " + j.record->name +
-               " of case '" + j.c.case_id + "', which no " + profile_.records[0].name +
-               " record of the delivery holds");
+      const std::string column = j.record->Find(CaseField::kCaseId)->ColumnLabel();
+      AddError(
+          *j.path + ":" + std::to_string(j.line) + ": column " + column + ": " + j.record->name +
+              " of case '" + j.c.case_id + "', which no " + profile_.records[0].name +
+              " record of the delivery holds",
+          Problem("problem.import.not_joined", {{"where", *j.path + ":" + std::to_string(j.line)},
+                                                {"column", column},
+                                                {"record", j.record->name},
+                                                {"case", j.c.case_id},
+                                                {"primary", profile_.records[0].name}}));
     }
-    if (summary_.rows == 0 && errors_.empty()) AddError(path_ + ": the extract has no data rows");
+    if (summary_.rows == 0 && errors_.empty()) {
+      AddError(path_ + ": the extract has no data rows",
+               Problem("problem.import.no_rows", {{"where", path_}}));
+    }
     if (!errors_.empty()) {
       if (error_count_ > options_.max_errors) {
-        errors_.push_back(path_ + ": " + std::to_string(error_count_ - options_.max_errors) +
-                          " more bad rows not listed");
+        const std::string more = std::to_string(error_count_ - options_.max_errors);
+        errors_.push_back(path_ + ": " + more + " more bad rows not listed");
+        problems_.push_back(Problem("problem.table.more_rows", {{"where", path_}, {"n", more}}));
       }
       const std::string count =
           std::to_string(error_count_) + (error_count_ == 1 ? " error" : " errors");
@@ -164,7 +170,10 @@ class Importer {
                             ? path_ + ": " + count + "; the delivery would not import"
                             : path_ + ": nothing imported (" + count +
                                   "); the workspace is unchanged");
-      return Status::InvalidAll(std::move(errors_));
+      problems_.push_back(Problem(
+          options_.check_only ? "problem.import.would_not_import" : "problem.import.refused",
+          {{"where", path_}, {"n", std::to_string(error_count_)}, {"errors", count}}));
+      return Status::InvalidAll(std::move(errors_), std::move(problems_));
     }
     if (Status s = MarkMissing(); !s.ok()) return s;
     if (Status s = FinishExtract(); !s.ok()) return s;
@@ -174,9 +183,28 @@ class Importer {
   }
 
  private:
-  void AddError(std::string message) {
+  void AddError(std::string message, ProblemCode problem) {
     ++error_count_;
-    if (error_count_ <= options_.max_errors) errors_.push_back(std::move(message));
+    if (error_count_ > options_.max_errors) return;
+    errors_.push_back(std::move(message));
+    problems_.push_back(std::move(problem));
+  }
+  // The errors of a checked row, with their codes.
+  void AddErrors(CheckedRow* r) {
+    for (size_t i = 0; i < r->errors.size(); ++i) {
+      AddError(std::move(r->errors[i]), std::move(r->problems[i]));
+    }
+  }
+  void AddErrors(const Status& s) {
+    for (size_t i = 0; i < s.messages().size(); ++i) AddError(s.messages()[i], s.problems()[i]);
+  }
+  // A case number the delivery holds twice.
+  void AddDuplicate(int line, const std::string& case_id) {
+    AddError(current_->RowMessage(
+                 line, CaseField::kCaseId,
+                 "duplicate case_id '" + case_id + "' (it appears earlier in the file)"),
+             current_->RowProblem(line, CaseField::kCaseId, "problem.import.duplicate",
+                                  {{"case", case_id}}));
   }
   // Opens a file of the delivery and reads its header into *f.
   Status OpenReader(const std::string& path, DeliveryFile* f) {
@@ -188,7 +216,8 @@ class Importer {
     f->reader->DeliverBadRows();
     if (!f->reader->Next(&f->header)) {
       if (!f->reader->status().ok()) return f->reader->status();
-      return Status::Invalid(path + ": the file is empty (expected a header row)");
+      return Status::Invalid(path + ": the file is empty (expected a header row)",
+                             Problem("problem.import.empty_file", {{"where", path}}));
     }
     return Status::Ok();
   }
@@ -230,9 +259,12 @@ class Importer {
           which += (which.empty() ? "" : "; ") + r.name + ":";
           for (const FieldSource& s : r.fields) which += " " + s.ColumnLabel();
         }
-        return Status::Invalid(path + ":" + std::to_string(f.header.line) +
-                               ": the header fits no single record type of profile " + profile_.id +
-                               " (" + which + ")");
+        const std::string where = path + ":" + std::to_string(f.header.line);
+        return Status::Invalid(
+            where + ": the header fits no single record type of profile " + profile_.id + " (" +
+                which + ")",
+            Problem("problem.import.no_record_type",
+                    {{"where", where}, {"profile", profile_.id}, {"records", which}}));
       }
     }
     files_.push_back(std::move(f));
@@ -243,8 +275,12 @@ class Importer {
     for (const DeliveryFile& f : files_) {
       if (f.record == 0) return Status::Ok();
     }
-    return Status::Invalid(path_ + ": the delivery has no file of " + profile_.records[0].name +
-                           " records (profile " + profile_.id + ")");
+    return Status::Invalid(
+        path_ + ": the delivery has no file of " + profile_.records[0].name + " records (profile " +
+            profile_.id + ")",
+        Problem(
+            "problem.import.no_primary_file",
+            {{"where", path_}, {"record", profile_.records[0].name}, {"profile", profile_.id}}));
   }
 
   Status Checker(DeliveryFile* f, const Joins* joins) {
@@ -258,8 +294,10 @@ class Importer {
   // Reads and checks every row of a secondary record's file into joins_.
   void ReadSecondary(DeliveryFile* f) {
     if (Status s = Checker(f, nullptr); !s.ok()) {
-      for (const std::string& m : s.messages()) {
-        if (m.find("nothing imported") == std::string::npos) AddError(m);
+      for (size_t i = 0; i < s.messages().size(); ++i) {
+        if (s.problems()[i].key != "problem.import.nothing_imported") {
+          AddError(s.messages()[i], s.problems()[i]);
+        }
       }
       return;
     }
@@ -269,23 +307,24 @@ class Importer {
       if (!f->checker->Takes(row)) continue;
       f->checker->Check(row, &r);
       if (!r.errors.empty()) {
-        for (std::string& e : r.errors) AddError(std::move(e));
+        AddErrors(&r);
         continue;
       }
       const auto [seen, fresh] = joins_.by_case.emplace(r.c.case_id, joins_.rows.size());
       if (!fresh) {
         const JoinedRow& first = joins_.rows[seen->second];
+        const std::string at_first = *first.path + ":" + std::to_string(first.line);
         AddError(f->checker->RowMessage(r.line, CaseField::kCaseId,
                                         "a second " + first.record->name + " of case '" +
-                                            r.c.case_id + "' (the first is at " + *first.path +
-                                            ":" + std::to_string(first.line) + ")"));
+                                            r.c.case_id + "' (the first is at " + at_first + ")"),
+                 f->checker->RowProblem(
+                     r.line, CaseField::kCaseId, "problem.import.second_record",
+                     {{"record", first.record->name}, {"case", r.c.case_id}, {"first", at_first}}));
         continue;
       }
       joins_.rows.push_back({&f->path, &profile_.records[f->record], r.line, r.c});
     }
-    if (!f->one_file && !f->reader->status().ok()) {
-      for (const std::string& m : f->reader->status().messages()) AddError(m);
-    }
+    if (!f->one_file && !f->reader->status().ok()) AddErrors(f->reader->status());
   }
 
   Status PrepareStatements() {
@@ -370,9 +409,7 @@ class Importer {
         const bool same = SameAsStored(r);
         find_->Reset();
         if (duplicate) {
-          AddError(current_->RowMessage(
-              line, CaseField::kCaseId,
-              "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
+          AddDuplicate(line, c.case_id);
           return Status::Ok();
         }
         BindCase(&*update_, r);
@@ -387,9 +424,7 @@ class Importer {
     Status s = insert_->RunKeepingBindings();
     if (!s.ok()) {
       if (s.ToString().find("UNIQUE constraint failed") != std::string::npos) {
-        AddError(current_->RowMessage(
-            line, CaseField::kCaseId,
-            "duplicate case_id '" + c.case_id + "' (it appears earlier in the file)"));
+        AddDuplicate(line, c.case_id);
         return Status::Ok();
       }
       return s;
@@ -515,6 +550,7 @@ class Importer {
   size_t batch_size_ = 0;
   ImportSummary summary_;
   std::vector<std::string> errors_;
+  std::vector<ProblemCode> problems_;  // the code of each of errors_
   long error_count_ = 0;
 };
 

@@ -8,6 +8,7 @@
 #include "escape.h"
 #include "printable.h"
 #include "privacy.h"
+#include "problems.h"
 #include "text.h"
 
 namespace vtaudit {
@@ -17,13 +18,21 @@ static_assert(static_cast<size_t>(CaseField::kDisclosure) + 1 == kCaseFieldCount
 
 std::string_view FieldName(CaseField field) { return CaseFieldNames()[static_cast<size_t>(field)]; }
 
-// The field of each Event, in Event order.
-constexpr std::array<CaseField, kEventCount> kEventFields = {CaseField::kReceived,
-                                                             CaseField::kTriaged,
-                                                             CaseField::kSafetyAssessed,
-                                                             CaseField::kInvestigationDecided,
-                                                             CaseField::kInvestigationStarted,
-                                                             CaseField::kInvestigationCompleted};
+// The column a message names: the field's name, or "SOURCE (field)" where the profile takes
+// the field from a column of another name.
+std::string ColumnName(const FieldSource* src, CaseField field) {
+  std::string label(FieldName(field));
+  if (src != nullptr && src->column != label) label = src->ColumnLabel() + " (" + label + ")";
+  return label;
+}
+
+// The code `key` of a message about `column` at "`path`:`line`".
+ProblemCode AtColumn(const std::string& path, int line, const std::string& column,
+                     std::string_view key, std::map<std::string, std::string> args) {
+  args["where"] = path + ":" + std::to_string(line);
+  args["column"] = column;
+  return Problem(key, std::move(args));
+}
 
 std::optional<size_t> EventIndex(CaseField field) {
   for (size_t e = 0; e < kEventFields.size(); ++e) {
@@ -52,6 +61,7 @@ bool Digits(std::string_view s) {
 struct MomentProblem {
   std::string why;
   bool unknown_day = false;
+  bool unknown_month = false;  // with unknown_day: JJJJ0000
 };
 
 // One moment in one format. On failure sets *problem.
@@ -103,6 +113,7 @@ std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, b
       const std::string_view month = text.substr(4, 2), day = text.substr(6, 2);
       if (day == "00") {
         problem->unknown_day = true;
+        problem->unknown_month = month == "00";
         problem->why = month == "00" ? "has no month and day (JJJJ0000)" : "has no day (JJJJMM00)";
         return std::nullopt;
       }
@@ -178,15 +189,26 @@ Result<RowChecker> RowChecker::FromHeader(const std::string& path, const Profile
   checker.positions_.fill(-1);
   checker.sources_.fill(nullptr);
   std::vector<std::string> problems;
+  std::vector<ProblemCode> codes;  // one per problem
   const std::string at_header = path + ":" + std::to_string(header.line);
+  const auto refuse = [&](std::string message, std::string_view key,
+                          std::map<std::string, std::string> args) {
+    problems.push_back(std::move(message));
+    args["where"] = at_header;
+    codes.push_back(Problem(key, std::move(args)));
+  };
   for (const FieldSource& f : r.fields) {
     checker.sources_[static_cast<size_t>(f.field)] = &f;
     if (f.position >= 0) {
       if (static_cast<size_t>(f.position) >= header.fields.size()) {
-        problems.push_back(at_header + ": profile " + profile.id + " takes " +
-                           std::string(FieldName(f.field)) + " from column " +
-                           std::to_string(f.position + 1) + ", but the header has " +
-                           std::to_string(header.fields.size()) + " columns");
+        refuse(at_header + ": profile " + profile.id + " takes " + std::string(FieldName(f.field)) +
+                   " from column " + std::to_string(f.position + 1) + ", but the header has " +
+                   std::to_string(header.fields.size()) + " columns",
+               "problem.header.column_beyond",
+               {{"profile", profile.id},
+                {"field", std::string(FieldName(f.field))},
+                {"position", std::to_string(f.position + 1)},
+                {"columns", std::to_string(header.fields.size())}});
       }
       checker.positions_[static_cast<size_t>(f.field)] = f.position;
     }
@@ -206,19 +228,24 @@ Result<RowChecker> RowChecker::FromHeader(const std::string& path, const Profile
     }
     // Every column's name is checked, whatever the profile makes of it.
     if (const std::string kind = PersonalColumnKind(name); !kind.empty()) {
-      problems.push_back(where + " looks like a personal identifier (" + kind +
-                         "); vtaudit stores no names, addresses or BSNs: remove the column");
+      refuse(where + " looks like a personal identifier (" + kind +
+                 "); vtaudit stores no names, addresses or BSNs: remove the column",
+             "problem.header.personal", {{"column", EscapeControl(name)}, {"kind", kind}});
       continue;
     }
     // The type column may also be a field's (kind, say).
     const bool type_column = one_file && name == profile.type_column;
     if (type_column) {
-      if (checker.type_position_ >= 0) problems.push_back(where + " appears twice");
+      if (checker.type_position_ >= 0) {
+        refuse(where + " appears twice", "problem.header.twice", {{"column", EscapeControl(name)}});
+      }
       checker.type_position_ = static_cast<int>(i);
     }
     if (mapped != nullptr) {
       int& position = checker.positions_[static_cast<size_t>(mapped->field)];
-      if (position >= 0) problems.push_back(where + " appears twice");
+      if (position >= 0) {
+        refuse(where + " appears twice", "problem.header.twice", {{"column", EscapeControl(name)}});
+      }
       position = static_cast<int>(i);
     } else if (by_position) {
       continue;
@@ -244,29 +271,41 @@ Result<RowChecker> RowChecker::FromHeader(const std::string& path, const Profile
     const bool required =
         f.field == CaseField::kCaseId || (checker.primary_ && IsRequiredField(f.field));
     if (required && checker.positions_[static_cast<size_t>(f.field)] < 0) {
-      problems.push_back(at_header + ": required column '" + f.column + "'" +
-                         (f.column == FieldName(f.field)
-                              ? std::string()
-                              : " (" + std::string(FieldName(f.field)) + ")") +
-                         " is missing");
+      const std::string column =
+          f.column == FieldName(f.field)
+              ? "'" + f.column + "'"
+              : "'" + f.column + "' (" + std::string(FieldName(f.field)) + ")";
+      refuse(at_header + ": required column " + column + " is missing", "problem.header.missing",
+             {{"column", column}});
     }
   }
   if (!problems.empty()) {
     problems.push_back(path + ": nothing imported; the workspace is unchanged");
-    return Status::InvalidAll(std::move(problems));
+    codes.push_back(Problem("problem.import.nothing_imported", {{"where", path}}));
+    return Status::InvalidAll(std::move(problems), std::move(codes));
   }
   return checker;
 }
 
 std::string RowChecker::Message(const std::string& path, int line, const FieldSource* src,
                                 CaseField field, const std::string& reason) const {
-  std::string label(FieldName(field));
-  if (src != nullptr && src->column != label) label = src->ColumnLabel() + " (" + label + ")";
-  return path + ":" + std::to_string(line) + ": column " + label + ": " + reason;
+  return path + ":" + std::to_string(line) + ": column " + ColumnName(src, field) + ": " + reason;
 }
 
 std::string RowChecker::RowMessage(int line, CaseField field, const std::string& reason) const {
   return Message(path_, line, sources_[static_cast<size_t>(field)], field, reason);
+}
+
+ProblemCode RowChecker::RowProblem(int line, CaseField field, std::string_view key,
+                                   std::map<std::string, std::string> args) const {
+  return AtColumn(path_, line, ColumnName(sources_[static_cast<size_t>(field)], field), key,
+                  std::move(args));
+}
+
+void RowChecker::Refuse(CheckedRow* out, int line, CaseField field, const std::string& reason,
+                        std::string_view key, std::map<std::string, std::string> args) const {
+  out->errors.push_back(RowMessage(line, field, reason));
+  out->problems.push_back(RowProblem(line, field, key, std::move(args)));
 }
 
 std::string_view RowChecker::Cell(const TableRow& row, CaseField field) const {
@@ -292,19 +331,22 @@ std::optional<std::string_view> RowChecker::Decode(const FieldSource& src, std::
   for (const auto& [code, means] : src.codes) {
     allowed += (allowed.empty() ? "" : ", ") + code + " (" + means + ")";
   }
-  out->errors.push_back(RowMessage(
-      line, src.field,
-      "'" + EscapeControl(text) + "' is not a code of profile " + profile_->id + ": " + allowed));
+  Refuse(out, line, src.field,
+         "'" + EscapeControl(text) + "' is not a code of profile " + profile_->id + ": " + allowed,
+         "problem.row.not_a_code",
+         {{"value", EscapeControl(text)}, {"profile", profile_->id}, {"codes", allowed}});
   return std::nullopt;
 }
 
 void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
   out->errors.clear();
+  out->problems.clear();
   out->line = row.line;
   out->joined = CheckedRow::kNotJoined;
   if (!row.problem.empty()) {
     // Its fields are not where the header says: checking them would only mislead.
     out->errors.push_back(row.problem);
+    out->problems.push_back(row.problem_code);
     return;
   }
   if (type_position_ >= 0) {
@@ -321,26 +363,34 @@ void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
       out->errors.push_back(path_ + ":" + std::to_string(row.line) + ": column " +
                             profile_->type_column + ": '" + EscapeControl(type) +
                             "' is not a record type of profile " + profile_->id + ": " + known);
+      out->problems.push_back(
+          AtColumn(path_, row.line, profile_->type_column, "problem.row.not_a_record_type",
+                   {{"value", EscapeControl(type)}, {"profile", profile_->id}, {"types", known}}));
       return;
     }
   }
   CaseRecord* c = &out->c;
   const int line = row.line;
-  const auto error = [&](CaseField field, const std::string& reason) {
-    out->errors.push_back(RowMessage(line, field, reason));
+  const auto error = [&](CaseField field, const std::string& reason, std::string_view key,
+                         std::map<std::string, std::string> args = {}) {
+    Refuse(out, line, field, reason, key, std::move(args));
   };
   const auto mapped = [&](CaseField field) {
     return sources_[static_cast<size_t>(field)] != nullptr;
   };
   c->case_id.assign(Trim(Cell(row, CaseField::kCaseId)));
   if (c->case_id.empty()) {
-    error(CaseField::kCaseId, "empty; every case needs the organisation's case number");
+    error(CaseField::kCaseId, "empty; every case needs the organisation's case number",
+          "problem.row.case_id_empty");
   } else if (const std::string why = UnprintableReason(c->case_id); !why.empty()) {
-    error(CaseField::kCaseId, "holds " + why + "; a case_id may hold printable characters only");
+    error(CaseField::kCaseId, "holds " + why + "; a case_id may hold printable characters only",
+          "problem.row.case_id_unprintable", {{"what", why}});
   } else if (ContainsBsn(c->case_id)) {
-    error(CaseField::kCaseId, "'" + c->case_id +
-                                  "' looks like a BSN (9 digits passing the 11-proef); "
-                                  "use the organisation's case number");
+    error(CaseField::kCaseId,
+          "'" + c->case_id +
+              "' looks like a BSN (9 digits passing the 11-proef); use the organisation's case "
+              "number",
+          "problem.row.case_id_bsn", {{"value", c->case_id}});
   }
   if (mapped(CaseField::kKind)) {
     const std::optional<std::string_view> kind =
@@ -352,7 +402,8 @@ void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
     } else if (EqualsLower(*kind, "advies")) {
       c->kind = CaseKind::kAdvies;
     } else {
-      error(CaseField::kKind, "'" + EscapeControl(Lower(*kind)) + "' is not melding or advies");
+      error(CaseField::kKind, "'" + EscapeControl(Lower(*kind)) + "' is not melding or advies",
+            "problem.row.not_a_kind", {{"value", EscapeControl(Lower(*kind))}});
     }
   }
   if (const FieldSource* v = sources_[static_cast<size_t>(CaseField::kViolence)]) {
@@ -366,7 +417,8 @@ void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
         mapped(kEventFields[e]) ? ParseEvent(row, kEventFields[e], line, out) : std::nullopt;
   }
   if (primary_ && !c->event(Event::kReceived) && Trim(Cell(row, CaseField::kReceived)).empty()) {
-    error(CaseField::kReceived, "empty; every case has a date of receipt");
+    error(CaseField::kReceived, "empty; every case has a date of receipt",
+          "problem.row.received_empty");
   }
   c->outcome.clear();
   if (const FieldSource* o = sources_[static_cast<size_t>(CaseField::kOutcome)]) {
@@ -376,7 +428,8 @@ void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
       if (!c->outcome.empty() && !IsOutcomeCode(c->outcome)) {
         error(CaseField::kOutcome,
               "'" + EscapeControl(c->outcome) +
-                  "' is not a VT outcome code (VT-00, VT-01-01 … VT-01-04, VT-02, VT-03, VT-99)");
+                  "' is not a VT outcome code (VT-00, VT-01-01 … VT-01-04, VT-02, VT-03, VT-99)",
+              "problem.row.not_an_outcome", {{"value", EscapeControl(c->outcome)}});
       }
     }
   }
@@ -390,11 +443,12 @@ void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
   for (size_t pos : unknown_) {
     if (pos < row.fields.size() && ContainsBsn(row.fields[pos])) {
       const auto named = unknown_names_.find(pos);
-      out->errors.push_back(
-          path_ + ":" + std::to_string(line) + ": column " +
-          (named != unknown_names_.end() ? named->second : std::to_string(pos + 1)) +
-          ": holds a number that passes the BSN 11-proef; vtaudit stores no BSNs: remove "
-          "the column");
+      const std::string column =
+          named != unknown_names_.end() ? named->second : std::to_string(pos + 1);
+      out->errors.push_back(path_ + ":" + std::to_string(line) + ": column " + column +
+                            ": holds a number that passes the BSN 11-proef; vtaudit stores no "
+                            "BSNs: remove the column");
+      out->problems.push_back(AtColumn(path_, line, column, "problem.row.ignored_bsn", {}));
     }
   }
 }
@@ -443,11 +497,11 @@ void RowChecker::ParseViolence(const FieldSource& src, std::string_view text, in
     const auto known = std::find_if(types.begin(), types.end(),
                                     [&](const std::string& t) { return EqualsLower(*part, t); });
     if (known == types.end()) {
-      out->errors.push_back(
-          RowMessage(line, CaseField::kViolence,
-                     "'" + EscapeControl(Lower(*part)) +
-                         "' is not a type of violence (kindermishandeling, partnergeweld, "
-                         "ouderenmishandeling, geweld_tegen_ouders, overig)"));
+      Refuse(out, line, CaseField::kViolence,
+             "'" + EscapeControl(Lower(*part)) +
+                 "' is not a type of violence (kindermishandeling, partnergeweld, "
+                 "ouderenmishandeling, geweld_tegen_ouders, overig)",
+             "problem.row.not_a_violence", {{"value", EscapeControl(Lower(*part))}});
       continue;
     }
     if (n == c->violence.size()) c->violence.emplace_back();
@@ -462,8 +516,9 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
                                                 CheckedRow* out) const {
   const std::string_view text = Trim(Cell(row, field));
   if (text.empty()) return std::nullopt;
-  const auto error = [&](const std::string& reason) {
-    out->errors.push_back(RowMessage(line, field, reason));
+  const auto error = [&](const std::string& reason, std::string_view key,
+                         std::map<std::string, std::string> args) {
+    Refuse(out, line, field, reason, key, std::move(args));
   };
   const FieldSource& src = *sources_[static_cast<size_t>(field)];
   const bool numeric = Numeric(row, field);
@@ -473,18 +528,23 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
     if (numeric) {
       std::optional<EventTime> t = FromExcelSerial(text, &why);
       if (!t) {
-        error("'" + EscapeControl(text) + "' is not an Excel date: " + why);
+        error("'" + EscapeControl(text) + "' is not an Excel date: " + why,
+              "problem.row.not_an_excel_date", {{"value", EscapeControl(text)}, {"why", why}});
       } else if (t->date > today_) {
-        error("Excel date " + std::string(text) + " (" + t->ToIso() + ") lies in the future");
+        error("Excel date " + std::string(text) + " (" + t->ToIso() + ") lies in the future",
+              "problem.row.excel_future", {{"value", std::string(text)}, {"date", t->ToIso()}});
         return std::nullopt;
       }
       return t;
     }
     std::optional<EventTime> t = ParseEventTime(text, &why);
     if (!t) {
-      error("'" + EscapeControl(text) + "': " + EscapeControl(why));
+      error("'" + EscapeControl(text) + "': " + EscapeControl(why),
+            "problem.row.not_a_moment_native",
+            {{"value", EscapeControl(text)}, {"why", EscapeControl(why)}});
     } else if (t->date > today_) {
-      error(std::string(text) + " lies in the future");
+      error(std::string(text) + " lies in the future", "problem.row.future",
+            {{"value", std::string(text)}});
       return std::nullopt;
     }
     return t;
@@ -495,7 +555,8 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
     std::optional<EventTime> t = ParseMoment(format, text, numeric, &problem);
     if (t) {
       if (t->date > today_) {
-        error(std::string(text) + " (" + t->ToIso() + ") lies in the future");
+        error(std::string(text) + " (" + t->ToIso() + ") lies in the future",
+              "problem.row.future_read_as", {{"value", std::string(text)}, {"date", t->ToIso()}});
         return std::nullopt;
       }
       return t;
@@ -503,7 +564,9 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
     if (problem.unknown_day) {
       if (src.unknown_day_empty) return std::nullopt;  // kept as unknown, as the profile says
       error("'" + EscapeControl(text) + "' " + problem.why +
-            "; a legal clock runs from or to this moment and needs the day");
+                "; a legal clock runs from or to this moment and needs the day",
+            problem.unknown_month ? "problem.row.no_month_day" : "problem.row.no_day",
+            {{"value", EscapeControl(text)}});
       return std::nullopt;
     }
     if (first.why.empty()) first = problem;
@@ -513,7 +576,9 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
     forms += (forms.empty() ? "" : " or ") + std::string(DateFormatName(format));
   }
   error("'" + EscapeControl(text) + "' is not a moment in the form " + forms + " (" +
-        EscapeControl(first.why) + ")");
+            EscapeControl(first.why) + ")",
+        "problem.row.not_a_moment",
+        {{"value", EscapeControl(text)}, {"forms", forms}, {"why", EscapeControl(first.why)}});
   return std::nullopt;
 }
 
@@ -524,7 +589,8 @@ bool RowChecker::ParseFlag(const TableRow& row, CaseField field, int line, Check
   const std::string_view v = *decoded;
   if (v.empty() || v == "0" || EqualsLower(v, "nee") || EqualsLower(v, "false")) return false;
   if (v == "1" || EqualsLower(v, "ja") || EqualsLower(v, "true")) return true;
-  out->errors.push_back(RowMessage(line, field, "'" + EscapeControl(Lower(v)) + "' is not 1 or 0"));
+  Refuse(out, line, field, "'" + EscapeControl(Lower(v)) + "' is not 1 or 0",
+         "problem.row.not_a_flag", {{"value", EscapeControl(Lower(v))}});
   return false;
 }
 
@@ -542,12 +608,18 @@ void RowChecker::CheckOrder(int line, CheckedRow* out) const {
     if (!later || !earlier || NotBefore(*later, *earlier)) return;
     const std::string reason = later->ToIso() + " is before " +
                                std::string(FieldName(earlier_field)) + " " + earlier->ToIso();
+    std::map<std::string, std::string> args = {
+        {"date", later->ToIso()},
+        {"earlier_field", std::string(FieldName(earlier_field))},
+        {"earlier", earlier->ToIso()}};
     const FieldSource* own = sources_[static_cast<size_t>(later_field)];
     if (own == nullptr && joined != nullptr && joined->record->Find(later_field) != nullptr) {
-      out->errors.push_back(Message(*joined->path, joined->line, joined->record->Find(later_field),
-                                    later_field, reason));
+      const FieldSource* src = joined->record->Find(later_field);
+      out->errors.push_back(Message(*joined->path, joined->line, src, later_field, reason));
+      out->problems.push_back(AtColumn(*joined->path, joined->line, ColumnName(src, later_field),
+                                       "problem.row.before", std::move(args)));
     } else {
-      out->errors.push_back(RowMessage(line, later_field, reason));
+      Refuse(out, line, later_field, reason, "problem.row.before", std::move(args));
     }
   };
   using F = CaseField;

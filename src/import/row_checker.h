@@ -26,6 +26,15 @@ namespace vtaudit {
 
 inline constexpr size_t kCaseFieldCount = 12;
 
+// The field of each Event, in Event order.
+inline constexpr std::array<CaseField, kEventCount> kEventFields = {
+    CaseField::kReceived,
+    CaseField::kTriaged,
+    CaseField::kSafetyAssessed,
+    CaseField::kInvestigationDecided,
+    CaseField::kInvestigationStarted,
+    CaseField::kInvestigationCompleted};
+
 // One row of a secondary record (an onderzoek), checked, waiting for its primary row.
 struct JoinedRow {
   const std::string* path = nullptr;
@@ -47,7 +56,8 @@ struct CheckedRow {
   CaseRecord c;
   std::string violence;  // the types as stored: "a|b"
   std::vector<std::string> errors;
-  size_t joined = kNotJoined;  // the secondary row joined into c, if any
+  std::vector<ProblemCode> problems;  // the code of each error, in the order of errors
+  size_t joined = kNotJoined;         // the secondary row joined into c, if any
 };
 
 class RowChecker {
@@ -84,6 +94,10 @@ class RowChecker {
   // "FILE:LINE: column NAME: reason", NAME the source column ("datum_melding (received)"
   // where it differs from the field's name).
   std::string RowMessage(int line, CaseField field, const std::string& reason) const;
+  // The code of such a message: `key` with `args` and {where} ("FILE:LINE") and {column}
+  // (NAME) added, so a text of another language says the reason and keeps the place.
+  ProblemCode RowProblem(int line, CaseField field, std::string_view key,
+                         std::map<std::string, std::string> args = {}) const;
   // How many of the record's named columns the header has (to tell record types apart).
   static int ColumnsFound(const RecordType& record, const TableRow& header);
 
@@ -111,6 +125,9 @@ class RowChecker {
   void CheckOrder(int line, CheckedRow* out) const;
   std::string Message(const std::string& path, int line, const FieldSource* src, CaseField field,
                       const std::string& reason) const;
+  // Adds to *out the error RowMessage(line, field, reason) with its code RowProblem(…).
+  void Refuse(CheckedRow* out, int line, CaseField field, const std::string& reason,
+              std::string_view key, std::map<std::string, std::string> args = {}) const;
 
   std::string path_;
   const Profile* profile_;

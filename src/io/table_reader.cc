@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "csv_reader.h"
+#include "problems.h"
 #include "xlsx_reader.h"
 
 namespace vtaudit {
@@ -29,6 +30,7 @@ bool TableReader::Next(TableRow* row) {
   if (finished_) return false;
   while (ReadRow(row)) {
     row->problem.clear();
+    row->problem_code = {};
     const std::size_t width = Width(*row);
     if (!header_width_) {
       header_width_ = width;
@@ -38,11 +40,20 @@ bool TableReader::Next(TableRow* row) {
     std::string message = std::string(source_name()) + ":" + std::to_string(row->line) + ": " +
                           std::to_string(width) + (width == 1 ? " field" : " fields") +
                           ", header has " + std::to_string(*header_width_);
+    ProblemCode code =
+        Problem(width == 1 ? "problem.table.one_field" : "problem.table.fields",
+                {{"where", std::string(source_name()) + ":" + std::to_string(row->line)},
+                 {"fields", std::to_string(width)},
+                 {"header", std::to_string(*header_width_)}});
     if (deliver_bad_rows_) {
       row->problem = std::move(message);
+      row->problem_code = std::move(code);
       return true;
     }
-    if (++bad_rows_ <= kMaxListedBadRows) bad_listed_.push_back(std::move(message));
+    if (++bad_rows_ <= kMaxListedBadRows) {
+      bad_listed_.push_back(std::move(message));
+      bad_codes_.push_back(std::move(code));
+    }
   }
   finished_ = true;
   if (bad_rows_ == 0) {
@@ -50,12 +61,16 @@ bool TableReader::Next(TableRow* row) {
     return false;
   }
   std::vector<std::string> messages = std::move(bad_listed_);
+  std::vector<ProblemCode> codes = std::move(bad_codes_);
   if (bad_rows_ > kMaxListedBadRows) {
-    messages.push_back(std::string(source_name()) + ": " +
-                       std::to_string(bad_rows_ - kMaxListedBadRows) + " more bad rows not listed");
+    const std::string more = std::to_string(bad_rows_ - kMaxListedBadRows);
+    messages.push_back(std::string(source_name()) + ": " + more + " more bad rows not listed");
+    codes.push_back(
+        Problem("problem.table.more_rows", {{"where", std::string(source_name())}, {"n", more}}));
   }
   for (const std::string& m : read_status().messages()) messages.push_back(m);
-  end_status_ = Status::InvalidAll(std::move(messages));
+  for (const ProblemCode& c : read_status().problems()) codes.push_back(c);
+  end_status_ = Status::InvalidAll(std::move(messages), std::move(codes));
   return false;
 }
 

@@ -33,6 +33,7 @@ struct TableRow {
   // Why the row does not fit the header ("FILE:LINE: N fields, header has M"); only set
   // by a reader asked to DeliverBadRows(), empty for a good row.
   std::string problem;
+  ProblemCode problem_code;  // the problem's code (status.h); empty key for a good row
 };
 
 class TableReader {
@@ -70,6 +71,7 @@ class TableReader {
   bool deliver_bad_rows_ = false;
   long bad_rows_ = 0;                    // not delivered
   std::vector<std::string> bad_listed_;  // the first kMaxListedBadRows of them
+  std::vector<ProblemCode> bad_codes_;   // their codes
   bool finished_ = false;
   Status end_status_;
 };

@@ -1,0 +1,201 @@
+#include "problems.h"
+
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "audit_fixture.h"
+#include "bundle.h"
+#include "extract.h"
+#include "finding.h"
+#include "lifecycle.h"
+#include "response.h"
+#include "translator.h"
+
+namespace vtaudit {
+namespace {
+
+using testing::AuditFixture;
+using Messages = std::vector<std::string>;
+
+Translator Texts(const std::string& lang) {
+  Result<Translator> t =
+      Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-" + lang + ".properties", lang);
+  BOOST_TEST_REQUIRE(t.ok(), t.status().ToString());
+  return *t;
+}
+
+// Every string literal in src/ that names a problem key or a prefix of keys ("problem.gate."),
+// with the file it is in.
+std::vector<std::pair<std::string, std::string>> KeysWrittenInSource() {
+  const std::regex literal("\"(problem\\.[a-z0-9_.]+)\"");
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(VTAUDIT_SOURCE_DIR "/src")) {
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".cc" && ext != ".h") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string s = text.str();
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), literal); it != std::sregex_iterator();
+         ++it) {
+      out.emplace_back((*it)[1].str(), entry.path().filename().string());
+    }
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_SUITE(problems)
+
+BOOST_AUTO_TEST_CASE(every_listed_key_has_a_text_in_both_languages) {
+  const std::span<const std::string_view> keys = ProblemKeys();
+  BOOST_TEST(std::is_sorted(keys.begin(), keys.end()));
+  BOOST_TEST((std::adjacent_find(keys.begin(), keys.end()) == keys.end()));
+  const Translator nl = Texts("nl"), en = Texts("en");
+  for (std::string_view key : keys) {
+    BOOST_TEST(nl.Has(std::string(key)), key);
+    BOOST_TEST(en.Has(std::string(key)), key);
+  }
+  // And no text for a problem the library does not give.
+  for (const Translator* t : {&nl, &en}) {
+    for (const std::string& key : t->Keys()) {
+      if (key.rfind("problem.", 0) != 0) continue;
+      BOOST_TEST(std::binary_search(keys.begin(), keys.end(), key), key);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_key_written_in_the_source_is_listed) {
+  const std::span<const std::string_view> keys = ProblemKeys();
+  const auto written = KeysWrittenInSource();
+  // The scan finds what it looks for (a key each of the import, the audit and the bundles).
+  BOOST_TEST(written.size() > 80u);
+  std::set<std::string> prefixes;
+  for (const auto& [key, file] : written) {
+    if (key.back() == '.') {
+      // A prefix completed at run time (lifecycle's "problem.gate." + key): some key has it.
+      prefixes.insert(key);
+      BOOST_TEST(std::any_of(keys.begin(), keys.end(),
+                             [&](std::string_view k) { return k.rfind(key, 0) == 0; }),
+                 key << " in " << file);
+    } else {
+      BOOST_TEST(std::binary_search(keys.begin(), keys.end(), key), key << " in " << file);
+    }
+  }
+  // No listed key is dead: each is written out, or begins with a prefix that is.
+  for (std::string_view key : keys) {
+    const bool full =
+        std::any_of(written.begin(), written.end(), [&](const auto& w) { return w.first == key; });
+    const bool by_prefix = std::any_of(prefixes.begin(), prefixes.end(),
+                                       [&](const std::string& p) { return key.rfind(p, 0) == 0; });
+    BOOST_TEST((full || by_prefix), key);
+  }
+}
+
+// A bad delivery, said in Dutch: the texts put together by hand from text-nl.properties with
+// the arguments the import gives (file:line, the column, the value, the count of errors).
+BOOST_FIXTURE_TEST_CASE(a_refused_import_is_said_in_dutch, AuditFixture) {
+  const std::string path = dir + "/levering.csv";
+  std::ofstream(path) << "case_id,kind,received\n"
+                         "A1,brief,2025-03-03\n"
+                         "A2,advies\n"
+                         ",advies,2025-03-04\n";
+  Result<ImportSummary> r = ImportExtract(ws.get(), "VT01", path);
+  BOOST_TEST_REQUIRE(!r.ok());
+  const Messages english = {
+      path + ":2: column kind: 'brief' is not melding or advies",
+      path + ":3: 2 fields, header has 3",
+      path + ":4: column case_id: empty; every case needs the organisation's case number",
+      path + ": nothing imported (3 errors); the workspace is unchanged"};
+  BOOST_TEST(r.status().messages() == english, boost::test_tools::per_element());
+  // The English texts say what the library says.
+  BOOST_TEST(Texts("en").Messages(r.status()) == english, boost::test_tools::per_element());
+  BOOST_TEST(
+      Texts("nl").Messages(r.status()) ==
+          (Messages{path + ":2: kolom kind: 'brief' is geen melding of advies",
+                    path + ":3: 2 velden, de kopregel heeft er 3",
+                    path + ":4: kolom case_id: leeg; elke zaak heeft het zaaknummer van "
+                           "de organisatie nodig",
+                    path + ": niets geïmporteerd (fouten: 3); de werkruimte is ongewijzigd"}),
+      boost::test_tools::per_element());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_missing_column_is_said_in_dutch, AuditFixture) {
+  const std::string path = dir + "/levering.csv";
+  std::ofstream(path) << "case_id,kind\nA1,melding\n";
+  Result<ImportSummary> r = ImportExtract(ws.get(), "VT01", path);
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.status().ToString() == path + ":1: required column 'received' is missing\n" + path +
+                                          ": nothing imported; the workspace is unchanged");
+  BOOST_TEST(Texts("nl").Messages(r.status()) ==
+                 (Messages{path + ":1: de verplichte kolom 'received' ontbreekt",
+                           path + ": niets geïmporteerd; de werkruimte is ongewijzigd"}),
+             boost::test_tools::per_element());
+}
+
+// The fixture's audit 1 on framework mini 1 has inspector Anna only; 111222333 passes the
+// eleven test (9·1 + 8·1 + 7·1 + 6·2 + 5·2 + 4·2 + 3·3 + 2·3 − 1·3 = 66 = 6·11).
+BOOST_FIXTURE_TEST_CASE(findings_responses_and_marks_are_said_in_dutch, AuditFixture) {
+  const Translator nl = Texts("nl");
+  Result<Finding> finding = SetFinding(ws.get(), {audit.id, "X9", "", "BSN 111222333", "Kees"});
+  BOOST_TEST_REQUIRE(!finding.ok());
+  BOOST_TEST(nl.Messages(finding.status()) ==
+                 (Messages{"criterium of norm 'X9' bestaat niet in toetsingskader mini 1",
+                           "een bevinding heeft een tekst nodig (--text of --file)",
+                           "de bevinding bevat een nummer dat de elfproef van een BSN doorstaat; "
+                           "laat persoonsgegevens weg",
+                           "inspecteur Kees staat niet op audit 1; voeg haar of hem toe met "
+                           "`vtaudit audit inspectors --audit 1 --add NAAM`"}),
+             boost::test_tools::per_element());
+
+  const Status decision = DecideResponse(ws.get(), audit.id, 1, "misschien", "omdat", "Anna");
+  BOOST_TEST(decision.ToString() == "a decision is accepted or rejected, got 'misschien'");
+  BOOST_TEST(nl.Messages(decision) ==
+                 Messages{"een besluit is accepted (aanvaard) of rejected (verworpen), niet "
+                          "'misschien'"},
+             boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(DecideResponse(ws.get(), audit.id, 7, "accepted", "omdat", "Anna")) ==
+                 Messages{"audit 1 heeft geen reactie 7 (zie `vtaudit response list`)"},
+             boost::test_tools::per_element());
+
+  BOOST_TEST(nl.Messages(MarkNotJudged(ws.get(), audit.id, "C1", "", "Anna", false)) ==
+                 Messages{"niet beoordeeld vraagt een reden (--reason TEKST)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(MarkNotJudged(ws.get(), audit.id, "M1", "geen dossiers", "Anna", false)) ==
+                 Messages{"criterium M1 wordt gemeten met termijn triage, niet met de hand "
+                          "gescoord"},
+             boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(MarkNotJudged(ws.get(), audit.id, "Q7", "", "Anna", false)) ==
+                 Messages{"criterium 'Q7' bestaat niet in toetsingskader mini 1"},
+             boost::test_tools::per_element());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_bundle_refused_is_said_in_dutch, AuditFixture) {
+  const std::string missing = dir + "/geen.vtbundle";
+  Result<BundleInfo> info = ReadBundleInfo(missing);
+  BOOST_TEST_REQUIRE(info.status().IsNotFound());
+  BOOST_TEST(
+      Texts("nl").Messages(info.status()) == Messages{missing + ": dit bundelbestand bestaat niet"},
+      boost::test_tools::per_element());
+  // An export over an existing file is refused the same way in both languages' texts.
+  Result<BundleInfo> twice = ExportBundle(*ws, audit.id, dir + "/ws.sqlite");
+  BOOST_TEST_REQUIRE(twice.status().IsConflict());
+  BOOST_TEST(Texts("nl").Messages(twice.status()) ==
+                 Messages{dir + "/ws.sqlite bestaat al: een bundel overschrijft nooit een "
+                                "bestaand bestand; kies een andere naam"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Texts("en").Messages(twice.status()) == twice.status().messages(),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace vtaudit
