@@ -37,7 +37,7 @@ std::string MultiLine(std::string_view text);
 std::string Typed(const std::string& submitted);
 // The case's own dates and flags, the facts its timeliness criteria are judged on, as a
 // <dl class="case">.
-std::string CaseFacts(Lang lang, const CaseRecord& c);
+std::string CaseFacts(const Translator& w, const CaseRecord& c);
 // The address of the score trail of a criterion (case_id "" for an organisation criterion).
 std::string HistoryPath(int64_t audit, const std::string& case_id, const std::string& criterion);
 
