@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(dutch_time_switches_at_the_eu_moments_of_2025) {
 
 BOOST_AUTO_TEST_CASE(dutch_moments_are_written_in_winter_and_summer_time) {
   // 6 January 2025 is day 20094: 20094 × 86400 + 13 × 3600 + 56 × 60 = 1736171760.
-  BOOST_TEST(ParseUtcIso("2025-01-06T13:56:00Z") == std::optional<int64_t>(1736171760));
+  BOOST_TEST(ParseUtcIso("2025-01-06T13:56:00Z").value_or(0) == 1736171760);
   BOOST_TEST(FormatDutchMoment(1736171760, "nl") == "6 januari 2025, 14:56");  // CET, +1
   BOOST_TEST(FormatDutchMoment(1736171760, "en") == "6 January 2025, 14:56");
   // 1 July 22:30Z is 00:30 the next day in summer time (+2).

@@ -23,6 +23,7 @@
 #include "profile.h"
 #include "report_version.h"
 #include "response.h"
+#include "review_pages.h"
 #include "sample_draw.h"
 #include "snapshot.h"
 #include "translator.h"
@@ -30,8 +31,6 @@
 
 namespace vtaudit::web::page {
 namespace {
-
-std::string LangCode(Lang l) { return l == Lang::kEn ? "en" : "nl"; }
 
 std::string Get(const Request& req, const std::string& name) {
   auto it = req.form.find(name);
@@ -46,30 +45,10 @@ int FormStatus(const Status& s) {
   return HttpStatusFor(s, "POST");
 }
 
-// A moment stored as ISO UTC ("2025-01-06T13:56:00Z") in the machine's time zone, written
-// out: "6 januari 2025, 14:56" (translator.h's date); the text as stored when it is not one.
-std::string Moment(const std::string& iso, Lang l) {
-  std::tm utc{};
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6) {
-    return iso;
-  }
-  utc.tm_year = y - 1900, utc.tm_mon = mo - 1, utc.tm_mday = d;
-  utc.tm_hour = h, utc.tm_min = mi, utc.tm_sec = sec;
-  const std::time_t t = timegm(&utc);
-  std::tm local{};
-  localtime_r(&t, &local);
-  std::optional<Date> day = Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-  if (!day) return iso;
-  char hhmm[32];
-  std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", local.tm_hour, local.tm_min);
-  return FormatLongDate(*day, LangCode(l)) + ", " + hhmm;
-}
-
 // A day stored as ISO ("2025-01-06") written out: "6 januari 2025".
-std::string Day(const std::string& iso, Lang l) {
+std::string Day(const std::string& iso, const Translator& w) {
   std::optional<Date> d = Date::ParseIso(iso);
-  return d ? FormatLongDate(*d, LangCode(l)) : iso;
+  return d ? w.LongDate(*d) : iso;
 }
 
 std::string Input(const std::string& id, std::string_view label, const std::string& value,
@@ -241,14 +220,12 @@ Response NewAuditPage(const PageEnv& env, const Request& req) {
   std::vector<Option> org_options;
   for (const Organisation& o : *orgs) org_options.push_back({o.code, o.code + " " + o.name});
   const bool posted = req.method == "POST";
-  std::time_t now = std::time(nullptr);
-  std::tm today{};
-  localtime_r(&now, &today);
+  const Date today = DutchToday();
   body +=
       FormOpen(env, "/audit/new") +
       Select("org", w.T("web.audit.organisation"), org_options, Get(req, "org")) +
       Input("period", w.T("web.audit.year_period"),
-            posted ? Get(req, "period") : std::to_string(today.tm_year + 1900 - 1), "text",
+            posted ? Get(req, "period") : std::to_string(today.year() - 1), "text",
             " inputmode=\"numeric\" size=\"6\"") +
       Select("framework", w.T("web.audit.framework"), *frameworks, Get(req, "framework")) +
       TextArea("inspectors", w.T("web.audit.inspectors_one_line"), Get(req, "inspectors")) +
@@ -288,7 +265,6 @@ std::string WithoutFolders(std::string message, const std::vector<UploadedFile>&
 }
 
 Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
   const Translator& w = env.words();
   const Audit& a = ac.audit;
   const std::vector<Option> profiles = ProfileOptions(env);
@@ -354,7 +330,7 @@ Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& 
   body += "<p>" +
           w.T(*latest ? "web.audit.latest_delivery" : "web.audit.no_delivery_yet",
               {{"file", *latest ? Escape((*latest)->file_name) : ""},
-               {"at", *latest ? Escape(Moment((*latest)->imported_at, l)) : ""},
+               {"at", *latest ? Escape(StampLabel(w, (*latest)->imported_at)) : ""},
                {"cases", std::to_string(*cases)}}) +
           "</p>\n";
   body += FormOpen(env, AuditPath(a.id) + "/import", true) + "<p><label for=\"delivery\">" +
@@ -371,7 +347,6 @@ Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& 
 // ---- the draw ----------------------------------------------------------------------------
 
 Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
   const Translator& w = env.words();
   const Audit& a = ac.audit;
   std::vector<std::string> problems;
@@ -425,7 +400,7 @@ Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac
                                 ? ""
                                 : w.T("web.audit.with_filter",
                                       {{"filter", "<code>" + Escape(s.where) + "</code>"}})},
-                 {"at", Escape(Moment(s.drawn_at, l))}}) +
+                 {"at", Escape(StampLabel(w, s.drawn_at))}}) +
             "</p>\n";
     if (!s.strata.empty()) {
       body += "<table><thead><tr><th>" + S(w.T("web.audit.stratum")) + "</th><th class=\"num\">" +
@@ -515,7 +490,7 @@ Response StatePage(const PageEnv& env, const Request& req, const AuditContext& a
             w.T("web.audit.latest_version", {{"version", std::to_string(v.version)},
                                              {"state", Escape(v.state)},
                                              {"as_of", w.LongDate(v.as_of)},
-                                             {"at", Escape(Moment(v.created_at, l))}}) +
+                                             {"at", Escape(StampLabel(w, v.created_at))}}) +
             "</p>\n";
   }
   for (const Move& m : Moves(w, a.status)) {
@@ -647,18 +622,18 @@ Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContex
                  {"subject",
                   r.criterion.empty() ? w.T("web.audit.report_as_whole") : Escape(r.criterion)}}) +
             "</h2>\n<p class=\"muted small\">" +
-            w.T("web.audit.received_on", {{"date", Escape(Day(r.received, l))}}) +
+            w.T("web.audit.received_on", {{"date", Escape(Day(r.received, w))}}) +
             (r.source.empty() ? "" : " · " + Escape(r.source)) + " · " +
             w.T("web.audit.on_version", {{"version", std::to_string(r.version)}}) + " · " +
             (r.recorded_by.empty()
-                 ? w.T("web.audit.recorded_at", {{"at", Escape(Moment(r.at, l))}})
-                 : w.T("web.audit.recorded_at_by",
-                       {{"at", Escape(Moment(r.at, l))}, {"inspector", Escape(r.recorded_by)}})) +
+                 ? w.T("web.audit.recorded_at", {{"at", Escape(StampLabel(w, r.at))}})
+                 : w.T("web.audit.recorded_at_by", {{"at", Escape(StampLabel(w, r.at))},
+                                                    {"inspector", Escape(r.recorded_by)}})) +
             "</p>\n<blockquote class=\"text\">" + WithBreaks(Escape(r.text)) + "</blockquote>\n";
     if (r.decision) {
       body += "<p><strong>" + DecisionLabel(w, *r.decision) + "</strong>" +
               (r.reason.empty() ? "" : ": " + Escape(r.reason)) + " <span class=\"muted small\">(" +
-              Escape(Moment(r.decided_at, l)) +
+              Escape(StampLabel(w, r.decided_at)) +
               (r.decided_by.empty() ? "" : ", " + Escape(r.decided_by)) + ")</span></p>\n";
     }
     const bool resubmitted = action == "decide" && Get(req, "response") == id;
@@ -685,12 +660,7 @@ Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContex
     criteria.push_back({k->id, k->id + " — " + Shortened(Name(l, k->text, k->gloss), 80)});
   }
   const bool adding = action == "add";
-  std::time_t now = std::time(nullptr);
-  std::tm today{};
-  localtime_r(&now, &today);
-  char iso[32];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", today.tm_year + 1900, today.tm_mon + 1,
-                today.tm_mday);
+  const std::string today = DutchToday().ToIso();
   body +=
       "<h2>" + S(w.T("web.audit.record_response")) + "</h2>\n" +
       FormOpen(env, AuditPath(a.id) + "/responses") +
@@ -700,7 +670,7 @@ Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContex
       TextArea("text", w.T("web.audit.organisation_s_response"), adding ? Get(req, "text") : "",
                5) +
       Input("source", w.T("web.audit.source_e_g_board"), adding ? Get(req, "source") : "") +
-      Input("received", w.T("web.audit.received"), adding ? Get(req, "received") : iso, "date") +
+      Input("received", w.T("web.audit.received"), adding ? Get(req, "received") : today, "date") +
       Submit(w.T("web.audit.record_the_response")) + "</form>\n";
   return Html(env, req, w.T("web.parts.responses"), body, status);
 }
@@ -715,7 +685,6 @@ const char* ContentType(const std::string& format) {
 }
 
 Response VersionsPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
   const Translator& w = env.words();
   const Audit& a = ac.audit;
   Result<std::vector<ReportVersionInfo>> versions = ReportVersions(env.ws, a.id);
@@ -739,22 +708,21 @@ Response VersionsPage(const PageEnv& env, const Request& req, const AuditContext
       files += "<div><a href=\"" + AuditPath(a.id) + "/version/" +
                std::to_string(v.snapshot.version) + "/" + Escape(UrlSegment(f.format)) + "/" +
                Escape(UrlSegment(f.lang)) + "\">" + Escape(f.format) + " (" + Escape(f.lang) +
-               ")</a> <span class=\"muted small\">" + Escape(Moment(f.written_at, l)) +
+               ")</a> <span class=\"muted small\">" + Escape(StampLabel(w, f.written_at)) +
                " · SHA-256 " + Escape(f.sha256.substr(0, 12)) + "</span></div>";
     }
     for (const WithdrawnReport& gone : v.withdrawn) {
       files += "<div class=\"muted small\">" + Escape(gone.format) + " (" + Escape(gone.lang) +
                ") " +
-               w.T("web.audit.withdrawn_on", {{"at", Escape(Moment(gone.withdrawn_at, l))}}) +
+               w.T("web.audit.withdrawn_on", {{"at", Escape(StampLabel(w, gone.withdrawn_at))}}) +
                (gone.reason.empty() ? "" : ": " + Escape(gone.reason)) + "</div>";
     }
     if (files.empty()) {
       files = "<span class=\"muted small\">" + S(w.T("web.audit.no_file_written_yet")) + "</span>";
     }
     body += "<tr><td>" + std::to_string(v.snapshot.version) + "</td><td>" +
-            Escape(v.snapshot.state) + "</td><td>" + FormatLongDate(v.snapshot.as_of, LangCode(l)) +
-            "</td><td>" + Escape(Moment(v.snapshot.created_at, l)) + "</td><td>" + files +
-            "</td></tr>\n";
+            Escape(v.snapshot.state) + "</td><td>" + w.LongDate(v.snapshot.as_of) + "</td><td>" +
+            Escape(StampLabel(w, v.snapshot.created_at)) + "</td><td>" + files + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
   return Html(env, req, w.T("web.audit.report_versions"), body);

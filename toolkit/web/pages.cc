@@ -112,7 +112,6 @@ Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
 }  // namespace
 
 Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
   const Translator& w = env.words();
   const Framework& f = *ac.framework;
   std::string body = AuditNav(env, ac.audit, w.T("web.parts.sample"));
@@ -146,7 +145,7 @@ Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& 
                                                    : w.T("web.audits.open");
     body += "<tr><td><a href=\"" + AuditPath(ac.audit.id) + "/case/" +
             Escape(UrlSegment(c.case_id)) + "\">" + Escape(c.case_id) + "</a></td><td>" +
-            Escape(Field(c, "kind")) + "</td><td>" + Escape(IsoLabel(l, Field(c, "received"))) +
+            Escape(Field(c, "kind")) + "</td><td>" + Escape(IsoLabel(w, Field(c, "received"))) +
             "</td><td class=\"num\">" + std::to_string(by_me) + " / " + std::to_string(applicable) +
             "</td><td class=\"num\">" + std::to_string(by_anyone) + " / " +
             std::to_string(applicable) + "</td><td><span class=\"tag " + cls + "\">" + S(status) +

@@ -27,26 +27,14 @@ std::string Number(Lang lang, double v, int decimals) {
   return FormatNumber(v, decimals, LangCode(lang));
 }
 
-std::string MomentLabel(Lang lang, const EventTime& t) {
-  std::string out = FormatLongDate(t.date, LangCode(lang));
-  if (t.seconds) {
-    char hm[16];
-    std::snprintf(hm, sizeof hm, "%02d:%02d", *t.seconds / 3600, *t.seconds / 60 % 60);
-    out += ", " + std::string(hm);
-  }
-  return out;
+std::string StampLabel(const Translator& w, const std::string& iso) {
+  std::optional<int64_t> t = ParseUtcIso(iso);
+  return t ? w.DutchMoment(*t) : iso;
 }
 
-std::string StampLabel(Lang lang, const std::string& iso) {
-  if (iso.size() != 20 || iso.back() != 'Z') return iso;
-  std::optional<EventTime> t = EventTime::ParseIso(std::string_view(iso).substr(0, 19));
-  if (!t) return iso;
-  return MomentLabel(lang, *t) + " UTC";
-}
-
-std::string IsoLabel(Lang lang, const std::string& iso) {
+std::string IsoLabel(const Translator& w, const std::string& iso) {
   std::optional<EventTime> t = EventTime::ParseIso(iso);
-  return t ? MomentLabel(lang, *t) : iso;
+  return t ? w.LongMoment(*t) : iso;
 }
 
 std::string MultiLine(std::string_view text) {
@@ -203,7 +191,7 @@ Response FindingsPage(const PageEnv& env, const Request& req, const AuditContext
                 "</div>";
       }
       html += "<div class=\"small muted\">" + Escape(it->second->inspector) + ", " +
-              Escape(StampLabel(l, it->second->at)) + "</div>";
+              Escape(StampLabel(w, it->second->at)) + "</div>";
     }
     return html + "</td></tr>\n";
   };
@@ -284,7 +272,7 @@ Response FindingPage(const PageEnv& env, const Request& req, const AuditContext&
             S(w.T("web.review.finding")) + "</th><th scope=\"col\">" +
             S(w.T("web.review.evidence")) + "</th></tr></thead><tbody>\n";
     for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
-      body += "<tr><td>" + Escape(StampLabel(l, (*it)->at)) + "</td><td>" +
+      body += "<tr><td>" + Escape(StampLabel(w, (*it)->at)) + "</td><td>" +
               Escape((*it)->inspector) + "</td><td>" + MultiLine((*it)->text) + "</td><td>" +
               MultiLine((*it)->evidence) + "</td></tr>\n";
     }
@@ -466,10 +454,10 @@ Response HistoryPage(const PageEnv& env, const Request& req, const AuditContext&
     if (e.redacted) {
       note += "<div class=\"small muted\">" +
               w.T("web.review.redacted_by", {{"inspector", Escape(e.redacted->by)},
-                                             {"at", Escape(StampLabel(l, e.redacted->at))}}) +
+                                             {"at", Escape(StampLabel(w, e.redacted->at))}}) +
               "</div>";
     }
-    body += "<tr><td>" + Escape(StampLabel(l, e.at)) + "</td><td>" + Escape(e.inspector) +
+    body += "<tr><td>" + Escape(StampLabel(w, e.at)) + "</td><td>" + Escape(e.inspector) +
             "</td><td>" + S(what) + "</td><td>" + result(e.old_result) + "</td><td>" +
             result(e.new_result) + "</td><td>" + note + "</td></tr>\n";
   }

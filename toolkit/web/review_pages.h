@@ -24,13 +24,12 @@ std::string_view LangCode(Lang lang);
 std::string Percent(Lang lang, double share);
 // A number with `decimals` digits: "0,83" (nl), "0.83" (en).
 std::string Number(Lang lang, double v, int decimals);
-// A registered moment: "6 januari 2025" or, with a time of day, "6 januari 2025, 14:56".
-std::string MomentLabel(Lang lang, const EventTime& t);
-// A stored UTC stamp ("2025-01-06T13:56:12Z") as "6 januari 2025, 13:56 UTC"; a text
-// that is no such stamp is returned as it is.
-std::string StampLabel(Lang lang, const std::string& iso);
-// An ISO date or moment as MomentLabel writes it; other text as it is.
-std::string IsoLabel(Lang lang, const std::string& iso);
+// A stored UTC stamp ("2025-01-06T13:56:12Z") in Dutch time (DutchTime, translator.h):
+// "6 januari 2025, 14:56"; a text that is no such stamp is returned as it is.
+std::string StampLabel(const Translator& w, const std::string& iso);
+// A registered ISO date or moment of a case, already Dutch: "6 januari 2025" or "6 januari
+// 2025, 14:56"; other text as it is.
+std::string IsoLabel(const Translator& w, const std::string& iso);
 // Escaped text with its line breaks kept (<br>).
 std::string MultiLine(std::string_view text);
 // Text as typed in a textarea: the browser's CR LF line breaks become LF.
