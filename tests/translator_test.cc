@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <optional>
 
 #include "date.h"
 
@@ -33,6 +34,45 @@ BOOST_AUTO_TEST_CASE(dates_are_written_out) {
   BOOST_TEST(FormatLongDate(d, "nl") == "6 januari 2025");
   BOOST_TEST(FormatLongDate(d, "en") == "6 January 2025");
   BOOST_TEST(FormatLongDate(*Date::FromYmd(2024, 12, 31), "nl") == "31 december 2024");
+}
+
+// Seconds since the epoch worked out by hand: 2025-01-01 is day 20089 (55 years of 365 days
+// and the 14 leap days of 1972 … 2024); 30 March is day 20089 + 31 + 28 + 29 = 20177, so its
+// 01:00 UTC is 20177 × 86400 + 3600 = 1743296400; 26 October is day 20089 + 298 = 20387, its
+// 01:00 UTC 20387 × 86400 + 3600 = 1761440400. Both are the last Sundays of their months.
+BOOST_AUTO_TEST_CASE(dutch_time_switches_at_the_eu_moments_of_2025) {
+  auto clock = [](int64_t utc) {
+    const EventTime t = DutchTime(utc);
+    return t.date.ToIso() + " " + std::to_string(*t.seconds / 3600) + ":" +
+           std::to_string(*t.seconds / 60 % 60) + ":" + std::to_string(*t.seconds % 60);
+  };
+  BOOST_TEST(clock(1743296400 - 1) == "2025-03-30 1:59:59");  // 00:59:59Z, still CET
+  BOOST_TEST(clock(1743296400) == "2025-03-30 3:0:0");        // 01:00:00Z, CEST: 02:00 skipped
+  BOOST_TEST(clock(1761440400 - 1) == "2025-10-26 2:59:59");  // 00:59:59Z, still CEST
+  BOOST_TEST(clock(1761440400) == "2025-10-26 2:0:0");        // 01:00:00Z, CET: 02:xx twice
+}
+
+BOOST_AUTO_TEST_CASE(dutch_moments_are_written_in_winter_and_summer_time) {
+  // 6 January 2025 is day 20094: 20094 × 86400 + 13 × 3600 + 56 × 60 = 1736171760.
+  BOOST_TEST(ParseUtcIso("2025-01-06T13:56:00Z").value_or(0) == 1736171760);
+  BOOST_TEST(FormatDutchMoment(1736171760, "nl") == "6 januari 2025, 14:56");  // CET, +1
+  BOOST_TEST(FormatDutchMoment(1736171760, "en") == "6 January 2025, 14:56");
+  // 1 July 22:30Z is 00:30 the next day in summer time (+2).
+  BOOST_TEST(FormatDutchMoment(*ParseUtcIso("2025-07-01T22:30:00Z"), "nl") == "2 juli 2025, 00:30");
+  // New Year's Eve 23:30Z is already the new year in Amsterdam.
+  BOOST_TEST(FormatDutchMoment(*ParseUtcIso("2024-12-31T23:30:00Z"), "en") ==
+             "1 January 2025, 00:30");
+  // The next year has its own last Sundays: 29 March 2026 01:00Z.
+  BOOST_TEST(FormatDutchMoment(*ParseUtcIso("2026-03-29T00:59:00Z"), "nl") ==
+             "29 maart 2026, 01:59");
+  BOOST_TEST(FormatDutchMoment(*ParseUtcIso("2026-03-29T01:00:00Z"), "nl") ==
+             "29 maart 2026, 03:00");
+  BOOST_TEST(FormatLongMoment(EventTime{*Date::FromYmd(2025, 1, 6), std::nullopt}, "nl") ==
+             "6 januari 2025");
+  BOOST_TEST(!ParseUtcIso("2025-01-06T13:56:00"));   // no Z: not a UTC stamp
+  BOOST_TEST(!ParseUtcIso("2025-01-06 13:56:00Z"));  // no T
+  BOOST_TEST(!ParseUtcIso("2025-02-30T13:56:00Z"));  // no such day
+  BOOST_TEST(!ParseUtcIso("2025-01-06T24:00:00Z"));
 }
 
 BOOST_AUTO_TEST_CASE(lookup_fills_fields_and_shows_a_missing_key) {

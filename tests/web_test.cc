@@ -13,6 +13,8 @@
 #include <boost/test/unit_test.hpp>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <regex>
@@ -25,6 +27,7 @@
 #include "response.h"
 #include "sample_draw.h"
 #include "scoring.h"
+#include "translator.h"
 #include "web_internal.h"
 #include "web_server.h"
 
@@ -867,6 +870,46 @@ BOOST_AUTO_TEST_CASE(the_state_moves_with_a_confirmation_and_its_gates) {
   BOOST_TEST(events->back().actor == "Anna");
 }
 
+// Every stored moment reads in Dutch time, whatever the machine's zone: under TZ=XYZ-14
+// (UTC+14, a POSIX zone that needs no tzdata) the draw and the score history still show
+// FormatDutchMoment of the stored UTC stamp (its own tests work the rule out by hand), and
+// the date of a new response defaults to the Dutch day.
+BOOST_AUTO_TEST_CASE(moments_read_in_dutch_time_whatever_the_machines_zone) {
+  Served s;
+  const std::string k = s.sample.cases[0].case_id;
+  BOOST_TEST_REQUIRE(SetScore(s.fixture.ws.get(), {1, k, "C1", "voldoet", {}, "Anna", {}}).ok());
+  int hidden = 0;
+  Result<std::vector<ScoreEvent>> events =
+      ScoreHistory(s.fixture.ws.get(), 1, k, "C1", Viewer{"Anna"}, &hidden);
+  BOOST_TEST_REQUIRE(events.ok());
+  BOOST_TEST_REQUIRE(events->size() == 1u);
+  const std::optional<int64_t> scored = ParseUtcIso(events->front().at);
+  const std::optional<int64_t> drawn = ParseUtcIso(s.sample.drawn_at);
+  BOOST_TEST_REQUIRE(scored.has_value());
+  BOOST_TEST_REQUIRE(drawn.has_value());
+  const char* zone = std::getenv("TZ");
+  const std::string saved = zone ? zone : "";
+  setenv("TZ", "XYZ-14", 1);
+  tzset();
+  const std::string c = s.Login();
+  const Reply history = s.Call("GET", "/audit/1/history?case=" + k + "&criterion=C1", c);
+  const Reply draw = s.Call("GET", "/audit/1/draw", c);
+  const Reply responses = s.Call("GET", "/audit/1/responses", c);
+  if (zone) {
+    setenv("TZ", saved.c_str(), 1);
+  } else {
+    unsetenv("TZ");
+  }
+  tzset();
+  BOOST_TEST(
+      history.body.find("<td>" + FormatDutchMoment(*scored, "nl") + "</td>") != std::string::npos,
+      history.body);
+  BOOST_TEST(
+      draw.body.find("getrokken op " + FormatDutchMoment(*drawn, "nl") + ".") != std::string::npos,
+      draw.body);
+  BOOST_TEST(responses.body.find("value=\"" + DutchToday().ToIso() + "\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(responses_are_recorded_and_decided) {
   Served s;
   const std::string c = s.Login();
@@ -1110,9 +1153,10 @@ BOOST_AUTO_TEST_CASE(the_history_of_a_criterion_names_who_when_and_what) {
   BOOST_TEST(r.body.find("<td>voldoet</td><td>n.v.t.</td>") != std::string::npos);
   BOOST_TEST(r.body.find(Escape("1 + 1 & \"twee\" 'drie' <b>vier</b>") + "<br>\n") !=
              std::string::npos);
-  // The stamp in Dutch: a month name and " UTC", never the ISO form.
+  // The stamp in Dutch time with a month name, never the ISO form nor "UTC".
   BOOST_TEST(std::regex_search(
-      r.body, std::regex("<td>[0-9]{1,2} [a-z]+ 20[0-9]{2}, [0-9]{2}:[0-9]{2} UTC</td>")));
+      r.body, std::regex("<td>[0-9]{1,2} [a-z]+ 20[0-9]{2}, [0-9]{2}:[0-9]{2}</td>")));
+  BOOST_TEST(r.body.find(" UTC") == std::string::npos);
   // An organisation criterion has no case; its levels by name, not by id.
   Reply org = s.Call("GET", "/audit/1/history?criterion=O1", c);
   BOOST_TEST(org.status == 200);

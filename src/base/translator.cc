@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -73,6 +75,55 @@ std::string FormatLongDate(const Date& date, std::string_view lang) {
   return std::to_string(date.day()) + " " +
          std::string(months[static_cast<size_t>(date.month() - 1)]) + " " +
          std::to_string(date.year());
+}
+
+std::optional<int64_t> ParseUtcIso(std::string_view text) {
+  if (text.size() != 20 || text[10] != 'T' || text.back() != 'Z') return std::nullopt;
+  std::optional<EventTime> t = EventTime::ParseIso(text.substr(0, 19));
+  if (!t || !t->seconds) return std::nullopt;
+  return t->Timestamp();
+}
+
+namespace {
+
+// 01:00 UTC on the last Sunday of `month` in `year`, in seconds since the epoch.
+int64_t LastSundayOneUtc(int year, int month) {
+  const Date last = *Date::FromYmd(year, month, DaysInMonth(year, month));
+  const Date sunday = last.AddDays(-(last.iso_weekday() % 7));
+  return int64_t{sunday.day_number()} * 86400 + 3600;
+}
+
+// The day number of a moment `seconds` after 1970-01-01T00:00, rounding down before 1970.
+int32_t DayOf(int64_t seconds) {
+  return static_cast<int32_t>(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400);
+}
+
+}  // namespace
+
+EventTime DutchTime(int64_t utc_seconds) {
+  const int year = Date::FromDayNumber(DayOf(utc_seconds)).year();
+  const bool summer =
+      utc_seconds >= LastSundayOneUtc(year, 3) && utc_seconds < LastSundayOneUtc(year, 10);
+  const int64_t local = utc_seconds + (summer ? 7200 : 3600);
+  const int32_t day = DayOf(local);
+  return {Date::FromDayNumber(day), static_cast<int32_t>(local - int64_t{day} * 86400)};
+}
+
+Date DutchToday() { return DutchTime(std::time(nullptr)).date; }
+
+std::string FormatLongMoment(const EventTime& moment, std::string_view lang) {
+  std::string out = FormatLongDate(moment.date, lang);
+  if (moment.seconds) {
+    char hhmm[16];
+    std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", *moment.seconds / 3600,
+                  *moment.seconds / 60 % 60);
+    out += ", " + std::string(hhmm);
+  }
+  return out;
+}
+
+std::string FormatDutchMoment(int64_t utc_seconds, std::string_view lang) {
+  return FormatLongMoment(DutchTime(utc_seconds), lang);
 }
 
 Result<Translator> Translator::FromText(std::string_view text, std::string_view source_name,

@@ -7,7 +7,9 @@
 #ifndef VTAUDIT_TRANSLATOR_H_
 #define VTAUDIT_TRANSLATOR_H_
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,22 @@ std::string FormatNumber(double v, int decimals, std::string_view lang);
 std::string FormatPercent(double share, int decimals = 1, std::string_view lang = "nl");
 // A date written out: "6 januari 2025" for "nl", "6 January 2025" for "en".
 std::string FormatLongDate(const Date& date, std::string_view lang);
+// Seconds since 1970-01-01T00:00:00Z of a moment written as UtcNowIso (date.h) writes it,
+// "2025-01-06T13:56:00Z"; nullopt for any other text.
+std::optional<int64_t> ParseUtcIso(std::string_view text);
+// The clock in the Netherlands (Europe/Amsterdam) at the UTC moment `utc_seconds`: CET, UTC+1,
+// except CEST, UTC+2, from the last Sunday of March 01:00 UTC to the last Sunday of October
+// 01:00 UTC (the EU rule, in force since 1996 and applied to every year). Computed here, so
+// it does not depend on the machine's TZ or tzdata.
+EventTime DutchTime(int64_t utc_seconds);
+// Today in the Netherlands: the date of DutchTime(now), whatever the machine's time zone.
+Date DutchToday();
+// A moment written out, with its clock time when it has one: "6 januari 2025, 14:56" for
+// "nl", "6 January 2025, 14:56" for "en" (seconds are not shown).
+std::string FormatLongMoment(const EventTime& moment, std::string_view lang);
+// A UTC moment (seconds since the epoch) written out in Dutch time (DutchTime, date.h), as
+// inspectors read it: 2025-01-06T13:56:00Z is "6 januari 2025, 14:56".
+std::string FormatDutchMoment(int64_t utc_seconds, std::string_view lang);
 
 class Translator {
  public:
@@ -62,6 +80,10 @@ class Translator {
     return FormatPercent(share, decimals, lang_);
   }
   std::string LongDate(const Date& date) const { return FormatLongDate(date, lang_); }
+  std::string LongMoment(const EventTime& moment) const { return FormatLongMoment(moment, lang_); }
+  std::string DutchMoment(int64_t utc_seconds) const {
+    return FormatDutchMoment(utc_seconds, lang_);
+  }
 
  private:
   std::string lang_;

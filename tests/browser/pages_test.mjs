@@ -4,6 +4,9 @@
 //   axe    axe-core (tests/browser/package.json pins it) on each page; any serious or
 //          critical violation fails, every violation is listed
 //   dutch  the text of each Dutch page: no English words and no raw ids (voldoet_deels)
+// In both modes no page, Dutch or English, holds a missing text: the translator writes a
+// key it does not know as "[key]", so "[web." in the HTML is a web.* key missing from
+// reports/text-LANG.properties.
 // usage: node pages_test.mjs VTAUDIT_BIN SOURCE_DIR axe|dutch
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
@@ -93,6 +96,9 @@ async function check(page, label, expectedStatus, status) {
   }
   ++checked;
   const lang = await page.evaluate(() => document.documentElement.lang);
+  const html = await page.content();
+  const missing = html.indexOf('[web.');
+  if (missing >= 0) fail(`${label} (${lang}): missing text ${html.slice(missing, html.indexOf(']', missing) + 1)}`);
   if (mode === 'axe') {
     await page.evaluate(axeSource);
     const result = await page.evaluate(() => window.axe.run(document));

@@ -23,6 +23,7 @@
 #include "profile.h"
 #include "report_version.h"
 #include "response.h"
+#include "review_pages.h"
 #include "sample_draw.h"
 #include "snapshot.h"
 #include "translator.h"
@@ -30,8 +31,6 @@
 
 namespace vtaudit::web::page {
 namespace {
-
-std::string LangCode(Lang l) { return l == Lang::kEn ? "en" : "nl"; }
 
 std::string Get(const Request& req, const std::string& name) {
   auto it = req.form.find(name);
@@ -46,30 +45,10 @@ int FormStatus(const Status& s) {
   return HttpStatusFor(s, "POST");
 }
 
-// A moment stored as ISO UTC ("2025-01-06T13:56:00Z") in the machine's time zone, written
-// out: "6 januari 2025, 14:56" (translator.h's date); the text as stored when it is not one.
-std::string Moment(const std::string& iso, Lang l) {
-  std::tm utc{};
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6) {
-    return iso;
-  }
-  utc.tm_year = y - 1900, utc.tm_mon = mo - 1, utc.tm_mday = d;
-  utc.tm_hour = h, utc.tm_min = mi, utc.tm_sec = sec;
-  const std::time_t t = timegm(&utc);
-  std::tm local{};
-  localtime_r(&t, &local);
-  std::optional<Date> day = Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-  if (!day) return iso;
-  char hhmm[32];
-  std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", local.tm_hour, local.tm_min);
-  return FormatLongDate(*day, LangCode(l)) + ", " + hhmm;
-}
-
 // A day stored as ISO ("2025-01-06") written out: "6 januari 2025".
-std::string Day(const std::string& iso, Lang l) {
+std::string Day(const std::string& iso, const Translator& w) {
   std::optional<Date> d = Date::ParseIso(iso);
-  return d ? FormatLongDate(*d, LangCode(l)) : iso;
+  return d ? w.LongDate(*d) : iso;
 }
 
 std::string Input(const std::string& id, std::string_view label, const std::string& value,
@@ -160,7 +139,7 @@ Result<std::vector<Option>> FrameworkOptions(const PageEnv& env) {
                                    [&](const StoredFramework& s) { return s.sha256 == f->sha256; });
     if (!known) {
       out.push_back({"file:" + name, f->id + " " + f->version + " — " + f->title + " (" +
-                                         S(Tr(env.lang, "meegeleverd", "shipped")) + ")"});
+                                         S(env.words().T("web.audit.shipped")) + ")"});
     }
   }
   return out;
@@ -189,7 +168,7 @@ std::optional<long> Whole(const std::string& text) {
 }
 
 Response NewAuditPage(const PageEnv& env, const Request& req) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   Result<std::vector<Organisation>> orgs = env.ws->Organisations();
   if (!orgs.ok()) return Fail(env, req, orgs.status());
   Result<std::vector<Option>> frameworks = FrameworkOptions(env);
@@ -202,15 +181,14 @@ Response NewAuditPage(const PageEnv& env, const Request& req) {
     request.org = Get(req, "org");
     const std::optional<long> period = Whole(Get(req, "period"));
     if (!period) {
-      problems.push_back(S(Tr(l, "Het jaar is geen jaartal: ", "The year is not a year: ")) +
-                         Get(req, "period"));
+      problems.push_back(w.T("web.audit.year_not_a_year", {{"value", Get(req, "period")}}));
     }
     request.period = static_cast<int>(period.value_or(0));
     const std::string framework = Get(req, "framework");
     const bool offered = std::any_of(frameworks->begin(), frameworks->end(),
                                      [&](const Option& o) { return o.value == framework; });
     if (!offered) {
-      problems.push_back(S(Tr(l, "Kies een toetsingskader.", "Choose a framework.")));
+      problems.push_back(S(w.T("web.audit.choose_framework")));
     } else if (framework.rfind("sha:", 0) == 0) {
       start.framework_sha256 = framework.substr(4);
     } else {
@@ -220,9 +198,7 @@ Response NewAuditPage(const PageEnv& env, const Request& req) {
     if (const std::string as_of = Get(req, "as_of"); !as_of.empty()) {
       request.as_of = Date::ParseIso(as_of);
       if (!request.as_of) {
-        problems.push_back(S(Tr(l, "De peildatum is geen datum (JJJJ-MM-DD): ",
-                                "The peildatum is not a date (YYYY-MM-DD): ")) +
-                           as_of);
+        problems.push_back(w.T("web.audit.as_of_not_a_date", {{"value", as_of}}));
       }
     }
     request.force = Get(req, "force") == "1";
@@ -234,41 +210,29 @@ Response NewAuditPage(const PageEnv& env, const Request& req) {
       status = FormStatus(a.status());
       problems = a.status().messages();
     }
-    problems.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
+    problems.push_back(S(w.T("web.forms.nothing_was_saved")));
   }
   std::string body = Messages(problems, "error");
   if (orgs->empty()) {
-    body += "<p>" +
-            S(Tr(l, "Er zijn nog geen organisaties. Voeg ze toe met <code>vtaudit org add</code>.",
-                 "There are no organisations yet. Add them with <code>vtaudit org add</code>.")) +
-            "</p>\n";
-    return Html(env, req, Tr(l, "Nieuwe audit", "New audit"), body, status);
+    body += "<p>" + S(w.T("web.audit.there_no_organisations_yet")) + "</p>\n";
+    return Html(env, req, w.T("web.audit.new_audit"), body, status);
   }
   std::vector<Option> org_options;
   for (const Organisation& o : *orgs) org_options.push_back({o.code, o.code + " " + o.name});
   const bool posted = req.method == "POST";
-  std::time_t now = std::time(nullptr);
-  std::tm today{};
-  localtime_r(&now, &today);
-  body += FormOpen(env, "/audit/new") +
-          Select("org", Tr(l, "Organisatie", "Organisation"), org_options, Get(req, "org")) +
-          Input("period", Tr(l, "Jaar (de periode)", "Year (the period)"),
-                posted ? Get(req, "period") : std::to_string(today.tm_year + 1900 - 1), "text",
-                " inputmode=\"numeric\" size=\"6\"") +
-          Select("framework", Tr(l, "Toetsingskader", "Framework"), *frameworks,
-                 Get(req, "framework")) +
-          TextArea("inspectors", Tr(l, "Inspecteurs (één per regel)", "Inspectors (one a line)"),
-                   Get(req, "inspectors")) +
-          Input("as_of",
-                Tr(l, "Peildatum (leeg: einde van de periode plus de langste termijn)",
-                   "Peildatum (empty: end of the period plus the longest deadline)"),
-                Get(req, "as_of"), "date") +
-          Checkbox("force",
-                   Tr(l, "Een tweede audit van dezelfde organisatie en periode",
-                      "A second audit of the same organisation and period"),
-                   Get(req, "force") == "1") +
-          Submit(Tr(l, "Audit aanmaken", "Create the audit")) + "</form>\n";
-  return Html(env, req, Tr(l, "Nieuwe audit", "New audit"), body, status);
+  const Date today = DutchToday();
+  body +=
+      FormOpen(env, "/audit/new") +
+      Select("org", w.T("web.audit.organisation"), org_options, Get(req, "org")) +
+      Input("period", w.T("web.audit.year_period"),
+            posted ? Get(req, "period") : std::to_string(today.year() - 1), "text",
+            " inputmode=\"numeric\" size=\"6\"") +
+      Select("framework", w.T("web.audit.framework"), *frameworks, Get(req, "framework")) +
+      TextArea("inspectors", w.T("web.audit.inspectors_one_line"), Get(req, "inspectors")) +
+      Input("as_of", w.T("web.audit.peildatum_empty_end_period"), Get(req, "as_of"), "date") +
+      Checkbox("force", w.T("web.audit.second_audit_same_organisation"), Get(req, "force") == "1") +
+      Submit(w.T("web.audit.create_audit")) + "</form>\n";
+  return Html(env, req, w.T("web.audit.new_audit"), body, status);
 }
 
 // ---- the import of a delivery -----------------------------------------------------------
@@ -276,8 +240,7 @@ Response NewAuditPage(const PageEnv& env, const Request& req) {
 // The profiles a delivery may be read with: the native one ("") and those shipped in
 // checklists/profiles/ (by file name).
 std::vector<Option> ProfileOptions(const PageEnv& env) {
-  std::vector<Option> out{{"", S(Tr(env.lang, "native (het eigen extractformaat)",
-                                    "native (the extract format of its own)"))}};
+  std::vector<Option> out{{"", S(env.words().T("web.audit.native_extract_format_its"))}};
   if (env.checklists_dir.empty()) return out;
   for (const std::string& name : XmlFiles(env.checklists_dir + "/profiles")) {
     Result<Profile> p = LoadProfile(env.checklists_dir + "/profiles/" + name);
@@ -302,7 +265,7 @@ std::string WithoutFolders(std::string message, const std::vector<UploadedFile>&
 }
 
 Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   const Audit& a = ac.audit;
   const std::vector<Option> profiles = ProfileOptions(env);
   std::vector<std::string> problems;
@@ -322,10 +285,9 @@ Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& 
     const bool offered = std::any_of(profiles.begin(), profiles.end(),
                                      [&](const Option& o) { return o.value == chosen; });
     if (paths.empty()) {
-      problems.push_back(
-          S(Tr(l, "Kies het bestand van de aanlevering.", "Choose the file of the delivery.")));
+      problems.push_back(S(w.T("web.audit.choose_file_delivery")));
     } else if (!offered) {
-      problems.push_back(S(Tr(l, "Kies een profiel.", "Choose a profile.")));
+      problems.push_back(S(w.T("web.audit.choose_profile")));
     } else {
       Result<Profile> profile = chosen.empty()
                                     ? Result<Profile>(NativeProfile())
@@ -347,60 +309,45 @@ Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& 
         problems.push_back(WithoutFolders(m, files));
       }
     }
-    problems.push_back(S(Tr(l, "Er is niets ingelezen.", "Nothing was imported.")));
+    problems.push_back(S(w.T("web.audit.nothing_was_imported")));
   }
-  std::string body =
-      AuditNav(env, a, Tr(l, "Aanlevering", "Delivery")) + Messages(problems, "error");
+  std::string body = AuditNav(env, a, w.T("web.parts.delivery")) + Messages(problems, "error");
   if (req.method == "GET" && req.query.count("rows")) {
     const auto q = [&](const char* k) {
       auto it = req.query.find(k);
       return Escape(it == req.query.end() ? "0" : it->second);
     };
-    body += Notice(S(Tr(l, "Ingelezen: ", "Imported: ")) + q("rows") +
-                   S(Tr(l, " rijen; ", " rows; ")) + q("added") + S(Tr(l, " nieuw, ", " added, ")) +
-                   q("changed") + S(Tr(l, " gewijzigd, ", " changed, ")) + q("unchanged") +
-                   S(Tr(l, " ongewijzigd, ", " unchanged, ")) + q("missing") +
-                   S(Tr(l, " ontbreken sinds de vorige.", " missing since the previous one.")));
+    body += Notice(w.T("web.audit.imported", {{"rows", q("rows")},
+                                              {"added", q("added")},
+                                              {"changed", q("changed")},
+                                              {"unchanged", q("unchanged")},
+                                              {"missing", q("missing")}}));
   }
   Result<std::optional<Delivery>> latest = LatestDelivery(env.ws, a.org);
   if (!latest.ok()) return Fail(env, req, latest.status());
   Result<long> cases = CountCases(env.ws, a.org);
   if (!cases.ok()) return Fail(env, req, cases.status());
   body += "<p>" +
-          (*latest ? S(Tr(l, "Laatste aanlevering: ", "Latest delivery: ")) +
-                         Escape((*latest)->file_name) + ", " +
-                         S(Tr(l, "ingelezen op ", "imported on ")) +
-                         Escape(Moment((*latest)->imported_at, l)) + "; "
-                   : S(Tr(l, "Nog geen aanlevering. ", "No delivery yet. "))) +
-          std::to_string(*cases) + " " +
-          S(Tr(l, "zaken van deze organisatie in de werkruimte.",
-               "cases of this organisation in the workspace.")) +
+          w.T(*latest ? "web.audit.latest_delivery" : "web.audit.no_delivery_yet",
+              {{"file", *latest ? Escape((*latest)->file_name) : ""},
+               {"at", *latest ? Escape(StampLabel(w, (*latest)->imported_at)) : ""},
+               {"cases", std::to_string(*cases)}}) +
           "</p>\n";
-  body +=
-      FormOpen(env, AuditPath(a.id) + "/import", true) + "<p><label for=\"delivery\">" +
-      S(Tr(l,
-           "Het bestand (CSV of XLSX; bij een profiel met meer soorten records: elk "
-           "bestand)",
-           "The file (CSV or XLSX; for a profile with several record types: each file)")) +
-      "</label><br><input type=\"file\" id=\"delivery\" name=\"delivery\" multiple "
-      "accept=\".csv,.xlsx,.txt\"></p>\n" +
-      Select("profile", Tr(l, "Profiel", "Profile"), profiles, Get(req, "profile")) +
-      Input("sheet", Tr(l, "Werkblad (XLSX; leeg: het eerste)", "Sheet (XLSX; empty: the first)"),
-            Get(req, "sheet")) +
-      Submit(Tr(l, "Inlezen", "Import")) + "</form>\n<p class=\"muted small\">" +
-      S(Tr(l,
-           "Alles of niets: bij een fout in het bestand wordt niets ingelezen en ziet u de "
-           "eerste fouten (BESTAND:REGEL: kolom: reden).",
-           "All or nothing: a file with an error imports nothing, and you see its first "
-           "errors (FILE:LINE: column: reason).")) +
-      "</p>\n";
-  return Html(env, req, Tr(l, "Aanlevering inlezen", "Import a delivery"), body, status);
+  body += FormOpen(env, AuditPath(a.id) + "/import", true) + "<p><label for=\"delivery\">" +
+          S(w.T("web.audit.file_csv_or_xlsx")) +
+          "</label><br><input type=\"file\" id=\"delivery\" name=\"delivery\" multiple "
+          "accept=\".csv,.xlsx,.txt\"></p>\n" +
+          Select("profile", w.T("web.audit.profile"), profiles, Get(req, "profile")) +
+          Input("sheet", w.T("web.audit.sheet_xlsx_empty_first"), Get(req, "sheet")) +
+          Submit(w.T("web.audit.import")) + "</form>\n<p class=\"muted small\">" +
+          S(w.T("web.audit.all_or_nothing_file")) + "</p>\n";
+  return Html(env, req, w.T("web.audit.import_delivery"), body, status);
 }
 
 // ---- the draw ----------------------------------------------------------------------------
 
 Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   const Audit& a = ac.audit;
   std::vector<std::string> problems;
   int status = 200;
@@ -410,9 +357,7 @@ Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac
     request.audit = a.id;
     const std::optional<long> size = Whole(Get(req, "size"));
     if (!size) {
-      problems.push_back(
-          S(Tr(l, "De omvang is geen geheel getal: ", "The size is not a whole number: ")) +
-          Get(req, "size"));
+      problems.push_back(w.T("web.audit.size_not_whole", {{"value", Get(req, "size")}}));
     }
     request.size = size.value_or(0);
     request.seed = Get(req, "seed");
@@ -426,49 +371,41 @@ Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac
       status = FormStatus(s.status());
       problems = Said(env, s.status());
     }
-    problems.push_back(S(Tr(l, "Er is niets getrokken.", "Nothing was drawn.")));
+    problems.push_back(S(w.T("web.audit.nothing_was_drawn")));
   }
   // The population the draw takes by default: the cases some case criterion applies to.
   Result<Population> population = SamplePopulation(env.ws, a.id, "", false);
   if (!population.ok()) return Fail(env, req, population.status());
   Result<Sample> current = CurrentSample(env.ws, a.id);
   if (!current.ok() && !current.status().IsNotFound()) return Fail(env, req, current.status());
-  std::string body = AuditNav(env, a, Tr(l, "Trekking", "Draw")) + Messages(problems, "error");
-  body += "<p>" + S(Tr(l, "De populatie: ", "The population: ")) +
-          std::to_string(population->ids.size()) + " " +
-          S(Tr(l, "zaken van deze organisatie ontvangen in ",
-               "cases of this organisation received in ")) +
-          std::to_string(a.period) + " " +
-          S(Tr(l,
-               "waarop een dossiercriterium van toepassing is (vóór een filter; adviezen en "
-               "andere zaken waarop geen dossiercriterium van toepassing is alleen met "
-               "\"alle zaken\").",
-               "to which a case criterion applies (before a filter; adviezen and other cases "
-               "no case criterion applies to only with \"all cases\").")) +
+  std::string body = AuditNav(env, a, w.T("web.parts.draw")) + Messages(problems, "error");
+  body += "<p>" +
+          w.T("web.audit.population", {{"cases", std::to_string(population->ids.size())},
+                                       {"period", std::to_string(a.period)}}) +
           "</p>\n";
   if (current.ok()) {
     const Sample& s = *current;
-    body += "<p>" + S(Tr(l, "Huidige steekproef: ", "Current sample: ")) + std::to_string(s.size) +
-            S(Tr(l, " van ", " of ")) + std::to_string(s.population) +
-            S(Tr(l, " zaken (", " cases (")) +
-            (s.population > 0
-                 ? FormatPercent(static_cast<double>(s.size) / static_cast<double>(s.population), 1,
-                                 LangCode(l))
-                 : "–") +
-            "), " +
-            (s.method == "simple"
-                 ? S(Tr(l, "enkelvoudig aselect", "simple random"))
-                 : S(Tr(l, "gestratificeerd naar ", "stratified by ")) + Escape(s.stratify)) +
-            ", seed <code>" + Escape(s.seed) + "</code>" +
-            (s.where.empty()
-                 ? ""
-                 : ", " + S(Tr(l, "filter ", "filter ")) + "<code>" + Escape(s.where) + "</code>") +
-            ", " + S(Tr(l, "getrokken op ", "drawn on ")) + Escape(Moment(s.drawn_at, l)) +
-            ".</p>\n";
+    body += "<p>" +
+            w.T("web.audit.current_sample",
+                {{"size", std::to_string(s.size)},
+                 {"population", std::to_string(s.population)},
+                 {"share", s.population > 0 ? w.Percent(static_cast<double>(s.size) /
+                                                        static_cast<double>(s.population))
+                                            : "–"},
+                 {"method", s.method == "simple"
+                                ? w.T("web.audit.simple_random")
+                                : w.T("web.audit.stratified_by", {{"field", Escape(s.stratify)}})},
+                 {"seed", "<code>" + Escape(s.seed) + "</code>"},
+                 {"filter", s.where.empty()
+                                ? ""
+                                : w.T("web.audit.with_filter",
+                                      {{"filter", "<code>" + Escape(s.where) + "</code>"}})},
+                 {"at", Escape(StampLabel(w, s.drawn_at))}}) +
+            "</p>\n";
     if (!s.strata.empty()) {
-      body += "<table><thead><tr><th>" + S(Tr(l, "Stratum", "Stratum")) +
-              "</th><th class=\"num\">" + S(Tr(l, "Zaken", "Cases")) + "</th><th class=\"num\">" +
-              S(Tr(l, "Getrokken", "Drawn")) + "</th></tr></thead><tbody>\n";
+      body += "<table><thead><tr><th>" + S(w.T("web.audit.stratum")) + "</th><th class=\"num\">" +
+              S(w.T("web.audit.cases")) + "</th><th class=\"num\">" + S(w.T("web.audit.drawn")) +
+              "</th></tr></thead><tbody>\n";
       for (const SampleStratum& st : s.strata) {
         body += "<tr><td>" + Escape(st.key.empty() ? "(leeg)" : st.key) +
                 "</td><td class=\"num\">" + std::to_string(st.population) +
@@ -477,55 +414,44 @@ Response DrawPage(const PageEnv& env, const Request& req, const AuditContext& ac
       body += "</tbody></table>\n";
     }
   }
-  std::vector<Option> fields{{"", S(Tr(l, "niet (enkelvoudig aselect)", "no (simple random)"))}};
+  std::vector<Option> fields{{"", S(w.T("web.audit.no_simple_random"))}};
   for (const std::string& f : CaseFieldNames()) fields.push_back({f, f});
   body +=
       FormOpen(env, AuditPath(a.id) + "/draw") +
-      Input("size", Tr(l, "Omvang", "Size"), Get(req, "size"), "text",
+      Input("size", w.T("web.audit.size"), Get(req, "size"), "text",
             " inputmode=\"numeric\" size=\"6\"") +
-      Input("seed",
-            Tr(l, "Seed (leeg: een nieuwe, willekeurige)", "Seed (empty: a fresh random one)"),
-            Get(req, "seed")) +
-      Select("stratify", Tr(l, "Stratificeren naar", "Stratify by"), fields, Get(req, "stratify")) +
-      Input("where",
-            Tr(l, "Filter (een voorwaarde, bv. kind = melding)",
-               "Filter (a condition, e.g. kind = melding)"),
-            Get(req, "where"), "text", " size=\"50\"") +
-      Checkbox("all_cases",
-               Tr(l,
-                  "Uit alle zaken van het jaar trekken (ook die waarop geen dossiercriterium "
-                  "van toepassing is)",
-                  "Draw from every case of the year (also those no case criterion applies to)"),
-               Get(req, "all_cases") == "1") +
-      (current.ok() ? Checkbox("replace",
-                               Tr(l, "De huidige steekproef vervangen (zij blijft vastgelegd)",
-                                  "Replace the current sample (it stays on record)"),
+      Input("seed", w.T("web.audit.seed_empty_fresh_random"), Get(req, "seed")) +
+      Select("stratify", w.T("web.audit.stratify_by"), fields, Get(req, "stratify")) +
+      Input("where", w.T("web.audit.filter_condition_e_g"), Get(req, "where"), "text",
+            " size=\"50\"") +
+      Checkbox("all_cases", w.T("web.audit.draw_from_every_case"), Get(req, "all_cases") == "1") +
+      (current.ok() ? Checkbox("replace", w.T("web.audit.replace_current_sample_it"),
                                Get(req, "replace") == "1")
                     : "") +
-      Submit(Tr(l, "Trekken", "Draw")) + "</form>\n";
-  return Html(env, req, Tr(l, "Steekproef trekken", "Draw the sample"), body, status);
+      Submit(w.T("web.audit.draw")) + "</form>\n";
+  return Html(env, req, w.T("web.audit.draw_sample"), body, status);
 }
 
 // ---- the state ---------------------------------------------------------------------------
 
 struct Move {
   AuditStatus to;
-  std::string_view label;
+  std::string label;
 };
 
 // The moves open from the audit's state.
-std::vector<Move> Moves(Lang l, AuditStatus from) {
-  if (from == AuditStatus::kDraft)
-    return {{AuditStatus::kConcept, Tr(l, "Naar concept", "To concept")}};
+std::vector<Move> Moves(const Translator& w, AuditStatus from) {
+  if (from == AuditStatus::kDraft) return {{AuditStatus::kConcept, w.T("web.audit.concept")}};
   if (from == AuditStatus::kConcept) {
-    return {{AuditStatus::kFinal, Tr(l, "Naar definitief", "To final")},
-            {AuditStatus::kDraft, Tr(l, "Terug naar werkversie", "Back to draft")}};
+    return {{AuditStatus::kFinal, w.T("web.audits.final")},
+            {AuditStatus::kDraft, w.T("web.audit.back_draft")}};
   }
   return {};
 }
 
 Response StatePage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   const Audit& a = ac.audit;
   std::vector<std::string> problems;
   int status = 200;
@@ -539,7 +465,7 @@ Response StatePage(const PageEnv& env, const Request& req, const AuditContext& a
   if (req.method == "POST") {
     status = 422;
     if (!confirm) {
-      problems.push_back(S(Tr(l, "Onbekende status: ", "Unknown state: ")) + to_text);
+      problems.push_back(w.T("web.audit.unknown_state", {{"state", to_text}}));
     } else {
       Transition t{*confirm, TypedNote(Get(req, "reason")), env.inspector,
                    Get(req, "without_response") == "1"};
@@ -548,67 +474,62 @@ Response StatePage(const PageEnv& env, const Request& req, const AuditContext& a
       status = FormStatus(moved);
       problems = moved.messages();
     }
-    problems.push_back(S(Tr(l, "De status is niet gewijzigd.", "The state has not changed.")));
+    problems.push_back(S(w.T("web.audit.state_has_not_changed")));
   }
-  std::string body = AuditNav(env, a, Tr(l, "Status", "State")) + Messages(problems, "error");
-  if (req.query.count("moved"))
-    body += Notice(Tr(l, "De status is gewijzigd.", "The state has changed."));
-  body += "<p>" + S(Tr(l, "Deze audit is ", "This audit is ")) + "<strong>" +
-          StateLabel(l, a.status) + "</strong>.</p>\n";
+  std::string body = AuditNav(env, a, w.T("web.parts.state")) + Messages(problems, "error");
+  if (req.query.count("moved")) body += Notice(w.T("web.audit.state_has_changed"));
+  body += "<p>" +
+          w.T("web.audit.this_audit_is",
+              {{"state", "<strong>" + StateLabel(l, a.status) + "</strong>"}}) +
+          "</p>\n";
   Result<std::vector<AuditSnapshot>> versions = Snapshots(env.ws, a.id);
   if (!versions.ok()) return Fail(env, req, versions.status());
   if (!versions->empty()) {
     const AuditSnapshot& v = versions->back();
-    body += "<p class=\"muted\">" + S(Tr(l, "Laatste versie: ", "Latest version: ")) +
-            std::to_string(v.version) + " (" + Escape(v.state) + "), " +
-            S(Tr(l, "peildatum ", "peildatum ")) + FormatLongDate(v.as_of, LangCode(l)) + ", " +
-            Escape(Moment(v.created_at, l)) + "</p>\n";
+    body += "<p class=\"muted\">" +
+            w.T("web.audit.latest_version", {{"version", std::to_string(v.version)},
+                                             {"state", Escape(v.state)},
+                                             {"as_of", w.LongDate(v.as_of)},
+                                             {"at", Escape(StampLabel(w, v.created_at))}}) +
+            "</p>\n";
   }
-  for (const Move& m : Moves(l, a.status)) {
+  for (const Move& m : Moves(w, a.status)) {
     const Transition t{m.to, "", env.inspector, false};
     Result<std::vector<UnmetGate>> unmet = UnmetGates(env.ws, a.id, t, *env.calendar);
     if (!unmet.ok()) return Fail(env, req, unmet.status());
     body += "<section class=\"state\"><h2>" + S(m.label) + "</h2>\n";
     if (unmet->empty()) {
-      body += "<p>" + S(Tr(l, "Aan alle voorwaarden is voldaan.", "Every condition is met.")) +
-              "</p>\n";
+      body += "<p>" + S(w.T("web.audit.every_condition_met")) + "</p>\n";
     } else {
-      body += "<p>" + std::to_string(unmet->size()) + " " +
-              S(Tr(l, "voorwaarde(n) nog niet voldaan:", "condition(s) not yet met:")) +
+      body += "<p>" +
+              w.T("web.audit.conditions_not_yet_met", {{"count", std::to_string(unmet->size())}}) +
               "</p>\n<ul class=\"small\">";
       for (const UnmetGate& u : *unmet) body += "<li>" + EscapeWithCode(Said(env, u)) + "</li>";
       body += "</ul>\n";
     }
     if (confirm == m.to) {
       // The second step: the move itself, with what it needs.
-      body +=
-          FormOpen(env, AuditPath(a.id) + "/state") +
-          "<input type=\"hidden\" name=\"to\" value=\"" + S(AuditStatusName(m.to)) + "\">\n" +
-          "<p><strong>" + S(Tr(l, "Weet u het zeker? ", "Are you sure? ")) + "</strong>" +
-          S(m.to == AuditStatus::kConcept
-                ? Tr(l, "De audit wordt bevroren in een versie; scores wijzigen kan dan niet meer.",
-                     "The audit is frozen into a version; scores can no longer change.")
-            : m.to == AuditStatus::kFinal
-                ? Tr(l, "Definitief kan niet meer terug.", "Final cannot be undone.")
-                : Tr(l, "De audit gaat terug naar de werkversie.",
-                     "The audit goes back to draft.")) +
-          "</p>\n" +
-          (m.to != AuditStatus::kConcept
-               ? TextArea("reason",
-                          m.to == AuditStatus::kDraft
-                              ? Tr(l, "Reden (verplicht)", "Reason (required)")
-                              : Tr(l, "Reden (verplicht zonder hoor en wederhoor)",
-                                   "Reason (required without responses)"),
-                          Get(req, "reason"))
-               : "") +
-          (m.to == AuditStatus::kFinal
-               ? Checkbox("without_response",
-                          Tr(l, "Zonder hoor en wederhoor", "Without responses"),
-                          Get(req, "without_response") == "1")
-               : "") +
-          Submit(S(Tr(l, "Bevestigen: ", "Confirm: ")) + S(m.label)) + "</form>\n" +
-          "<p><a href=\"" + AuditPath(a.id) + "/state\">" + S(Tr(l, "Annuleren", "Cancel")) +
-          "</a></p>\n";
+      body += FormOpen(env, AuditPath(a.id) + "/state") +
+              "<input type=\"hidden\" name=\"to\" value=\"" + S(AuditStatusName(m.to)) + "\">\n" +
+              "<p><strong>" + w.T("web.audit.are_you_sure") + "</strong> " +
+              S(m.to == AuditStatus::kConcept ? w.T("web.audit.audit_frozen_into_version")
+                : m.to == AuditStatus::kFinal ? w.T("web.audit.final_cannot_be_undone")
+                                              : w.T("web.audit.audit_goes_back_draft")) +
+              "</p>\n" +
+              (m.to != AuditStatus::kConcept
+                   ? TextArea("reason",
+                              m.to == AuditStatus::kDraft
+                                  ? w.T("web.audit.reason_required")
+                                  : w.T("web.audit.reason_required_without_responses"),
+                              Get(req, "reason"))
+                   : "") +
+              (m.to == AuditStatus::kFinal
+                   ? Checkbox("without_response", w.T("web.audit.without_responses"),
+                              Get(req, "without_response") == "1")
+                   : "") +
+              Submit(w.T("web.audit.confirm", {{"move", S(m.label)}})) + "</form>\n" +
+              "<p><a href=\"" + AuditPath(a.id) + "/state\">" + S(w.T("web.audit.cancel")) +
+              "</a></p>\n";
     } else {
       body += "<form method=\"get\" action=\"" + AuditPath(a.id) +
               "/state\"><input type=\"hidden\" name=\"to\" value=\"" + S(AuditStatusName(m.to)) +
@@ -616,7 +537,7 @@ Response StatePage(const PageEnv& env, const Request& req, const AuditContext& a
     }
     body += "</section>\n";
   }
-  return Html(env, req, Tr(l, "Status van de audit", "State of the audit"), body, status);
+  return Html(env, req, w.T("web.audit.state_audit"), body, status);
 }
 
 // ---- hoor en wederhoor -------------------------------------------------------------------
@@ -636,14 +557,15 @@ std::string WithBreaks(const std::string& html) {
   return out;
 }
 
-std::string DecisionLabel(Lang l, const std::string& decision) {
-  if (decision == "accepted") return S(Tr(l, "aanvaard", "accepted"));
-  if (decision == "rejected") return S(Tr(l, "verworpen", "rejected"));
+std::string DecisionLabel(const Translator& w, const std::string& decision) {
+  if (decision == "accepted") return S(w.T("web.audit.accepted"));
+  if (decision == "rejected") return S(w.T("web.audit.rejected"));
   return decision;
 }
 
 Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   const Audit& a = ac.audit;
   std::vector<std::string> problems;
   int status = 200;
@@ -659,9 +581,7 @@ Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContex
       r.actor = env.inspector;
       const std::optional<Date> received = Date::ParseIso(Get(req, "received"));
       if (!received) {
-        problems.push_back(S(Tr(l, "De ontvangstdatum is geen datum (JJJJ-MM-DD): ",
-                                "The date received is not a date (YYYY-MM-DD): ")) +
-                           Get(req, "received"));
+        problems.push_back(w.T("web.audit.received_not_a_date", {{"value", Get(req, "received")}}));
       } else {
         r.received = *received;
         Result<vtaudit::Response> added = AddResponse(env.ws, r);
@@ -673,7 +593,7 @@ Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContex
       const std::optional<long> id = Whole(Get(req, "response"));
       const std::string decision = Get(req, "decision");
       if (!id || (decision != "accepted" && decision != "rejected")) {
-        problems.push_back(S(Tr(l, "Kies aanvaard of verworpen.", "Choose accepted or rejected.")));
+        problems.push_back(S(w.T("web.audit.choose_accepted_or_rejected")));
       } else {
         Status s = DecideResponse(env.ws, a.id, *id, decision, TypedNote(Get(req, "reason")),
                                   env.inspector);
@@ -682,88 +602,77 @@ Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContex
         problems = s.messages();
       }
     } else {
-      problems.push_back(S(Tr(l, "Onbekende handeling.", "Unknown action.")));
+      problems.push_back(S(w.T("web.audit.unknown_action")));
     }
-    problems.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
+    problems.push_back(S(w.T("web.forms.nothing_was_saved")));
   }
   Result<std::vector<vtaudit::Response>> responses = Responses(env.ws, a.id);
   if (!responses.ok()) return Fail(env, req, responses.status());
-  std::string body =
-      AuditNav(env, a, Tr(l, "Hoor en wederhoor", "Responses")) + Messages(problems, "error");
-  if (req.query.count("added"))
-    body += Notice(Tr(l, "De reactie is vastgelegd.", "The response is recorded."));
-  if (req.query.count("decided"))
-    body += Notice(Tr(l, "Het besluit is vastgelegd.", "The decision is recorded."));
+  std::string body = AuditNav(env, a, w.T("web.parts.responses")) + Messages(problems, "error");
+  if (req.query.count("added")) body += Notice(w.T("web.audit.response_recorded"));
+  if (req.query.count("decided")) body += Notice(w.T("web.audit.decision_recorded"));
   if (responses->empty()) {
-    body +=
-        "<p>" +
-        S(Tr(l, "Nog geen reacties van de organisatie.", "No responses of the organisation yet.")) +
-        "</p>\n";
+    body += "<p>" + S(w.T("web.audit.no_responses_organisation_yet")) + "</p>\n";
   }
   for (const vtaudit::Response& r : *responses) {
     const std::string id = std::to_string(r.id);
-    body += "<section class=\"response\"><h2>" + S(Tr(l, "Reactie ", "Response ")) + id + ": " +
-            (r.criterion.empty() ? S(Tr(l, "het rapport als geheel", "the report as a whole"))
-                                 : Escape(r.criterion)) +
-            "</h2>\n<p class=\"muted small\">" + S(Tr(l, "Ontvangen ", "Received ")) +
-            Escape(Day(r.received, l)) + (r.source.empty() ? "" : " · " + Escape(r.source)) +
-            " · " + S(Tr(l, "op versie ", "on version ")) + std::to_string(r.version) + " · " +
-            S(Tr(l, "vastgelegd ", "recorded ")) + Escape(Moment(r.at, l)) +
-            (r.recorded_by.empty() ? "" : S(Tr(l, " door ", " by ")) + Escape(r.recorded_by)) +
+    body += "<section class=\"response\"><h2>" +
+            w.T("web.audit.response_on",
+                {{"response", id},
+                 {"subject",
+                  r.criterion.empty() ? w.T("web.audit.report_as_whole") : Escape(r.criterion)}}) +
+            "</h2>\n<p class=\"muted small\">" +
+            w.T("web.audit.received_on", {{"date", Escape(Day(r.received, w))}}) +
+            (r.source.empty() ? "" : " · " + Escape(r.source)) + " · " +
+            w.T("web.audit.on_version", {{"version", std::to_string(r.version)}}) + " · " +
+            (r.recorded_by.empty()
+                 ? w.T("web.audit.recorded_at", {{"at", Escape(StampLabel(w, r.at))}})
+                 : w.T("web.audit.recorded_at_by", {{"at", Escape(StampLabel(w, r.at))},
+                                                    {"inspector", Escape(r.recorded_by)}})) +
             "</p>\n<blockquote class=\"text\">" + WithBreaks(Escape(r.text)) + "</blockquote>\n";
     if (r.decision) {
-      body += "<p><strong>" + DecisionLabel(l, *r.decision) + "</strong>" +
+      body += "<p><strong>" + DecisionLabel(w, *r.decision) + "</strong>" +
               (r.reason.empty() ? "" : ": " + Escape(r.reason)) + " <span class=\"muted small\">(" +
-              Escape(Moment(r.decided_at, l)) +
-              (r.decided_by.empty() ? "" : S(Tr(l, ", ", ", ")) + Escape(r.decided_by)) +
-              ")</span></p>\n";
+              Escape(StampLabel(w, r.decided_at)) +
+              (r.decided_by.empty() ? "" : ", " + Escape(r.decided_by)) + ")</span></p>\n";
     }
     const bool resubmitted = action == "decide" && Get(req, "response") == id;
     body += "<details" + std::string(resubmitted || !r.decision ? " open" : "") + "><summary>" +
-            S(r.decision ? Tr(l, "Het besluit wijzigen", "Change the decision")
-                         : Tr(l, "Besluiten", "Decide")) +
+            S(r.decision ? w.T("web.audit.change_decision") : w.T("web.audit.decide")) +
             "</summary>\n" + FormOpen(env, AuditPath(a.id) + "/responses") +
             "<input type=\"hidden\" name=\"action\" value=\"decide\"><input type=\"hidden\" "
             "name=\"response\" value=\"" +
-            id + "\">\n<fieldset><legend>" + S(Tr(l, "Besluit", "Decision")) + "</legend>";
+            id + "\">\n<fieldset><legend>" + S(w.T("web.audit.decision")) + "</legend>";
     for (const char* d : {"accepted", "rejected"}) {
       const std::string input_id = "d" + id + "_" + d;
       const bool checked = resubmitted && Get(req, "decision") == d;
       body += "<label for=\"" + input_id + "\"><input type=\"radio\" id=\"" + input_id +
               "\" name=\"decision\" value=\"" + d + "\"" + (checked ? " checked" : "") + "> " +
-              DecisionLabel(l, d) + "</label> ";
+              DecisionLabel(w, d) + "</label> ";
     }
     body += "</fieldset>\n" +
-            TextArea("reason" + id, Tr(l, "Reden", "Reason"), resubmitted ? Get(req, "reason") : "",
+            TextArea("reason" + id, w.T("web.audit.reason"), resubmitted ? Get(req, "reason") : "",
                      3, "reason") +
-            Submit(Tr(l, "Besluit vastleggen", "Record the decision")) + "</form></details>\n" +
-            "</section>\n";
+            Submit(w.T("web.audit.record_decision")) + "</form></details>\n" + "</section>\n";
   }
-  std::vector<Option> criteria{{"", S(Tr(l, "het rapport als geheel", "the report as a whole"))}};
+  std::vector<Option> criteria{{"", S(w.T("web.audit.report_as_whole"))}};
   for (const Criterion* k : ac.framework->Criteria()) {
     criteria.push_back({k->id, k->id + " — " + Shortened(Name(l, k->text, k->gloss), 80)});
   }
   const bool adding = action == "add";
-  std::time_t now = std::time(nullptr);
-  std::tm today{};
-  localtime_r(&now, &today);
-  char iso[32];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", today.tm_year + 1900, today.tm_mon + 1,
-                today.tm_mday);
-  body += "<h2>" + S(Tr(l, "Een reactie vastleggen", "Record a response")) + "</h2>\n" +
-          FormOpen(env, AuditPath(a.id) + "/responses") +
-          "<input type=\"hidden\" name=\"action\" value=\"add\">\n" +
-          Select("criterion", Tr(l, "Criterium", "Criterion"), criteria,
-                 adding ? Get(req, "criterion") : "") +
-          TextArea("text", Tr(l, "De reactie van de organisatie", "The organisation's response"),
-                   adding ? Get(req, "text") : "", 5) +
-          Input("source",
-                Tr(l, "Bron (bv. brief van de bestuurder)", "Source (e.g. the board's letter)"),
-                adding ? Get(req, "source") : "") +
-          Input("received", Tr(l, "Ontvangen op", "Received on"),
-                adding ? Get(req, "received") : iso, "date") +
-          Submit(Tr(l, "Reactie vastleggen", "Record the response")) + "</form>\n";
-  return Html(env, req, Tr(l, "Hoor en wederhoor", "Responses"), body, status);
+  const std::string today = DutchToday().ToIso();
+  body +=
+      "<h2>" + S(w.T("web.audit.record_response")) + "</h2>\n" +
+      FormOpen(env, AuditPath(a.id) + "/responses") +
+      "<input type=\"hidden\" name=\"action\" value=\"add\">\n" +
+      Select("criterion", w.T("web.audits.criterion"), criteria,
+             adding ? Get(req, "criterion") : "") +
+      TextArea("text", w.T("web.audit.organisation_s_response"), adding ? Get(req, "text") : "",
+               5) +
+      Input("source", w.T("web.audit.source_e_g_board"), adding ? Get(req, "source") : "") +
+      Input("received", w.T("web.audit.received"), adding ? Get(req, "received") : today, "date") +
+      Submit(w.T("web.audit.record_the_response")) + "</form>\n";
+  return Html(env, req, w.T("web.parts.responses"), body, status);
 }
 
 // ---- the report versions -----------------------------------------------------------------
@@ -776,53 +685,47 @@ const char* ContentType(const std::string& format) {
 }
 
 Response VersionsPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   const Audit& a = ac.audit;
   Result<std::vector<ReportVersionInfo>> versions = ReportVersions(env.ws, a.id);
   if (!versions.ok()) return Fail(env, req, versions.status());
-  std::string body = AuditNav(env, a, Tr(l, "Versies", "Versions"));
-  body +=
-      "<p><a href=\"" + AuditPath(a.id) + "/report.pdf\">" +
-      S(a.status == AuditStatus::kDraft
-            ? Tr(l, "De werkversie als PDF downloaden", "Download the draft as PDF")
-            : Tr(l, "De laatste versie als PDF downloaden", "Download the latest version as PDF")) +
-      "</a></p>\n";
+  std::string body = AuditNav(env, a, w.T("web.parts.versions"));
+  body += "<p><a href=\"" + AuditPath(a.id) + "/report.pdf\">" +
+          S(a.status == AuditStatus::kDraft ? w.T("web.audit.download_draft_as_pdf")
+                                            : w.T("web.audit.download_latest_version_as")) +
+          "</a></p>\n";
   if (versions->empty()) {
-    body += "<p>" +
-            S(Tr(l, "Er is nog geen versie: die ontstaat bij de stap naar concept.",
-                 "There is no version yet: the move to concept makes the first.")) +
-            "</p>\n";
-    return Html(env, req, Tr(l, "Rapportversies", "Report versions"), body);
+    body += "<p>" + S(w.T("web.audit.there_no_version_yet")) + "</p>\n";
+    return Html(env, req, w.T("web.audit.report_versions"), body);
   }
-  body += "<table><thead><tr><th>" + S(Tr(l, "Versie", "Version")) + "</th><th>" +
-          S(Tr(l, "Status", "State")) + "</th><th>" + S(Tr(l, "Peildatum", "Peildatum")) +
-          "</th><th>" + S(Tr(l, "Vastgelegd", "Made")) + "</th><th>" +
-          S(Tr(l, "Bestanden", "Files")) + "</th></tr></thead><tbody>\n";
+  body += "<table><thead><tr><th>" + S(w.T("web.audit.version")) + "</th><th>" +
+          S(w.T("web.parts.state")) + "</th><th>" + S(w.T("web.audit.peildatum")) + "</th><th>" +
+          S(w.T("web.audit.made")) + "</th><th>" + S(w.T("web.audit.files")) +
+          "</th></tr></thead><tbody>\n";
   for (const ReportVersionInfo& v : *versions) {
     std::string files;
     for (const StoredReport& f : v.files) {
       files += "<div><a href=\"" + AuditPath(a.id) + "/version/" +
                std::to_string(v.snapshot.version) + "/" + Escape(UrlSegment(f.format)) + "/" +
                Escape(UrlSegment(f.lang)) + "\">" + Escape(f.format) + " (" + Escape(f.lang) +
-               ")</a> <span class=\"muted small\">" + Escape(Moment(f.written_at, l)) +
+               ")</a> <span class=\"muted small\">" + Escape(StampLabel(w, f.written_at)) +
                " · SHA-256 " + Escape(f.sha256.substr(0, 12)) + "</span></div>";
     }
-    for (const WithdrawnReport& w : v.withdrawn) {
-      files += "<div class=\"muted small\">" + Escape(w.format) + " (" + Escape(w.lang) + ") " +
-               S(Tr(l, "ingetrokken op ", "withdrawn on ")) + Escape(Moment(w.withdrawn_at, l)) +
-               (w.reason.empty() ? "" : ": " + Escape(w.reason)) + "</div>";
+    for (const WithdrawnReport& gone : v.withdrawn) {
+      files += "<div class=\"muted small\">" + Escape(gone.format) + " (" + Escape(gone.lang) +
+               ") " +
+               w.T("web.audit.withdrawn_on", {{"at", Escape(StampLabel(w, gone.withdrawn_at))}}) +
+               (gone.reason.empty() ? "" : ": " + Escape(gone.reason)) + "</div>";
     }
     if (files.empty()) {
-      files = "<span class=\"muted small\">" +
-              S(Tr(l, "nog geen bestand geschreven", "no file written yet")) + "</span>";
+      files = "<span class=\"muted small\">" + S(w.T("web.audit.no_file_written_yet")) + "</span>";
     }
     body += "<tr><td>" + std::to_string(v.snapshot.version) + "</td><td>" +
-            Escape(v.snapshot.state) + "</td><td>" + FormatLongDate(v.snapshot.as_of, LangCode(l)) +
-            "</td><td>" + Escape(Moment(v.snapshot.created_at, l)) + "</td><td>" + files +
-            "</td></tr>\n";
+            Escape(v.snapshot.state) + "</td><td>" + w.LongDate(v.snapshot.as_of) + "</td><td>" +
+            Escape(StampLabel(w, v.snapshot.created_at)) + "</td><td>" + files + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
-  return Html(env, req, Tr(l, "Rapportversies", "Report versions"), body);
+  return Html(env, req, w.T("web.audit.report_versions"), body);
 }
 
 // A kept report file: /audit/N/version/V/FORMAT/LANG, the bytes stored, as a download.

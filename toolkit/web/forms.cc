@@ -66,10 +66,10 @@ Result<std::vector<FormRow>> FormRows(const PageEnv& env, const AuditContext& ac
     auto it = index.find(s.criterion);
     if (it == index.end()) continue;
     FormRow& row = rows[it->second];
-    const std::string shown =
-        scope == Scope::kCase ? ResultLabel(env.lang, s.result) : LevelLabel(env.lang, f, s.result);
+    const std::string shown = scope == Scope::kCase ? ResultLabel(env.words(), s.result)
+                                                    : LevelLabel(env.words(), f, s.result);
     if (s.reconciled) {
-      row.others.push_back(S(Tr(env.lang, "afgestemd: ", "reconciled: ")) + shown);
+      row.others.push_back(env.words().T("web.forms.reconciled", {{"result", shown}}));
     } else if (s.inspector == env.inspector) {
       row.result = s.result;
       row.note = s.note;
@@ -87,13 +87,13 @@ struct Choice {
 
 std::vector<Choice> Choices(const PageEnv& env, const Framework& f, Scope scope) {
   if (scope == Scope::kCase) {
-    return {{S(kVoldoet), ResultLabel(env.lang, kVoldoet)},
-            {S(kVoldoetNiet), ResultLabel(env.lang, kVoldoetNiet)},
-            {S(kNvt), ResultLabel(env.lang, kNvt)}};
+    return {{S(kVoldoet), ResultLabel(env.words(), kVoldoet)},
+            {S(kVoldoetNiet), ResultLabel(env.words(), kVoldoetNiet)},
+            {S(kNvt), ResultLabel(env.words(), kNvt)}};
   }
   std::vector<Choice> out;
   for (const Level& level : f.scale.levels)
-    out.push_back({level.id, LevelLabel(env.lang, f, level.id)});
+    out.push_back({level.id, LevelLabel(env.words(), f, level.id)});
   return out;
 }
 
@@ -103,17 +103,14 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
                       const std::map<std::string, std::pair<std::string, std::string>>& submitted,
                       bool with_next) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   const std::vector<Choice> choices = Choices(env, *ac.framework, scope);
   // A concept or final audit is frozen: the form shows the scores, nothing can be saved.
   const bool final = ac.audit.status != AuditStatus::kDraft;
   std::string html = "<form class=\"score\" method=\"post\" action=\"" + Escape(action) + "\">\n" +
                      CsrfField(env) + "\n";
   if (final) {
-    html += "<p class=\"message\">" +
-            S(Tr(l,
-                 "Deze audit is bevroren (concept of definitief); scores wijzigen kan alleen in de "
-                 "werkversie.",
-                 "This audit is frozen (concept or final); scores change only in a draft.")) +
+    html += "<p class=\"message\">" + S(w.T("web.forms.this_audit_frozen_concept")) +
             "</p>\n<fieldset disabled>\n";
   }
   int n = 0;
@@ -138,17 +135,18 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
               (scope == Scope::kCase ? " <kbd>" + std::to_string(i) + "</kbd>" : "") + "</label>";
     }
     html += "</div>\n<div class=\"note\"><label for=\"n" + std::to_string(n) + "\">" +
-            S(Tr(l, "Toelichting", "Note")) + "</label><textarea id=\"n" + std::to_string(n) +
+            S(w.T("web.forms.note")) + "</label><textarea id=\"n" + std::to_string(n) +
             "\" name=\"note_" + id + "\" rows=\"3\" maxlength=\"4000\" autocomplete=\"off\">" +
             Escape(note) + "</textarea></div>\n<p class=\"small\"><a href=\"" +
             Escape(HistoryPath(ac.audit.id, case_id, k.id)) + "\">" +
-            S(Tr(l, "Geschiedenis van ", "History of ")) + id + "</a></p>\n";
+            w.T("web.forms.history_of", {{"criterion", id}}) + "</a></p>\n";
     if (!row.others.empty()) {
-      html += "<p class=\"others\">" + S(Tr(l, "Andere scores: ", "Other scores: "));
+      std::string others;
       for (size_t j = 0; j < row.others.size(); ++j) {
-        html += (j ? "; " : "") + Escape(row.others[j]);
+        others += (j ? "; " : "") + Escape(row.others[j]);
       }
-      html += "</p>\n";
+      html +=
+          "<p class=\"others\">" + w.T("web.forms.other_scores", {{"scores", others}}) + "</p>\n";
     }
     html += "</fieldset>\n";
     ++n;
@@ -156,19 +154,12 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
   html += "<div class=\"actions\">";
   if (with_next) {
     html += "<button class=\"primary\" type=\"submit\" name=\"then\" value=\"next\">" +
-            S(Tr(l, "Opslaan en volgende", "Save and next")) + "</button>";
+            S(w.T("web.forms.save_next")) + "</button>";
   }
   html += std::string("<button") + (with_next ? "" : " class=\"primary\"") +
-          " type=\"submit\" name=\"then\" value=\"stay\">" + S(Tr(l, "Opslaan", "Save")) +
-          "</button>";
+          " type=\"submit\" name=\"then\" value=\"stay\">" + S(w.T("web.forms.save")) + "</button>";
   if (scope == Scope::kCase) {
-    html += "<span class=\"muted small\">" +
-            S(Tr(l,
-                 "Toetsen: Tab naar een criterium, <kbd>1</kbd> voldoet, <kbd>2</kbd> voldoet "
-                 "niet, <kbd>3</kbd> n.v.t.; Ctrl+Enter in een toelichting slaat op.",
-                 "Keys: Tab to a criterion, <kbd>1</kbd> met, <kbd>2</kbd> not met, <kbd>3</kbd> "
-                 "n/a; Ctrl+Enter in a note saves.")) +
-            "</span>";
+    html += "<span class=\"muted small\">" + S(w.T("web.forms.keys_tab_criterion_kbd")) + "</span>";
   }
   html += "</div>\n";
   if (final) html += "</fieldset>\n";
@@ -183,7 +174,7 @@ std::string ScoreForm(const PageEnv& env, const AuditContext& ac, const std::str
 std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
                                   const std::string& case_id, const std::vector<FormRow>& rows,
                                   const Request& req, int* http_status) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   std::vector<std::string> messages;
   std::vector<ScoreInput> inputs;
   for (const FormRow& row : rows) {
@@ -196,9 +187,7 @@ std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
     const std::string note = n == req.form.end() ? row.note : TypedNote(n->second);
     if (result.empty()) {
       if (!note.empty() && note != row.note) {
-        messages.push_back(
-            id + ": " +
-            S(Tr(l, "kies een uitkomst bij de toelichting.", "choose a result for the note.")));
+        messages.push_back(id + ": " + S(w.T("web.forms.choose_result_note")));
       }
       continue;
     }
@@ -222,16 +211,10 @@ std::vector<std::string> SaveForm(const PageEnv& env, const AuditContext& ac,
     *http_status = stale ? 409 : HttpStatusFor(written.status(), req.method);
     messages = Said(env, written.status());
     if (stale) {
-      messages.push_back(S(Tr(l,
-                              "Er is intussen elders gescoord (in een ander venster of met de "
-                              "opdrachtregel). Hieronder staan de actuele scores; controleer ze "
-                              "en sla opnieuw op.",
-                              "Scores were changed elsewhere in the meantime (another window or "
-                              "the command line). The current scores are shown below; check them "
-                              "and save again.")));
+      messages.push_back(S(w.T("web.forms.scores_were_changed_elsewhere")));
     }
   }
-  messages.push_back(S(Tr(l, "Er is niets opgeslagen.", "Nothing was saved.")));
+  messages.push_back(S(w.T("web.forms.nothing_was_saved")));
   return messages;
 }
 
@@ -252,14 +235,13 @@ std::map<std::string, std::pair<std::string, std::string>> Submitted(
 Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac,
                   const std::string& case_id) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   Result<Sample> sample = CurrentSample(env.ws, ac.audit.id);
   if (!sample.ok()) return Fail(env, req, sample.status());
   auto at = std::find_if(sample->cases.begin(), sample->cases.end(),
                          [&](const SampledCase& c) { return c.case_id == case_id; });
   if (at == sample->cases.end()) {
-    return ErrorPage(
-        env, req, 404,
-        S(Tr(l, "Deze zaak zit niet in de steekproef.", "This case is not in the sample.")));
+    return ErrorPage(env, req, 404, S(w.T("web.forms.this_case_not_sample")));
   }
   Result<std::optional<CaseRecord>> record = FindCase(env.ws, ac.audit.org, case_id);
   if (!record.ok()) return Fail(env, req, record.status());
@@ -294,35 +276,37 @@ Response CasePage(const PageEnv& env, const Request& req, const AuditContext& ac
     }
     notice = Messages(problems, "error");
   } else if (req.query.count("saved")) {
-    notice =
-        "<p class=\"message ok\" role=\"status\">" + S(Tr(l, "Opgeslagen.", "Saved.")) + "</p>\n";
+    notice = "<p class=\"message ok\" role=\"status\">" + S(w.T("web.forms.saved")) + "</p>\n";
   }
 
   const CaseRecord& c = **record;
   std::string body = AuditNav(env, ac.audit, "") + notice;
   const size_t position = static_cast<size_t>(at - sample->cases.begin()) + 1;
-  body += "<p class=\"muted\">" + S(Tr(l, "Zaak ", "Case ")) + std::to_string(position) +
-          S(Tr(l, " van ", " of ")) + std::to_string(sample->cases.size()) + "</p>\n";
-  body += "<h2>" + S(Tr(l, "De zaak", "The case")) + "</h2>\n" + CaseFacts(l, c) + "<h2>" +
-          S(Tr(l, "Scoren", "Scoring")) + "</h2>\n";
+  body += "<p class=\"muted\">" +
+          w.T("web.forms.case_of", {{"position", std::to_string(position)},
+                                    {"size", std::to_string(sample->cases.size())}}) +
+          "</p>\n";
+  body += "<h2>" + S(w.T("web.forms.case")) + "</h2>\n" + CaseFacts(w, c) + "<h2>" +
+          S(w.T("web.forms.scoring")) + "</h2>\n";
   body += ScoreForm(env, ac, action, case_id, Scope::kCase, *rows, submitted, true);
   if (!not_applicable.empty()) {
-    body += "<h2>" + S(Tr(l, "Niet van toepassing op deze zaak", "Not applicable to this case")) +
-            "</h2>\n<ul class=\"small muted\">";
+    body +=
+        "<h2>" + S(w.T("web.forms.not_applicable_this_case")) + "</h2>\n<ul class=\"small muted\">";
     for (const Criterion* k : not_applicable) {
       body += "<li>" + Escape(k->id) + " — " + Escape(Name(l, k->text, k->gloss)) + " (" +
-              S(Tr(l, "geldt als: ", "applies when: ")) + "<code>" +
-              Escape(k->applies_when.text()) + "</code>)</li>";
+              w.T("web.forms.applies_when",
+                  {{"condition", "<code>" + Escape(k->applies_when.text()) + "</code>"}}) +
+              ")</li>";
     }
     body += "</ul>\n";
   }
-  Response r = Html(env, req, S(Tr(l, "Zaak ", "Case ")) + case_id, body, status);
+  Response r = Html(env, req, w.T("web.forms.case_title", {{"case", case_id}}), body, status);
   return r;
 }
 
 // Who works: the inspector picks their name from the audit's list; the session keeps it.
 Response InspectorPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   const Audit& a = ac.audit;
   std::string notice;
   int status = 200;
@@ -334,21 +318,19 @@ Response InspectorPage(const PageEnv& env, const Request& req, const AuditContex
       return r;
     }
     status = 422;
-    notice = Messages(
-        {S(Tr(l, "Kies een inspecteur van deze audit.", "Choose an inspector of this audit."))},
-        "error");
+    notice = Messages({S(w.T("web.forms.choose_inspector_this_audit"))}, "error");
   }
   std::string body = AuditNav(env, a, "") + notice;
   if (a.inspectors.empty()) {
     body += "<p>" +
-            S(Tr(l, "Deze audit heeft nog geen inspecteurs. Voeg ze toe met ",
-                 "This audit has no inspectors yet. Add them with ")) +
-            "<code>vtaudit audit inspectors --audit " + std::to_string(a.id) +
-            " --add NAAM</code>.</p>\n";
-    return Html(env, req, Tr(l, "Wie werkt er?", "Who is working?"), body, status);
+            w.T("web.forms.no_inspectors",
+                {{"command", "<code>vtaudit audit inspectors --audit " + std::to_string(a.id) +
+                                 " --add NAAM</code>"}}) +
+            "</p>\n";
+    return Html(env, req, w.T("web.forms.who_working"), body, status);
   }
   body += "<form method=\"post\" action=\"" + AuditPath(a.id) + "/inspector\">\n" + CsrfField(env) +
-          "\n<fieldset><legend>" + S(Tr(l, "Ik werk als", "I am working as")) + "</legend>\n";
+          "\n<fieldset><legend>" + S(w.T("web.forms.i_am_working_as")) + "</legend>\n";
   int i = 0;
   for (const std::string& name : a.inspectors) {
     const std::string input_id = "i" + std::to_string(++i);
@@ -357,18 +339,14 @@ Response InspectorPage(const PageEnv& env, const Request& req, const AuditContex
             (name == env.inspector ? " checked" : "") + "> " + Escape(name) + "</label><br>\n";
   }
   body += "</fieldset>\n<p><button class=\"primary\" type=\"submit\">" +
-          S(Tr(l, "Verder", "Continue")) + "</button></p>\n</form>\n<p class=\"muted small\">" +
-          S(Tr(l,
-               "Scoren is blind: de scores van een andere inspecteur ziet u pas als u dezelfde "
-               "zaak en hetzelfde criterium zelf hebt gescoord.",
-               "Scoring is blind: you see another inspector's scores only once you have scored "
-               "the same case and criterion yourself.")) +
-          "</p>\n";
-  return Html(env, req, Tr(l, "Wie werkt er?", "Who is working?"), body, status);
+          S(w.T("web.forms.continue")) + "</button></p>\n</form>\n<p class=\"muted small\">" +
+          S(w.T("web.forms.scoring_blind_you_see")) + "</p>\n";
+  return Html(env, req, w.T("web.forms.who_working"), body, status);
 }
 
 Response OrganisationPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   const Framework& f = *ac.framework;
   const std::string action = AuditPath(ac.audit.id) + "/organisation";
   if (!OnAudit(ac.audit, env.inspector)) return Redirect(AuditPath(ac.audit.id) + "/inspector");
@@ -389,37 +367,36 @@ Response OrganisationPage(const PageEnv& env, const Request& req, const AuditCon
     }
     notice = Messages(problems, "error");
   } else if (req.query.count("saved")) {
-    notice =
-        "<p class=\"message ok\" role=\"status\">" + S(Tr(l, "Opgeslagen.", "Saved.")) + "</p>\n";
+    notice = "<p class=\"message ok\" role=\"status\">" + S(w.T("web.forms.saved")) + "</p>\n";
   }
-  std::string body =
-      AuditNav(env, ac.audit, Tr(l, "Organisatiecriteria", "Organisation criteria")) + notice;
-  body += "<h2>" + S(Tr(l, "Oordeelsschaal", "Judgement scale")) + "</h2>\n<table><thead><tr><th>" +
-          S(Tr(l, "Niveau", "Level")) + "</th><th class=\"num\">" +
-          S(Tr(l, "Vanaf naleving", "From compliance")) + "</th><th class=\"num\">" +
-          S(Tr(l, "Waarde", "Score")) + "</th></tr></thead><tbody>\n";
+  std::string body = AuditNav(env, ac.audit, w.T("web.forms.organisation_criteria")) + notice;
+  body += "<h2>" + S(w.T("web.forms.judgement_scale")) + "</h2>\n<table><thead><tr><th>" +
+          S(w.T("web.forms.level")) + "</th><th class=\"num\">" +
+          S(w.T("web.forms.from_compliance")) + "</th><th class=\"num\">" +
+          S(w.T("web.forms.score")) + "</th></tr></thead><tbody>\n";
   for (const Level& level : f.scale.levels) {
-    body += "<tr><td>" + Escape(LevelLabel(l, f, level.id)) + "</td><td class=\"num\">" +
+    body += "<tr><td>" + Escape(LevelLabel(w, f, level.id)) + "</td><td class=\"num\">" +
             Percent(l, level.min_share) + "</td><td class=\"num\">" +
             Number(l, level.score, level.score == static_cast<int>(level.score) ? 0 : 1) +
             "</td></tr>\n";
   }
-  body += "</tbody></table>\n<h2>" + S(Tr(l, "Te scoren", "To score")) + "</h2>\n";
+  body += "</tbody></table>\n<h2>" + S(w.T("web.forms.to_score")) + "</h2>\n";
   body += ScoreForm(env, ac, action, "", Scope::kOrganisation, *rows, submitted, false);
   std::string measured;
   for (const Criterion* k : f.Criteria()) {
     if (k->scope != Scope::kOrganisation || k->measured_by.empty()) continue;
     const Deadline* d = f.FindDeadline(k->measured_by);
     measured += "<li>" + Escape(k->id) + " — " + Escape(Name(l, k->text, k->gloss)) + " (" +
-                S(Tr(l, "gemeten met termijn ", "measured by deadline ")) +
-                Escape(d ? Name(l, d->name, d->gloss) : k->measured_by) + ")</li>";
+                w.T("web.forms.measured_by",
+                    {{"deadline", Escape(d ? Name(l, d->name, d->gloss) : k->measured_by)}}) +
+                ")</li>";
   }
   if (!measured.empty()) {
-    body += "<h2>" + S(Tr(l, "Gemeten criteria", "Measured criteria")) + "</h2>\n<ul>" + measured +
+    body += "<h2>" + S(w.T("web.forms.measured_criteria")) + "</h2>\n<ul>" + measured +
             "</ul>\n<p><a href=\"" + AuditPath(ac.audit.id) + "/timeliness\">" +
-            S(Tr(l, "Naar de tijdigheid", "To timeliness")) + "</a></p>\n";
+            S(w.T("web.forms.timeliness")) + "</a></p>\n";
   }
-  return Html(env, req, Tr(l, "Organisatiecriteria", "Organisation criteria"), body, status);
+  return Html(env, req, w.T("web.forms.organisation_criteria"), body, status);
 }
 
 }  // namespace vtaudit::web::page

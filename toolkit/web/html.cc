@@ -43,11 +43,10 @@ std::string Layout(const PageEnv& env, const Request& request, std::string_view 
       "<header class=\"top\"><a class=\"brand\" href=\"/\">vtaudit</a>"
       "<span class=\"who\">";
   if (!env.inspector.empty()) {
-    html += Tr(env.lang, "Inspecteur: ", "Inspector: ");
-    html += Escape(env.inspector);
+    html += env.words().T("web.layout.inspector", {{"inspector", Escape(env.inspector)}});
   }
   html += "</span><nav class=\"lang\" aria-label=\"";
-  html += Tr(env.lang, "Taal", "Language");
+  html += env.words().T("web.layout.language");
   html += "\">";
   html += en ? "<a href=\"" + here +
                    "lang=nl\" hreflang=\"nl\">Nederlands</a> · <strong>English</strong>"
@@ -82,16 +81,15 @@ int HttpStatusFor(const Status& status, const std::string& method) {
 Response ErrorPage(const PageEnv& env, const Request& request, int status,
                    std::string_view message) {
   std::string body = "<p class=\"message error\" role=\"alert\">" + Escape(message) +
-                     "</p>\n<p><a href=\"/\">" +
-                     std::string(Tr(env.lang, "Naar de audits", "To the audits")) + "</a></p>\n";
-  std::string_view title = status == 404   ? Tr(env.lang, "Niet gevonden", "Not found")
-                           : status == 403 ? Tr(env.lang, "Verboden", "Forbidden")
-                           : status == 413 ? Tr(env.lang, "Te groot", "Too large")
-                           : status == 400 || status == 422
-                               ? Tr(env.lang, "Onjuiste invoer", "Invalid input")
-                           : status == 409 ? Tr(env.lang, "Intussen gewijzigd", "Changed meanwhile")
-                           : status == 503 ? Tr(env.lang, "Bezet", "Busy")
-                                           : Tr(env.lang, "Fout", "Error");
+                     "</p>\n<p><a href=\"/\">" + env.words().T("web.layout.audits") + "</a></p>\n";
+  const std::string title = status == 404   ? env.words().T("web.layout.not_found")
+                            : status == 403 ? env.words().T("web.layout.forbidden")
+                            : status == 413 ? env.words().T("web.layout.too_large")
+                            : status == 400 || status == 422
+                                ? env.words().T("web.layout.invalid_input")
+                            : status == 409 ? env.words().T("web.layout.changed_meanwhile")
+                            : status == 503 ? env.words().T("web.layout.busy")
+                                            : env.words().T("web.layout.error");
   return {status, "text/html; charset=utf-8", Layout(env, request, title, body), ""};
 }
 

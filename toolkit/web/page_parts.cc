@@ -32,12 +32,8 @@ std::string Said(const PageEnv& env, const UnmetGate& gate) {
 
 std::string HiddenDisagreements(const PageEnv& env, long hidden) {
   if (hidden <= 0) return "";
-  return "<p class=\"muted small\">" + std::to_string(hidden) + " " +
-         S(Tr(env.lang,
-              "verschil(len) op criteria die u zelf nog niet hebt gescoord blijven verborgen "
-              "(blind scoren).",
-              "disagreement(s) on criteria you have not scored yourself stay hidden (blind "
-              "scoring).")) +
+  return "<p class=\"muted small\">" +
+         env.words().T("web.parts.hidden_disagreements", {{"count", std::to_string(hidden)}}) +
          "</p>\n";
 }
 
@@ -90,17 +86,17 @@ std::string Field(const CaseRecord& c, std::string_view name) {
   return out;
 }
 
-std::string ResultLabel(Lang lang, std::string_view result) {
-  if (result == kVoldoet) return S(Tr(lang, "voldoet", "met"));
-  if (result == kVoldoetNiet) return S(Tr(lang, "voldoet niet", "not met"));
-  if (result == kNvt) return S(Tr(lang, "n.v.t.", "n/a"));
+std::string ResultLabel(const Translator& w, std::string_view result) {
+  if (result == kVoldoet) return S(w.T("web.parts.met"));
+  if (result == kVoldoetNiet) return S(w.T("web.parts.not_met"));
+  if (result == kNvt) return S(w.T("result.nvt"));
   return S(result);
 }
 
-std::string LevelLabel(Lang lang, const Framework& f, const std::string& level) {
+std::string LevelLabel(const Translator& w, const Framework& f, const std::string& level) {
   const Level* l = f.scale.Find(level);
-  if (!l) return ResultLabel(lang, level);
-  return lang == Lang::kEn ? l->gloss : l->name;
+  if (!l) return ResultLabel(w, level);
+  return w.english() ? l->gloss : l->name;
 }
 
 std::string Name(Lang lang, const std::string& nl, const std::string& en) {
@@ -123,34 +119,35 @@ bool OnAudit(const Audit& a, const std::string& inspector) {
 // pages.
 std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view current) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   const std::string base = AuditPath(a.id);
-  const std::pair<std::string, std::string_view> links[] = {
-      {base, Tr(l, "Steekproef", "Sample")},
-      {base + "/scores", Tr(l, "Scores", "Scores")},
-      {base + "/organisation", Tr(l, "Organisatiecriteria", "Organisation criteria")},
-      {base + "/judgement", Tr(l, "Oordeel", "Judgement")},
-      {base + "/timeliness", Tr(l, "Tijdigheid", "Timeliness")},
-      {base + "/agreement", Tr(l, "Overeenstemming", "Agreement")},
-      {base + "/disagreements", Tr(l, "Verschillen", "Disagreements")},
-      {base + "/findings", Tr(l, "Bevindingen", "Findings")},
-      {base + "/report", Tr(l, "Rapport", "Report")},
-      {base + "/report.pdf", Tr(l, "Rapport (PDF)", "Report (PDF)")},
-      {base + "/import", Tr(l, "Aanlevering", "Delivery")},
-      {base + "/draw", Tr(l, "Trekking", "Draw")},
-      {base + "/state", Tr(l, "Status", "State")},
-      {base + "/responses", Tr(l, "Hoor en wederhoor", "Responses")},
-      {base + "/versions", Tr(l, "Versies", "Versions")},
+  const std::pair<std::string, std::string> links[] = {
+      {base, w.T("web.parts.sample")},
+      {base + "/scores", w.T("web.parts.scores")},
+      {base + "/organisation", w.T("web.forms.organisation_criteria")},
+      {base + "/judgement", w.T("web.parts.judgement")},
+      {base + "/timeliness", w.T("web.parts.timeliness")},
+      {base + "/agreement", w.T("web.parts.agreement")},
+      {base + "/disagreements", w.T("web.parts.disagreements")},
+      {base + "/findings", w.T("web.parts.findings")},
+      {base + "/report", w.T("web.parts.report")},
+      {base + "/report.pdf", w.T("web.parts.report_pdf")},
+      {base + "/import", w.T("web.parts.delivery")},
+      {base + "/draw", w.T("web.parts.draw")},
+      {base + "/state", w.T("web.parts.state")},
+      {base + "/responses", w.T("web.parts.responses")},
+      {base + "/versions", w.T("web.parts.versions")},
   };
   const bool on_audit = OnAudit(a, env.inspector);
-  std::string html =
-      "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) + " · " +
-      Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
-      S(Tr(l, "status ", "status ")) + StateLabel(l, a.status) + " · " +
-      (on_audit ? S(Tr(l, "u werkt als ", "working as ")) + Escape(env.inspector)
-                : S(Tr(l, "nog niet gekozen wie werkt", "not yet chosen who works"))) +
-      " (<a href=\"" + base + "/inspector\">" +
-      S(on_audit ? Tr(l, "wisselen", "switch") : Tr(l, "kiezen", "choose")) +
-      "</a>)</p>\n<nav class=\"audit\" aria-label=\"" + S(Tr(l, "Audit", "Audit")) + "\">";
+  std::string html = "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) +
+                     " · " + Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
+                     w.T("web.parts.status", {{"state", StateLabel(l, a.status)}}) + " · " +
+                     (on_audit ? w.T("web.parts.working_as", {{"inspector", Escape(env.inspector)}})
+                               : S(w.T("web.parts.not_yet_chosen_who"))) +
+                     " (<a href=\"" + base + "/inspector\">" +
+                     S(on_audit ? w.T("web.parts.switch") : w.T("web.parts.choose")) +
+                     "</a>)</p>\n<nav class=\"audit\" aria-label=\"" + S(w.T("web.parts.audit")) +
+                     "\">";
   for (const auto& [href, label] : links) {
     html += "<a href=\"" + Escape(href) + "\"" +
             (label == current ? " aria-current=\"page\"" : "") + ">" + S(label) + "</a>";

@@ -40,8 +40,8 @@ std::string Messages(const std::vector<std::string>& messages, const char* cls);
 std::string AuditPath(int64_t id);
 // A case field's values as text, joined by ", ".
 std::string Field(const CaseRecord& c, std::string_view name);
-std::string ResultLabel(Lang lang, std::string_view result);
-std::string LevelLabel(Lang lang, const Framework& f, const std::string& level);
+std::string ResultLabel(const Translator& w, std::string_view result);
+std::string LevelLabel(const Translator& w, const Framework& f, const std::string& level);
 std::string Name(Lang lang, const std::string& nl, const std::string& en);
 // The state as the inspectorate words it.
 std::string StateLabel(Lang lang, AuditStatus s);

@@ -26,20 +26,15 @@ namespace page {
 
 Response AuditsPage(const PageEnv& env, const Request& req) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   Result<std::vector<Audit>> audits = ListAudits(env.ws);
   if (!audits.ok()) return Fail(env, req, audits.status());
   std::string body;
   if (audits->empty()) {
-    body += "<p>" +
-            S(Tr(l,
-                 "Er zijn nog geen audits. Begin er een hieronder of met <code>vtaudit audit "
-                 "new</code>.",
-                 "There are no audits yet. Start one below or with <code>vtaudit audit "
-                 "new</code>.")) +
-            "</p>\n";
+    body += "<p>" + S(w.T("web.audits.there_no_audits_yet")) + "</p>\n";
   }
-  body += "<p><a class=\"button\" href=\"/audit/new\">" +
-          S(Tr(l, "Een nieuwe audit beginnen", "Start a new audit")) + "</a></p>\n";
+  body += "<p><a class=\"button\" href=\"/audit/new\">" + S(w.T("web.audits.start_new_audit")) +
+          "</a></p>\n";
   for (const Audit& a : *audits) {
     Result<std::shared_ptr<const Framework>> f = env.framework(a.framework_sha256);
     if (!f.ok()) return Fail(env, req, f.status());
@@ -50,12 +45,12 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
     body += "<h2><a href=\"" + AuditPath(a.id) + "\">Audit " + std::to_string(a.id) + ": " +
             Escape(org) + ", " + std::to_string(a.period) + "</a></h2>\n<p class=\"muted\">" +
             Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
-            StateLabel(l, a.status) + " · " + std::to_string(in->sample.size()) + " " +
-            S(Tr(l, "zaken in de steekproef", "cases sampled")) + "</p>\n";
+            StateLabel(l, a.status) + " · " +
+            w.T("web.audits.cases_sampled", {{"count", std::to_string(in->sample.size())}}) +
+            "</p>\n";
     if (in->sample.empty()) continue;
-    body += "<table><thead><tr><th>" + S(Tr(l, "Domein", "Domain")) + "</th><th class=\"num\">" +
-            S(Tr(l, "Zaken gescoord van steekproef", "Cases scored of sampled")) +
-            "</th></tr></thead><tbody>\n";
+    body += "<table><thead><tr><th>" + S(w.T("web.audits.domain")) + "</th><th class=\"num\">" +
+            S(w.T("web.audits.cases_scored_sampled")) + "</th></tr></thead><tbody>\n";
     const ScoringProgress progress = MeasureProgress(**f, *in, env.inspector);
     for (size_t i = 0; i < progress.domains.size(); ++i) {
       const DomainProgress& p = progress.domains[i];
@@ -63,13 +58,12 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
       body += "<tr><td>" + Escape(Name(l, d.name, d.gloss)) + "</td><td class=\"num\">" +
               (p.has_case_criteria
                    ? std::to_string(p.complete) + " / " + std::to_string(p.sampled)
-                   : "<span class=\"muted\">" + S(Tr(l, "geen zaakcriteria", "no case criteria")) +
-                         "</span>") +
+                   : "<span class=\"muted\">" + S(w.T("web.audits.no_case_criteria")) + "</span>") +
               "</td></tr>\n";
     }
     body += "</tbody></table>\n";
   }
-  return Html(env, req, Tr(l, "Audits", "Audits"), body);
+  return Html(env, req, w.T("web.audits.audits"), body);
 }
 
 // ---- an audit's sample ----------------------------------------------------------------
@@ -79,10 +73,9 @@ namespace {
 // Where the audit stands: for a draft what the concept still needs, for a concept the
 // organisation's responses and what the final version needs (lifecycle.h).
 Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   if (a.status == AuditStatus::kFinal) {
-    return "<p class=\"message ok\">" +
-           S(Tr(l, "Deze audit is definitief.", "This audit is final.")) + "</p>\n";
+    return "<p class=\"message ok\">" + S(w.T("web.audits.this_audit_final")) + "</p>\n";
   }
   const Transition next{
       a.status == AuditStatus::kDraft ? AuditStatus::kConcept : AuditStatus::kFinal, "", "", false};
@@ -90,24 +83,25 @@ Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
   if (!unmet.ok()) return unmet.status();
   std::string html =
       "<section class=\"state\"><h2>" +
-      S(next.to == AuditStatus::kConcept ? Tr(l, "Naar het concept", "To the concept")
-                                         : Tr(l, "Naar definitief", "To final")) +
+      S(next.to == AuditStatus::kConcept ? w.T("web.audits.concept") : w.T("web.audits.final")) +
       "</h2>\n";
   if (next.to == AuditStatus::kFinal) {
     Result<std::vector<vtaudit::Response>> responses = Responses(env.ws, a.id);
     if (!responses.ok()) return responses.status();
-    html += "<p>" + std::to_string(responses->size()) + " " +
-            S(Tr(l, "reactie(s) van de organisatie (hoor en wederhoor).",
-                 "response(s) of the organisation.")) +
+    html += "<p>" +
+            w.T("web.audits.responses_of_organisation",
+                {{"count", std::to_string(responses->size())}}) +
             "</p>\n";
   }
   if (unmet->empty()) {
-    html += "<p>" + S(Tr(l, "Aan alle voorwaarden is voldaan: ", "Every condition is met: ")) +
-            "<a href=\"" + AuditPath(a.id) + "/state\">" +
-            S(Tr(l, "naar de status", "to the state")) + "</a>.</p>\n";
+    html += "<p>" +
+            w.T("web.audits.every_condition_met",
+                {{"state", "<a href=\"" + AuditPath(a.id) + "/state\">" + w.T("web.audits.state") +
+                               "</a>"}}) +
+            "</p>\n";
   } else {
-    html += "<details><summary>" + std::to_string(unmet->size()) + " " +
-            S(Tr(l, "voorwaarde(n) nog niet voldaan", "condition(s) not yet met")) +
+    html += "<details><summary>" +
+            w.T("web.audits.condition_s_not_yet", {{"count", std::to_string(unmet->size())}}) +
             "</summary>\n<ul class=\"small\">";
     for (const UnmetGate& u : *unmet) html += "<li>" + EscapeWithCode(Said(env, u)) + "</li>";
     html += "</ul></details>\n";
@@ -118,9 +112,9 @@ Result<std::string> StateBlock(const PageEnv& env, const Audit& a) {
 }  // namespace
 
 Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   const Framework& f = *ac.framework;
-  std::string body = AuditNav(env, ac.audit, Tr(l, "Steekproef", "Sample"));
+  std::string body = AuditNav(env, ac.audit, w.T("web.parts.sample"));
   Result<std::string> state = StateBlock(env, ac.audit);
   if (!state.ok()) return Fail(env, req, state.status());
   body += *state;
@@ -128,38 +122,37 @@ Response SamplePage(const PageEnv& env, const Request& req, const AuditContext& 
   if (!in.ok()) return Fail(env, req, in.status());
   if (in->sample.empty()) {
     body += "<p>" +
-            S(Tr(l, "Er is nog geen steekproef getrokken: ", "No sample has been drawn yet: ")) +
-            "<a href=\"" + AuditPath(ac.audit.id) + "/draw\">" +
-            S(Tr(l, "de steekproef trekken", "draw the sample")) + "</a>.</p>\n";
-    return Html(env, req, Tr(l, "Steekproef", "Sample"), body);
+            w.T("web.audits.no_sample_yet",
+                {{"draw", "<a href=\"" + AuditPath(ac.audit.id) + "/draw\">" +
+                              w.T("web.audits.draw_sample") + "</a>"}}) +
+            "</p>\n";
+    return Html(env, req, w.T("web.parts.sample"), body);
   }
   const ScoringProgress progress = MeasureProgress(f, *in, env.inspector);
-  body += "<table><thead><tr><th>" + S(Tr(l, "Zaak", "Case")) + "</th><th>" +
-          S(Tr(l, "Soort", "Kind")) + "</th><th>" + S(Tr(l, "Ontvangen", "Received")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Door mij gescoord", "Scored by me")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Gescoord (iedereen)", "Scored (anyone)")) +
-          "</th><th>" + S(Tr(l, "Status", "Status")) + "</th></tr></thead><tbody>\n";
+  body += "<table><thead><tr><th>" + S(w.T("web.audits.case")) + "</th><th>" +
+          S(w.T("web.audits.kind")) + "</th><th>" + S(w.T("web.audits.received")) +
+          "</th><th class=\"num\">" + S(w.T("web.audits.scored_by_me")) +
+          "</th><th class=\"num\">" + S(w.T("web.audits.scored_anyone")) + "</th><th>" +
+          S(w.T("web.audits.status")) + "</th></tr></thead><tbody>\n";
   for (size_t i = 0; i < in->sample.size(); ++i) {
     const CaseRecord& c = in->sample[i];
     const long applicable = progress.cases[i].applicable;
     const long by_me = progress.cases[i].by_inspector;
     const long by_anyone = progress.cases[i].by_anyone;
     const char* cls = by_me == applicable ? "done" : by_me > 0 ? "busy" : "";
-    const std::string_view status = by_me == applicable ? Tr(l, "klaar", "done")
-                                    : by_me > 0         ? Tr(l, "bezig", "in progress")
-                                                        : Tr(l, "open", "open");
+    const std::string status = by_me == applicable ? w.T("web.audits.done")
+                               : by_me > 0         ? w.T("web.audits.progress")
+                                                   : w.T("web.audits.open");
     body += "<tr><td><a href=\"" + AuditPath(ac.audit.id) + "/case/" +
             Escape(UrlSegment(c.case_id)) + "\">" + Escape(c.case_id) + "</a></td><td>" +
-            Escape(Field(c, "kind")) + "</td><td>" + Escape(IsoLabel(l, Field(c, "received"))) +
+            Escape(Field(c, "kind")) + "</td><td>" + Escape(IsoLabel(w, Field(c, "received"))) +
             "</td><td class=\"num\">" + std::to_string(by_me) + " / " + std::to_string(applicable) +
             "</td><td class=\"num\">" + std::to_string(by_anyone) + " / " +
             std::to_string(applicable) + "</td><td><span class=\"tag " + cls + "\">" + S(status) +
             "</span></td></tr>\n";
   }
   body += "</tbody></table>\n";
-  return Html(env, req,
-              S(Tr(l, "Audit ", "Audit ")) + std::to_string(ac.audit.id) + ": " +
-                  S(Tr(l, "steekproef", "sample")),
+  return Html(env, req, w.T("web.audits.sample_title", {{"audit", std::to_string(ac.audit.id)}}),
               body);
 }
 
@@ -170,6 +163,7 @@ namespace {
 void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n,
               const std::map<std::string, std::string>& not_judged, std::string* html) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   std::string name;
   if (n.kind == "domain") {
     for (const Domain& d : f.domains) {
@@ -186,27 +180,28 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n,
   }
   const Level* level = n.level ? f.scale.Find(*n.level) : nullptr;
   const char* cls = !level ? "none" : level->met ? "met" : "notmet";
-  const std::string_view none = n.applicable ? Tr(l, "niet beoordeeld", "not judged")
-                                             : Tr(l, "niet van toepassing", "not applicable");
+  const std::string none =
+      n.applicable ? w.T("web.audits.not_judged") : w.T("web.audits.not_applicable");
   // A domain is known by its name; its id (gezinnen_centraal) is the framework's, not a word.
   *html += "<li><div class=\"node\">" +
            (n.kind == "domain" ? "" : "<strong>" + Escape(n.id) + "</strong> ") + "<span>" +
            Escape(name) + "</span> <span class=\"level " + cls + "\" data-node=\"" + Escape(n.id) +
-           "\">" + (level ? Escape(LevelLabel(l, f, *n.level)) : S(none)) + "</span>";
+           "\">" + (level ? Escape(LevelLabel(w, f, *n.level)) : S(none)) + "</span>";
   if (n.indicative) {
-    *html += " <span class=\"tag indicative\">" + S(Tr(l, "indicatief", "indicative")) +
+    *html += " <span class=\"tag indicative\">" + S(w.T("web.audits.indicative")) +
              " (n = " + std::to_string(n.met + n.not_met) + ")</span>";
   }
   if (n.incomplete) {
-    *html += " <span class=\"tag incomplete\">" + S(Tr(l, "onvolledig", "incomplete")) + "</span>";
+    *html += " <span class=\"tag incomplete\">" + S(w.T("web.audits.incomplete")) + "</span>";
   }
   if (n.kind == "criterion") {
-    *html += " <span class=\"muted small\">" + S(Tr(l, "voldoet ", "met ")) +
-             std::to_string(n.met) + ", " + S(Tr(l, "voldoet niet ", "not met ")) +
-             std::to_string(n.not_met) + ", " + S(Tr(l, "n.v.t. ", "n/a ")) +
-             std::to_string(n.not_applicable) + ", " + S(Tr(l, "oneens ", "disputed ")) +
-             std::to_string(n.disputed) + ", " + S(Tr(l, "ongescoord ", "unscored ")) +
-             std::to_string(n.unscored) + "</span>";
+    *html += " <span class=\"muted small\">" +
+             w.T("web.audits.criterion_counts", {{"met", std::to_string(n.met)},
+                                                 {"not_met", std::to_string(n.not_met)},
+                                                 {"nvt", std::to_string(n.not_applicable)},
+                                                 {"disputed", std::to_string(n.disputed)},
+                                                 {"unscored", std::to_string(n.unscored)}}) +
+             "</span>";
   }
   *html += "</div>";
   const Translator& words = (env.lang == Lang::kEn ? env.report_en : env.report_nl)->words;
@@ -223,49 +218,45 @@ void TreeNode(const PageEnv& env, const Framework& f, const NodeJudgement& n,
 }  // namespace
 
 Response JudgementPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   Result<JudgedAudit> j = JudgeAudit(env.ws, ac.audit.id, *env.calendar);
   if (!j.ok()) return Fail(env, req, j.status());
   Result<std::map<std::string, std::string>> not_judged = NotJudged(env.ws, ac.audit.id);
   if (!not_judged.ok()) return Fail(env, req, not_judged.status());
-  std::string body = AuditNav(env, ac.audit, Tr(l, "Oordeel", "Judgement"));
-  body += "<p class=\"muted\">" + S(Tr(l, "Stand op ", "As of ")) +
-          FormatLongDate(j->as_of, LangCode(l)) + "; " + std::to_string(j->input.sample.size()) +
-          " " +
-          S(Tr(l, "zaken in de steekproef. Toelichtingen volgen de regels van het toetsingskader.",
-               "cases sampled. Explanations follow the rules of the framework.")) +
+  std::string body = AuditNav(env, ac.audit, w.T("web.parts.judgement"));
+  body += "<p class=\"muted\">" +
+          w.T("web.audits.judgement_as_of", {{"as_of", w.LongDate(j->as_of)},
+                                             {"cases", std::to_string(j->input.sample.size())}}) +
           "</p>\n<ul class=\"tree\">\n";
   for (const NodeJudgement& d : j->judgement.domains) {
     TreeNode(env, j->framework, d, *not_judged, &body);
   }
   body += "</ul>\n";
-  return Html(env, req, Tr(l, "Oordeel", "Judgement"), body);
+  return Html(env, req, w.T("web.parts.judgement"), body);
 }
 
 Response TimelinessPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   Result<JudgedAudit> j = JudgeAudit(env.ws, ac.audit.id, *env.calendar);
   if (!j.ok()) return Fail(env, req, j.status());
-  std::string body = AuditNav(env, ac.audit, Tr(l, "Tijdigheid", "Timeliness"));
+  std::string body = AuditNav(env, ac.audit, w.T("web.parts.timeliness"));
   body += "<p class=\"muted\">" +
-          S(Tr(l, "Alle zaken van het extract, afgerond in ",
-               "All cases of the extract completed in ")) +
-          std::to_string(ac.audit.period) + ".</p>\n<table><thead><tr><th>" +
-          S(Tr(l, "Termijn", "Deadline")) + "</th><th class=\"num\">" +
-          S(Tr(l, "Op tijd", "On time")) + "</th><th class=\"num\">" +
-          S(Tr(l, "Geteld", "Counted")) + "</th><th class=\"num\">" + S(Tr(l, "Aandeel", "Share")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Norm", "Norm")) + "</th><th>" +
-          S(Tr(l, "Uitkomst", "Verdict")) + "</th></tr></thead><tbody>\n";
+          w.T("web.audits.all_cases_completed_in", {{"period", std::to_string(ac.audit.period)}}) +
+          "</p>\n<table><thead><tr><th>" + S(w.T("web.audits.deadline")) +
+          "</th><th class=\"num\">" + S(w.T("web.audits.on_time")) + "</th><th class=\"num\">" +
+          S(w.T("web.audits.counted")) + "</th><th class=\"num\">" + S(w.T("web.audits.share")) +
+          "</th><th class=\"num\">" + S(w.T("web.audits.norm")) + "</th><th>" +
+          S(w.T("web.audits.verdict")) + "</th></tr></thead><tbody>\n";
   for (const Deadline& d : j->framework.deadlines) {
     auto it = j->input.measured.find(d.id);
     if (it == j->input.measured.end()) continue;
     const MeasuredFigure& m = it->second;
     std::string verdict;
     if (m.share) {
-      verdict =
-          *m.share >= m.norm
-              ? "<span class=\"tag done\">" + S(Tr(l, "norm gehaald", "norm met")) + "</span>"
-              : "<span class=\"tag busy\">" + S(Tr(l, "norm gemist", "norm missed")) + "</span>";
+      verdict = *m.share >= m.norm
+                    ? "<span class=\"tag done\">" + S(w.T("web.audits.norm_met")) + "</span>"
+                    : "<span class=\"tag busy\">" + S(w.T("web.audits.norm_missed")) + "</span>";
     }
     body += "<tr><td>" + Escape(Name(l, d.name, d.gloss)) + "</td><td class=\"num\">" +
             std::to_string(m.on_time) + "</td><td class=\"num\">" + std::to_string(m.counted) +
@@ -273,37 +264,28 @@ Response TimelinessPage(const PageEnv& env, const Request& req, const AuditConte
             "</td><td class=\"num\">" + Percent(l, m.norm) + "</td><td>" + verdict + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
-  return Html(env, req, Tr(l, "Tijdigheid", "Timeliness"), body);
+  return Html(env, req, w.T("web.parts.timeliness"), body);
 }
 
 Response AgreementPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   Result<std::vector<CriterionAgreement>> agreement = Agreement(env.ws, ac.audit.id);
   if (!agreement.ok()) return Fail(env, req, agreement.status());
-  std::string body = AuditNav(env, ac.audit, Tr(l, "Overeenstemming", "Agreement"));
+  std::string body = AuditNav(env, ac.audit, w.T("web.parts.agreement"));
   if (agreement->empty()) {
-    body += "<p>" +
-            S(Tr(l, "Geen zaak is door twee inspecteurs gescoord.",
-                 "No case was scored by two inspectors.")) +
-            "</p>\n";
-    return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
+    body += "<p>" + S(w.T("web.audits.no_case_was_scored")) + "</p>\n";
+    return Html(env, req, w.T("web.parts.agreement"), body);
   }
   const auto kappa = [&](const std::optional<double>& k) {
-    return k ? Number(l, *k, 2)
-             : S(Tr(l, "n.v.t. (alle scores in één categorie)",
-                    "n/a (all scores in one category)"));
+    return k ? Number(l, *k, 2) : S(w.T("agreement.undefined"));
   };
-  body += "<p class=\"muted\">" +
-          S(Tr(l,
-               "Cohens kappa wanneer steeds dezelfde twee inspecteurs scoorden; anders Fleiss' "
-               "kappa over alle scores, met Cohens kappa per paar inspecteurs.",
-               "Cohen's kappa when the same two inspectors scored throughout; otherwise Fleiss' "
-               "kappa over all scores, with Cohen's kappa per pair of inspectors.")) +
-          "</p>\n<table><thead><tr><th>" + S(Tr(l, "Criterium", "Criterion")) +
-          "</th><th class=\"num\">" + S(Tr(l, "Meervoudig gescoord", "Multi-scored")) +
-          "</th><th>" + S(Tr(l, "Inspecteurs", "Inspectors")) + "</th><th class=\"num\">" +
-          S(Tr(l, "Overeenstemming", "Observed")) + "</th><th class=\"num\">Kappa</th><th>" +
-          S(Tr(l, "Verschillen", "Disagreements")) + "</th></tr></thead><tbody>\n";
+  body += "<p class=\"muted\">" + S(w.T("web.audits.cohen_s_kappa_when")) +
+          "</p>\n<table><thead><tr><th>" + S(w.T("web.audits.criterion")) +
+          "</th><th class=\"num\">" + S(w.T("web.audits.multi_scored")) + "</th><th>" +
+          S(w.T("web.audits.inspectors")) + "</th><th class=\"num\">" +
+          S(w.T("web.audits.observed")) + "</th><th class=\"num\">Kappa</th><th>" +
+          S(w.T("web.parts.disagreements")) + "</th></tr></thead><tbody>\n";
   int hidden = 0;
   for (const CriterionAgreement& c : *agreement) {
     std::string who;
@@ -315,8 +297,8 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
       }
     }
     const auto label = [&](const std::string& result) {
-      return c.scope == "organisation" ? LevelLabel(l, *ac.framework, result)
-                                       : ResultLabel(l, result);
+      return c.scope == "organisation" ? LevelLabel(w, *ac.framework, result)
+                                       : ResultLabel(w, result);
     };
     std::string list;
     for (const Disagreement& d : c.disagreements) {
@@ -330,15 +312,13 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
       for (const auto& [inspector, result] : d.scores) {
         scores += (scores.empty() ? "" : ", ") + Escape(inspector) + " " + Escape(label(result));
       }
-      list += "<div>" +
-              (d.case_id.empty() ? S(Tr(l, "organisatie", "organisation")) : Escape(d.case_id)) +
-              ": " + scores + " — " +
-              (d.reconciled ? S(Tr(l, "afgestemd: ", "reconciled: ")) + Escape(label(*d.reconciled))
-               : d.reopened
-                   ? S(Tr(l, "niet afgestemd: de afstemming is vervallen door een latere score",
-                          "not reconciled: the reconciliation was superseded by a later score"))
-                   : S(Tr(l, "niet afgestemd", "not reconciled"))) +
-              "</div>";
+      list +=
+          "<div>" + (d.case_id.empty() ? S(w.T("web.audits.organisation")) : Escape(d.case_id)) +
+          ": " + scores + " — " +
+          (d.reconciled ? w.T("web.forms.reconciled", {{"result", Escape(label(*d.reconciled))}})
+           : d.reopened ? S(w.T("web.audits.not_reconciled_reconciliation_was"))
+                        : S(w.T("web.audits.not_reconciled"))) +
+          "</div>";
     }
     body += "<tr><td>" + Escape(c.criterion) + "</td><td class=\"num\">" + std::to_string(c.cases) +
             "</td><td class=\"small\">" + who + "</td><td class=\"num\">" + Percent(l, c.observed) +
@@ -348,10 +328,8 @@ Response AgreementPage(const PageEnv& env, const Request& req, const AuditContex
   body += "</tbody></table>\n";
   body += HiddenDisagreements(env, hidden);
   body += "<p><a href=\"" + AuditPath(ac.audit.id) + "/disagreements\">" +
-          S(Tr(l, "Naar de verschillen en hun afstemming",
-               "To the disagreements and their reconciliation")) +
-          "</a></p>\n";
-  return Html(env, req, Tr(l, "Overeenstemming", "Agreement"), body);
+          S(w.T("web.audits.disagreements_their_reconciliation")) + "</a></p>\n";
+  return Html(env, req, w.T("web.parts.agreement"), body);
 }
 
 // The audit report as the inspectorate publishes it: the same self-contained HTML as
@@ -423,8 +401,7 @@ Response Route(const PageEnv& env, const Request& req) {
       return ReportPage(env, req, *ac, s[2] == "report.pdf");
     return AgreementPage(env, req, *ac);
   }
-  return ErrorPage(env, req, 404,
-                   S(Tr(env.lang, "Deze pagina bestaat niet: ", "No such page: ")) + req.path);
+  return ErrorPage(env, req, 404, env.words().T("web.audits.no_such_page", {{"path", req.path}}));
 }
 
 }  // namespace vtaudit::web

@@ -27,26 +27,14 @@ std::string Number(Lang lang, double v, int decimals) {
   return FormatNumber(v, decimals, LangCode(lang));
 }
 
-std::string MomentLabel(Lang lang, const EventTime& t) {
-  std::string out = FormatLongDate(t.date, LangCode(lang));
-  if (t.seconds) {
-    char hm[16];
-    std::snprintf(hm, sizeof hm, "%02d:%02d", *t.seconds / 3600, *t.seconds / 60 % 60);
-    out += ", " + std::string(hm);
-  }
-  return out;
+std::string StampLabel(const Translator& w, const std::string& iso) {
+  std::optional<int64_t> t = ParseUtcIso(iso);
+  return t ? w.DutchMoment(*t) : iso;
 }
 
-std::string StampLabel(Lang lang, const std::string& iso) {
-  if (iso.size() != 20 || iso.back() != 'Z') return iso;
-  std::optional<EventTime> t = EventTime::ParseIso(std::string_view(iso).substr(0, 19));
-  if (!t) return iso;
-  return MomentLabel(lang, *t) + " UTC";
-}
-
-std::string IsoLabel(Lang lang, const std::string& iso) {
+std::string IsoLabel(const Translator& w, const std::string& iso) {
   std::optional<EventTime> t = EventTime::ParseIso(iso);
-  return t ? MomentLabel(lang, *t) : iso;
+  return t ? w.LongMoment(*t) : iso;
 }
 
 std::string MultiLine(std::string_view text) {
@@ -68,34 +56,31 @@ std::string Typed(const std::string& submitted) {
   return out;
 }
 
-std::string CaseFacts(Lang l, const CaseRecord& c) {
-  const std::pair<Event, std::pair<std::string_view, std::string_view>> events[] = {
-      {Event::kReceived, {"Ontvangen", "Received"}},
-      {Event::kTriaged, {"Triage", "Triaged"}},
-      {Event::kSafetyAssessed, {"Veiligheidsbeoordeling", "Safety assessed"}},
-      {Event::kInvestigationDecided, {"Besluit tot onderzoek", "Investigation decided"}},
-      {Event::kInvestigationStarted, {"Onderzoek begonnen", "Investigation started"}},
-      {Event::kInvestigationCompleted, {"Onderzoek afgerond", "Investigation completed"}},
+std::string CaseFacts(const Translator& w, const CaseRecord& c) {
+  const std::pair<Event, const char*> events[] = {
+      {Event::kReceived, "web.review.event.received"},
+      {Event::kTriaged, "web.review.event.triaged"},
+      {Event::kSafetyAssessed, "web.review.event.safety_assessed"},
+      {Event::kInvestigationDecided, "web.review.event.investigation_decided"},
+      {Event::kInvestigationStarted, "web.review.event.investigation_started"},
+      {Event::kInvestigationCompleted, "web.review.event.investigation_completed"},
   };
   const auto row = [](std::string_view term, const std::string& value) {
     return "<dt>" + S(term) + "</dt><dd>" + value + "</dd>";
   };
   const std::string none =
-      "<span class=\"muted\">" + S(Tr(l, "niet geregistreerd", "not registered")) + "</span>";
-  const auto flag = [&](bool on) { return S(on ? Tr(l, "ja", "yes") : Tr(l, "nee", "no")); };
+      "<span class=\"muted\">" + S(w.T("web.review.not_registered")) + "</span>";
+  const auto flag = [&](bool on) { return S(on ? w.T("web.review.yes") : w.T("web.review.no")); };
   std::string html = "<dl class=\"case\">";
-  html += row(Tr(l, "Soort", "Kind"), Escape(Field(c, "kind")));
-  html += row(Tr(l, "Geweldsvorm", "Violence"),
-              c.violence.empty() ? none : Escape(Field(c, "violence")));
+  html += row(w.T("web.audits.kind"), Escape(Field(c, "kind")));
+  html += row(w.T("web.review.violence"), c.violence.empty() ? none : Escape(Field(c, "violence")));
   for (const auto& [event, label] : events) {
     const std::optional<EventTime>& t = c.event(event);
-    html += row(Tr(l, label.first, label.second), t ? Escape(MomentLabel(l, *t)) : none);
+    html += row(w.T(label), t ? Escape(w.LongMoment(*t)) : none);
   }
-  html += row(Tr(l, "Uitkomst", "Outcome"), c.outcome.empty() ? none : Escape(c.outcome));
-  html += row(Tr(l, "Verzoek aan de Raad voor de Kinderbescherming",
-                 "Request to the Child Protection Board (RvdK)"),
-              flag(c.rvdk));
-  html += row(Tr(l, "Openbaring (disclosure)", "Disclosure"), flag(c.disclosure));
+  html += row(w.T("web.review.outcome"), c.outcome.empty() ? none : Escape(c.outcome));
+  html += row(w.T("web.review.request_child_protection_board"), flag(c.rvdk));
+  html += row(w.T("web.review.disclosure"), flag(c.disclosure));
   return html + "</dl>\n";
 }
 
@@ -116,7 +101,7 @@ std::string Notice(const std::vector<std::string>& messages) {
 
 std::string Saved(const PageEnv& env, const Request& req) {
   if (!req.query.count("saved")) return "";
-  return "<p class=\"message ok\" role=\"status\">" + S(Tr(env.lang, "Opgeslagen.", "Saved.")) +
+  return "<p class=\"message ok\" role=\"status\">" + S(env.words().T("web.forms.saved")) +
          "</p>\n";
 }
 
@@ -133,17 +118,13 @@ std::string QueryValue(const Request& req, const std::string& name) {
 // The messages of a refused write, with the reason a frozen audit gives.
 std::vector<std::string> Refusal(const PageEnv& env, const Status& s) {
   std::vector<std::string> messages = s.messages();
-  messages.push_back(S(Tr(env.lang, "Er is niets opgeslagen.", "Nothing was saved.")));
+  messages.push_back(S(env.words().T("web.forms.nothing_was_saved")));
   return messages;
 }
 
 std::string FrozenNotice(const PageEnv& env, const Audit& a) {
   if (a.status == AuditStatus::kDraft) return "";
-  return "<p class=\"message\">" +
-         S(Tr(env.lang,
-              "Deze audit is bevroren (concept of definitief); wijzigen kan alleen in de "
-              "werkversie.",
-              "This audit is frozen (concept or final); changes are made only in a draft.")) +
+  return "<p class=\"message\">" + S(env.words().T("web.review.this_audit_frozen_concept")) +
          "</p>\n";
 }
 
@@ -170,14 +151,14 @@ std::string FindingPath(int64_t audit, const std::string& subject) {
   return AuditPath(audit) + "/finding/" + UrlSegment(subject);
 }
 
-std::string ResultText(Lang l, const Framework& f, const std::string& criterion,
+std::string ResultText(const Translator& w, const Framework& f, const std::string& criterion,
                        const std::string& result) {
   const Criterion* k = f.FindCriterion(criterion);
-  return k && k->scope == Scope::kOrganisation ? LevelLabel(l, f, result) : ResultLabel(l, result);
+  return k && k->scope == Scope::kOrganisation ? LevelLabel(w, f, result) : ResultLabel(w, result);
 }
 
-std::string CaseLabel(Lang l, const std::string& case_id) {
-  return case_id.empty() ? S(Tr(l, "organisatie", "organisation")) : case_id;
+std::string CaseLabel(const Translator& w, const std::string& case_id) {
+  return case_id.empty() ? S(w.T("web.audits.organisation")) : case_id;
 }
 
 }  // namespace
@@ -186,45 +167,39 @@ std::string CaseLabel(Lang l, const std::string& case_id) {
 
 Response FindingsPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   const Framework& f = *ac.framework;
   Result<std::vector<Finding>> current = CurrentFindings(env.ws, ac.audit.id);
   if (!current.ok()) return Fail(env, req, current.status());
   std::map<std::string, const Finding*> by_subject;
   for (const Finding& x : *current) by_subject[x.subject] = &x;
-  std::string body = AuditNav(env, ac.audit, Tr(l, "Bevindingen", "Findings"));
-  body += "<p class=\"muted\">" +
-          S(Tr(l,
-               "Per standaard en criterium de bevinding van de inspecteurs met waar die op "
-               "berust. Het rapport neemt de laatste versie op.",
-               "Per standard and criterion the inspectors' finding with what it rests on. The "
-               "report prints the latest version.")) +
-          "</p>\n";
+  std::string body = AuditNav(env, ac.audit, w.T("web.parts.findings"));
+  body += "<p class=\"muted\">" + S(w.T("web.review.per_standard_criterion_inspectors")) + "</p>\n";
   const auto item = [&](const std::string& id, const std::string& name, bool standard) {
-    std::string html =
-        "<tr><th scope=\"row\"><a href=\"" + Escape(FindingPath(ac.audit.id, id)) + "\">" +
-        Escape(id) + "</a></th><td>" +
-        S(standard ? Tr(l, "standaard", "standard") : Tr(l, "criterium", "criterion")) + ": " +
-        Escape(name) + "</td><td>";
+    std::string html = "<tr><th scope=\"row\"><a href=\"" + Escape(FindingPath(ac.audit.id, id)) +
+                       "\">" + Escape(id) + "</a></th><td>" +
+                       S(standard ? w.T("web.review.standard") : w.T("web.review.criterion")) +
+                       ": " + Escape(name) + "</td><td>";
     auto it = by_subject.find(id);
     if (it == by_subject.end()) {
-      html +=
-          "<span class=\"muted\">" + S(Tr(l, "nog geen bevinding", "no finding yet")) + "</span>";
+      html += "<span class=\"muted\">" + S(w.T("web.review.no_finding_yet")) + "</span>";
     } else {
       html += "<div>" + MultiLine(it->second->text) + "</div>";
       if (!it->second->evidence.empty()) {
-        html += "<div class=\"small\">" + S(Tr(l, "Onderbouwing: ", "Evidence: ")) +
-                MultiLine(it->second->evidence) + "</div>";
+        html += "<div class=\"small\">" +
+                w.T("web.review.evidence_is", {{"evidence", MultiLine(it->second->evidence)}}) +
+                "</div>";
       }
       html += "<div class=\"small muted\">" + Escape(it->second->inspector) + ", " +
-              Escape(StampLabel(l, it->second->at)) + "</div>";
+              Escape(StampLabel(w, it->second->at)) + "</div>";
     }
     return html + "</td></tr>\n";
   };
   for (const Domain& d : f.domains) {
     body += "<h2>" + Escape(Name(l, d.name, d.gloss)) +
-            "</h2>\n<table><thead><tr><th scope=\"col\">" + S(Tr(l, "Onderwerp", "Subject")) +
-            "</th><th scope=\"col\">" + S(Tr(l, "Omschrijving", "Description")) +
-            "</th><th scope=\"col\">" + S(Tr(l, "Bevinding", "Finding")) +
+            "</h2>\n<table><thead><tr><th scope=\"col\">" + S(w.T("web.review.subject")) +
+            "</th><th scope=\"col\">" + S(w.T("web.review.description")) +
+            "</th><th scope=\"col\">" + S(w.T("web.review.finding")) +
             "</th></tr></thead><tbody>\n";
     for (const Standard& s : d.standards) {
       body += item(s.id, Name(l, s.name, s.gloss), true);
@@ -232,19 +207,17 @@ Response FindingsPage(const PageEnv& env, const Request& req, const AuditContext
     }
     body += "</tbody></table>\n";
   }
-  return Html(env, req, Tr(l, "Bevindingen", "Findings"), body);
+  return Html(env, req, w.T("web.parts.findings"), body);
 }
 
 Response FindingPage(const PageEnv& env, const Request& req, const AuditContext& ac,
                      const std::string& subject) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   bool standard = false;
   const std::string name = SubjectName(l, *ac.framework, subject, &standard);
   if (name.empty()) {
-    return ErrorPage(env, req, 404,
-                     S(Tr(l, "Geen criterium of standaard van dit toetsingskader: ",
-                          "No criterion or standard of this framework: ")) +
-                         subject);
+    return ErrorPage(env, req, 404, w.T("web.review.no_subject", {{"id", subject}}));
   }
   const std::string action = FindingPath(ac.audit.id, subject);
   std::string text, evidence, notice;
@@ -275,39 +248,37 @@ Response FindingPage(const PageEnv& env, const Request& req, const AuditContext&
   }
   std::string body = AuditNav(env, ac.audit, "") + notice + FrozenNotice(env, ac.audit);
   body += "<p>" +
-          S(standard ? Tr(l, "Standaard ", "Standard ") : Tr(l, "Criterium ", "Criterion ")) +
-          Escape(subject) + ": " + Escape(name) + "</p>\n";
+          w.T(standard ? "web.review.standard_named" : "web.review.criterion_named",
+              {{"id", Escape(subject)}, {"name", Escape(name)}}) +
+          "</p>\n";
   const bool frozen = ac.audit.status != AuditStatus::kDraft;
   body += "<form method=\"post\" action=\"" + Escape(action) + "\">\n" + CsrfField(env) + "\n" +
           (frozen ? "<fieldset disabled>\n" : "<fieldset>\n") + "<legend>" +
-          S(Tr(l, "Bevinding vastleggen", "Record the finding")) +
+          S(w.T("web.review.record_finding")) +
           "</legend>\n<div class=\"note\"><label for=\"text\">" +
-          S(Tr(l, "Bevinding (geen namen, geen BSN)", "Finding (no names, no BSN)")) +
+          S(w.T("web.review.finding_no_names_no")) +
           "</label><textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"20000\">" +
           Escape(text) + "</textarea></div>\n<div class=\"note\"><label for=\"evidence\">" +
-          S(Tr(l, "Onderbouwing: zaaknummers, documenten, gesprekken",
-               "Evidence: case numbers, documents, interviews")) +
+          S(w.T("web.review.evidence_case_numbers_documents")) +
           "</label><textarea id=\"evidence\" name=\"evidence\" rows=\"3\" maxlength=\"20000\">" +
           Escape(evidence) + "</textarea></div>\n<p><button class=\"primary\" type=\"submit\">" +
-          S(Tr(l, "Opslaan", "Save")) + "</button></p>\n</fieldset>\n</form>\n";
-  body += "<h2>" + S(Tr(l, "Geschiedenis", "History")) + "</h2>\n";
+          S(w.T("web.forms.save")) + "</button></p>\n</fieldset>\n</form>\n";
+  body += "<h2>" + S(w.T("web.review.history")) + "</h2>\n";
   if (mine.empty()) {
-    body += "<p class=\"muted\">" +
-            S(Tr(l, "Er is nog geen bevinding geschreven.", "No finding has been written yet.")) +
-            "</p>\n";
+    body += "<p class=\"muted\">" + S(w.T("web.review.no_finding_has_been")) + "</p>\n";
   } else {
-    body += "<table><thead><tr><th scope=\"col\">" + S(Tr(l, "Wanneer", "When")) +
-            "</th><th scope=\"col\">" + S(Tr(l, "Wie", "Who")) + "</th><th scope=\"col\">" +
-            S(Tr(l, "Bevinding", "Finding")) + "</th><th scope=\"col\">" +
-            S(Tr(l, "Onderbouwing", "Evidence")) + "</th></tr></thead><tbody>\n";
+    body += "<table><thead><tr><th scope=\"col\">" + S(w.T("web.review.when")) +
+            "</th><th scope=\"col\">" + S(w.T("web.review.who")) + "</th><th scope=\"col\">" +
+            S(w.T("web.review.finding")) + "</th><th scope=\"col\">" +
+            S(w.T("web.review.evidence")) + "</th></tr></thead><tbody>\n";
     for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
-      body += "<tr><td>" + Escape(StampLabel(l, (*it)->at)) + "</td><td>" +
+      body += "<tr><td>" + Escape(StampLabel(w, (*it)->at)) + "</td><td>" +
               Escape((*it)->inspector) + "</td><td>" + MultiLine((*it)->text) + "</td><td>" +
               MultiLine((*it)->evidence) + "</td></tr>\n";
     }
     body += "</tbody></table>\n";
   }
-  return Html(env, req, S(Tr(l, "Bevinding ", "Finding ")) + subject, body, status);
+  return Html(env, req, w.T("web.review.finding_title", {{"id", subject}}), body, status);
 }
 
 // ---- disagreements and their reconciliation ----------------------------------------------
@@ -318,14 +289,14 @@ struct Choice {
   std::string value, label;
 };
 
-std::vector<Choice> ResultChoices(Lang l, const Framework& f, bool organisation) {
+std::vector<Choice> ResultChoices(const Translator& w, const Framework& f, bool organisation) {
   if (!organisation) {
-    return {{S(kVoldoet), ResultLabel(l, kVoldoet)},
-            {S(kVoldoetNiet), ResultLabel(l, kVoldoetNiet)},
-            {S(kNvt), ResultLabel(l, kNvt)}};
+    return {{S(kVoldoet), ResultLabel(w, kVoldoet)},
+            {S(kVoldoetNiet), ResultLabel(w, kVoldoetNiet)},
+            {S(kNvt), ResultLabel(w, kNvt)}};
   }
   std::vector<Choice> out;
-  for (const Level& level : f.scale.levels) out.push_back({level.id, LevelLabel(l, f, level.id)});
+  for (const Level& level : f.scale.levels) out.push_back({level.id, LevelLabel(w, f, level.id)});
   return out;
 }
 
@@ -339,7 +310,7 @@ bool Visible(const PageEnv& env, const Disagreement& d) {
 }  // namespace
 
 Response DisagreementsPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
+  const Translator& w = env.words();
   const Framework& f = *ac.framework;
   const std::string action = AuditPath(ac.audit.id) + "/disagreements";
   std::string notice;
@@ -362,14 +333,14 @@ Response DisagreementsPage(const PageEnv& env, const Request& req, const AuditCo
   }
   Result<std::vector<CriterionAgreement>> agreement = Agreement(env.ws, ac.audit.id);
   if (!agreement.ok()) return Fail(env, req, agreement.status());
-  std::string body = AuditNav(env, ac.audit, Tr(l, "Verschillen", "Disagreements")) + notice +
+  std::string body = AuditNav(env, ac.audit, w.T("web.parts.disagreements")) + notice +
                      FrozenNotice(env, ac.audit);
   const bool frozen = ac.audit.status != AuditStatus::kDraft;
   std::string open, settled;
   int hidden = 0, n = 0;
   for (const CriterionAgreement& c : *agreement) {
     const bool organisation = c.scope == "organisation";
-    const std::vector<Choice> choices = ResultChoices(l, f, organisation);
+    const std::vector<Choice> choices = ResultChoices(w, f, organisation);
     for (const Disagreement& d : c.disagreements) {
       if (!Visible(env, d)) {
         ++hidden;
@@ -379,16 +350,17 @@ Response DisagreementsPage(const PageEnv& env, const Request& req, const AuditCo
       std::string scores;
       for (const auto& [inspector, result] : d.scores) {
         scores += (scores.empty() ? "" : ", ") + Escape(inspector) + ": " +
-                  Escape(ResultText(l, f, c.criterion, result));
+                  Escape(ResultText(w, f, c.criterion, result));
       }
-      const std::string where = Escape(CaseLabel(l, d.case_id)) + ", " + Escape(c.criterion);
+      const std::string where = Escape(CaseLabel(w, d.case_id)) + ", " + Escape(c.criterion);
       const std::string links = " <a class=\"small\" href=\"" +
                                 Escape(HistoryPath(ac.audit.id, d.case_id, c.criterion)) + "\">" +
-                                S(Tr(l, "geschiedenis", "history")) + "</a>";
+                                S(w.T("web.review.history_link")) + "</a>";
       if (d.reconciled && !d.reopened) {
         settled += "<li>" + where + " — " + scores + " — " +
-                   S(Tr(l, "afgestemd: ", "reconciled: ")) +
-                   Escape(ResultText(l, f, c.criterion, *d.reconciled)) + links + "</li>\n";
+                   w.T("web.forms.reconciled",
+                       {{"result", Escape(ResultText(w, f, c.criterion, *d.reconciled))}}) +
+                   links + "</li>\n";
         continue;
       }
       const bool failed = failed_criterion == c.criterion && failed_case == d.case_id;
@@ -400,9 +372,7 @@ Response DisagreementsPage(const PageEnv& env, const Request& req, const AuditCo
           (frozen ? "<fieldset class=\"criterion\" disabled>" : "<fieldset class=\"criterion\">") +
           "<legend>" + where + "</legend>\n<p>" + scores +
           (d.reopened ? " <span class=\"tag busy\">" +
-                            S(Tr(l, "afstemming vervallen door een latere score",
-                                 "reconciliation superseded by a later score")) +
-                            "</span>"
+                            S(w.T("web.review.reconciliation_superseded_by_later")) + "</span>"
                       : "") +
           links + "</p>\n<div class=\"choices\">";
       int i = 0;
@@ -413,115 +383,98 @@ Response DisagreementsPage(const PageEnv& env, const Request& req, const AuditCo
                 (failed && ch.value == failed_result ? " checked" : "") + ">" + Escape(ch.label) +
                 "</label>";
       }
-      open +=
-          "</div>\n<div class=\"note\"><label for=\"" + p + "_reason\">" +
-          S(Tr(l, "Reden: hoe en waarom is dit afgesproken", "Reason: how and why it was agreed")) +
-          "</label><textarea id=\"" + p +
-          "_reason\" name=\"reason\" rows=\"2\" maxlength=\"4000\">" +
-          (failed ? Escape(failed_reason) : "") + "</textarea></div>\n<p><button type=\"submit\">" +
-          S(Tr(l, "Afstemming vastleggen", "Record the reconciliation")) +
-          "</button></p>\n</fieldset>\n</form>\n";
+      open += "</div>\n<div class=\"note\"><label for=\"" + p + "_reason\">" +
+              S(w.T("web.review.reason_how_why_it")) + "</label><textarea id=\"" + p +
+              "_reason\" name=\"reason\" rows=\"2\" maxlength=\"4000\">" +
+              (failed ? Escape(failed_reason) : "") +
+              "</textarea></div>\n<p><button type=\"submit\">" +
+              S(w.T("web.review.record_reconciliation")) + "</button></p>\n</fieldset>\n</form>\n";
     }
   }
-  body += "<p class=\"muted\">" +
-          S(Tr(l,
-               "Zaakcriteria en organisatiecriteria waarop de huidige scores van inspecteurs "
-               "verschillen. Leg per verschil de afgesproken uitkomst en de reden vast.",
-               "Case and organisation criteria where the inspectors' current scores differ. "
-               "Record per difference the agreed result and the reason.")) +
-          "</p>\n";
+  body += "<p class=\"muted\">" + S(w.T("web.review.case_organisation_criteria_where")) + "</p>\n";
   body += HiddenDisagreements(env, hidden);
-  body += "<h2>" + S(Tr(l, "Open", "Open")) + "</h2>\n" +
-          (open.empty()
-               ? "<p>" + S(Tr(l, "Geen open verschillen.", "No open disagreements.")) + "</p>\n"
-               : open);
+  body += "<h2>" + S(w.T("web.review.open")) + "</h2>\n" +
+          (open.empty() ? "<p>" + S(w.T("web.review.no_open_disagreements")) + "</p>\n" : open);
   if (!settled.empty()) {
-    body += "<h2>" + S(Tr(l, "Afgestemd", "Reconciled")) + "</h2>\n<ul>" + settled + "</ul>\n";
+    body += "<h2>" + S(w.T("web.review.reconciled")) + "</h2>\n<ul>" + settled + "</ul>\n";
   }
-  return Html(env, req, Tr(l, "Verschillen en afstemming", "Disagreements and reconciliation"),
-              body, status);
+  return Html(env, req, w.T("web.review.disagreements_reconciliation"), body, status);
 }
 
 // ---- the trail of one criterion ----------------------------------------------------------
 
 Response HistoryPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   const Framework& f = *ac.framework;
   const std::string criterion = QueryValue(req, "criterion");
   const std::string case_id = QueryValue(req, "case");
   const Criterion* k = f.FindCriterion(criterion);
   if (!k || (k->scope == Scope::kCase) == case_id.empty()) {
-    return ErrorPage(env, req, 400,
-                     S(Tr(l,
-                          "Geef een criterium van dit toetsingskader, met een zaak bij een "
-                          "zaakcriterium: ?case=ZAAK&criterion=CRITERIUM",
-                          "Give a criterion of this framework, with a case for a case criterion: "
-                          "?case=CASE&criterion=CRITERION")));
+    return ErrorPage(env, req, 400, S(w.T("web.review.give_criterion_this_framework")));
   }
   int hidden = 0;
   Result<std::vector<ScoreEvent>> events =
       ScoreHistory(env.ws, ac.audit.id, case_id, criterion, Viewer{env.inspector}, &hidden);
   if (!events.ok()) return Fail(env, req, events.status());
   std::string body = AuditNav(env, ac.audit, "");
-  body += "<p>" + Escape(CaseLabel(l, case_id)) + ", " + Escape(criterion) + " — " +
+  body += "<p>" + Escape(CaseLabel(w, case_id)) + ", " + Escape(criterion) + " — " +
           Escape(Name(l, k->text, k->gloss)) + "</p>\n";
   if (!case_id.empty()) {
     body += "<p><a href=\"" + AuditPath(ac.audit.id) + "/case/" + Escape(UrlSegment(case_id)) +
-            "\">" + S(Tr(l, "Naar de zaak", "To the case")) + "</a></p>\n";
+            "\">" + S(w.T("web.review.case")) + "</a></p>\n";
   }
   if (hidden > 0) {
-    body += "<p class=\"muted small\">" + std::to_string(hidden) + " " +
-            S(Tr(l,
-                 "gebeurtenis(sen) van andere inspecteurs blijven verborgen tot u dit criterium "
-                 "zelf hebt gescoord (blind scoren).",
-                 "event(s) of other inspectors stay hidden until you have scored this criterion "
-                 "yourself (blind scoring).")) +
-            "</p>\n";
+    body += "<p class=\"muted small\">" +
+            w.T("web.review.hidden_events", {{"count", std::to_string(hidden)}}) + "</p>\n";
   }
   if (events->empty()) {
-    body += "<p>" + S(Tr(l, "Nog geen scores.", "No scores yet.")) + "</p>\n";
-    return Html(env, req, Tr(l, "Geschiedenis", "History"), body);
+    body += "<p>" + S(w.T("web.review.no_scores_yet")) + "</p>\n";
+    return Html(env, req, w.T("web.review.history"), body);
   }
   const auto result = [&](const std::optional<std::string>& r) {
-    return r ? Escape(ResultText(l, f, criterion, *r)) : S("—");
+    return r ? Escape(ResultText(w, f, criterion, *r)) : S("—");
   };
-  body += "<table><thead><tr><th scope=\"col\">" + S(Tr(l, "Wanneer", "When")) +
-          "</th><th scope=\"col\">" + S(Tr(l, "Wie", "Who")) + "</th><th scope=\"col\">" +
-          S(Tr(l, "Wat", "What")) + "</th><th scope=\"col\">" + S(Tr(l, "Van", "From")) +
-          "</th><th scope=\"col\">" + S(Tr(l, "Naar", "To")) + "</th><th scope=\"col\">" +
-          S(Tr(l, "Toelichting", "Note")) + "</th></tr></thead><tbody>\n";
+  body += "<table><thead><tr><th scope=\"col\">" + S(w.T("web.review.when")) +
+          "</th><th scope=\"col\">" + S(w.T("web.review.who")) + "</th><th scope=\"col\">" +
+          S(w.T("web.review.what")) + "</th><th scope=\"col\">" + S(w.T("web.review.from")) +
+          "</th><th scope=\"col\">" + S(w.T("web.review.to")) + "</th><th scope=\"col\">" +
+          S(w.T("web.forms.note")) + "</th></tr></thead><tbody>\n";
   for (const ScoreEvent& e : *events) {
-    const std::string_view what = e.kind == "set"     ? Tr(l, "score", "score")
-                                  : e.kind == "clear" ? Tr(l, "ingetrokken", "withdrawn")
-                                                      : Tr(l, "afstemming", "reconciliation");
+    const std::string what = e.kind == "set"     ? w.T("web.review.score")
+                             : e.kind == "clear" ? w.T("web.review.withdrawn")
+                                                 : w.T("web.review.reconciliation");
     std::string note = MultiLine(e.note);
     if (!e.basis.empty()) {
       std::string basis;
       for (const std::string& b : e.basis) basis += (basis.empty() ? "" : ", ") + Escape(b);
       note +=
-          "<div class=\"small muted\">" + S(Tr(l, "op grond van ", "settling ")) + basis + "</div>";
+          "<div class=\"small muted\">" + w.T("web.review.settling", {{"basis", basis}}) + "</div>";
     }
     if (e.redacted) {
-      note += "<div class=\"small muted\">" + S(Tr(l, "verwijderd door ", "redacted by ")) +
-              Escape(e.redacted->by) + ", " + Escape(StampLabel(l, e.redacted->at)) + "</div>";
+      note += "<div class=\"small muted\">" +
+              w.T("web.review.redacted_by", {{"inspector", Escape(e.redacted->by)},
+                                             {"at", Escape(StampLabel(w, e.redacted->at))}}) +
+              "</div>";
     }
-    body += "<tr><td>" + Escape(StampLabel(l, e.at)) + "</td><td>" + Escape(e.inspector) +
+    body += "<tr><td>" + Escape(StampLabel(w, e.at)) + "</td><td>" + Escape(e.inspector) +
             "</td><td>" + S(what) + "</td><td>" + result(e.old_result) + "</td><td>" +
             result(e.new_result) + "</td><td>" + note + "</td></tr>\n";
   }
   body += "</tbody></table>\n";
-  return Html(env, req, Tr(l, "Geschiedenis", "History"), body);
+  return Html(env, req, w.T("web.review.history"), body);
 }
 
 // ---- the score overview and its filters --------------------------------------------------
 
 Response ScoresPage(const PageEnv& env, const Request& req, const AuditContext& ac) {
   const Lang l = env.lang;
+  const Translator& w = env.words();
   const Framework& f = *ac.framework;
   const std::string show = QueryValue(req, "show").empty() ? "all" : QueryValue(req, "show");
   const std::string only = QueryValue(req, "criterion");
   if (show != "all" && show != "unscored" && show != "disagreements") {
-    return ErrorPage(env, req, 400, S(Tr(l, "Onbekend filter: ", "Unknown filter: ")) + show);
+    return ErrorPage(env, req, 400, w.T("web.review.unknown_filter", {{"filter", show}}));
   }
   std::vector<const Criterion*> criteria;
   for (const Criterion* k : f.Criteria()) {
@@ -529,10 +482,7 @@ Response ScoresPage(const PageEnv& env, const Request& req, const AuditContext& 
   }
   if (!only.empty() && std::none_of(criteria.begin(), criteria.end(),
                                     [&](const Criterion* k) { return k->id == only; })) {
-    return ErrorPage(env, req, 400,
-                     S(Tr(l, "Geen zaakcriterium van dit toetsingskader: ",
-                          "No case criterion of this framework: ")) +
-                         only);
+    return ErrorPage(env, req, 400, w.T("web.review.no_case_criterion", {{"id", only}}));
   }
   Result<JudgementInput> in = LoadJudgementInput(env.ws, ac.audit.id);
   if (!in.ok()) return Fail(env, req, in.status());
@@ -550,28 +500,26 @@ Response ScoresPage(const PageEnv& env, const Request& req, const AuditContext& 
   std::map<std::pair<std::string, std::string>, std::vector<const CurrentScore*>> scores;
   for (const CurrentScore& s : *current) scores[{s.case_id, s.criterion}].push_back(&s);
 
-  std::string body = AuditNav(env, ac.audit, Tr(l, "Scores", "Scores"));
+  std::string body = AuditNav(env, ac.audit, w.T("web.parts.scores"));
   const auto option = [&](const std::string& value, std::string_view label, bool selected) {
     return "<option value=\"" + Escape(value) + "\"" + (selected ? " selected" : "") + ">" +
            Escape(label) + "</option>";
   };
-  body +=
-      "<form class=\"filters\" method=\"get\" action=\"" + AuditPath(ac.audit.id) +
-      "/scores\">\n<label for=\"show\">" + S(Tr(l, "Toon", "Show")) +
-      "</label> <select id=\"show\" name=\"show\">" +
-      option("all", Tr(l, "alle", "all"), show == "all") +
-      option("unscored", Tr(l, "door mij niet gescoord", "not scored by me"), show == "unscored") +
-      option("disagreements", Tr(l, "open verschillen", "open disagreements"),
-             show == "disagreements") +
-      "</select>\n<label for=\"criterion\">" + S(Tr(l, "Criterium", "Criterion")) +
-      "</label> <select id=\"criterion\" name=\"criterion\">" +
-      option("", Tr(l, "alle criteria", "all criteria"), only.empty());
+  body += "<form class=\"filters\" method=\"get\" action=\"" + AuditPath(ac.audit.id) +
+          "/scores\">\n<label for=\"show\">" + S(w.T("web.review.show")) +
+          "</label> <select id=\"show\" name=\"show\">" +
+          option("all", w.T("web.review.all"), show == "all") +
+          option("unscored", w.T("web.review.not_scored_by_me"), show == "unscored") +
+          option("disagreements", w.T("web.review.open_disagreements"), show == "disagreements") +
+          "</select>\n<label for=\"criterion\">" + S(w.T("web.audits.criterion")) +
+          "</label> <select id=\"criterion\" name=\"criterion\">" +
+          option("", w.T("web.review.all_criteria"), only.empty());
   for (const Criterion* k : criteria) {
     body += option(k->id, k->id + " — " + Name(l, k->text, k->gloss), k->id == only);
   }
   body += "</select>\n";
   if (l == Lang::kEn) body += "<input type=\"hidden\" name=\"lang\" value=\"en\">";
-  body += "<button type=\"submit\">" + S(Tr(l, "Filteren", "Filter")) + "</button></form>\n";
+  body += "<button type=\"submit\">" + S(w.T("web.review.filter")) + "</button></form>\n";
 
   std::string rows;
   int count = 0;
@@ -582,7 +530,7 @@ Response ScoresPage(const PageEnv& env, const Request& req, const AuditContext& 
       const std::pair<std::string, std::string> key{c.case_id, k->id};
       std::string mine, others, reconciled;
       for (const CurrentScore* s : scores[key]) {
-        const std::string r = Escape(ResultLabel(l, s->result));
+        const std::string r = Escape(ResultLabel(w, s->result));
         if (s->reconciled) {
           reconciled = r;
         } else if (s->inspector == env.inspector) {
@@ -598,29 +546,26 @@ Response ScoresPage(const PageEnv& env, const Request& req, const AuditContext& 
       rows +=
           "<tr><td><a href=\"" + AuditPath(ac.audit.id) + "/case/" + Escape(UrlSegment(c.case_id)) +
           "\">" + Escape(c.case_id) + "</a></td><td>" + Escape(k->id) + "</td><td>" +
-          (mine.empty() ? "<span class=\"muted\">" + S(Tr(l, "open", "open")) + "</span>" : mine) +
+          (mine.empty() ? "<span class=\"muted\">" + S(w.T("web.audits.open")) + "</span>" : mine) +
           "</td><td>" + others + "</td><td>" + reconciled +
           (disagreement
-               ? " <span class=\"tag busy\">" + S(Tr(l, "verschil", "disagreement")) + "</span>"
+               ? " <span class=\"tag busy\">" + S(w.T("web.review.disagreement")) + "</span>"
                : "") +
           "</td><td><a href=\"" + Escape(HistoryPath(ac.audit.id, c.case_id, k->id)) + "\">" +
-          S(Tr(l, "geschiedenis", "history")) + "</a></td></tr>\n";
+          S(w.T("web.review.history_link")) + "</a></td></tr>\n";
     }
   }
-  body += "<p class=\"muted\" role=\"status\">" + std::to_string(count) + " " +
-          S(Tr(l, "regel(s). Scores van anderen ziet u pas als u hetzelfde zelf hebt gescoord.",
-               "row(s). You see others' scores only once you have scored the same yourself.")) +
-          "</p>\n";
+  body += "<p class=\"muted\" role=\"status\">" +
+          w.T("web.review.rows_shown", {{"count", std::to_string(count)}}) + "</p>\n";
   if (count > 0) {
-    body += "<table><thead><tr><th scope=\"col\">" + S(Tr(l, "Zaak", "Case")) +
-            "</th><th scope=\"col\">" + S(Tr(l, "Criterium", "Criterion")) +
-            "</th><th scope=\"col\">" + S(Tr(l, "Mijn score", "My score")) +
-            "</th><th scope=\"col\">" + S(Tr(l, "Anderen", "Others")) + "</th><th scope=\"col\">" +
-            S(Tr(l, "Afgestemd", "Reconciled")) + "</th><th scope=\"col\">" +
-            S(Tr(l, "Geschiedenis", "History")) + "</th></tr></thead><tbody>\n" + rows +
-            "</tbody></table>\n";
+    body +=
+        "<table><thead><tr><th scope=\"col\">" + S(w.T("web.audits.case")) +
+        "</th><th scope=\"col\">" + S(w.T("web.audits.criterion")) + "</th><th scope=\"col\">" +
+        S(w.T("web.review.my_score")) + "</th><th scope=\"col\">" + S(w.T("web.review.others")) +
+        "</th><th scope=\"col\">" + S(w.T("web.review.reconciled")) + "</th><th scope=\"col\">" +
+        S(w.T("web.review.history")) + "</th></tr></thead><tbody>\n" + rows + "</tbody></table>\n";
   }
-  return Html(env, req, Tr(l, "Scores", "Scores"), body);
+  return Html(env, req, w.T("web.parts.scores"), body);
 }
 
 }  // namespace vtaudit::web::page

@@ -24,20 +24,19 @@ std::string_view LangCode(Lang lang);
 std::string Percent(Lang lang, double share);
 // A number with `decimals` digits: "0,83" (nl), "0.83" (en).
 std::string Number(Lang lang, double v, int decimals);
-// A registered moment: "6 januari 2025" or, with a time of day, "6 januari 2025, 14:56".
-std::string MomentLabel(Lang lang, const EventTime& t);
-// A stored UTC stamp ("2025-01-06T13:56:12Z") as "6 januari 2025, 13:56 UTC"; a text
-// that is no such stamp is returned as it is.
-std::string StampLabel(Lang lang, const std::string& iso);
-// An ISO date or moment as MomentLabel writes it; other text as it is.
-std::string IsoLabel(Lang lang, const std::string& iso);
+// A stored UTC stamp ("2025-01-06T13:56:12Z") in Dutch time (DutchTime, translator.h):
+// "6 januari 2025, 14:56"; a text that is no such stamp is returned as it is.
+std::string StampLabel(const Translator& w, const std::string& iso);
+// A registered ISO date or moment of a case, already Dutch: "6 januari 2025" or "6 januari
+// 2025, 14:56"; other text as it is.
+std::string IsoLabel(const Translator& w, const std::string& iso);
 // Escaped text with its line breaks kept (<br>).
 std::string MultiLine(std::string_view text);
 // Text as typed in a textarea: the browser's CR LF line breaks become LF.
 std::string Typed(const std::string& submitted);
 // The case's own dates and flags, the facts its timeliness criteria are judged on, as a
 // <dl class="case">.
-std::string CaseFacts(Lang lang, const CaseRecord& c);
+std::string CaseFacts(const Translator& w, const CaseRecord& c);
 // The address of the score trail of a criterion (case_id "" for an organisation criterion).
 std::string HistoryPath(int64_t audit, const std::string& case_id, const std::string& criterion);
 

@@ -21,11 +21,6 @@ namespace vtaudit::web {
 
 enum class Lang { kNl, kEn };
 
-// The Dutch text, or the English one when the page is in English.
-inline std::string_view Tr(Lang lang, std::string_view nl, std::string_view en) {
-  return lang == Lang::kEn ? en : nl;
-}
-
 // Text made safe for HTML element content and quoted attribute values.
 std::string Escape(std::string_view text);
 // A path segment made safe for a URL (percent-encoded).
@@ -80,6 +75,8 @@ struct PageEnv {
   std::string inspector;  // who works in this session; "" until chosen
   const Calendar* calendar = nullptr;
   const std::string* calendar_text = nullptr;  // the text `calendar` was read from
+  // The session's translator: the report wording in the page's language.
+  const Translator& words() const { return (lang == Lang::kEn ? report_en : report_nl)->words; }
   // The frameworks and profiles shipped (checklists/), offered beside the stored ones;
   // "" when none are.
   std::string checklists_dir;

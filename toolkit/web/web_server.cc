@@ -391,13 +391,11 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
   if (multipart) {
     const std::streamsize length = in.getContentLength();
     if (length > static_cast<std::streamsize>(options.max_upload)) {
-      return Send(out, ErrorPage(env, req, 413,
-                                 Tr(env.lang, "Het bestand is te groot; er is niets opgeslagen.",
-                                    "The file is too large; nothing was saved.")));
+      return Send(out, ErrorPage(env, req, 413, env.words().T("web.server.file_too_large")));
     }
     const std::string origin = in.get("Origin", "");
     if (!origin.empty() && !HostAllowed(origin.substr(origin.find("://") + 3))) {
-      return Send(out, ErrorPage(env, req, 403, Tr(env.lang, "Verboden.", "Forbidden.")));
+      return Send(out, ErrorPage(env, req, 403, env.words().T("web.server.forbidden")));
     }
     // Each wait for bytes is bounded; an upload may take longer than a form in all.
     if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&in)) {
@@ -413,67 +411,44 @@ void WebServer::State::Handle(Poco::Net::HTTPServerRequest& in,
       form.load(in, in.stream(), handler);
     } catch (const Poco::Exception&) {
       if (handler.too_large) {
-        return Send(out, ErrorPage(env, req, 413,
-                                   Tr(env.lang, "Het bestand is te groot; er is niets opgeslagen.",
-                                      "The file is too large; nothing was saved.")));
+        return Send(out, ErrorPage(env, req, 413, env.words().T("web.server.file_too_large")));
       }
-      return Send(out,
-                  ErrorPage(env, req, 400,
-                            Tr(env.lang, "Het formulier is onleesbaar; er is niets opgeslagen.",
-                               "The form cannot be read; nothing was saved.")));
+      return Send(out, ErrorPage(env, req, 400, env.words().T("web.server.form_cannot_be_read")));
     }
     for (const auto& [name, value] : form) req.form.emplace(name, value);
     req.files = std::move(handler.files);
     auto csrf = req.form.find("csrf");
     if (handler.refused || csrf == req.form.end() || !SameSecret(csrf->second, session.csrf)) {
-      return Send(out, ErrorPage(env, req, 403,
-                                 Tr(env.lang,
-                                    "Het formulier is verlopen of niet van deze sessie. Laad de "
-                                    "pagina opnieuw; er is niets opgeslagen.",
-                                    "The form has expired or is not from this session. Reload "
-                                    "the page; nothing was saved.")));
+      return Send(out, ErrorPage(env, req, 403, env.words().T("web.server.form_expired")));
     }
   } else if (req.method == "POST") {
     const std::streamsize length = in.getContentLength();
     if (length > static_cast<std::streamsize>(options.max_body)) {
-      return Send(out,
-                  ErrorPage(env, req, 413,
-                            Tr(env.lang, "Het verzoek is te groot.", "The request is too large.")));
+      return Send(out, ErrorPage(env, req, 413, env.words().T("web.server.request_too_large")));
     }
     std::string body;
     switch (ReadBody(in, options.max_body, options.body_timeout, &body)) {
       case BodyRead::kWhole:
         break;
       case BodyRead::kTooLarge:
-        return Send(out, ErrorPage(env, req, 413,
-                                   Tr(env.lang, "Het verzoek is te groot; er is niets opgeslagen.",
-                                      "The request is too large; nothing was saved.")));
+        return Send(
+            out, ErrorPage(env, req, 413, env.words().T("web.server.request_too_large_unsaved")));
       case BodyRead::kTooSlow:
-        return Send(out, ErrorPage(env, req, 408,
-                                   Tr(env.lang,
-                                      "Het formulier kwam te traag binnen; er is niets opgeslagen.",
-                                      "The form arrived too slowly; nothing was saved.")));
+        return Send(out,
+                    ErrorPage(env, req, 408, env.words().T("web.server.form_arrived_too_slowly")));
     }
     const std::string origin = in.get("Origin", "");
     if (!origin.empty() && !HostAllowed(origin.substr(origin.find("://") + 3))) {
-      return Send(out, ErrorPage(env, req, 403, Tr(env.lang, "Verboden.", "Forbidden.")));
+      return Send(out, ErrorPage(env, req, 403, env.words().T("web.server.forbidden")));
     }
     Result<std::map<std::string, std::string>> form = DecodeForm(body);
     if (!form.ok()) {
-      return Send(out,
-                  ErrorPage(env, req, 400,
-                            Tr(env.lang, "Het formulier is onleesbaar; er is niets opgeslagen.",
-                               "The form cannot be read; nothing was saved.")));
+      return Send(out, ErrorPage(env, req, 400, env.words().T("web.server.form_cannot_be_read")));
     }
     req.form = std::move(*form);
     auto csrf = req.form.find("csrf");
     if (csrf == req.form.end() || !SameSecret(csrf->second, session.csrf)) {
-      return Send(out, ErrorPage(env, req, 403,
-                                 Tr(env.lang,
-                                    "Het formulier is verlopen of niet van deze sessie. Laad de "
-                                    "pagina opnieuw; er is niets opgeslagen.",
-                                    "The form has expired or is not from this session. Reload "
-                                    "the page; nothing was saved.")));
+      return Send(out, ErrorPage(env, req, 403, env.words().T("web.server.form_expired")));
     }
   }
   Response response = Route(env, req);
