@@ -93,10 +93,10 @@ BOOST_AUTO_TEST_CASE(hand_built_two_years_three_organisations) {
   BOOST_TEST(d.tallies[0].organisations == 2);
   BOOST_TEST(d.tallies[1].met == 2);
   BOOST_TEST(d.tallies[1].organisations == 3);
-  BOOST_TEST(NormStatement(d, d.tallies[1], "nl") ==
+  BOOST_TEST(NormStatement(d, d.tallies[1], Meta().words) ==
              "2 van de 3 organisaties rondden in 2024 ten minste 80% van hun onderzoeken "
              "tijdig af");
-  BOOST_TEST(NormStatement(d, d.tallies[1], "en") ==
+  BOOST_TEST(NormStatement(d, d.tallies[1], Meta("en").words) ==
              "2 of the 3 organisations finished at least 80% of their investigations on time "
              "in 2024");
 

@@ -254,7 +254,7 @@ Result<std::string> WriteComparison(Workspace* ws, const Framework& framework,
   for (const DeadlineComparison& d : comparison.deadlines) {
     if (d.deadline.id != "onderzoek") continue;
     for (const NormTally& t : d.tallies) {
-      if (t.year == 2024) return NormStatement(d, t, "nl");
+      if (t.year == 2024) return NormStatement(d, t, templates->words);
     }
   }
   return std::string();

@@ -278,38 +278,34 @@ Comparison Compare(const CompareInput& in) {
   return out;
 }
 
-std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::string_view lang) {
-  const bool en = lang == "en";
-  std::string nl_noun, en_noun;
+std::string NormStatement(const DeadlineComparison& d, const NormTally& t,
+                          const Translator& words) {
+  // What a deadline's cases are called, by the event that ends its clock.
+  std::string noun;
   switch (d.deadline.to) {
     case Event::kInvestigationCompleted:
-      nl_noun = "onderzoeken", en_noun = "investigations";
+      noun = "compare.statement.noun.investigations";
       break;
     case Event::kSafetyAssessed:
-      nl_noun = "veiligheidsbeoordelingen", en_noun = "safety assessments";
+      noun = "compare.statement.noun.safety_assessments";
       break;
     case Event::kTriaged:
-      nl_noun = "triages", en_noun = "triages";
+      noun = "compare.statement.noun.triages";
       break;
     default:
       break;
   }
-  const std::string n = std::to_string(t.met), m = std::to_string(t.organisations);
-  const std::string year = std::to_string(t.year), x = NormPercent(d.deadline.norm);
-  if (en) {
-    if (en_noun.empty()) {
-      return n + " of the " + m + " organisations met the norm of " + x + " for '" +
-             d.deadline.gloss + "' in " + year;
-    }
-    return n + " of the " + m + " organisations finished at least " + x + " of their " + en_noun +
-           " on time in " + year;
+  const std::string number = t.met == 1 ? ".one" : ".many";
+  Translator::Args args = {{"met", std::to_string(t.met)},
+                           {"organisations", std::to_string(t.organisations)},
+                           {"year", std::to_string(t.year)},
+                           {"norm", NormPercent(d.deadline.norm)}};
+  if (noun.empty()) {
+    args["deadline"] = words.english() ? d.deadline.gloss : d.deadline.name;
+    return words.T("compare.statement.norm" + number, args);
   }
-  if (nl_noun.empty()) {
-    return n + " van de " + m + " organisaties " + (t.met == 1 ? "haalde" : "haalden") + " in " +
-           year + " de norm van " + x + " voor '" + d.deadline.name + "'";
-  }
-  return n + " van de " + m + " organisaties " + (t.met == 1 ? "rondde" : "rondden") + " in " +
-         year + " ten minste " + x + " van hun " + nl_noun + " tijdig af";
+  args["noun"] = words.T(noun);
+  return words.T("compare.statement.on_time" + number, args);
 }
 
 std::vector<OrgYearFigures> SumByYear(const std::vector<OrgMonthFigures>& months,

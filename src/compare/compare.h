@@ -29,6 +29,7 @@
 #include "judgement.h"
 #include "stats.h"
 #include "timeliness.h"
+#include "translator.h"
 #include "workspace.h"
 
 namespace vtaudit {
@@ -194,9 +195,9 @@ struct Comparison {
 Comparison Compare(const CompareInput& input);
 
 // "2 van de 25 organisaties rondden in 2024 ten minste 80% van hun onderzoeken tijdig af"
-// (lang "nl") or "2 of the 25 organisations finished at least 80% of their investigations
-// on time in 2024" (lang "en").
-std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::string_view lang);
+// or "2 of the 25 organisations finished at least 80% of their investigations on time in
+// 2024", in the words' language (the compare.statement.* keys of text-LANG.properties).
+std::string NormStatement(const DeadlineComparison& d, const NormTally& t, const Translator& words);
 
 // Everything counted for one organisation in one month: per deadline the counts of
 // timeliness.h's monthly split (on time and late by the cohort's month, pending and overdue

@@ -169,7 +169,7 @@ std::string CompareTable(const Comparison& c, const CompareMeta& m) {
       if (d.national.changes[y]) out += ", " + ChangeText(*d.national.changes[y], m);
       out += "\n";
     }
-    for (const NormTally& t : d.tallies) out += NormStatement(d, t, m.words.lang()) + "\n";
+    for (const NormTally& t : d.tallies) out += NormStatement(d, t, m.words) + "\n";
     if (!d.ranking.empty() && !d.ranking.back().empty()) {
       out += T(m, "compare.ranking", {{"year", std::to_string(c.years.back())}});
       for (const RankEntry& e : d.ranking.back()) {
@@ -309,7 +309,7 @@ std::string CompareJson(const Comparison& c, const CompareMeta& m) {
       w.Key("year").Number(t.year);
       w.Key("met").Number(t.met);
       w.Key("organisations").Number(t.organisations);
-      w.Key("text").String(NormStatement(d, t, m.words.lang()));
+      w.Key("text").String(NormStatement(d, t, m.words));
       w.EndObject();
     }
     w.EndArray();
@@ -504,7 +504,7 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
     const std::string title = m.words.english() ? d.deadline.gloss : d.deadline.name;
     out += "<h2>" + esc(title) + " (norm " + esc(m.words.Percent(d.deadline.norm, 0)) + ")</h2>\n";
     for (const NormTally& t : d.tallies) {
-      out += "<p class=\"stmt\">" + esc(NormStatement(d, t, m.words.lang())) + "</p>\n";
+      out += "<p class=\"stmt\">" + esc(NormStatement(d, t, m.words)) + "</p>\n";
     }
     const std::string total_name = TotalName(c, d.national, m);
     // Heat table.
