@@ -12,6 +12,20 @@ namespace {
 
 double Round4(double x) { return std::round(x * 1e4) / 1e4; }
 
+// JSON without its layout (no test string holds a space or a line break).
+std::string Squeezed(std::string json) {
+  std::erase_if(json, [](char ch) { return ch == ' ' || ch == '\n'; });
+  return json;
+}
+
+// How compare's writers are given their words: the report's wording files.
+CompareMeta Meta(const std::string& lang = "nl") {
+  Result<Translator> t =
+      Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-" + lang + ".properties", lang);
+  BOOST_REQUIRE(t.ok());
+  return {Cohort::kCompleted, *Date::FromYmd(2025, 1, 1), "x", *t};
+}
+
 Deadline Onderzoek() {
   Deadline d;
   d.id = "onderzoek";
@@ -38,7 +52,7 @@ CompareInput HandBuilt() {
   in.organisations = {{"A", "Alfa", "", 1}, {"B", "Bravo", "", 1}, {"C", "Charlie", "", 1}};
   in.deadlines = {Onderzoek()};
   const auto add = [&in](const char* org, int year, long on_time, long late) {
-    in.figures.push_back({org, year, {{on_time, late}}, {}});
+    in.figures.push_back({org, year, {{on_time, late, std::nullopt}}, {}});
   };
   add("A", 2023, 2, 8);
   add("A", 2024, 9, 1);
@@ -79,10 +93,10 @@ BOOST_AUTO_TEST_CASE(hand_built_two_years_three_organisations) {
   BOOST_TEST(d.tallies[0].organisations == 2);
   BOOST_TEST(d.tallies[1].met == 2);
   BOOST_TEST(d.tallies[1].organisations == 3);
-  BOOST_TEST(NormStatement(d, d.tallies[1], "nl") ==
+  BOOST_TEST(NormStatement(d, d.tallies[1], Meta().words) ==
              "2 van de 3 organisaties rondden in 2024 ten minste 80% van hun onderzoeken "
              "tijdig af");
-  BOOST_TEST(NormStatement(d, d.tallies[1], "en") ==
+  BOOST_TEST(NormStatement(d, d.tallies[1], Meta("en").words) ==
              "2 of the 3 organisations finished at least 80% of their investigations on time "
              "in 2024");
 
@@ -307,6 +321,92 @@ BOOST_AUTO_TEST_CASE(monthly_figures_split_every_count_and_sum_to_each_year) {
   }
 }
 
+// The open stock at each year's end, counted by hand (10 weeks = 70 days; no due date below
+// falls on a weekend or holiday), as of 2025-01-01, onderzoek:
+//   2  decided 2023-12-05, due 2024-02-13, completed 2024-03-20: open within its term on
+//      2023-12-31 → pending 2023
+//   10 decided Fri 2023-09-01, due Fri 2023-11-10, completed 2024-01-15: open past due on
+//      2023-12-31 → overdue 2023
+//   7  decided 2024-11-01, due 2025-01-10, open → pending 2024
+//   11 decided Fri 2024-12-20, due Fri 2025-02-28, open → pending 2024
+//   8  decided 2024-09-02, due 2024-11-11, open → overdue 2024
+//   1, 5 finish within their year; 3 and 4 have no investigation.
+// So X: 2023 pending 1, overdue 1; 2024 pending 2, overdue 1. The nation sums the
+// organisations' stock only when each has one: Y's is unknown (pushed without), so "-".
+BOOST_AUTO_TEST_CASE(open_stock_at_the_year_end_pending_and_overdue) {
+  Result<Framework> f = ParseFramework(kFrameworkXml, "mini.xml");
+  BOOST_REQUIRE_MESSAGE(f.ok(), f.status().ToString());
+  const Calendar calendar = Calendar::Statutory();
+  const Date as_of = *Date::FromYmd(2025, 1, 1);
+  std::vector<CaseRecord> cases = FiveCases();
+  const CaseKind m = CaseKind::kMelding;
+  cases.push_back(Case("7", m, {"partnergeweld"}, "2024-11-01", "2024-11-01", nullptr, false));
+  cases.push_back(Case("8", m, {"partnergeweld"}, "2024-09-02", "2024-09-02", nullptr, false));
+  cases.push_back(Case("10", m, {}, "2023-09-01", "2023-09-01", "2024-01-15", false));
+  cases.push_back(Case("11", m, {}, "2024-12-20", "2024-12-20", nullptr, false));
+  const std::vector<int> years = {2023, 2024};
+  CompareCollector collector(*f, calendar, YearsPeriod(years), Cohort::kCompleted, as_of);
+  for (const CaseRecord& c : cases) collector.Add(c);
+  const std::vector<OrgMonthFigures> months = collector.Finish("X");
+  const std::vector<OrgYearFigures> x = SumByYear(months, years, f->deadlines);
+  BOOST_REQUIRE_EQUAL(x.size(), 2u);
+  BOOST_REQUIRE(x[0].clocks[0].open.has_value());
+  BOOST_TEST(x[0].clocks[0].open->pending == 1);
+  BOOST_TEST(x[0].clocks[0].open->overdue == 1);
+  BOOST_REQUIRE(x[1].clocks[0].open.has_value());
+  BOOST_TEST(x[1].clocks[0].open->pending == 2);
+  BOOST_TEST(x[1].clocks[0].open->overdue == 1);
+
+  // The archive keeps no row for a deadline's month without anything counted or open:
+  // summing what it keeps gives the same stock.
+  std::vector<OrgMonthFigures> kept;
+  for (OrgMonthFigures month : months) {
+    std::erase_if(month.clocks, [](const auto& entry) {
+      const MonthCount& n = entry.second;
+      return n.on_time + n.late + n.pending + n.overdue + n.invalid + n.stock_pending +
+                 n.stock_overdue ==
+             0;
+    });
+    if (!month.clocks.empty()) kept.push_back(std::move(month));
+  }
+  const std::vector<OrgYearFigures> from_kept = SumByYear(kept, years, f->deadlines);
+  BOOST_REQUIRE_EQUAL(from_kept.size(), 2u);
+  for (size_t y = 0; y < 2; ++y) {
+    BOOST_TEST(from_kept[y].clocks[0].open->pending == x[y].clocks[0].open->pending);
+    BOOST_TEST(from_kept[y].clocks[0].open->overdue == x[y].clocks[0].open->overdue);
+  }
+
+  CompareInput in;
+  in.years = years;
+  in.organisations = {{"X", "X", "", 1}, {"Y", "Y", "", 1}};
+  in.deadlines = f->deadlines;
+  in.figures = x;
+  std::vector<OrgMonthFigures> without = months;
+  for (OrgMonthFigures& month : without) month.org = "Y", month.has_stock = false;
+  for (OrgYearFigures& y : SumByYear(without, years, f->deadlines)) {
+    BOOST_TEST(!y.clocks[0].open.has_value());
+    in.figures.push_back(std::move(y));
+  }
+  const Comparison c = Compare(in);
+  const DeadlineComparison& d = c.deadlines[0];
+  BOOST_TEST(d.organisations[0].cells[1].counts.open->pending == 2);
+  BOOST_TEST(!d.organisations[1].cells[1].counts.open.has_value());
+  BOOST_TEST(!d.national.cells[1].counts.open.has_value());
+  // Without Y the nation's stock is X's.
+  in.organisations.pop_back();
+  const Comparison only_x = Compare(in);
+  BOOST_TEST(only_x.deadlines[0].national.cells[0].counts.open->pending == 1);
+  BOOST_TEST(only_x.deadlines[0].national.cells[0].counts.open->overdue == 1);
+  const CompareMeta meta = Meta();
+  const std::string table = CompareTable(c, meta);
+  BOOST_TEST(table.find("\nX       1/1       2/1\nY       -         -\nNL      -         -\n") !=
+             std::string::npos);
+  // The stock is in the last columns but one: X 2024 (2 pending, 1 overdue), the rest "".
+  BOOST_TEST(CompareCsv(c, meta).find(",,,,,2,1,national\n") != std::string::npos);
+  BOOST_TEST(Squeezed(CompareJson(c, meta)).find(R"("open":{"pending":2,"overdue":1})") !=
+             std::string::npos);
+}
+
 // Audits under an old and the reference framework, through a crosswalk: old A renamed A2,
 // B split into B1 and B2, C kept, R removed; N added.
 BOOST_AUTO_TEST_CASE(audited_periods_side_by_side_through_a_crosswalk) {
@@ -359,11 +459,100 @@ BOOST_AUTO_TEST_CASE(audited_periods_side_by_side_through_a_crosswalk) {
   BOOST_TEST(rows[5].cells[1].unmatched);
 }
 
+// Four chosen 95% intervals (upper ends touch at 0.70 for B and C, which is overlap):
+//   A [0.80, 0.95]: none wholly above → best 1; C and D wholly below → worst 4 − 2 = 2
+//   B [0.70, 0.85]: none above (A's low 0.80 < 0.85) → 1; only D below → 4 − 1 = 3
+//   C [0.50, 0.70]: A above (0.80 > 0.70), B not (0.70 = 0.70) → 2; D below → 3
+//   D [0.30, 0.45]: A, B, C above → 4; none below → 4
+BOOST_AUTO_TEST_CASE(rank_ranges_from_overlapping_intervals) {
+  const std::vector<RankRange> r =
+      RankRanges({{0.80, 0.95}, {0.70, 0.85}, {0.50, 0.70}, {0.30, 0.45}});
+  BOOST_REQUIRE_EQUAL(r.size(), 4u);
+  BOOST_TEST(r[0].best == 1);
+  BOOST_TEST(r[0].worst == 2);
+  BOOST_TEST(r[1].best == 1);
+  BOOST_TEST(r[1].worst == 3);
+  BOOST_TEST(r[2].best == 2);
+  BOOST_TEST(r[2].worst == 3);
+  BOOST_TEST(r[3].best == 4);
+  BOOST_TEST(r[3].worst == 4);
+}
+
+// HandBuilt 2024: A 9/10, B 4/5, C 7/10, Wilson [0.596, 0.982], [0.376, 0.964],
+// [0.397, 0.892]: every pair overlaps, so each may be 1st to 3rd; the listing stays by
+// share and JSON keeps the order's rank beside the range.
+BOOST_AUTO_TEST_CASE(ranking_shows_the_places_the_intervals_allow) {
+  const Comparison c = Compare(HandBuilt());
+  const std::vector<RankEntry>& r = c.deadlines[0].ranking[1];
+  BOOST_REQUIRE_EQUAL(r.size(), 3u);
+  for (const RankEntry& e : r) {
+    BOOST_TEST(e.places.best == 1);
+    BOOST_TEST(e.places.worst == 3);
+  }
+  BOOST_TEST(Round4(r[1].ci95.low) == 0.3755);
+  BOOST_TEST(CompareTable(c, Meta()).find("ranglijst 2024: 1–3. A 90,0%; 1–3. B 80,0%; 1–3. C "
+                                          "70,0%\n") != std::string::npos);
+  BOOST_TEST(CompareTable(c, Meta("en")).find("ranking 2024: 1–3. A 90.0%;") != std::string::npos);
+  const std::string json = Squeezed(CompareJson(c, Meta()));
+  BOOST_TEST(json.find(R"("rank":2,"rank_best":1,"rank_worst":3,"org":"B")") != std::string::npos);
+  // 2023: A 2/10 [0.057, 0.510] and B 3/10 [0.108, 0.603] overlap too; 2 of them.
+  BOOST_TEST(CompareHtml(c, Meta()).find("<td>1–2. B 30,0%</td>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(scope_of_the_organisations_compared) {
+  BOOST_TEST((ScopeOf({}, 3) == CompareScope::kNational));
+  BOOST_TEST((ScopeOf({"C", "A", "B"}, 3) == CompareScope::kNational));
+  BOOST_TEST((ScopeOf({"A", "A", "B"}, 3) == CompareScope::kSelection));
+
+  // A and B of HandBuilt, chosen: 2024 9/10 + 4/5 = 13/15 = 86,7%, not national.
+  CompareInput in = HandBuilt();
+  in.organisations.pop_back();
+  in.scope = CompareScope::kSelection;
+  const Comparison two = Compare(in);
+  BOOST_TEST(two.deadlines[0].national.org == "");
+  const std::string table = CompareTable(two, Meta());
+  BOOST_TEST(table.find("\ntotaal  25,0%     86,7%+*\n") != std::string::npos);
+  BOOST_TEST(table.find("de geselecteerde organisaties 2024: 86,7% (13/15)") != std::string::npos);
+  BOOST_TEST(table.find("aantallen van de geselecteerde organisaties (uit de zaken)") !=
+             std::string::npos);
+  BOOST_TEST(table.find("landelijk") == std::string::npos);
+  BOOST_TEST(CompareTable(two, Meta("en")).find("the selected organisations 2024: 86.7%") !=
+             std::string::npos);
+  BOOST_TEST(CompareJson(two, Meta()).find(R"("scope": "selection")") != std::string::npos);
+  const std::string html = CompareHtml(two, Meta());
+  BOOST_TEST(html.find("Landelijk") == std::string::npos);
+  BOOST_TEST(html.find("<th>de geselecteerde organisaties</th>") != std::string::npos);
+
+  // One organisation: its own code, never "NL".
+  in.organisations.pop_back();
+  const Comparison one = Compare(in);
+  BOOST_TEST(one.deadlines[0].national.org == "A");
+  const std::string a = CompareTable(one, Meta());
+  BOOST_TEST(a.find("\nA 2024: 90,0% (9/10)") != std::string::npos);
+  BOOST_TEST(a.find("\nNL ") == std::string::npos);
+  BOOST_TEST(a.find("aantallen van A (uit de zaken)") != std::string::npos);
+
+  const Comparison all = Compare(HandBuilt());
+  BOOST_TEST(CompareJson(all, Meta()).find(R"("scope": "national")") != std::string::npos);
+  BOOST_TEST(CompareTable(all, Meta()).find("\nlandelijk 2024: 80,0% (20/25)") !=
+             std::string::npos);
+}
+
+// The small multiples' legend names the norm line, in both languages (chart.norm).
+BOOST_AUTO_TEST_CASE(html_chart_legend_names_the_norm) {
+  const Comparison c = Compare(HandBuilt());
+  for (const char* lang : {"nl", "en"}) {
+    const std::string html = CompareHtml(c, Meta(lang));
+    BOOST_TEST_INFO("lang " << lang);
+    BOOST_TEST(html.find(">Norm</text>") != std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(html_escapes_every_string) {
   CompareInput in = HandBuilt();
   in.organisations[0].name = "<script>alert(1)</script>";
   const Comparison c = Compare(in);
-  const std::string html = CompareHtml(c, {Cohort::kCompleted, *Date::FromYmd(2025, 1, 1), "x"});
+  const std::string html = CompareHtml(c, Meta());
   BOOST_TEST(html.find("<script>") == std::string::npos);
   BOOST_TEST(html.find("&lt;script&gt;") != std::string::npos);
   BOOST_TEST(html.find("2 van de 3 organisaties rondden in 2024") != std::string::npos);
@@ -378,10 +567,10 @@ BOOST_AUTO_TEST_CASE(csv_quotes_every_text_cell) {
   in.figures[0].org = in.figures[1].org = in.organisations[0].code;
   in.deadlines[0].id = "=onder\nzoek";
   const Comparison c = Compare(in);
-  const std::string csv = CompareCsv(c, {Cohort::kCompleted, *Date::FromYmd(2025, 1, 1), "x"});
+  const std::string csv = CompareCsv(c, Meta());
   BOOST_TEST(csv.find("timeliness,\"'=onder\nzoek\",\"A;1,\"\"x\"\"\",2023,2,8,10,0.2,0.8,no,") !=
              std::string::npos);
-  // Every line has the header's 19 fields outside quotes.
+  // Every line has the header's 22 fields outside quotes.
   size_t lines = 0;
   bool quoted = false;
   int commas = 0;
@@ -390,7 +579,7 @@ BOOST_AUTO_TEST_CASE(csv_quotes_every_text_cell) {
     if (quoted) continue;
     if (ch == ',') ++commas;
     if (ch == '\n') {
-      BOOST_TEST(commas == 18);
+      BOOST_TEST(commas == 21);
       commas = 0;
       ++lines;
     }

@@ -174,7 +174,7 @@ int ArchivePullCommand(Context& ctx);
 int ArchiveStatusCommand(Context& ctx);
 // compare --archive: the comparison over the archive (cmd_archive.cc).
 int CompareArchive(Context& ctx, const CompareRequest& request, const Framework& reference,
-                   const std::string& format, const std::string& lang);
+                   const std::string& format, const Translator& words);
 // Writes the comparison in `format` (table, html, json, csv) to --output or standard output.
 int WriteComparison(Context& ctx, const Comparison& comparison, const CompareMeta& meta,
                     const std::string& format);

@@ -135,7 +135,7 @@ int ArchiveStatusCommand(Context& ctx) {
 }
 
 int CompareArchive(Context& ctx, const CompareRequest& request, const Framework& reference,
-                   const std::string& format, const std::string& lang) {
+                   const std::string& format, const Translator& words) {
   Result<std::unique_ptr<Archive>> archive = ConnectArchive();
   if (!archive.ok()) return Fail(archive.status());
   Result<ArchiveCompareInput> input =
@@ -153,8 +153,15 @@ int CompareArchive(Context& ctx, const CompareRequest& request, const Framework&
                  "(push them again, or choose one with --as-of)\n",
                  input->other_as_of.size(), input->as_of.ToIso().c_str());
   }
+  for (const std::string& org : input->without_stock) {
+    std::fprintf(stderr,
+                 "vtaudit: warning: the aggregates of %s were pushed before the archive kept "
+                 "the open stock: its pending and overdue show \"-\" (push them again with "
+                 "`vtaudit archive push --org %s`)\n",
+                 org.c_str(), org.c_str());
+  }
   return WriteComparison(ctx, Compare(input->input),
-                         {request.cohort, input->as_of, reference.id, lang}, format);
+                         {request.cohort, input->as_of, reference.id, words}, format);
 }
 
 }  // namespace vtaudit::cli

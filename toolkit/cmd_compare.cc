@@ -8,6 +8,7 @@
 #include "compare.h"
 #include "compare_writer.h"
 #include "framework.h"
+#include "report.h"
 
 namespace vtaudit::cli {
 namespace {
@@ -40,13 +41,16 @@ int CompareCommand(Context& ctx) {
   if (format != "table" && format != "html" && format != "json" && format != "csv") {
     throw UsageError("--format must be table, html, json or csv, got '" + format + "'");
   }
-  const std::string lang = ctx.LangOption();
+  // The report's wording (reports/text-LANG.properties), as the report loads it.
+  Result<ReportTemplates> templates = LoadReportTemplates(DataDir() + "/reports", ctx.LangOption());
+  if (!templates.ok()) return Fail(templates.status());
+  const Translator& words = templates->words;
   request.crosswalk_dir = DataDir() + "/checklists/crosswalks";
 
   Result<Framework> framework =
       LoadFrameworkFile(ctx.Get("--framework").value_or(DefaultFrameworkPath()));
   if (!framework.ok()) return Fail(framework.status());
-  if (ctx.Flag("--archive")) return CompareArchive(ctx, request, *framework, format, lang);
+  if (ctx.Flag("--archive")) return CompareArchive(ctx, request, *framework, format, words);
   Result<Workspace*> ws = ctx.workspace();
   if (!ws.ok()) return Fail(ws.status());
   Result<Calendar> calendar =
@@ -55,8 +59,8 @@ int CompareCommand(Context& ctx) {
 
   Result<CompareInput> input = GatherCompareInput(*ws, request, *framework, *calendar);
   if (!input.ok()) return Fail(input.status());
-  return WriteComparison(ctx, Compare(*input), {request.cohort, request.as_of, framework->id, lang},
-                         format);
+  return WriteComparison(ctx, Compare(*input),
+                         {request.cohort, request.as_of, framework->id, words}, format);
 }
 
 int WriteComparison(Context& ctx, const Comparison& comparison, const CompareMeta& meta,

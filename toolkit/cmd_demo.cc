@@ -244,15 +244,17 @@ Result<std::string> WriteComparison(Workspace* ws, const Framework& framework,
   Result<CompareInput> input = GatherCompareInput(ws, request, framework, calendar);
   if (!input.ok()) return input.status();
   const Comparison comparison = Compare(*input);
-  if (Status s =
-          WriteFile(path, CompareHtml(comparison, {Cohort::kCompleted, as_of, framework.id, "nl"}));
+  Result<ReportTemplates> templates = LoadReportTemplates(DataDir() + "/reports", "nl");
+  if (!templates.ok()) return templates.status();
+  if (Status s = WriteFile(path, CompareHtml(comparison, {Cohort::kCompleted, as_of, framework.id,
+                                                          templates->words}));
       !s.ok()) {
     return s;
   }
   for (const DeadlineComparison& d : comparison.deadlines) {
     if (d.deadline.id != "onderzoek") continue;
     for (const NormTally& t : d.tallies) {
-      if (t.year == 2024) return NormStatement(d, t, "nl");
+      if (t.year == 2024) return NormStatement(d, t, templates->words);
     }
   }
   return std::string();

@@ -203,11 +203,17 @@ Result<AggregatePush> StoreAggregates(PgConnection* pg, const Organisation& org,
     if (!created.ok()) return created.status();
     set_id = created->Int(0, 0);
   }
-  ArrayLiteral cohort, month, deadline, counted, on_time, late, pending, overdue, invalid;
+  ArrayLiteral cohort, month, deadline, counted, on_time, late, pending, overdue, invalid,
+      stock_pending, stock_overdue;
   for (const Cohort c : {Cohort::kCompleted, Cohort::kDue}) {
     for (const OrgMonthFigures& m : c == Cohort::kCompleted ? a.completed : a.due) {
       for (const auto& [id, n] : m.clocks) {
-        if (n.on_time + n.late + n.pending + n.overdue + n.invalid == 0) continue;
+        // A month without a row counted nothing and had nothing open (SumByYear).
+        if (n.on_time + n.late + n.pending + n.overdue + n.invalid + n.stock_pending +
+                n.stock_overdue ==
+            0) {
+          continue;
+        }
         cohort.Add(CohortColumn(c));
         month.Add(std::string_view(m.month));
         out.Span(m.month);
@@ -218,18 +224,21 @@ Result<AggregatePush> StoreAggregates(PgConnection* pg, const Organisation& org,
         pending.Add(n.pending);
         overdue.Add(n.overdue);
         invalid.Add(n.invalid);
+        stock_pending.Add(n.stock_pending);
+        stock_overdue.Add(n.stock_overdue);
         ++out.rows;
       }
     }
   }
   if (Status s = pg->Run(
           "INSERT INTO vtaudit.clock_month (set_id, cohort, month, deadline, counted, on_time,"
-          " late, pending, overdue, invalid) SELECT $1::bigint, * FROM unnest($2::text[], "
-          "$3::text[],"
-          " $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[],"
-          " $10::bigint[])",
+          " late, pending, overdue, invalid, stock_pending, stock_overdue) SELECT $1::bigint, *"
+          " FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[],"
+          " $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[],"
+          " $12::bigint[])",
           {set_id, cohort.Take(), month.Take(), deadline.Take(), counted.Take(), on_time.Take(),
-           late.Take(), pending.Take(), overdue.Take(), invalid.Take()});
+           late.Take(), pending.Take(), overdue.Take(), invalid.Take(), stock_pending.Take(),
+           stock_overdue.Take()});
       !s.ok()) {
     return s;
   }
@@ -508,6 +517,7 @@ Result<ArchiveCompareInput> Archive::GatherCompareInput(const CompareRequest& re
       if (it == known.end()) return Status::NotFound("the archive has no organisation " + code);
       in.organisations.push_back(it->second);
     }
+    in.scope = ScopeOf(request.organisations, known.size());
   }
 
   std::optional<Date> latest;
@@ -535,10 +545,15 @@ Result<ArchiveCompareInput> Archive::GatherCompareInput(const CompareRequest& re
       return f;
     };
     Result<PgResult> clocks = pg.Query(
-        "SELECT month, deadline, on_time, late, pending, overdue, invalid FROM vtaudit.clock_month"
-        " WHERE set_id = $1 AND cohort = $2",
+        "SELECT month, deadline, on_time, late, pending, overdue, invalid, stock_pending,"
+        " stock_overdue FROM vtaudit.clock_month WHERE set_id = $1 AND cohort = $2",
         {set_id, std::string(CohortColumn(request.cohort))});
     if (!clocks.ok()) return clocks.status();
+    // Rows pushed before schema version 2 hold no stock; a push replaces all of a set's
+    // rows, so a set has the stock in every row or in none.
+    bool has_stock = true;
+    for (size_t i = 0; i < clocks->rows(); ++i) has_stock = has_stock && !clocks->IsNull(i, 7);
+    if (!has_stock) out.without_stock.push_back(o.code);
     for (size_t i = 0; i < clocks->rows(); ++i) {
       MonthCount& c = month_of(clocks->Text(i, 0)).clocks[clocks->Text(i, 1)];
       c.month = clocks->Text(i, 0);
@@ -547,6 +562,8 @@ Result<ArchiveCompareInput> Archive::GatherCompareInput(const CompareRequest& re
       c.pending = clocks->Int(i, 4);
       c.overdue = clocks->Int(i, 5);
       c.invalid = clocks->Int(i, 6);
+      c.stock_pending = clocks->Int(i, 7);
+      c.stock_overdue = clocks->Int(i, 8);
     }
     Result<PgResult> counts = pg.Query(
         "SELECT month, meldingen, meldingen_kindermishandeling, investigations_completed,"
@@ -563,9 +580,19 @@ Result<ArchiveCompareInput> Archive::GatherCompareInput(const CompareRequest& re
       n.rvdk = counts->Int(i, 5);
     }
     std::vector<OrgMonthFigures> list;
-    for (auto& [m, f] : months) list.push_back(std::move(f));
+    for (auto& [m, f] : months) {
+      f.has_stock = has_stock;
+      list.push_back(std::move(f));
+    }
+    std::vector<int> missing = in.years;  // years without a pushed month: nothing counted
     for (OrgYearFigures& f : SumByYear(list, in.years, in.deadlines)) {
+      std::erase(missing, f.year);
       in.figures.push_back(std::move(f));
+    }
+    const ClockCounts nothing{0, 0, has_stock ? std::optional(OpenStock{}) : std::nullopt};
+    for (const int year : missing) {
+      in.figures.push_back(
+          {o.code, year, std::vector<ClockCounts>(in.deadlines.size(), nothing), {}});
     }
   }
   out.as_of = as_of ? *as_of : latest.value_or(request.as_of);

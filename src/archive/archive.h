@@ -80,6 +80,9 @@ struct ArchiveCompareInput {
   std::vector<std::string> without_aggregates;
   // Organisations whose aggregates are as of another date than `as_of`.
   std::vector<std::string> other_as_of;
+  // Organisations whose aggregates were pushed before the archive kept the open stock
+  // (schema version 2): their pending and overdue are unknown until pushed again.
+  std::vector<std::string> without_stock;
 };
 
 class Archive {

@@ -88,7 +88,14 @@ std::vector<std::vector<std::string>> Migrations() {
                             "aggregate_set", "clock_month", "count_month"}) {
     for (std::string& s : RowSecurity(table)) v1.push_back(std::move(s));
   }
-  return {v1};
+  // Version 2: the open stock at each month's end (MonthCount's stock_pending and
+  // stock_overdue), so that compare --archive shows pending and overdue per year as the
+  // local compare does. NULL in the rows pushed before: compare shows "-" for them.
+  std::vector<std::string> v2 = {
+      "ALTER TABLE vtaudit.clock_month ADD COLUMN stock_pending bigint,"
+      " ADD COLUMN stock_overdue bigint",
+  };
+  return {v1, v2};
 }
 
 // Any constant: it serialises migrations between clients of the same archive.

@@ -52,7 +52,10 @@ std::vector<RankEntry> Rank(const std::vector<ShareRow>& rows, size_t year_index
   std::vector<RankEntry> out;
   for (const ShareRow& r : rows) {
     const ShareCell& c = r.cells[year_index];
-    if (c.share) out.push_back({0, r.org, *c.share, c.counts.counted()});
+    if (!c.share) continue;
+    const Interval ci95 =
+        WilsonInterval(static_cast<int>(c.counts.on_time), static_cast<int>(c.counts.counted()));
+    out.push_back({0, r.org, *c.share, c.counts.counted(), ci95, {}});
   }
   // Exact comparison of on_time/counted by cross-multiplication: equal shares tie.
   std::stable_sort(out.begin(), out.end(),
@@ -61,6 +64,10 @@ std::vector<RankEntry> Rank(const std::vector<ShareRow>& rows, size_t year_index
     out[i].rank =
         i > 0 && out[i].share == out[i - 1].share ? out[i - 1].rank : static_cast<int>(i) + 1;
   }
+  std::vector<Interval> intervals;
+  for (const RankEntry& e : out) intervals.push_back(e.ci95);
+  const std::vector<RankRange> places = RankRanges(intervals);
+  for (size_t i = 0; i < out.size(); ++i) out[i].places = places[i];
   return out;
 }
 
@@ -168,6 +175,20 @@ std::string NormPercent(double norm) {
 
 }  // namespace
 
+std::vector<RankRange> RankRanges(const std::vector<Interval>& intervals) {
+  const int n = static_cast<int>(intervals.size());
+  std::vector<RankRange> out;
+  for (const Interval& own : intervals) {
+    int above = 0, below = 0;
+    for (const Interval& other : intervals) {
+      if (other.low > own.high) ++above;
+      if (other.high < own.low) ++below;
+    }
+    out.push_back({1 + above, n - below});
+  }
+  return out;
+}
+
 YearlyCounts& YearlyCounts::operator+=(const YearlyCounts& o) {
   meldingen += o.meldingen;
   meldingen_kindermishandeling += o.meldingen_kindermishandeling;
@@ -181,6 +202,7 @@ Comparison Compare(const CompareInput& in) {
   Comparison out;
   out.years = in.years;
   out.organisations = in.organisations;
+  out.scope = in.scope;
   const size_t ny = in.years.size();
   const auto year_index = [&in](int year) -> std::optional<size_t> {
     const auto it = std::find(in.years.begin(), in.years.end(), year);
@@ -190,10 +212,11 @@ Comparison Compare(const CompareInput& in) {
   std::map<std::string, size_t> org_index;
   for (size_t i = 0; i < in.organisations.size(); ++i) org_index[in.organisations[i].code] = i;
 
-  // counts[deadline][org][year]
+  // counts[deadline][org][year]; a missing cell counts nothing and has nothing open.
+  const ClockCounts nothing{0, 0, OpenStock{}};
   std::vector<std::vector<std::vector<ClockCounts>>> counts(
-      in.deadlines.size(),
-      std::vector<std::vector<ClockCounts>>(in.organisations.size(), std::vector<ClockCounts>(ny)));
+      in.deadlines.size(), std::vector<std::vector<ClockCounts>>(
+                               in.organisations.size(), std::vector<ClockCounts>(ny, nothing)));
   out.national_counts.assign(ny, {});
   for (const OrgYearFigures& f : in.figures) {
     const std::optional<size_t> y = year_index(f.year);
@@ -204,6 +227,7 @@ Comparison Compare(const CompareInput& in) {
       ClockCounts& c = counts[d][o->second][*y];
       c.on_time += f.clocks[d].on_time;
       c.late += f.clocks[d].late;
+      c.open = f.clocks[d].open;  // one entry per organisation and year
     }
   }
 
@@ -211,7 +235,8 @@ Comparison Compare(const CompareInput& in) {
     DeadlineComparison dc;
     dc.deadline = in.deadlines[d];
     const double norm = dc.deadline.norm;
-    std::vector<ClockCounts> total(ny);
+    // The total's stock is the sum of the organisations', when each has one.
+    std::vector<ClockCounts> total(ny, ClockCounts{0, 0, OpenStock{}});
     for (size_t o = 0; o < in.organisations.size(); ++o) {
       ShareRow row{in.organisations[o].code, in.organisations[o].name, {}, {}};
       for (size_t y = 0; y < ny; ++y) {
@@ -219,11 +244,23 @@ Comparison Compare(const CompareInput& in) {
         row.cells.push_back(MakeCell(c, norm));
         total[y].on_time += c.on_time;
         total[y].late += c.late;
+        if (c.open && total[y].open) {
+          total[y].open->pending += c.open->pending;
+          total[y].open->overdue += c.open->overdue;
+        } else {
+          total[y].open.reset();
+        }
       }
       FillChanges(in.years, &row);
       dc.organisations.push_back(std::move(row));
     }
-    dc.national = {"NL", "Nederland", {}, {}};
+    if (in.scope == CompareScope::kNational) {
+      dc.national = {"NL", "Nederland", {}, {}};
+    } else if (in.organisations.size() == 1) {
+      dc.national = {in.organisations[0].code, in.organisations[0].name, {}, {}};
+    } else {
+      dc.national = {"", "", {}, {}};
+    }
     for (size_t y = 0; y < ny; ++y) dc.national.cells.push_back(MakeCell(total[y], norm));
     FillChanges(in.years, &dc.national);
     for (size_t y = 0; y < ny; ++y) {
@@ -242,38 +279,34 @@ Comparison Compare(const CompareInput& in) {
   return out;
 }
 
-std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::string_view lang) {
-  const bool en = lang == "en";
-  std::string nl_noun, en_noun;
+std::string NormStatement(const DeadlineComparison& d, const NormTally& t,
+                          const Translator& words) {
+  // What a deadline's cases are called, by the event that ends its clock.
+  std::string noun;
   switch (d.deadline.to) {
     case Event::kInvestigationCompleted:
-      nl_noun = "onderzoeken", en_noun = "investigations";
+      noun = "compare.statement.noun.investigations";
       break;
     case Event::kSafetyAssessed:
-      nl_noun = "veiligheidsbeoordelingen", en_noun = "safety assessments";
+      noun = "compare.statement.noun.safety_assessments";
       break;
     case Event::kTriaged:
-      nl_noun = "triages", en_noun = "triages";
+      noun = "compare.statement.noun.triages";
       break;
     default:
       break;
   }
-  const std::string n = std::to_string(t.met), m = std::to_string(t.organisations);
-  const std::string year = std::to_string(t.year), x = NormPercent(d.deadline.norm);
-  if (en) {
-    if (en_noun.empty()) {
-      return n + " of the " + m + " organisations met the norm of " + x + " for '" +
-             d.deadline.gloss + "' in " + year;
-    }
-    return n + " of the " + m + " organisations finished at least " + x + " of their " + en_noun +
-           " on time in " + year;
+  const std::string number = t.met == 1 ? ".one" : ".many";
+  Translator::Args args = {{"met", std::to_string(t.met)},
+                           {"organisations", std::to_string(t.organisations)},
+                           {"year", std::to_string(t.year)},
+                           {"norm", NormPercent(d.deadline.norm)}};
+  if (noun.empty()) {
+    args["deadline"] = words.english() ? d.deadline.gloss : d.deadline.name;
+    return words.T("compare.statement.norm" + number, args);
   }
-  if (nl_noun.empty()) {
-    return n + " van de " + m + " organisaties " + (t.met == 1 ? "haalde" : "haalden") + " in " +
-           year + " de norm van " + x + " voor '" + d.deadline.name + "'";
-  }
-  return n + " van de " + m + " organisaties " + (t.met == 1 ? "rondde" : "rondden") + " in " +
-         year + " ten minste " + x + " van hun " + nl_noun + " tijdig af";
+  args["noun"] = words.T(noun);
+  return words.T("compare.statement.on_time" + number, args);
 }
 
 std::vector<OrgYearFigures> SumByYear(const std::vector<OrgMonthFigures>& months,
@@ -281,21 +314,48 @@ std::vector<OrgYearFigures> SumByYear(const std::vector<OrgMonthFigures>& months
                                       const std::vector<Deadline>& deadlines) {
   std::vector<OrgYearFigures> out;
   std::map<std::pair<std::string, int>, size_t> index;  // (org, year) → out
+  std::vector<bool> stock;                              // per out: every month had one
   for (const OrgMonthFigures& m : months) {
     const int year = std::stoi(m.month.substr(0, 4));
     if (!std::binary_search(years.begin(), years.end(), year)) continue;
     auto [it, added] = index.try_emplace({m.org, year}, out.size());
-    if (added) out.push_back({m.org, year, std::vector<ClockCounts>(deadlines.size()), {}});
-    OrgYearFigures& f = out[it->second];
+    if (added) {
+      out.push_back({m.org, year, std::vector<ClockCounts>(deadlines.size()), {}});
+      stock.push_back(true);
+    }
+    const size_t i = it->second;
+    OrgYearFigures& f = out[i];
     f.counts += m.counts;
+    stock[i] = stock[i] && m.has_stock;
+    // A stock is a state, not a sum: the year's is December's. The archive keeps no row
+    // for a month without anything counted or open, so a deadline December lacks had
+    // nothing open.
+    const bool december = m.month.size() == 7 && m.month.compare(5, 2, "12") == 0;
     for (size_t d = 0; d < deadlines.size(); ++d) {
       const auto c = m.clocks.find(deadlines[d].id);
       if (c == m.clocks.end()) continue;
       f.clocks[d].on_time += c->second.on_time;
       f.clocks[d].late += c->second.late;
+      if (december) f.clocks[d].open = OpenStock{c->second.stock_pending, c->second.stock_overdue};
+    }
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (ClockCounts& c : out[i].clocks) {
+      if (!stock[i]) {
+        c.open.reset();
+      } else if (!c.open) {
+        c.open = OpenStock{};
+      }
     }
   }
   return out;
+}
+
+CompareScope ScopeOf(std::vector<std::string> requested, size_t all) {
+  if (requested.empty()) return CompareScope::kNational;
+  std::sort(requested.begin(), requested.end());
+  requested.erase(std::unique(requested.begin(), requested.end()), requested.end());
+  return requested.size() == all ? CompareScope::kNational : CompareScope::kSelection;
 }
 
 Period YearsPeriod(const std::vector<int>& years) {
@@ -357,7 +417,7 @@ std::vector<OrgMonthFigures> CompareCollector::Finish(const std::string& org) {
     const int index = state_->first_month + static_cast<int>(i);
     char month[16];
     std::snprintf(month, sizeof month, "%04d-%02d", index / 12, index % 12 + 1);
-    out.push_back({org, month, {}, state_->counts[i]});
+    out.push_back({org, month, {}, state_->counts[i], true});
   }
   for (const DeadlineSummary& d : r.deadlines) {
     // The calculator's months are the period's, in the same order.
@@ -409,9 +469,9 @@ Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& req
   CompareInput in;
   in.years = request.years;
   in.reference = framework;
+  Result<std::vector<Organisation>> all = ws->Organisations();
+  if (!all.ok()) return all.status();
   if (request.organisations.empty()) {
-    Result<std::vector<Organisation>> all = ws->Organisations();
-    if (!all.ok()) return all.status();
     in.organisations = std::move(*all);
   } else {
     for (const std::string& code : request.organisations) {
@@ -419,6 +479,7 @@ Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& req
       if (!o.ok()) return o.status();
       in.organisations.push_back(std::move(*o));
     }
+    in.scope = ScopeOf(request.organisations, all->size());
   }
   Result<std::vector<Deadline>> deadlines = SelectDeadlines(framework, request.deadlines);
   if (!deadlines.ok()) return deadlines.status();

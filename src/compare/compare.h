@@ -29,15 +29,27 @@
 #include "judgement.h"
 #include "stats.h"
 #include "timeliness.h"
+#include "translator.h"
 #include "workspace.h"
 
 namespace vtaudit {
+
+// The cases of a deadline open at the end of a year, or at the as-of date when that comes
+// first: pending within their term, overdue past it (MonthCount's stock of the year's
+// December, timeliness.h).
+struct OpenStock {
+  long pending = 0;
+  long overdue = 0;
+};
 
 // One deadline's counts for one organisation and year (see timeliness.h for the cohorts:
 // in the due cohort, open cases past due count as late).
 struct ClockCounts {
   long on_time = 0;
   long late = 0;
+  // None when the source does not hold the stock (aggregates pushed to the archive before
+  // its schema version 2, docs/archive.md).
+  std::optional<OpenStock> open;
   long counted() const { return on_time + late; }
 };
 
@@ -73,11 +85,16 @@ struct AuditedPeriod {
   std::map<std::string, std::optional<std::string>> criterion_levels;  // id → level id
 };
 
+// Whose total the comparison's total row is: the nation's (every organisation), or that
+// of the organisations chosen (--org), which is never to be called national.
+enum class CompareScope { kNational, kSelection };
+
 struct CompareInput {
   std::vector<int> years;                   // ascending, distinct
   std::vector<Organisation> organisations;  // in display order
-  std::vector<Deadline> deadlines;          // those compared, framework order
-  std::vector<OrgYearFigures> figures;      // any order; a missing cell counts as nothing
+  CompareScope scope = CompareScope::kNational;
+  std::vector<Deadline> deadlines;      // those compared, framework order
+  std::vector<OrgYearFigures> figures;  // any order; a missing cell counts as nothing
   // Audits: criteria are shown in the terms of `reference` (the framework compared to);
   // an audit under another framework goes through crosswalks[its framework id] when given.
   std::vector<AuditedPeriod> audits;
@@ -108,11 +125,23 @@ struct ShareRow {
   std::vector<std::optional<YearChange>> changes;  // per year; none for the first and gaps
 };
 
+// The places an organisation's share allows, given the 95% intervals (docs/commands.md):
+// best = 1 + the number of organisations whose interval lies wholly above its own, worst =
+// N − the number whose interval lies wholly below. best == worst: the place is certain.
+struct RankRange {
+  int best = 0;
+  int worst = 0;
+};
+// One RankRange per interval, in the same order.
+std::vector<RankRange> RankRanges(const std::vector<Interval>& intervals);
+
 struct RankEntry {
   int rank = 0;  // 1 = highest share; ties share a rank (1, 2, 2, 4)
   std::string org;
   double share = 0;
   long counted = 0;
+  Interval ci95;     // Wilson's 95% interval of the share
+  RankRange places;  // the places ci95 allows among the ranked organisations
 };
 
 // How many organisations met the norm in one year.
@@ -125,7 +154,9 @@ struct NormTally {
 struct DeadlineComparison {
   Deadline deadline;
   std::vector<ShareRow> organisations;
-  ShareRow national;                            // from the summed counts
+  // From the summed counts: org "NL" for the nation; for a selection the organisation's
+  // code and name when it is one, else "" (the writer names it).
+  ShareRow national;
   std::vector<std::vector<RankEntry>> ranking;  // per year, best first; uncounted left out
   std::vector<NormTally> tallies;               // per year
 };
@@ -152,6 +183,7 @@ struct DomainRow {
 struct Comparison {
   std::vector<int> years;
   std::vector<Organisation> organisations;
+  CompareScope scope = CompareScope::kNational;
   std::vector<DeadlineComparison> deadlines;
   std::vector<YearlyCounts> national_counts;  // per year
   std::vector<AuditedPeriod> audits;          // by year, then organisation
@@ -163,9 +195,9 @@ struct Comparison {
 Comparison Compare(const CompareInput& input);
 
 // "2 van de 25 organisaties rondden in 2024 ten minste 80% van hun onderzoeken tijdig af"
-// (lang "nl") or "2 of the 25 organisations finished at least 80% of their investigations
-// on time in 2024" (lang "en").
-std::string NormStatement(const DeadlineComparison& d, const NormTally& t, std::string_view lang);
+// or "2 of the 25 organisations finished at least 80% of their investigations on time in
+// 2024", in the words' language (the compare.statement.* keys of text-LANG.properties).
+std::string NormStatement(const DeadlineComparison& d, const NormTally& t, const Translator& words);
 
 // Everything counted for one organisation in one month: per deadline the counts of
 // timeliness.h's monthly split (on time and late by the cohort's month, pending and overdue
@@ -176,11 +208,14 @@ struct OrgMonthFigures {
   std::string month;                         // "2025-03"
   std::map<std::string, MonthCount> clocks;  // by deadline id
   YearlyCounts counts;
+  bool has_stock = true;  // the clocks' stock_pending/stock_overdue are known
 };
 
 // The monthly figures summed into each of `years` (ascending), clocks parallel to
-// `deadlines` (by id; a deadline a month lacks counts nothing). One entry per organisation
-// and year that any month falls in; months outside `years` are left out.
+// `deadlines` (by id; a deadline a month lacks counts nothing). The open stock is the
+// year's December's (none there: nothing open), when every month of the year has one.
+// One entry per organisation and year that any month falls in; months outside `years`
+// are left out.
 std::vector<OrgYearFigures> SumByYear(const std::vector<OrgMonthFigures>& months,
                                       const std::vector<int>& years,
                                       const std::vector<Deadline>& deadlines);
@@ -203,6 +238,10 @@ class CompareCollector {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// National when `requested` (codes of existing organisations, --org) is empty or names
+// each of the `all` organisations, else a selection.
+CompareScope ScopeOf(std::vector<std::string> requested, size_t all);
 
 // 1 January of the first year to 31 December of the last. REQUIRES: years not empty.
 Period YearsPeriod(const std::vector<int>& years);
@@ -228,8 +267,9 @@ struct CompareRequest {
 };
 
 // Reads the cases of the requested organisations once each and judges their audits in
-// the requested years. NotFound for an unknown organisation, Invalid for an unknown
-// deadline or a crosswalk that does not load.
+// the requested years. The scope is a selection when organisations were named and they
+// are not every organisation of the workspace. NotFound for an unknown organisation, Invalid for an
+// unknown deadline or a crosswalk that does not load.
 Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& request,
                                         const Framework& framework, const Calendar& calendar);
 

@@ -11,12 +11,12 @@
 namespace vtaudit {
 namespace {
 
-std::string_view Pick(const CompareMeta& m, std::string_view nl, std::string_view en) {
-  return m.lang == "en" ? en : nl;
+std::string T(const CompareMeta& m, const std::string& key, const Translator::Args& args = {}) {
+  return m.words.T(key, args);
 }
 
 std::string Pct(const std::optional<double>& share, const CompareMeta& m) {
-  return share ? FormatPercent(*share, 1, m.lang) : "-";
+  return share ? m.words.Percent(*share, 1) : "-";
 }
 
 // A difference of shares in percentage points: "+2,3 pp" / "+2.3 pp".
@@ -24,13 +24,19 @@ std::string Points(double diff, const CompareMeta& m) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%+.1f", diff * 100);
   std::string s = buf;
-  if (m.lang != "en") std::replace(s.begin(), s.end(), '.', ',');
+  if (!m.words.english()) std::replace(s.begin(), s.end(), '.', ',');
   return s + " pp";
 }
 
 std::string ChangeText(const YearChange& ch, const CompareMeta& m) {
   return Points(ch.difference, m) + " [" + Points(ch.ci95.low, m) + "; " + Points(ch.ci95.high, m) +
-         "]" + (ch.beyond_noise ? std::string(Pick(m, " (meer dan ruis)", " (beyond noise)")) : "");
+         "]" + (ch.beyond_noise ? " " + T(m, "compare.beyond_noise") : "");
+}
+
+// The open stock as "pending/overdue" ("2/5"), "-" when the source has none.
+std::string StockText(const ClockCounts& c) {
+  if (!c.open) return "-";
+  return std::to_string(c.open->pending) + "/" + std::to_string(c.open->overdue);
 }
 
 std::string YearsLabel(const std::vector<int>& years) {
@@ -52,22 +58,60 @@ std::string Pad(std::string s, size_t width) {
   return s;
 }
 
+// "3" when the intervals allow one place, "3–7" when they allow several (RankRange).
+std::string PlacesText(const RankRange& r) {
+  if (r.best == r.worst) return std::to_string(r.best);
+  return std::to_string(r.best) + "–" + std::to_string(r.worst);
+}
+
+// The total row's code: "NL", the one organisation's, or the word for a selection.
+std::string TotalCode(const ShareRow& total, const CompareMeta& m) {
+  return total.org.empty() ? T(m, "compare.total_code") : total.org;
+}
+
+// Who the total row is, in words: the nation, the one organisation, or the selection.
+std::string TotalLabel(const Comparison& c, const ShareRow& total, const CompareMeta& m) {
+  if (c.scope == CompareScope::kNational) return T(m, "compare.scope.national");
+  return total.org.empty() ? T(m, "compare.scope.selection") : total.org;
+}
+
+// The same, as the HTML writes a row's organisation: "NL Nederland".
+std::string TotalName(const Comparison& c, const ShareRow& total, const CompareMeta& m) {
+  if (c.scope == CompareScope::kSelection && total.org.empty()) {
+    return T(m, "compare.scope.selection");
+  }
+  return total.org + " " + total.name;
+}
+
 std::string AuditLabel(const AuditedPeriod& a) {
   return a.org + " " + std::to_string(a.year) + " (" + a.framework_id + ")";
 }
 
 std::string CriterionCellText(const CriterionCell& cell, const CompareMeta& m) {
-  if (cell.unmatched) return std::string(Pick(m, "geen tegenhanger", "no counterpart"));
+  if (cell.unmatched) return T(m, "compare.no_counterpart");
   std::string s = Pct(cell.share, m);
   if (cell.level) s += " " + *cell.level;
-  if (!cell.via.empty()) s += " (" + std::string(Pick(m, "via ", "via ")) + cell.via + ")";
+  if (!cell.via.empty()) s += " (" + T(m, "compare.via", {{"id", cell.via}}) + ")";
   return s;
 }
 
-const char* kCountLabelsNl[] = {"meldingen", "meldingen km", "onderzoeken afgerond", "waarvan km",
-                                "RvdK"};
-const char* kCountLabelsEn[] = {"reports", "reports child abuse", "investigations completed",
-                                "of which child abuse", "RvdK"};
+// The column heads of the yearly counts, in CountValues' order.
+std::vector<std::string> CountLabels(const CompareMeta& m) {
+  std::vector<std::string> out;
+  for (const char* key :
+       {"compare.count.meldingen", "compare.count.meldingen_km", "compare.count.completed",
+        "compare.count.completed_km", "compare.count.rvdk"}) {
+    out.push_back(T(m, key));
+  }
+  return out;
+}
+
+// The heading of the yearly counts: national, or of the selection.
+std::string CountsHeading(const Comparison& c, const ShareRow& total, const CompareMeta& m,
+                          const std::string& key) {
+  if (c.scope == CompareScope::kNational) return T(m, key + ".national");
+  return T(m, key + ".selection", {{"who", TotalLabel(c, total, m)}});
+}
 
 std::vector<long> CountValues(const YearlyCounts& c) {
   return {c.meldingen, c.meldingen_kindermishandeling, c.investigations_completed,
@@ -78,19 +122,21 @@ std::vector<long> CountValues(const YearlyCounts& c) {
 
 std::string CompareTable(const Comparison& c, const CompareMeta& m) {
   std::string out;
-  out += std::string(Pick(m, "vergelijking ", "comparison ")) + YearsLabel(c.years) + ", " +
-         std::string(Pick(m, "cohort ", "cohort ")) + std::string(CohortName(m.cohort)) + ", " +
-         std::string(Pick(m, "peildatum ", "as of ")) + m.as_of.ToIso() + ", " +
-         std::string(Pick(m, "kader ", "framework ")) + m.framework_id + "\n";
+  out += T(m, "compare.heading",
+           {{"years", YearsLabel(c.years)},
+            {"cohort", std::string(CohortName(m.cohort))},
+            {"as_of", m.as_of.ToIso()},
+            {"framework", m.framework_id}}) +
+         "\n";
   for (const DeadlineComparison& d : c.deadlines) {
-    out += "\n" + d.deadline.id + ": " + (m.lang == "en" ? d.deadline.gloss : d.deadline.name) +
-           " (norm " + FormatPercent(d.deadline.norm, 0, m.lang) + ")\n";
+    out += "\n" + d.deadline.id + ": " + (m.words.english() ? d.deadline.gloss : d.deadline.name) +
+           " (norm " + m.words.Percent(d.deadline.norm, 0) + ")\n";
     std::string head = Pad("", 8);
     for (const int y : c.years) head += Pad(std::to_string(y), 10);
     while (!head.empty() && head.back() == ' ') head.pop_back();
     out += head + "\n";
-    const auto row = [&](const ShareRow& r) {
-      std::string line = Pad(r.org, 8);
+    const auto row = [&](const ShareRow& r, const std::string& code) {
+      std::string line = Pad(code, 8);
       for (size_t y = 0; y < c.years.size(); ++y) {
         std::string cell = Pct(r.cells[y].share, m);
         if (r.changes[y] && r.changes[y]->beyond_noise) {
@@ -102,51 +148,56 @@ std::string CompareTable(const Comparison& c, const CompareMeta& m) {
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out += line + "\n";
     };
-    for (const ShareRow& r : d.organisations) row(r);
-    row(d.national);
-    out += std::string(Pick(m,
-                            "* norm gehaald; +/- verschil met vorig jaar groter dan ruis "
-                            "(Newcombe 95%)\n",
-                            "* norm met; +/- change from the previous year beyond noise "
-                            "(Newcombe 95%)\n"));
+    const std::string total_code = TotalCode(d.national, m);
+    for (const ShareRow& r : d.organisations) row(r, r.org);
+    row(d.national, total_code);
+    out += T(m, "compare.legend") + "\n";
+    out += T(m, "compare.stock") + "\n";
+    const auto stock_row = [&](const ShareRow& r, const std::string& code) {
+      std::string line = Pad(code, 8);
+      for (const ShareCell& cell : r.cells) line += Pad(StockText(cell.counts), 10);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    };
+    for (const ShareRow& r : d.organisations) stock_row(r, r.org);
+    stock_row(d.national, total_code);
+    const std::string total_label = TotalLabel(c, d.national, m);
     for (size_t y = 0; y < c.years.size(); ++y) {
       const ShareCell& n = d.national.cells[y];
-      out += std::string(Pick(m, "landelijk ", "national ")) + std::to_string(c.years[y]) + ": " +
-             Pct(n.share, m) + " (" + std::to_string(n.counts.on_time) + "/" +
-             std::to_string(n.counts.counted()) + ")";
+      out += total_label + " " + std::to_string(c.years[y]) + ": " + Pct(n.share, m) + " (" +
+             std::to_string(n.counts.on_time) + "/" + std::to_string(n.counts.counted()) + ")";
       if (d.national.changes[y]) out += ", " + ChangeText(*d.national.changes[y], m);
       out += "\n";
     }
-    for (const NormTally& t : d.tallies) out += NormStatement(d, t, m.lang) + "\n";
+    for (const NormTally& t : d.tallies) out += NormStatement(d, t, m.words) + "\n";
     if (!d.ranking.empty() && !d.ranking.back().empty()) {
-      out += std::string(Pick(m, "ranglijst ", "ranking ")) + std::to_string(c.years.back()) + ":";
+      out += T(m, "compare.ranking", {{"year", std::to_string(c.years.back())}});
       for (const RankEntry& e : d.ranking.back()) {
-        out += " " + std::to_string(e.rank) + ". " + e.org + " " +
-               FormatPercent(e.share, 1, m.lang) + ";";
+        out += " " + PlacesText(e.places) + ". " + e.org + " " + m.words.Percent(e.share, 1) + ";";
       }
       out.back() = '\n';
+      out += T(m, "compare.ranking_note") + "\n";
     }
   }
-  out += "\n" +
-         std::string(
-             Pick(m, "landelijke aantallen (uit de zaken)", "national counts (from the cases)")) +
-         "\n";
-  const char** labels = m.lang == "en" ? kCountLabelsEn : kCountLabelsNl;
-  std::string head = Pad(std::string(Pick(m, "jaar", "year")), 6);
-  for (int i = 0; i < 5; ++i) head += " " + std::string(labels[i]);
+  const ShareRow* total = c.deadlines.empty() ? nullptr : &c.deadlines.front().national;
+  const ShareRow none;
+  out += "\n" + CountsHeading(c, total ? *total : none, m, "compare.counts") + "\n";
+  const std::vector<std::string> labels = CountLabels(m);
+  std::string head = Pad(T(m, "compare.year"), 6);
+  for (int i = 0; i < 5; ++i) head += " " + labels[static_cast<size_t>(i)];
   out += head + "\n";
   for (size_t y = 0; y < c.years.size(); ++y) {
     std::string line = Pad(std::to_string(c.years[y]), 6);
     const std::vector<long> v = CountValues(c.national_counts[y]);
     for (int i = 0; i < 5; ++i) {
       const std::string n = std::to_string(v[static_cast<size_t>(i)]);
-      const size_t w = std::string_view(labels[i]).size();
+      const size_t w = labels[static_cast<size_t>(i)].size();
       line += " " + std::string(w > n.size() ? w - n.size() : 0, ' ') + n;
     }
     out += line + "\n";
   }
   if (!c.audits.empty()) {
-    out += "\n" + std::string(Pick(m, "audits", "audits")) + ":";
+    out += "\n" + T(m, "compare.audits") + ":";
     for (size_t i = 0; i < c.audits.size(); ++i) {
       out += " [" + std::to_string(i + 1) + "] #" + std::to_string(c.audits[i].audit_id) + " " +
              AuditLabel(c.audits[i]);
@@ -161,7 +212,7 @@ std::string CompareTable(const Comparison& c, const CompareMeta& m) {
     }
     for (const CriterionRow& r : c.criteria) {
       std::string line =
-          Pad(r.id + (r.removed ? std::string(Pick(m, " (vervallen)", " (removed)")) : ""), 16);
+          Pad(r.id + (r.removed ? " " + T(m, "compare.removed") : std::string()), 16);
       for (size_t i = 0; i < r.cells.size(); ++i) {
         line += " [" + std::to_string(i + 1) + "] " + CriterionCellText(r.cells[i], m);
       }
@@ -181,6 +232,15 @@ void WriteCell(JsonWriter* w, int year, const ShareCell& cell,
   w->Key("late").Number(static_cast<double>(cell.counts.late));
   w->Key("counted").Number(static_cast<double>(cell.counts.counted()));
   w->Key("share_on_time").OptionalNumber(cell.share);
+  w->Key("open");
+  if (cell.counts.open) {
+    w->BeginObject();
+    w->Key("pending").Int(cell.counts.open->pending);
+    w->Key("overdue").Int(cell.counts.open->overdue);
+    w->EndObject();
+  } else {
+    w->Null();
+  }
   w->Key("meets_norm");
   if (cell.meets_norm.empty()) {
     w->Null();
@@ -230,6 +290,7 @@ std::string CompareJson(const Comparison& c, const CompareMeta& m) {
   w.Key("cohort").String(CohortName(m.cohort));
   w.Key("as_of").String(m.as_of.ToIso());
   w.Key("framework").String(m.framework_id);
+  w.Key("scope").String(c.scope == CompareScope::kNational ? "national" : "selection");
   w.Key("organisations").BeginArray();
   for (const Organisation& o : c.organisations) {
     w.BeginObject().Key("code").String(o.code).Key("name").String(o.name).EndObject();
@@ -248,7 +309,7 @@ std::string CompareJson(const Comparison& c, const CompareMeta& m) {
       w.Key("year").Number(t.year);
       w.Key("met").Number(t.met);
       w.Key("organisations").Number(t.organisations);
-      w.Key("text").String(NormStatement(d, t, m.lang));
+      w.Key("text").String(NormStatement(d, t, m.words));
       w.EndObject();
     }
     w.EndArray();
@@ -265,6 +326,8 @@ std::string CompareJson(const Comparison& c, const CompareMeta& m) {
       for (const RankEntry& e : d.ranking[y]) {
         w.BeginObject();
         w.Key("rank").Number(e.rank);
+        w.Key("rank_best").Number(e.places.best);
+        w.Key("rank_worst").Number(e.places.worst);
         w.Key("org").String(e.org);
         w.Key("share_on_time").Number(e.share);
         w.Key("counted").Number(static_cast<double>(e.counted));
@@ -343,7 +406,8 @@ std::string CompareCsv(const Comparison& c, const CompareMeta& m) {
       "section,deadline,org,year,on_time,late,counted,share_on_time,norm,"
       "meets_norm,change,change_low,change_high,beyond_noise,meldingen,"
       "meldingen_kindermishandeling,investigations_completed,"
-      "investigations_completed_kindermishandeling,rvdk\n";
+      "investigations_completed_kindermishandeling,rvdk,open_pending,open_overdue,scope\n";
+  const std::string scope = c.scope == CompareScope::kNational ? "national" : "selection";
   const auto num = [](double v) { return JsonWriter::FormatNumber(v); };
   // Every cell goes through CsvText: a text with a separator, quote or line break is
   // quoted, one that looks like a formula is guarded.
@@ -372,6 +436,10 @@ std::string CompareCsv(const Comparison& c, const CompareMeta& m) {
           cells.insert(cells.end(), 4, "");
         }
         cells.insert(cells.end(), 5, "");
+        const std::optional<OpenStock>& open = cell.counts.open;
+        cells.push_back(open ? std::to_string(open->pending) : "");
+        cells.push_back(open ? std::to_string(open->overdue) : "");
+        cells.push_back(scope);
         line(cells);
       }
     };
@@ -379,9 +447,11 @@ std::string CompareCsv(const Comparison& c, const CompareMeta& m) {
     rows(d.national);
   }
   for (size_t y = 0; y < c.years.size(); ++y) {
-    std::vector<std::string> cells = {"national_counts", "", "NL", std::to_string(c.years[y])};
+    const std::string org = c.deadlines.empty() ? "NL" : c.deadlines.front().national.org;
+    std::vector<std::string> cells = {"national_counts", "", org, std::to_string(c.years[y])};
     cells.insert(cells.end(), 10, "");
     for (const long v : CountValues(c.national_counts[y])) cells.push_back(std::to_string(v));
+    cells.insert(cells.end(), {"", "", scope});
     line(cells);
   }
   return out;
@@ -412,43 +482,39 @@ const char* kCss =
 
 std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
   const auto esc = [](std::string_view s) { return EscapeXml(s); };
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"" + esc(m.lang) + "\"><head><meta charset=\"utf-8\"><title>" +
-      esc(std::string(Pick(m, "Vergelijking Veilig Thuis ", "Comparison Veilig Thuis ")) +
-          YearsLabel(c.years)) +
-      "</title><style>" + kCss + "</style></head><body>\n";
-  out += "<h1>" +
-         esc(std::string(Pick(m, "Vergelijking Veilig Thuis-organisaties ",
-                              "Comparison of Veilig Thuis organisations ")) +
-             YearsLabel(c.years)) +
-         "</h1>\n<p class=\"note\">" +
-         esc(std::string(Pick(m, "Cohort ", "Cohort ")) + std::string(CohortName(m.cohort)) + ", " +
-             std::string(Pick(m, "peildatum ", "as of ")) + m.as_of.ToIso() + ", " +
-             std::string(Pick(m, "kader ", "framework ")) + m.framework_id + ". " +
-             std::string(Pick(m,
-                              "Landelijke aandelen zijn berekend uit de zaken (som tijdig / som "
-                              "geteld), niet als gemiddelde van aandelen.",
-                              "National shares are computed from the cases (sum on time / sum "
-                              "counted), not as a mean of shares."))) +
+  const std::string years = YearsLabel(c.years);
+  const ShareRow none;
+  const ShareRow& first_total = c.deadlines.empty() ? none : c.deadlines.front().national;
+  const std::string total_note =
+      c.scope == CompareScope::kNational
+          ? T(m, "compare.html.total_note.national")
+          : T(m, "compare.html.total_note.selection", {{"who", TotalLabel(c, first_total, m)}});
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + esc(m.words.lang()) +
+                    "\"><head><meta charset=\"utf-8\"><title>" +
+                    esc(T(m, "compare.html.title", {{"years", years}})) + "</title><style>" + kCss +
+                    "</style></head><body>\n";
+  out += "<h1>" + esc(T(m, "compare.html.h1", {{"years", years}})) + "</h1>\n<p class=\"note\">" +
+         esc(T(m, "compare.html.meta",
+               {{"cohort", std::string(CohortName(m.cohort))},
+                {"as_of", m.as_of.ToIso()},
+                {"framework", m.framework_id}}) +
+             " " + total_note) +
          "</p>\n";
   for (const DeadlineComparison& d : c.deadlines) {
-    const std::string title = m.lang == "en" ? d.deadline.gloss : d.deadline.name;
-    out += "<h2>" + esc(title) + " (norm " + esc(FormatPercent(d.deadline.norm, 0, m.lang)) +
-           ")</h2>\n";
+    const std::string title = m.words.english() ? d.deadline.gloss : d.deadline.name;
+    out += "<h2>" + esc(title) + " (norm " + esc(m.words.Percent(d.deadline.norm, 0)) + ")</h2>\n";
     for (const NormTally& t : d.tallies) {
-      out += "<p class=\"stmt\">" + esc(NormStatement(d, t, m.lang)) + "</p>\n";
+      out += "<p class=\"stmt\">" + esc(NormStatement(d, t, m.words)) + "</p>\n";
     }
+    const std::string total_name = TotalName(c, d.national, m);
     // Heat table.
-    out += "<h3>" +
-           esc(std::string(Pick(m, "Aandeel tijdig per organisatie en jaar",
-                                "Share on time per organisation and year"))) +
-           "</h3>\n<table><thead><tr><th>" +
-           esc(std::string(Pick(m, "organisatie", "organisation"))) + "</th>";
+    out += "<h3>" + esc(T(m, "compare.html.heat")) + "</h3>\n<table><thead><tr><th>" +
+           esc(T(m, "compare.organisation")) + "</th>";
     for (const int y : c.years) out += "<th>" + std::to_string(y) + "</th>";
     out += "</tr></thead><tbody>\n";
-    const auto heat_row = [&](const ShareRow& r, bool bold) {
-      out += std::string("<tr>") + (bold ? "<th>" : "<td>") + esc(r.org) + " " + esc(r.name) +
-             (bold ? "</th>" : "</td>");
+    const auto heat_row = [&](const ShareRow& r, const std::string& name, bool bold) {
+      out +=
+          std::string("<tr>") + (bold ? "<th>" : "<td>") + esc(name) + (bold ? "</th>" : "</td>");
       for (size_t y = 0; y < c.years.size(); ++y) {
         const ShareCell& cell = r.cells[y];
         std::string tip =
@@ -463,21 +529,29 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
       }
       out += "</tr>\n";
     };
-    for (const ShareRow& r : d.organisations) heat_row(r, false);
-    heat_row(d.national, true);
-    out += "</tbody></table>\n<p class=\"note\">" +
-           esc(std::string(Pick(m,
-                                "▲/▼: verschil met het vorige jaar groter dan ruis (95%-interval "
-                                "van Newcombe sluit 0 uit). Groen: norm gehaald.",
-                                "▲/▼: change from the previous year beyond noise (Newcombe 95% "
-                                "interval excludes 0). Green: norm met."))) +
-           "</p>\n";
-    // National change.
-    out += "<table><thead><tr><th>" + esc(std::string(Pick(m, "landelijk", "national"))) +
-           "</th><th>" + esc(std::string(Pick(m, "tijdig", "on time"))) + "</th><th>" +
-           esc(std::string(Pick(m, "geteld", "counted"))) + "</th><th>" +
-           esc(std::string(Pick(m, "aandeel", "share"))) + "</th><th>" +
-           esc(std::string(Pick(m, "verschil [95%-interval]", "change [95% interval]"))) +
+    for (const ShareRow& r : d.organisations) heat_row(r, r.org + " " + r.name, false);
+    heat_row(d.national, total_name, true);
+    out += "</tbody></table>\n<p class=\"note\">" + esc(T(m, "compare.html.heat_note")) + "</p>\n";
+    // The open stock beside the shares.
+    out += "<h3>" + esc(T(m, "compare.html.stock")) + "</h3>\n<table><thead><tr><th>" +
+           esc(T(m, "compare.organisation")) + "</th>";
+    for (const int y : c.years) out += "<th>" + std::to_string(y) + "</th>";
+    out += "</tr></thead><tbody>\n";
+    const auto stock_row = [&](const ShareRow& r, const std::string& name, bool bold) {
+      out +=
+          std::string("<tr>") + (bold ? "<th>" : "<td>") + esc(name) + (bold ? "</th>" : "</td>");
+      for (const ShareCell& cell : r.cells) {
+        out += "<td>" + esc(StockText(cell.counts)) + "</td>";
+      }
+      out += "</tr>\n";
+    };
+    for (const ShareRow& r : d.organisations) stock_row(r, r.org + " " + r.name, false);
+    stock_row(d.national, total_name, true);
+    out += "</tbody></table>\n";
+    // The total's change.
+    out += "<table><thead><tr><th>" + esc(TotalLabel(c, d.national, m)) + "</th><th>" +
+           esc(T(m, "compare.on_time")) + "</th><th>" + esc(T(m, "compare.counted")) + "</th><th>" +
+           esc(T(m, "compare.share")) + "</th><th>" + esc(T(m, "compare.change_interval")) +
            "</th></tr></thead><tbody>\n";
     for (size_t y = 0; y < c.years.size(); ++y) {
       const ShareCell& n = d.national.cells[y];
@@ -490,28 +564,28 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
     out += "</tbody></table>\n";
     // Small multiples.
     SmallMultiples sm;
-    sm.title = title + (m.lang == "en" ? ": trend per organisation" : ": verloop per organisatie");
+    sm.title = T(m, "compare.html.trend", {{"deadline", title}});
     sm.description = sm.title;
-    sm.lang = m.lang;
+    sm.lang = m.words.lang();
     sm.columns = 5;
-    const auto panel = [&](const ShareRow& r) {
+    sm.words = ChartWordsFrom(m.words);
+    const auto panel = [&](const ShareRow& r, const std::string& code, const std::string& name) {
       LineChart lc;
-      lc.title = r.org;
-      lc.description = r.org + " " + r.name;
-      lc.lang = m.lang;
+      lc.title = code;
+      lc.description = name;
+      lc.lang = m.words.lang();
       lc.norm = d.deadline.norm;
       for (const int y : c.years) lc.x_labels.push_back(std::to_string(y));
-      Series s{std::string(Pick(m, "aandeel tijdig", "share on time")), {}};
+      Series s{T(m, "compare.share_on_time"), {}};
       for (const ShareCell& cell : r.cells) s.values.push_back(cell.share);
       lc.series.push_back(std::move(s));
       sm.panels.push_back(std::move(lc));
     };
-    panel(d.national);
-    for (const ShareRow& r : d.organisations) panel(r);
+    panel(d.national, TotalCode(d.national, m), total_name);
+    for (const ShareRow& r : d.organisations) panel(r, r.org, r.org + " " + r.name);
     out += ToSvg(sm) + "\n";
     // Ranking: places × years.
-    out += "<h3>" + esc(std::string(Pick(m, "Ranglijst", "Ranking"))) +
-           "</h3>\n<table><thead><tr><th>#</th>";
+    out += "<h3>" + esc(T(m, "compare.html.ranking")) + "</h3>\n<table><thead><tr><th>#</th>";
     for (const int y : c.years) out += "<th>" + std::to_string(y) + "</th>";
     out += "</tr></thead><tbody>\n";
     size_t places = 0;
@@ -522,22 +596,20 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
         out += "<td>";
         if (p < d.ranking[y].size()) {
           const RankEntry& e = d.ranking[y][p];
-          out += std::to_string(e.rank) + ". " + esc(e.org) + " " +
-                 esc(FormatPercent(e.share, 1, m.lang));
+          out += esc(PlacesText(e.places)) + ". " + esc(e.org) + " " +
+                 esc(m.words.Percent(e.share, 1));
         }
         out += "</td>";
       }
       out += "</tr>\n";
     }
     out += "</tbody></table>\n";
+    if (places > 0) out += "<p class=\"note\">" + esc(T(m, "compare.ranking_note")) + "</p>\n";
   }
-  // National counts.
-  out += "<h2>" +
-         esc(std::string(Pick(m, "Landelijke aantallen per jaar (uit de zaken)",
-                              "National counts per year (from the cases)"))) +
-         "</h2>\n<table><thead><tr><th>" + esc(std::string(Pick(m, "jaar", "year"))) + "</th>";
-  const char** labels = m.lang == "en" ? kCountLabelsEn : kCountLabelsNl;
-  for (int i = 0; i < 5; ++i) out += "<th>" + esc(labels[i]) + "</th>";
+  // The yearly counts.
+  out += "<h2>" + esc(CountsHeading(c, first_total, m, "compare.html.counts")) +
+         "</h2>\n<table><thead><tr><th>" + esc(T(m, "compare.year")) + "</th>";
+  for (const std::string& label : CountLabels(m)) out += "<th>" + esc(label) + "</th>";
   out += "</tr></thead><tbody>\n";
   for (size_t y = 0; y < c.years.size(); ++y) {
     out += "<tr><td>" + std::to_string(c.years[y]) + "</td>";
@@ -549,8 +621,7 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
   out += "</tbody></table>\n";
   // Audited periods.
   if (!c.audits.empty()) {
-    out += "<h2>" + esc(std::string(Pick(m, "Geauditeerde perioden", "Audited periods"))) +
-           "</h2>\n<table><thead><tr><th></th>";
+    out += "<h2>" + esc(T(m, "compare.html.audits")) + "</h2>\n<table><thead><tr><th></th>";
     for (const AuditedPeriod& a : c.audits) out += "<th>" + esc(AuditLabel(a)) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (const DomainRow& d : c.domains) {
@@ -559,8 +630,8 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
       out += "</tr>\n";
     }
     for (const CriterionRow& r : c.criteria) {
-      out += "<tr><td title=\"" + esc(m.lang == "en" ? r.gloss : r.text) + "\">" + esc(r.id) +
-             (r.removed ? esc(std::string(Pick(m, " (vervallen)", " (removed)"))) : "") + "</td>";
+      out += "<tr><td title=\"" + esc(m.words.english() ? r.gloss : r.text) + "\">" + esc(r.id) +
+             (r.removed ? esc(" " + T(m, "compare.removed")) : "") + "</td>";
       for (const CriterionCell& cell : r.cells) {
         out += "<td>" + esc(CriterionCellText(cell, m)) + "</td>";
       }

@@ -1,7 +1,9 @@
 // Writes a Comparison (compare.h) as a terminal table, self-contained HTML (inline CSS
 // and SVG: small-multiple trends per organisation, a heat table of organisations ×
-// years, the ranking), JSON or CSV. Dutch by default, English with lang "en". Every
-// string from data is escaped in HTML. Pure functions; thread-safe.
+// years, the open stock, the ranking), JSON or CSV. The words, numbers and percentages
+// come from the meta's Translator (the compare.* and chart.* keys of
+// reports/text-LANG.properties); JSON and CSV are the same in both languages but for the
+// statements' text. Every string from data is escaped in HTML. Pure functions; thread-safe.
 #ifndef VTAUDIT_COMPARE_WRITER_H_
 #define VTAUDIT_COMPARE_WRITER_H_
 
@@ -10,6 +12,7 @@
 #include "compare.h"
 #include "date.h"
 #include "timeliness.h"
+#include "translator.h"
 
 namespace vtaudit {
 
@@ -18,18 +21,24 @@ struct CompareMeta {
   Cohort cohort = Cohort::kCompleted;
   Date as_of;
   std::string framework_id;  // the reference framework
-  std::string lang = "nl";   // "nl" or "en"
+  // text-LANG.properties as the report loads it; its language is the output's. The
+  // default speaks Dutch but has no texts: every word shows as "[key]".
+  Translator words;
 };
 
 std::string CompareTable(const Comparison& c, const CompareMeta& meta);
 std::string CompareHtml(const Comparison& c, const CompareMeta& meta);
-// {"years", "cohort", "as_of", "framework", "organisations", "deadlines": [{"id", "norm",
-// "statements", "organisations": [{"org", "years": [{"year", "on_time", "late", "counted",
-// "share", "meets_norm", "change"}]}], "national", "ranking"}], "national_counts",
+// {"years", "cohort", "as_of", "framework", "scope", "organisations", "deadlines": [{"id",
+// "norm", "statements", "organisations": [{"org", "years": [{"year", "on_time", "late",
+// "counted", "share", "open": {"pending", "overdue"} or null, "meets_norm", "change"}]}],
+// "national", "ranking": [{"year", "entries": [{"rank", "rank_best", "rank_worst", …}]}]}],
+// "national_counts",
 // "audits", "domains", "criteria"}
 std::string CompareJson(const Comparison& c, const CompareMeta& meta);
 // One row per deadline × organisation × year (section "timeliness", org "NL" for the
-// nation) and one per year of national counts (section "national_counts").
+// nation, the total's org for a selection) and one per year of the total's counts
+// (section "national_counts"); the last columns open_pending and open_overdue (the stock
+// at the year's end, empty when unknown) and scope ("national" or "selection").
 std::string CompareCsv(const Comparison& c, const CompareMeta& meta);
 
 }  // namespace vtaudit

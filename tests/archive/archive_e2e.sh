@@ -2,8 +2,9 @@
 # End to end against the real server of pg_server.sh (run by CTest through with_server.sh,
 # database vtaudit_e2e): the demo's six audits and 25 organisations pushed; the same audit
 # pushed twice is stored once; `compare --archive` gives byte for byte the local compare
-# (json, csv, html); two copies of one workspace score an audit differently, both push, and
-# a fresh workspace that pulls equals the merged one (judge --json, report json); a wrong
+# (json, csv, html, table; open stock included), and "-" with a warning for aggregates
+# pushed without the stock until pushed again; two copies of one workspace score an audit
+# differently, both push, and a fresh workspace that pulls equals the merged one (judge --json, report json); a wrong
 # password, an unreachable server and a missing VTAUDIT_ARCHIVE fail with a clear message
 # and exit 1; row-level security keeps one inspector's rows from another.
 #   archive_e2e.sh BIN_DIR SOURCE_DIR
@@ -28,7 +29,7 @@ ws="$tmp/demo/workspace.sqlite"
 
 # An empty archive, then its schema by its owner, and the grants of docs/archive-grants.sql.
 VTAUDIT_ARCHIVE=$admin "$bin" archive status | grep -q '^schema: none yet' || fail "status of an empty archive"
-VTAUDIT_ARCHIVE=$admin "$bin" archive status --migrate | grep -q '^schema: version 1 ' || fail "migrate"
+VTAUDIT_ARCHIVE=$admin "$bin" archive status --migrate | grep -q '^schema: version 2 ' || fail "migrate"
 as_admin -f docs/archive-grants.sql
 
 # The same audit twice: the second push changes nothing.
@@ -49,7 +50,7 @@ done
 for code in $(cut -d, -f1 samples/organisations.csv | tail -n +2); do
   VTAUDIT_ARCHIVE=$admin "$bin" --db "$ws" archive push --org "$code" --as-of $as_of >/dev/null
 done
-for format in json csv html; do
+for format in json csv html table; do
   "$bin" --db "$ws" compare --period 2019-2025 --as-of $as_of --format $format >"$tmp/local.$format"
   VTAUDIT_ARCHIVE=$admin "$bin" compare --archive --period 2019-2025 --as-of $as_of \
     --format $format >"$tmp/archive.$format"
@@ -60,6 +61,25 @@ done
 VTAUDIT_ARCHIVE=$admin "$bin" compare --archive --period 2024 --cohort due --deadline onderzoek \
   --org VT06 --org VT01 --as-of $as_of --format json >"$tmp/archive-due.json"
 cmp "$tmp/local-due.json" "$tmp/archive-due.json" || fail "compare --archive --cohort due differs"
+grep -q '"scope": "selection"' "$tmp/archive-due.json" || fail "two organisations compared as national"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); n=d["deadlines"][0]["national"]["years"][-1]["open"]; sys.exit(0 if n["pending"] + n["overdue"] > 0 else 1)' \
+  "$tmp/archive.json" || fail "no open stock over the archive"
+
+# Aggregates pushed before schema version 2 have no stock (the migration leaves the new
+# columns empty): "-" for VT01 and for the total, a warning naming it; a new push fills it.
+as_admin -c "UPDATE vtaudit.clock_month SET stock_pending = NULL, stock_overdue = NULL WHERE set_id IN (SELECT id FROM vtaudit.aggregate_set WHERE org = 'VT01')"
+VTAUDIT_ARCHIVE=$admin "$bin" compare --archive --period 2024 --deadline onderzoek --org VT01 \
+  --org VT02 --as-of $as_of >"$tmp/old-stock" 2>"$tmp/old-stock.err"
+grep -q '^VT01    -$' "$tmp/old-stock" || fail "VT01's unknown stock: $(cat "$tmp/old-stock")"
+grep -q '^VT02    [0-9]*/[0-9]*$' "$tmp/old-stock" || fail "VT02's stock: $(cat "$tmp/old-stock")"
+grep -q '^totaal  -$' "$tmp/old-stock" || fail "the total's stock: $(cat "$tmp/old-stock")"
+grep -q '^vtaudit: warning: the aggregates of VT01 were pushed before the archive kept the open stock' \
+  "$tmp/old-stock.err" || fail "no warning on VT01's stock: $(cat "$tmp/old-stock.err")"
+VTAUDIT_ARCHIVE=$admin "$bin" --db "$ws" archive push --org VT01 --as-of $as_of >/dev/null
+VTAUDIT_ARCHIVE=$admin "$bin" compare --archive --period 2019-2025 --as-of $as_of \
+  --format csv >"$tmp/archive-again.csv" 2>"$tmp/again.err"
+cmp "$tmp/local.csv" "$tmp/archive-again.csv" || fail "compare --archive after pushing VT01 again differs"
+if grep -q 'open stock' "$tmp/again.err"; then fail "warned after pushing again"; fi
 grep -q '"audits": \[' "$tmp/archive.json" || fail "no audits in the comparison"
 
 # Two laptops: copies of the workspace score audit 1's first sampled case differently.
