@@ -63,7 +63,10 @@ struct NationalWorkspace {
     request.threads = threads;
     Result<CompareInput> in = GatherCompareInput(ws.get(), request, framework, calendar);
     BOOST_REQUIRE_MESSAGE(in.ok(), in.status().ToString());
-    return CompareJson(Compare(*in), {Cohort::kCompleted, request.as_of, framework.id, "nl"});
+    Result<Translator> words =
+        Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-nl.properties", "nl");
+    BOOST_REQUIRE(words.ok());
+    return CompareJson(Compare(*in), {Cohort::kCompleted, request.as_of, framework.id, *words});
   }
 
   std::string dir;

@@ -208,7 +208,7 @@ Response NewAuditPage(const PageEnv& env, const Request& req) {
       Result<Audit> a = StartAudit(env.ws, start);
       if (a.ok()) return Redirect(AuditPath(a->id) + "?created=1");
       status = FormStatus(a.status());
-      problems = a.status().messages();
+      problems = Said(env, a.status());
     }
     problems.push_back(S(w.T("web.forms.nothing_was_saved")));
   }
@@ -305,7 +305,7 @@ Response ImportPage(const PageEnv& env, const Request& req, const AuditContext& 
                         "&missing=" + std::to_string(r->missing));
       }
       status = FormStatus(r.status());
-      for (const std::string& m : r.status().messages()) {
+      for (const std::string& m : Said(env, r.status())) {
         problems.push_back(WithoutFolders(m, files));
       }
     }
@@ -472,7 +472,7 @@ Response StatePage(const PageEnv& env, const Request& req, const AuditContext& a
       Status moved = MoveAudit(env.ws, a.id, t, *env.calendar, *env.calendar_text);
       if (moved.ok()) return Redirect(AuditPath(a.id) + "/state?moved=1");
       status = FormStatus(moved);
-      problems = moved.messages();
+      problems = Said(env, moved);
     }
     problems.push_back(S(w.T("web.audit.state_has_not_changed")));
   }
@@ -587,7 +587,7 @@ Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContex
         Result<vtaudit::Response> added = AddResponse(env.ws, r);
         if (added.ok()) return Redirect(AuditPath(a.id) + "/responses?added=1");
         status = FormStatus(added.status());
-        problems = added.status().messages();
+        problems = Said(env, added.status());
       }
     } else if (action == "decide") {
       const std::optional<long> id = Whole(Get(req, "response"));
@@ -599,7 +599,7 @@ Response ResponsesPage(const PageEnv& env, const Request& req, const AuditContex
                                   env.inspector);
         if (s.ok()) return Redirect(AuditPath(a.id) + "/responses?decided=1");
         status = FormStatus(s);
-        problems = s.messages();
+        problems = Said(env, s);
       }
     } else {
       problems.push_back(S(w.T("web.audit.unknown_action")));

@@ -117,7 +117,7 @@ std::string QueryValue(const Request& req, const std::string& name) {
 
 // The messages of a refused write, with the reason a frozen audit gives.
 std::vector<std::string> Refusal(const PageEnv& env, const Status& s) {
-  std::vector<std::string> messages = s.messages();
+  std::vector<std::string> messages = Said(env, s);
   messages.push_back(S(env.words().T("web.forms.nothing_was_saved")));
   return messages;
 }
