@@ -584,14 +584,15 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
     panel(d.national, TotalCode(d.national, m), total_name);
     for (const ShareRow& r : d.organisations) panel(r, r.org, r.org + " " + r.name);
     out += ToSvg(sm) + "\n";
-    // Ranking: places × years.
-    out += "<h3>" + esc(T(m, "compare.html.ranking")) + "</h3>\n<table><thead><tr><th>#</th>";
+    // Ranking: per year the organisations by share, each with the places its interval allows
+    // (no column of row numbers: it would read as a rank the intervals do not support).
+    out += "<h3>" + esc(T(m, "compare.html.ranking")) + "</h3>\n<table><thead><tr>";
     for (const int y : c.years) out += "<th>" + std::to_string(y) + "</th>";
     out += "</tr></thead><tbody>\n";
     size_t places = 0;
     for (const auto& r : d.ranking) places = std::max(places, r.size());
     for (size_t p = 0; p < places; ++p) {
-      out += "<tr><td>" + std::to_string(p + 1) + "</td>";
+      out += "<tr>";
       for (size_t y = 0; y < c.years.size(); ++y) {
         out += "<td>";
         if (p < d.ranking[y].size()) {
