@@ -46,15 +46,6 @@ std::string MultiLine(std::string_view text) {
   return out + Escape(text.substr(from));
 }
 
-std::string Typed(const std::string& submitted) {
-  std::string out;
-  out.reserve(submitted.size());
-  for (size_t i = 0; i < submitted.size(); ++i) {
-    if (submitted[i] == '\r' && i + 1 < submitted.size() && submitted[i + 1] == '\n') continue;
-    out += submitted[i];
-  }
-  return out;
-}
 
 std::string CaseFacts(const Translator& w, const CaseRecord& c) {
   const std::pair<Event, const char*> events[] = {
@@ -225,8 +216,8 @@ Response FindingPage(const PageEnv& env, const Request& req, const AuditContext&
   bool submitted = false;
   if (req.method == "POST") {
     if (!OnAudit(ac.audit, env.inspector)) return Redirect(AuditPath(ac.audit.id) + "/inspector");
-    text = Typed(FormValue(req, "text"));
-    evidence = Typed(FormValue(req, "evidence"));
+    text = TypedNote(FormValue(req, "text"));
+    evidence = TypedNote(FormValue(req, "evidence"));
     Result<Finding> written =
         SetFinding(env.ws, {ac.audit.id, subject, text, evidence, env.inspector});
     if (written.ok()) return Redirect(action + "?saved=1");
@@ -321,7 +312,7 @@ Response DisagreementsPage(const PageEnv& env, const Request& req, const AuditCo
     failed_case = FormValue(req, "case");
     failed_criterion = FormValue(req, "criterion");
     failed_result = FormValue(req, "result");
-    failed_reason = Typed(FormValue(req, "reason"));
+    failed_reason = TypedNote(FormValue(req, "reason"));
     ScoreInput in{ac.audit.id,   failed_case, failed_criterion, failed_result, failed_reason,
                   env.inspector, {}};
     Status s = ReconcileScore(env.ws, in);

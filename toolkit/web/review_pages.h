@@ -32,8 +32,6 @@ std::string StampLabel(const Translator& w, const std::string& iso);
 std::string IsoLabel(const Translator& w, const std::string& iso);
 // Escaped text with its line breaks kept (<br>).
 std::string MultiLine(std::string_view text);
-// Text as typed in a textarea: the browser's CR LF line breaks become LF.
-std::string Typed(const std::string& submitted);
 // The case's own dates and flags, the facts its timeliness criteria are judged on, as a
 // <dl class="case">.
 std::string CaseFacts(const Translator& w, const CaseRecord& c);
