@@ -46,7 +46,6 @@ std::string MultiLine(std::string_view text) {
   return out + Escape(text.substr(from));
 }
 
-
 std::string CaseFacts(const Translator& w, const CaseRecord& c) {
   const std::pair<Event, const char*> events[] = {
       {Event::kReceived, "web.review.event.received"},
