@@ -56,6 +56,10 @@ struct Recount {
   long rows = 0;
   long out_of_order = 0;       // an event before the event it follows
   long advies_with_event = 0;  // an advies carries only received
+  // A melding with an outcome code but no safety assessment: the codes VT-00 … VT-99 are
+  // the outcome of that assessment, so such a melding would wait on its clock for ever.
+  long outcome_without_assessment = 0;
+  long coded_out = 0;  // meldingen coded VT-00 or VT-99
 };
 
 void RecountFile(const std::string& code, const std::string& path, const Calendar& calendar,
@@ -101,6 +105,8 @@ void RecountFile(const std::string& code, const std::string& path, const Calenda
       if (triaged->Timestamp() < received->Timestamp()) ++out->out_of_order;
     }
     const std::optional<Date> assessed = day(row.fields[5]);
+    if (!row.fields[6].empty() && !assessed) ++out->outcome_without_assessment;
+    if (row.fields[6] == "VT-00" || row.fields[6] == "VT-99") ++out->coded_out;
     if (assessed) {
       Recount::Year& ay = out->years[assessed->year()];
       ++ay.safety_counted;
@@ -173,6 +179,9 @@ BOOST_AUTO_TEST_CASE(full_scale_reproduces_the_national_figures) {
   BOOST_TEST(rc.rows == summary->cases);
   BOOST_TEST(rc.out_of_order == 0);
   BOOST_TEST(rc.advies_with_event == 0);
+  BOOST_TEST(rc.outcome_without_assessment == 0);
+  // About 5% of the meldingen without an investigation are coded out (2% VT-00, 3% VT-99).
+  BOOST_TEST(rc.coded_out > 10000);
 
   for (const NationalFigures& f : NationalTable()) {
     BOOST_TEST_CONTEXT("year " << f.year) {

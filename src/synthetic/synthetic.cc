@@ -342,6 +342,9 @@ bool Generator::SafetyLate(size_t org, Date received, Prng& prng) const {
 void Generator::GenerateOrganisation(size_t org, std::vector<Rec>* recs) {
   const OrgProfile& p = profiles_[org];
   Prng prng(o_.seed ^ Fnv1a64(orgs_[org].code));
+  // A stream of its own for the safety assessment of the meldingen coded VT-00 or VT-99
+  // (added later): drawing those from `prng` would move every value generated after them.
+  Prng coded_out(o_.seed ^ Fnv1a64(orgs_[org].code + "/VT-00+VT-99"));
   const int years = o_.last_year - o_.first_year + 1;
   std::vector<long> km_received(static_cast<size_t>(years), 0);
   uint32_t seq = 0;
@@ -438,10 +441,13 @@ void Generator::GenerateOrganisation(size_t org, std::vector<Rec>* recs) {
     r.received_minute = int64_t{received.day_number()} * 1440 + TimeOfDay(prng);
     r.triage_delay = TriageDelay(prng);
     const double u = Uniform(prng);
-    if (u < 0.02) {
-      r.outcome = kVt00;
-    } else if (u < 0.05) {
-      r.outcome = kVt99;
+    if (u < 0.05) {
+      // Not admissible (VT-00) or wrongly addressed (VT-99): outcomes of the safety
+      // assessment, so these meldingen were assessed too, on the same clock as the others.
+      r.outcome = u < 0.02 ? kVt00 : kVt99;
+      const bool late = SafetyLate(org, received, coded_out);
+      r.safety_assessed =
+          calendar_.AddWorkdays(received, SafetyWorkdays(late, coded_out)).day_number();
     } else {
       const bool late = SafetyLate(org, received, prng);
       r.safety_assessed = calendar_.AddWorkdays(received, SafetyWorkdays(late, prng)).day_number();
