@@ -467,6 +467,53 @@ BOOST_AUTO_TEST_CASE(small_multiples_fit_a_narrow_range_with_a_visible_break) {
   BOOST_TEST(Find(ToSvg(grid), "text", "tick")[0].text == "0%");
 }
 
+// Panels write the n beside each point too, in smaller type (7). Four columns: a panel is
+// (632 − 3 × 18) / 4 = 144.5 wide; its plot starts after the widest outer tick "100%"
+// (4 × 8 × 0.6 = 19.2, + 6) and ends 4 before the panel's edge: 144.5 − 25.2 − 4 = 115.3
+// for 7 years, 16.47 between two points. "1234" is 4 × 7 × 0.6 = 16.8 wide, with 2 to
+// spare more than that: in panel A every other n stands below its point (odd years), the
+// rest above. In panel B "50" (8.4 wide) fits: every n above. B's middle year rests on 3 cases,
+// fewer than 10: hollow, and the grid's legend names it once, with "{n}" replaced by 10.
+BOOST_AUTO_TEST_CASE(small_multiples_write_n_beside_points_and_name_the_hollow_ones) {
+  SmallMultiples grid;
+  grid.words = Words();
+  grid.columns = 4;
+  grid.fit = false;  // 0..100%: no point at the top or bottom edge, where an n must turn
+  LineChart a;
+  a.title = "A";
+  a.few_cases = 10;
+  for (int year = 2019; year <= 2025; ++year) a.x_labels.push_back(std::to_string(year));
+  a.series = {{"aandeel", {0.5, 0.6, 0.5, 0.6, 0.5, 0.6, 0.5}, std::vector<long>(7, 1234)}};
+  LineChart b = a;
+  b.title = "B";
+  b.series = {{"aandeel", {0.5, 0.6, 0.8, 0.6, 0.5, 0.6, 0.5}, {50, 50, 3, 50, 50, 50, 50}}};
+  grid.panels = {a, b};
+  const std::string svg = ToSvg(grid);
+  const std::vector<Element> counts = Find(svg, "text", "count");
+  BOOST_REQUIRE_EQUAL(counts.size(), 14u);
+  BOOST_TEST(counts[0].text == "1234");
+  BOOST_TEST(counts[0].Num("font-size") == 7);
+  BOOST_TEST(counts[9].text == "3");
+  std::vector<Element> points = Find(svg, "circle", "point");
+  BOOST_REQUIRE_EQUAL(points.size(), 14u);
+  for (size_t i = 0; i < 14; ++i) {
+    BOOST_TEST_INFO("point " << i);
+    BOOST_TEST(counts[i].Num("x") == points[i].Num("cx"), boost::test_tools::tolerance(kTolerance));
+    const bool below = i < 7 && i % 2 == 1;
+    BOOST_TEST((counts[i].Num("y") > points[i].Num("cy")) == below);
+  }
+  const Element few = Only(svg, "circle", "few");
+  BOOST_TEST(few.attrs.at("data-value") == "0.8");
+  const std::vector<Element> legend = Find(svg, "text", "legend");
+  BOOST_REQUIRE_EQUAL(legend.size(), 2u);  // the series and the hollow point; no norm
+  BOOST_TEST(legend[1].text == "open punt: minder dan 10 zaken in de maand, niet in de lijn");
+  // Without counts a panel writes no n, and without few cases the legend has no hollow point.
+  for (LineChart& p : grid.panels) p.series[0].counts.clear();
+  const std::string bare = ToSvg(grid);
+  BOOST_TEST(Find(bare, "text", "count").empty());
+  BOOST_TEST(Find(bare, "text", "legend").size() == 1u);
+}
+
 // Each point has its n beside it; a month of one case (100%) is drawn hollow and left out of
 // the line and of the fitted axis: 80%, 85% and 90% on 40, 38 and 45 cases give the axis
 // 80%–90% (ticks every 2 points) with the norm of 80% on its floor.

@@ -542,6 +542,84 @@ BOOST_AUTO_TEST_CASE(scope_of_the_organisations_compared) {
              std::string::npos);
 }
 
+// The total per month, from the organisations' months (AddMonthFigures), by hand:
+//   2024-03: X 3 on time 1 late, Y 1 on time → 4/5 = 80,0%
+//   2024-11: X 0 on time 2 late → 0/2 = 0,0%, on 2 cases: fewer than 10, a hollow point
+//   every other month of 2024 counts nothing: no share
+// X's 2023-12 lies outside the years and Z is not compared: both left out. The year is
+// the sum of its months: 4/7.
+BOOST_AUTO_TEST_CASE(monthly_total_from_the_months_of_the_compared_organisations) {
+  CompareInput in;
+  in.years = {2024};
+  in.organisations = {{"X", "Xray", "", 1}, {"Y", "Yankee", "", 1}};
+  in.deadlines = {Onderzoek()};
+  const auto month = [](const char* org, const char* when, long on_time, long late) {
+    OrgMonthFigures f{org, when, {}, {}, true};
+    MonthCount& c = f.clocks["onderzoek"];
+    c.month = when;
+    c.on_time = on_time;
+    c.late = late;
+    return f;
+  };
+  AddMonthFigures(
+      {month("X", "2023-12", 5, 5), month("X", "2024-03", 3, 1), month("X", "2024-11", 0, 2)}, &in);
+  AddMonthFigures({month("Y", "2024-03", 1, 0)}, &in);
+  AddMonthFigures({month("Z", "2024-03", 9, 9)}, &in);
+  BOOST_TEST(in.months.size() == 4u);  // X's two of 2024, Y's and Z's; not 2023-12
+  const Comparison c = Compare(in);
+  BOOST_REQUIRE_EQUAL(c.months.size(), 12u);
+  BOOST_TEST(c.months[2] == "2024-03");
+  const DeadlineComparison& d = c.deadlines[0];
+  BOOST_REQUIRE_EQUAL(d.monthly.size(), 12u);
+  BOOST_TEST(d.monthly[2].counts.on_time == 4);
+  BOOST_TEST(d.monthly[2].counts.counted() == 5);
+  BOOST_TEST(*d.monthly[2].share == 0.8);
+  BOOST_TEST(*d.monthly[10].share == 0.0);
+  BOOST_TEST(!d.monthly[6].share.has_value());
+  BOOST_TEST(d.national.cells[0].counts.on_time == 4);
+  BOOST_TEST(d.national.cells[0].counts.counted() == 7);
+  BOOST_TEST(
+      Squeezed(CompareJson(c, Meta()))
+          .find(R"({"month":"2024-03","on_time":4,"late":1,"counted":5,"share_on_time":0.8})") !=
+      std::string::npos);
+  const std::string html = CompareHtml(c, Meta());
+  BOOST_TEST(html.find("Onderzoek binnen 10 weken: aandeel tijdig per maand, landelijk") !=
+             std::string::npos);
+  BOOST_TEST(html.find("mrt 2024 80,0% (4/5)") != std::string::npos);  // the description
+  BOOST_TEST(html.find("open punt: minder dan 10 zaken in de maand, niet in de lijn") !=
+             std::string::npos);
+  // The yearly panels: X 3/6 and Y 1/1 are fewer than 10 cases in the year.
+  BOOST_TEST(html.find("open punt: minder dan 10 zaken in het jaar, niet in de lijn") !=
+             std::string::npos);
+  // Without months (the yearly figures alone) there is no monthly chart.
+  BOOST_TEST(CompareHtml(Compare(HandBuilt()), Meta()).find("per maand") == std::string::npos);
+}
+
+// One organisation is its own total: the table and the page show its row once; JSON and
+// CSV keep the total (HandBuilt's A: 2/10 in 2023, 9/10 in 2024).
+BOOST_AUTO_TEST_CASE(one_organisation_has_no_total_row_in_table_and_html) {
+  CompareInput in = HandBuilt();
+  in.organisations.resize(1);
+  in.scope = CompareScope::kSelection;
+  const Comparison one = Compare(in);
+  const std::string table = CompareTable(one, Meta());
+  BOOST_TEST(table.find("\nA       20,0%     90,0%+*\n* norm") != std::string::npos);
+  BOOST_TEST(table.find("\nA       -         -\nA 2023: 20,0% (2/10)") != std::string::npos);
+  const std::string html = CompareHtml(one, Meta());
+  BOOST_TEST(html.find("<td>A Alfa</td>") != std::string::npos);
+  BOOST_TEST(html.find("<th>A Alfa</th>") == std::string::npos);  // the total row's cell
+  BOOST_TEST(Squeezed(CompareJson(one, Meta())).find(R"("national":{"org":"A")") !=
+             std::string::npos);
+  // CSV: A's 2024 row twice, as the organisation and as the total.
+  const std::string csv = CompareCsv(one, Meta());
+  const std::string row = "\ntimeliness,onderzoek,A,2024,9,1,10,";
+  BOOST_TEST(csv.find(row) != csv.rfind(row));
+  // Two organisations keep it.
+  in.organisations = HandBuilt().organisations;
+  in.organisations.resize(2);
+  BOOST_TEST(CompareTable(Compare(in), Meta()).find("\ntotaal  25,0%") != std::string::npos);
+}
+
 // The small multiples' legend names the norm line, in both languages (chart.norm).
 BOOST_AUTO_TEST_CASE(html_chart_legend_names_the_norm) {
   const Comparison c = Compare(HandBuilt());

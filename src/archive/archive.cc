@@ -1,6 +1,7 @@
 #include "archive.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -579,20 +580,40 @@ Result<ArchiveCompareInput> Archive::GatherCompareInput(const CompareRequest& re
       n.investigations_completed_kindermishandeling = counts->Int(i, 4);
       n.rvdk = counts->Int(i, 5);
     }
+    // The stock at the set's as-of date is its month's (timeliness.h, MonthCount): what a
+    // year after it shows, as the local compare does, even past the months pushed.
+    std::vector<ClockCounts> at_as_of(in.deadlines.size(), ClockCounts{0, 0, OpenStock{}});
+    if (const auto m = months.find(set_as_of.ToIso().substr(0, 7)); m != months.end()) {
+      for (size_t d = 0; d < in.deadlines.size(); ++d) {
+        if (const auto c = m->second.clocks.find(in.deadlines[d].id); c != m->second.clocks.end()) {
+          at_as_of[d].open = OpenStock{c->second.stock_pending, c->second.stock_overdue};
+        }
+      }
+    }
+    if (!has_stock) {
+      for (ClockCounts& c : at_as_of) c.open.reset();
+    }
     std::vector<OrgMonthFigures> list;
     for (auto& [m, f] : months) {
       f.has_stock = has_stock;
       list.push_back(std::move(f));
     }
-    std::vector<int> missing = in.years;  // years without a pushed month: nothing counted
-    for (OrgYearFigures& f : SumByYear(list, in.years, in.deadlines)) {
-      std::erase(missing, f.year);
-      in.figures.push_back(std::move(f));
-    }
-    const ClockCounts nothing{0, 0, has_stock ? std::optional(OpenStock{}) : std::nullopt};
-    for (const int year : missing) {
-      in.figures.push_back(
-          {o.code, year, std::vector<ClockCounts>(in.deadlines.size(), nothing), {}});
+    const size_t first = in.figures.size();
+    AddMonthFigures(std::move(list), &in);
+    // Years without a pushed month count nothing; their stock is none before the as-of
+    // year and the as-of date's from it on.
+    for (const int year : in.years) {
+      const bool pushed =
+          std::any_of(in.figures.begin() + static_cast<std::ptrdiff_t>(first), in.figures.end(),
+                      [year](const OrgYearFigures& f) { return f.year == year; });
+      if (pushed) continue;
+      std::vector<ClockCounts> stock = at_as_of;
+      if (year < set_as_of.year()) {
+        for (ClockCounts& c : stock) {
+          if (c.open) c.open = OpenStock{};
+        }
+      }
+      in.figures.push_back({o.code, year, std::move(stock), {}});
     }
   }
   out.as_of = as_of ? *as_of : latest.value_or(request.as_of);

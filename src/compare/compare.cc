@@ -211,6 +211,28 @@ Comparison Compare(const CompareInput& in) {
   };
   std::map<std::string, size_t> org_index;
   for (size_t i = 0; i < in.organisations.size(); ++i) org_index[in.organisations[i].code] = i;
+  std::map<std::string, size_t> month_index;
+  for (const int year : in.years) {
+    for (int month = 1; month <= 12; ++month) {
+      char key[16];
+      std::snprintf(key, sizeof key, "%04d-%02d", year, month);
+      month_index[key] = out.months.size();
+      out.months.push_back(key);
+    }
+  }
+  // monthly[deadline][month]: the total's, summed over the compared organisations.
+  std::vector<std::vector<ClockCounts>> monthly(
+      in.deadlines.size(), std::vector<ClockCounts>(out.months.size(), ClockCounts{}));
+  for (const OrgMonthFigures& m : in.months) {
+    const auto at = month_index.find(m.month);
+    if (at == month_index.end() || !org_index.count(m.org)) continue;
+    for (size_t d = 0; d < in.deadlines.size(); ++d) {
+      const auto c = m.clocks.find(in.deadlines[d].id);
+      if (c == m.clocks.end()) continue;
+      monthly[d][at->second].on_time += c->second.on_time;
+      monthly[d][at->second].late += c->second.late;
+    }
+  }
 
   // counts[deadline][org][year]; a missing cell counts nothing and has nothing open.
   const ClockCounts nothing{0, 0, OpenStock{}};
@@ -262,6 +284,7 @@ Comparison Compare(const CompareInput& in) {
       dc.national = {"", "", {}, {}};
     }
     for (size_t y = 0; y < ny; ++y) dc.national.cells.push_back(MakeCell(total[y], norm));
+    for (const ClockCounts& c : monthly[d]) dc.monthly.push_back(MakeCell(c, norm));
     FillChanges(in.years, &dc.national);
     for (size_t y = 0; y < ny; ++y) {
       dc.ranking.push_back(Rank(dc.organisations, y));
@@ -349,6 +372,18 @@ std::vector<OrgYearFigures> SumByYear(const std::vector<OrgMonthFigures>& months
     }
   }
   return out;
+}
+
+void AddMonthFigures(std::vector<OrgMonthFigures> months, CompareInput* in) {
+  for (OrgYearFigures& f : SumByYear(months, in->years, in->deadlines)) {
+    in->figures.push_back(std::move(f));
+  }
+  for (OrgMonthFigures& m : months) {
+    const int year = std::stoi(m.month.substr(0, 4));
+    if (std::binary_search(in->years.begin(), in->years.end(), year)) {
+      in->months.push_back(std::move(m));
+    }
+  }
 }
 
 CompareScope ScopeOf(std::vector<std::string> requested, size_t all) {
@@ -489,10 +524,8 @@ Result<CompareInput> GatherCompareInput(Workspace* ws, const CompareRequest& req
       ws, in.organisations, framework, calendar,
       {YearsPeriod(request.years), request.cohort, request.as_of, request.threads});
   if (!months.ok()) return months.status();
-  for (const std::vector<OrgMonthFigures>& org_months : *months) {
-    for (OrgYearFigures& f : SumByYear(org_months, in.years, in.deadlines)) {
-      in.figures.push_back(std::move(f));
-    }
+  for (std::vector<OrgMonthFigures>& org_months : *months) {
+    AddMonthFigures(std::move(org_months), &in);
   }
 
   Result<std::vector<Audit>> audits = ListAudits(ws);

@@ -85,6 +85,18 @@ struct AuditedPeriod {
   std::map<std::string, std::optional<std::string>> criterion_levels;  // id → level id
 };
 
+// Everything counted for one organisation in one month: per deadline the counts of
+// timeliness.h's monthly split (on time and late by the cohort's month, pending and overdue
+// by the due date's month, invalid by the to-event's month) and the parliamentary answers'
+// counts by the month of their event. Additive: a period's figures are the sums of its months.
+struct OrgMonthFigures {
+  std::string org;
+  std::string month;                         // "2025-03"
+  std::map<std::string, MonthCount> clocks;  // by deadline id
+  YearlyCounts counts;
+  bool has_stock = true;  // the clocks' stock_pending/stock_overdue are known
+};
+
 // Whose total the comparison's total row is: the nation's (every organisation), or that
 // of the organisations chosen (--org), which is never to be called national.
 enum class CompareScope { kNational, kSelection };
@@ -95,6 +107,9 @@ struct CompareInput {
   CompareScope scope = CompareScope::kNational;
   std::vector<Deadline> deadlines;      // those compared, framework order
   std::vector<OrgYearFigures> figures;  // any order; a missing cell counts as nothing
+  // The same counts by month (AddMonthFigures), for the total's monthly shares; any order,
+  // a missing month counts nothing.
+  std::vector<OrgMonthFigures> months;
   // Audits: criteria are shown in the terms of `reference` (the framework compared to);
   // an audit under another framework goes through crosswalks[its framework id] when given.
   std::vector<AuditedPeriod> audits;
@@ -159,6 +174,9 @@ struct DeadlineComparison {
   ShareRow national;
   std::vector<std::vector<RankEntry>> ranking;  // per year, best first; uncounted left out
   std::vector<NormTally> tallies;               // per year
+  // The total's on time and late per month (Comparison::months), by the cohort's month
+  // as the years count them; no stock, no change.
+  std::vector<ShareCell> monthly;
 };
 
 // One criterion of the reference framework (or one removed from an older one) across audits.
@@ -182,6 +200,7 @@ struct DomainRow {
 
 struct Comparison {
   std::vector<int> years;
+  std::vector<std::string> months;  // "2024-01" … "2024-12" for each of the years
   std::vector<Organisation> organisations;
   CompareScope scope = CompareScope::kNational;
   std::vector<DeadlineComparison> deadlines;
@@ -198,18 +217,6 @@ Comparison Compare(const CompareInput& input);
 // or "2 of the 25 organisations finished at least 80% of their investigations on time in
 // 2024", in the words' language (the compare.statement.* keys of text-LANG.properties).
 std::string NormStatement(const DeadlineComparison& d, const NormTally& t, const Translator& words);
-
-// Everything counted for one organisation in one month: per deadline the counts of
-// timeliness.h's monthly split (on time and late by the cohort's month, pending and overdue
-// by the due date's month, invalid by the to-event's month) and the parliamentary answers'
-// counts by the month of their event. Additive: a period's figures are the sums of its months.
-struct OrgMonthFigures {
-  std::string org;
-  std::string month;                         // "2025-03"
-  std::map<std::string, MonthCount> clocks;  // by deadline id
-  YearlyCounts counts;
-  bool has_stock = true;  // the clocks' stock_pending/stock_overdue are known
-};
 
 // The monthly figures summed into each of `years` (ascending), clocks parallel to
 // `deadlines` (by id; a deadline a month lacks counts nothing). The open stock is the
@@ -238,6 +245,11 @@ class CompareCollector {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// Adds one organisation's monthly figures (CompareCollector::Finish, or the archive's) to
+// `in`: summed by year into in->figures (SumByYear) and, those of in->years, kept by month
+// in in->months. REQUIRES: in->years and in->deadlines set.
+void AddMonthFigures(std::vector<OrgMonthFigures> months, CompareInput* in);
 
 // National when `requested` (codes of existing organisations, --org) is empty or names
 // each of the `all` organisations, else a selection.

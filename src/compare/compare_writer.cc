@@ -149,8 +149,10 @@ std::string CompareTable(const Comparison& c, const CompareMeta& m) {
       out += line + "\n";
     };
     const std::string total_code = TotalCode(d.national, m);
+    // One organisation is its own total: its row is not shown twice.
+    const bool total_row = c.organisations.size() != 1;
     for (const ShareRow& r : d.organisations) row(r, r.org);
-    row(d.national, total_code);
+    if (total_row) row(d.national, total_code);
     out += T(m, "compare.legend") + "\n";
     out += T(m, "compare.stock") + "\n";
     const auto stock_row = [&](const ShareRow& r, const std::string& code) {
@@ -160,7 +162,7 @@ std::string CompareTable(const Comparison& c, const CompareMeta& m) {
       out += line + "\n";
     };
     for (const ShareRow& r : d.organisations) stock_row(r, r.org);
-    stock_row(d.national, total_code);
+    if (total_row) stock_row(d.national, total_code);
     const std::string total_label = TotalLabel(c, d.national, m);
     for (size_t y = 0; y < c.years.size(); ++y) {
       const ShareCell& n = d.national.cells[y];
@@ -318,6 +320,18 @@ std::string CompareJson(const Comparison& c, const CompareMeta& m) {
     w.EndArray();
     w.Key("national");
     WriteRow(&w, c.years, d.national);
+    w.Key("monthly").BeginArray();
+    for (size_t i = 0; i < d.monthly.size() && i < c.months.size(); ++i) {
+      const ShareCell& cell = d.monthly[i];
+      w.BeginObject();
+      w.Key("month").String(c.months[i]);
+      w.Key("on_time").Number(static_cast<double>(cell.counts.on_time));
+      w.Key("late").Number(static_cast<double>(cell.counts.late));
+      w.Key("counted").Number(static_cast<double>(cell.counts.counted()));
+      w.Key("share_on_time").OptionalNumber(cell.share);
+      w.EndObject();
+    }
+    w.EndArray();
     w.Key("ranking").BeginArray();
     for (size_t y = 0; y < c.years.size(); ++y) {
       w.BeginObject();
@@ -478,6 +492,59 @@ const char* kCss =
     ".stmt{font-weight:600}.note{color:#444;font-size:.9em}"
     "@media print{body{margin:0}h2{break-before:page}}";
 
+// The total's share on time per month, a panel per compared year with n beside each
+// point; "" when no month counted a case.
+std::string MonthlyPanels(const Comparison& c, const DeadlineComparison& d, const CompareMeta& m) {
+  if (std::none_of(d.monthly.begin(), d.monthly.end(),
+                   [](const ShareCell& cell) { return cell.counts.counted() > 0; })) {
+    return "";
+  }
+  std::vector<std::string> names;  // "jan" … "dec"
+  {
+    const std::string list = T(m, "months");
+    size_t start = 0;
+    for (size_t comma; (comma = list.find(',', start)) != std::string::npos; start = comma + 1) {
+      names.push_back(list.substr(start, comma - start));
+    }
+    names.push_back(list.substr(start));
+  }
+  const std::string title = m.words.english() ? d.deadline.gloss : d.deadline.name;
+  const ShareRow& total = d.national;
+  SmallMultiples sm;
+  sm.title = T(m, "compare.html.monthly",
+               {{"deadline", title},
+                {"who", c.organisations.size() == 1 ? total.org : TotalLabel(c, total, m)}});
+  sm.lang = m.words.lang();
+  sm.columns = 2;  // 12 months: room for a 4-digit n beside each point
+  sm.words = ChartWordsFrom(m.words);
+  std::string parts;  // the accessible description: every month's share and counts
+  for (size_t y = 0; y < c.years.size(); ++y) {
+    LineChart lc;
+    lc.title = std::to_string(c.years[y]);
+    lc.lang = m.words.lang();
+    lc.norm = d.deadline.norm;
+    lc.few_cases = kFewCases;
+    Series s{T(m, "compare.share_on_time"), {}};
+    for (size_t i = 0; i < 12 && y * 12 + i < d.monthly.size(); ++i) {
+      const ShareCell& cell = d.monthly[y * 12 + i];
+      lc.x_labels.push_back((i < names.size() ? names[i] : std::to_string(i + 1)) + " " + lc.title);
+      s.values.push_back(cell.share);
+      s.counts.push_back(cell.counts.counted());
+      if (cell.share) {
+        parts += (parts.empty() ? "" : "; ") + lc.x_labels.back() + " " + Pct(cell.share, m) +
+                 " (" + std::to_string(cell.counts.on_time) + "/" +
+                 std::to_string(cell.counts.counted()) + ")";
+      }
+    }
+    lc.description = lc.title;
+    lc.series.push_back(std::move(s));
+    sm.panels.push_back(std::move(lc));
+  }
+  sm.description = sm.title + ": " + parts;
+  return ToSvg(sm) + "\n<p class=\"note\">" + EscapeXml(T(m, "compare.html.monthly_note")) +
+         "</p>\n";
+}
+
 }  // namespace
 
 std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
@@ -507,6 +574,8 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
       out += "<p class=\"stmt\">" + esc(NormStatement(d, t, m.words)) + "</p>\n";
     }
     const std::string total_name = TotalName(c, d.national, m);
+    // One organisation is its own total: its row and panel are not shown twice.
+    const bool total_row = c.organisations.size() != 1;
     // Heat table.
     out += "<h3>" + esc(T(m, "compare.html.heat")) + "</h3>\n<table><thead><tr><th>" +
            esc(T(m, "compare.organisation")) + "</th>";
@@ -530,7 +599,7 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
       out += "</tr>\n";
     };
     for (const ShareRow& r : d.organisations) heat_row(r, r.org + " " + r.name, false);
-    heat_row(d.national, total_name, true);
+    if (total_row) heat_row(d.national, total_name, true);
     out += "</tbody></table>\n<p class=\"note\">" + esc(T(m, "compare.html.heat_note")) + "</p>\n";
     // The open stock beside the shares.
     out += "<h3>" + esc(T(m, "compare.html.stock")) + "</h3>\n<table><thead><tr><th>" +
@@ -546,7 +615,7 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
       out += "</tr>\n";
     };
     for (const ShareRow& r : d.organisations) stock_row(r, r.org + " " + r.name, false);
-    stock_row(d.national, total_name, true);
+    if (total_row) stock_row(d.national, total_name, true);
     out += "</tbody></table>\n";
     // The total's change.
     out += "<table><thead><tr><th>" + esc(TotalLabel(c, d.national, m)) + "</th><th>" +
@@ -562,28 +631,35 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& m) {
              "</td></tr>\n";
     }
     out += "</tbody></table>\n";
-    // Small multiples.
+    // Small multiples: a panel per organisation over the years, n beside each point.
     SmallMultiples sm;
     sm.title = T(m, "compare.html.trend", {{"deadline", title}});
     sm.description = sm.title;
     sm.lang = m.words.lang();
-    sm.columns = 5;
+    sm.columns = 4;
     sm.words = ChartWordsFrom(m.words);
+    sm.words.few_cases = T(m, "compare.html.few_cases_year");
     const auto panel = [&](const ShareRow& r, const std::string& code, const std::string& name) {
       LineChart lc;
       lc.title = code;
       lc.description = name;
       lc.lang = m.words.lang();
       lc.norm = d.deadline.norm;
+      lc.few_cases = kFewCases;
       for (const int y : c.years) lc.x_labels.push_back(std::to_string(y));
       Series s{T(m, "compare.share_on_time"), {}};
-      for (const ShareCell& cell : r.cells) s.values.push_back(cell.share);
+      for (const ShareCell& cell : r.cells) {
+        s.values.push_back(cell.share);
+        s.counts.push_back(cell.counts.counted());
+      }
       lc.series.push_back(std::move(s));
       sm.panels.push_back(std::move(lc));
     };
-    panel(d.national, TotalCode(d.national, m), total_name);
+    if (total_row) panel(d.national, TotalCode(d.national, m), total_name);
     for (const ShareRow& r : d.organisations) panel(r, r.org, r.org + " " + r.name);
     out += ToSvg(sm) + "\n";
+    out += "<p class=\"note\">" + esc(T(m, "compare.html.trend_note")) + "</p>\n";
+    out += MonthlyPanels(c, d, m);
     // Ranking: per year the organisations by share, each with the places its interval allows
     // (no column of row numbers: it would read as a rank the intervals do not support).
     out += "<h3>" + esc(T(m, "compare.html.ranking")) + "</h3>\n<table><thead><tr>";

@@ -1,7 +1,9 @@
 // Writes a Comparison (compare.h) as a terminal table, self-contained HTML (inline CSS
-// and SVG: small-multiple trends per organisation, a heat table of organisations ×
-// years, the open stock, the ranking), JSON or CSV. The words, numbers and percentages
-// come from the meta's Translator (the compare.* and chart.* keys of
+// and SVG: small-multiple trends per organisation with n beside each year, the total's
+// share per month with n, a heat table of organisations × years, the open stock, the
+// ranking), JSON or CSV. With exactly one organisation compared the table and the HTML
+// show no total row or panel (it would repeat the organisation's); JSON and CSV keep it. The words,
+// numbers and percentages come from the meta's Translator (the compare.* and chart.* keys of
 // reports/text-LANG.properties); JSON and CSV are the same in both languages but for the
 // statements' text. Every string from data is escaped in HTML. Pure functions; thread-safe.
 #ifndef VTAUDIT_COMPARE_WRITER_H_
@@ -31,7 +33,8 @@ std::string CompareHtml(const Comparison& c, const CompareMeta& meta);
 // {"years", "cohort", "as_of", "framework", "scope", "organisations", "deadlines": [{"id",
 // "norm", "statements", "organisations": [{"org", "years": [{"year", "on_time", "late",
 // "counted", "share", "open": {"pending", "overdue"} or null, "meets_norm", "change"}]}],
-// "national", "ranking": [{"year", "entries": [{"rank", "rank_best", "rank_worst", …}]}]}],
+// "national", "monthly": [{"month", "on_time", "late", "counted", "share_on_time"}] (the
+// total's), "ranking": [{"year", "entries": [{"rank", "rank_best", "rank_worst", …}]}]}],
 // "national_counts",
 // "audits", "domains", "criteria"}
 std::string CompareJson(const Comparison& c, const CompareMeta& meta);

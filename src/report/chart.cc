@@ -201,6 +201,7 @@ struct TextShape {
   Anchor anchor;
   const char* colour;
   Meta meta;
+  bool halo = false;  // outlined in white, so that it stays legible across a line
 };
 using Shape = std::variant<RectShape, LineShape, PolyShape, CircleShape, TextShape>;
 
@@ -221,8 +222,9 @@ struct Scene {
     shapes.push_back(CircleShape{cx, cy, r, p, std::move(m)});
   }
   void Text(double x, double y, std::string text, double size, Anchor anchor = Anchor::kStart,
-            const char* colour = kInk, bool bold = false, Meta m = {}) {
-    shapes.push_back(TextShape{x, y, std::move(text), size, bold, anchor, colour, std::move(m)});
+            const char* colour = kInk, bool bold = false, Meta m = {}, bool halo = false) {
+    shapes.push_back(
+        TextShape{x, y, std::move(text), size, bold, anchor, colour, std::move(m), halo});
   }
 };
 
@@ -494,6 +496,21 @@ Range FitRange(const std::vector<const LineChart*>& charts, bool with_norm) {
   return r;
 }
 
+// The size of the n beside a point in a panel of small multiples.
+constexpr double kPanelN = 7;
+
+// The legend entry of the hollow points, "{n}" replaced by the chart's few_cases.
+LegendEntry FewCasesLegend(const std::string& word, long few_cases) {
+  std::string label = word;
+  if (const size_t at = label.find("{n}"); at != std::string::npos) {
+    label.replace(at, 3, std::to_string(few_cases));
+  }
+  return {[](double x, double cy, Scene* sc) {
+            DrawMarker(0, x + 11, cy, 3, kSeriesColours[0], {}, sc, true);
+          },
+          label};
+}
+
 // `compact` is for a panel of small multiples: smaller text, only the outer tick labels, no
 // legend (the grid has one). `range` overrides the chart's own value axis.
 double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s,
@@ -587,6 +604,17 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s,
   for (size_t j = 0; j < c.series.size(); ++j) {
     const Series& series = c.series[j];
     const char* colour = kSeriesColours[j % std::size(kSeriesColours)];
+    // In a panel the n are smaller; when the widest does not fit the room between two
+    // points, every other n goes to the other side of its point, so that none overlap.
+    bool stagger = false;
+    if (compact && n > 0) {
+      double widest = 0;
+      for (const long count : series.counts) {
+        widest = std::max(widest,
+                          TextWidth(FormatNumber(static_cast<double>(count), 0, c.lang), kPanelN));
+      }
+      stagger = widest + 2 > plot_w / static_cast<double>(n);
+    }
     std::vector<Point> segment;
     auto flush = [&] {
       if (segment.size() > 1) {
@@ -616,12 +644,20 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s,
           j, x_of(i), y_of(*v), marker_r, colour,
           {few ? "point few" : "point", *v, series.name + ", " + when + format(*v, 1) + count}, s,
           few);
-      if (!compact && i < series.counts.size()) {
+      if (i < series.counts.size()) {
         // The n above its point, or below when the point is at the top of the plot.
         const double py = y_of(*v);
-        const double ty = py - plot_top < 14 ? py + 13 : py - 6;
-        s->Text(x_of(i), ty, FormatNumber(static_cast<double>(series.counts[i]), 0, c.lang), 8,
-                Anchor::kMiddle, kMuted, false, {"count", static_cast<double>(series.counts[i])});
+        double ty = py - plot_top < 14 ? py + 13 : py - 6;
+        if (compact) {
+          // Above, or staggered below; never over the plot's top or across its axis.
+          bool above = !(stagger && i % 2 == 1);
+          if (above && py - plot_top < 9) above = false;
+          if (!above && plot_bottom - py < 10) above = true;
+          ty = above ? py - 4 : py + 9;
+        }
+        s->Text(x_of(i), ty, FormatNumber(static_cast<double>(series.counts[i]), 0, c.lang),
+                compact ? kPanelN : 8, Anchor::kMiddle, kMuted, false,
+                {"count", static_cast<double>(series.counts[i])}, compact);
       }
     }
   }
@@ -638,14 +674,7 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s,
                       c.series[j].name});
   }
   if (any_few && !c.words.few_cases.empty()) {
-    std::string label = c.words.few_cases;
-    if (const size_t at = label.find("{n}"); at != std::string::npos) {
-      label.replace(at, 3, std::to_string(c.few_cases));
-    }
-    legend.push_back({[](double x, double cy, Scene* sc) {
-                        DrawMarker(0, x + 11, cy, 3, kSeriesColours[0], {}, sc, true);
-                      },
-                      label});
+    legend.push_back(FewCasesLegend(c.words.few_cases, c.few_cases));
   }
   return DrawLegend(legend, {plot_x, bottom + 4, f.x + f.w - plot_x}, s);
 }
@@ -739,6 +768,14 @@ double LayoutSmallMultiples(const SmallMultiples& c, Frame f, Scene* s) {
     range = FitRange(panels, false);
   }
   bool any_norm = false;
+  long few_cases = 0;  // of the first panel with a point on few cases
+  for (const LineChart& p : c.panels) {
+    for (const Series& series : p.series) {
+      for (size_t i = 0; i < series.values.size() && few_cases == 0; ++i) {
+        if (series.values[i] && FewCases(p, series, i)) few_cases = p.few_cases;
+      }
+    }
+  }
   for (size_t i = 0; i < c.panels.size(); i += static_cast<size_t>(columns)) {
     double row_bottom = y;
     for (size_t k = i; k < std::min(c.panels.size(), i + columns); ++k) {
@@ -761,6 +798,9 @@ double LayoutSmallMultiples(const SmallMultiples& c, Frame f, Scene* s) {
     }
   }
   if (any_norm) legend.push_back(NormLegend(c.words.norm));
+  if (few_cases > 0 && !c.words.few_cases.empty()) {
+    legend.push_back(FewCasesLegend(c.words.few_cases, few_cases));
+  }
   if (range && range->lo > 0 && !c.words.axis_break.empty()) {
     legend.push_back({[](double x, double cy, Scene* sc) { DrawAxisBreak(x + 11, cy, {}, sc); },
                       c.words.axis_break});
@@ -860,6 +900,10 @@ struct SvgWriter {
     OpenElement("text", t.meta, out);
     *out += " x=\"" + Coord(t.x) + "\" y=\"" + Coord(t.y) + "\" font-size=\"" + Coord(t.size) +
             "\" fill=\"" + t.colour + '"';
+    if (t.halo) {
+      *out += " stroke=\"" + std::string(kWhite) +
+              "\" stroke-width=\"2.5\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+    }
     if (t.bold) *out += " font-weight=\"bold\"";
     if (t.anchor == Anchor::kMiddle) *out += " text-anchor=\"middle\"";
     if (t.anchor == Anchor::kEnd) *out += " text-anchor=\"end\"";
@@ -968,6 +1012,15 @@ struct PdfWriter {
     const double shift = t.anchor == Anchor::kStart    ? 0
                          : t.anchor == Anchor::kMiddle ? width / 2
                                                        : width;
+    if (t.halo) {
+      cairo_move_to(cr, t.x - shift, t.y - baseline);
+      pango_cairo_layout_path(cr, layout);
+      SetColour(cr, kWhite);
+      cairo_set_line_width(cr, 2.5);
+      cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke(cr);
+      cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    }
     SetColour(cr, t.colour);
     cairo_move_to(cr, t.x - shift, t.y - baseline);
     pango_cairo_show_layout(cr, layout);

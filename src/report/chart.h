@@ -57,9 +57,16 @@ struct BarChart {
 struct Series {
   std::string name;
   std::vector<std::optional<double>> values;
-  // The number of cases behind each value, written beside its point; empty for none.
+  // The number of cases behind each value, written beside its point (in a panel of small
+  // multiples smaller, every other one on the other side of its point when they would
+  // overlap); empty for none.
   std::vector<long> counts = {};
 };
+
+// A share on fewer cases than this says little (one case gives 0% or 100%): the report's
+// monthly charts and compare's panels draw its point hollow and outside the line
+// (LineChart::few_cases).
+inline constexpr long kFewCases = 10;
 
 // Monthly trend lines, e.g. the share on time per month, with an optional norm line.
 struct LineChart {
@@ -96,7 +103,8 @@ struct Histogram {
 };
 
 // Many small line charts in a grid with one shared legend, e.g. one panel per organisation.
-// Each panel's title names it; the legend is taken from the first panel's series.
+// Each panel's title names it; the legend is taken from the first panel's series, and
+// names the hollow points (words.few_cases) when a panel has one.
 struct SmallMultiples {
   std::string title;
   std::string description;

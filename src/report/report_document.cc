@@ -538,10 +538,6 @@ Histogram DurationHistogram(const ReportTemplates& t, const Deadline& d, const D
   return h;
 }
 
-// A month with fewer cases than this says little of its share: its point is drawn hollow
-// and outside the line (LineChart::few_cases).
-constexpr long kFewCasesInAMonth = 10;
-
 // The share on time per month of the period, one line chart per deadline that counted a
 // case, with the n of each month: detail behind the chapter's figures, in an appendix (the
 // body stays short).
@@ -568,7 +564,7 @@ void MonthlyCharts(const ReportModel& m, const ReportTemplates& t, Section* out)
     lc.norm = d.norm;
     lc.words = ChartWordsFrom(t.words);
     lc.fit = true;
-    lc.few_cases = kFewCasesInAMonth;
+    lc.few_cases = kFewCases;  // a month on fewer cases: hollow, outside the line
     lc.y_axis = t.T("chart.axis.share_on_time");
     lc.x_axis = t.T("chart.axis.month_completed");
     Series series{t.T("col.share_on_time"), {}};
