@@ -97,9 +97,9 @@ std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, b
       const size_t month = d + 1 < text.size() ? digits_at(d + 1) : 0;
       const size_t m = d + 1 + month;  // the second '-'
       std::array<char, 40> padded;
-      if (d < 1 || d > 2 || text[d] != '-' || month < 1 || month > 2 || m >= text.size() ||
-          text[m] != '-' || text.size() < m + 5 || digits_at(m + 1) < 3 || !IsDigit(text[m + 4]) ||
-          text.size() + 2 > padded.size()) {
+      if (d < 1 || d > 2 || d >= text.size() || text[d] != '-' || month < 1 || month > 2 ||
+          m >= text.size() || text[m] != '-' || text.size() < m + 5 || digits_at(m + 1) < 3 ||
+          !IsDigit(text[m + 4]) || text.size() + 2 > padded.size()) {
         problem->why = "not DD-MM-YYYY";
         return std::nullopt;
       }
