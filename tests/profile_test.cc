@@ -227,6 +227,24 @@ BOOST_FIXTURE_TEST_CASE(maps_columns_codes_and_date_formats, OneRecord) {
   BOOST_TEST((out.c.kind == CaseKind::kAdvies));
 }
 
+// D-M-YYYY takes one or two digits for the day and the month and four for the year; any
+// other shape, cut short anywhere, is "not DD-MM-YYYY" (then YYYYMMDD is tried, which does
+// not fit either), never read past its end.
+BOOST_FIXTURE_TEST_CASE(day_month_year_shapes, OneRecord) {
+  for (const char* fits : {"3-3-2025", "03-3-2025", "3-03-2025", "03-03-2025"}) {
+    BOOST_TEST(Check({"A7", "M", "20250301", fits, ""}).empty(), fits);
+    BOOST_TEST(out.c.event(Event::kSafetyAssessed)->ToIso() == "2025-03-03");
+  }
+  BOOST_TEST(Check({"A7", "M", "20250301", "3-3-2025 14:30", ""}).empty());
+  BOOST_TEST(out.c.event(Event::kSafetyAssessed)->ToIso() == "2025-03-03T14:30:00");
+  for (const char* bad : {"3", "12", "3-", "3-3", "3-3-", "3-3-202", "3-3-20x5", "123-3-2025",
+                          "3-123-2025", "-3-2025", "3--2025", "x3-3-2025"}) {
+    const std::string why = "d.csv:2: column beoordeeld (safety_assessed): '" + std::string(bad) +
+                            "' is not a moment in the form DD-MM-YYYY or YYYYMMDD (not DD-MM-YYYY)";
+    BOOST_TEST(Check({"A7", "M", "20250301", bad, ""}) == Errors{why}, bad);
+  }
+}
+
 BOOST_FIXTURE_TEST_CASE(an_unmapped_code_lists_the_allowed_ones, OneRecord) {
   BOOST_TEST(Check({"A7", "X", "20250303", "", ""}) ==
              Errors{"d.csv:2: column 2 (kind): 'X' is not a code of profile t: m "

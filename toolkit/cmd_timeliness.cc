@@ -11,6 +11,7 @@
 #include "judge_audit.h"
 #include "sample_draw.h"
 #include "timeliness.h"
+#include "timeliness_reader.h"
 
 namespace vtaudit::cli {
 namespace {
@@ -139,12 +140,10 @@ int Timeliness(Context& ctx) {
     *calendar = source->calendar;
   }
 
-  TimelinessCalculator calc(*framework, *calendar, options);
-  if (Status s = ForEachCase(*ws, cases, filter, [&](const CaseRecord& c) { calc.Add(c); });
-      !s.ok()) {
-    return Fail(s);
-  }
-  const TimelinessReport r = calc.Finish(org);
+  Result<TimelinessReport> report =
+      ReadTimeliness(*ws, cases, filter, *framework, *calendar, options, org);
+  if (!report.ok()) return Fail(report.status());
+  const TimelinessReport& r = *report;
   if (ctx.Flag("--json")) {
     JsonWriter w;
     WriteTimelinessJson(r, &w, list, by_month);

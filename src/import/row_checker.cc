@@ -53,9 +53,15 @@ bool NotBefore(const EventTime& later, const EventTime& earlier) {
   return later.Timestamp() >= earlier.Timestamp();
 }
 
-bool Digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+// Whether `s` is `lower` in any case. A value already in lower case, as every native value
+// is (and every value a profile's code maps to), takes one comparison.
+bool SameLower(std::string_view s, std::string_view lower) {
+  return s == lower || EqualsLower(s, lower);
 }
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool Digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit); }
 
 // Why a moment did not parse in one format; `unknown_day` when it is a partly unknown date.
 struct MomentProblem {
@@ -79,30 +85,30 @@ std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, b
       }
       return ParseEventTime(text, &problem->why);
     case DateFormat::kDayMonthYear: {
-      // D-M-YYYY: pad day and month to two digits, then read as DD-MM-YYYY.
-      const size_t d = text.find('-');
-      const size_t m = d == std::string_view::npos ? d : text.find('-', d + 1);
-      if (m == std::string_view::npos || d < 1 || d > 2 || m - d - 1 < 1 || m - d - 1 > 2 ||
-          !Digits(text.substr(0, d)) || !Digits(text.substr(d + 1, m - d - 1)) ||
-          text.size() < m + 5 || !Digits(text.substr(m + 1, 4))) {
-        problem->why = "not DD-MM-YYYY";
-        return std::nullopt;
-      }
-      // Padded in a buffer on the stack: this runs for every moment of every row.
+      // D-M-YYYY: day and month padded to two digits in a buffer on the stack, then read as
+      // DD-MM-YYYY. This runs for every moment of every row, so the shape is checked in one
+      // pass over the characters: no searches, no substrings.
+      const auto digits_at = [text](size_t i) {  // how many digits from i on, at most 3
+        size_t n = 0;
+        while (i + n < text.size() && n < 3 && IsDigit(text[i + n])) ++n;
+        return n;
+      };
+      const size_t d = digits_at(0);  // the first '-' when the day has 1 or 2 digits
+      const size_t month = d + 1 < text.size() ? digits_at(d + 1) : 0;
+      const size_t m = d + 1 + month;  // the second '-'
       std::array<char, 40> padded;
-      if (text.size() + 2 > padded.size()) {
+      if (d < 1 || d > 2 || d >= text.size() || text[d] != '-' || month < 1 || month > 2 ||
+          m >= text.size() || text[m] != '-' || text.size() < m + 5 || digits_at(m + 1) < 3 ||
+          !IsDigit(text[m + 4]) || text.size() + 2 > padded.size()) {
         problem->why = "not DD-MM-YYYY";
         return std::nullopt;
       }
       size_t n = 0;
-      const auto put = [&](std::string_view part) {
-        part.copy(padded.data() + n, part.size());
-        n += part.size();
-      };
-      if (d == 1) put("0");
-      put(text.substr(0, d + 1));
-      if (m - d - 1 == 1) put("0");
-      put(text.substr(d + 1));
+      if (d == 1) padded[n++] = '0';
+      for (size_t i = 0; i <= d; ++i) padded[n++] = text[i];
+      if (month == 1) padded[n++] = '0';
+      text.substr(d + 1).copy(padded.data() + n, text.size() - d - 1);
+      n += text.size() - d - 1;
       return ParseEventTime(std::string_view(padded.data(), n), &problem->why);
     }
     case DateFormat::kCompact: {
@@ -397,9 +403,9 @@ void RowChecker::Check(const TableRow& row, CheckedRow* out) const {
         Decode(*sources_[static_cast<size_t>(CaseField::kKind)], Trim(Cell(row, CaseField::kKind)),
                line, out);
     if (!kind) {
-    } else if (EqualsLower(*kind, "melding")) {
+    } else if (SameLower(*kind, "melding")) {
       c->kind = CaseKind::kMelding;
-    } else if (EqualsLower(*kind, "advies")) {
+    } else if (SameLower(*kind, "advies")) {
       c->kind = CaseKind::kAdvies;
     } else {
       error(CaseField::kKind, "'" + EscapeControl(Lower(*kind)) + "' is not melding or advies",
@@ -495,7 +501,7 @@ void RowChecker::ParseViolence(const FieldSource& src, std::string_view text, in
     if (!part) continue;
     const auto& types = ViolenceTypes();
     const auto known = std::find_if(types.begin(), types.end(),
-                                    [&](const std::string& t) { return EqualsLower(*part, t); });
+                                    [&](const std::string& t) { return SameLower(*part, t); });
     if (known == types.end()) {
       Refuse(out, line, CaseField::kViolence,
              "'" + EscapeControl(Lower(*part)) +
@@ -587,8 +593,8 @@ bool RowChecker::ParseFlag(const TableRow& row, CaseField field, int line, Check
       Decode(*sources_[static_cast<size_t>(field)], Trim(Cell(row, field)), line, out);
   if (!decoded) return false;
   const std::string_view v = *decoded;
-  if (v.empty() || v == "0" || EqualsLower(v, "nee") || EqualsLower(v, "false")) return false;
-  if (v == "1" || EqualsLower(v, "ja") || EqualsLower(v, "true")) return true;
+  if (v.empty() || v == "0" || SameLower(v, "nee") || SameLower(v, "false")) return false;
+  if (v == "1" || SameLower(v, "ja") || SameLower(v, "true")) return true;
   Refuse(out, line, field, "'" + EscapeControl(Lower(v)) + "' is not 1 or 0",
          "problem.row.not_a_flag", {{"value", EscapeControl(Lower(v))}});
   return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <utility>
 
 #include "csv_writer.h"
@@ -221,6 +222,32 @@ struct WaitingListState {
     if (oldest.size() > kOldestOpen) oldest.pop_back();
   }
 };
+
+// Adds `later`'s list to `into`, as if its cases had come after: the oldest stay the
+// kOldestOpen first by (since, case_id), a total order, so the order of adding is moot.
+void MergeWaitingList(WaitingListState&& later, WaitingListState* into) {
+  WaitingList& list = into->list;
+  list.pending += later.list.pending;
+  list.overdue += later.list.overdue;
+  list.count += later.list.count;
+  into->ages.insert(into->ages.end(), later.ages.begin(), later.ages.end());
+  std::vector<OpenCase> oldest;
+  std::merge(std::make_move_iterator(list.oldest.begin()),
+             std::make_move_iterator(list.oldest.end()),
+             std::make_move_iterator(later.list.oldest.begin()),
+             std::make_move_iterator(later.list.oldest.end()), std::back_inserter(oldest),
+             [](const OpenCase& a, const OpenCase& b) {
+               return a.since != b.since ? a.since < b.since : a.case_id < b.case_id;
+             });
+  if (oldest.size() > kOldestOpen) oldest.resize(kOldestOpen);
+  list.oldest = std::move(oldest);
+}
+
+template <typename T>
+void Append(std::vector<T>&& later, std::vector<T>* into) {
+  into->insert(into->end(), std::make_move_iterator(later.begin()),
+               std::make_move_iterator(later.end()));
+}
 
 // The counters of one deadline while cases stream in.
 struct DeadlineState {
@@ -446,6 +473,52 @@ TimelinessCalculator::~TimelinessCalculator() = default;
 void TimelinessCalculator::Add(const CaseRecord& c) {
   for (DeadlineState& s : state_->deadlines) state_->Add(s, c);
   state_->AddWaiting(c);
+}
+
+void TimelinessCalculator::Merge(TimelinessCalculator&& later) {
+  State& into = *state_;
+  State& from = *later.state_;
+  for (size_t i = 0; i < into.deadlines.size(); ++i) {
+    DeadlineState& s = into.deadlines[i];
+    DeadlineState& t = from.deadlines[i];
+    DeadlineSummary& sum = s.summary;
+    const DeadlineSummary& add = t.summary;
+    sum.counted += add.counted;
+    sum.on_time += add.on_time;
+    sum.late += add.late;
+    sum.pending += add.pending;
+    sum.overdue += add.overdue;
+    sum.invalid += add.invalid;
+    sum.missing_from_latest += add.missing_from_latest;
+    sum.backlog += add.backlog;
+    for (size_t m = 0; m < sum.monthly.size(); ++m) {
+      MonthCount& a = sum.monthly[m];
+      const MonthCount& b = add.monthly[m];
+      a.on_time += b.on_time;
+      a.late += b.late;
+      a.pending += b.pending;
+      a.overdue += b.overdue;
+      a.invalid += b.invalid;
+      a.started += b.started;
+      a.completed += b.completed;
+    }
+    for (size_t k = 0; k < sum.duration_histogram.size(); ++k) {
+      sum.duration_histogram[k] += add.duration_histogram[k];
+    }
+    for (size_t k = 0; k < s.stock_pending_change.size(); ++k) {
+      s.stock_pending_change[k] += t.stock_pending_change[k];
+      s.stock_overdue_change[k] += t.stock_overdue_change[k];
+    }
+    Append(std::move(t.summary.cases), &sum.cases);
+    Append(std::move(t.summary.open_cases), &sum.open_cases);
+    Append(std::move(t.durations), &s.durations);
+    MergeWaitingList(std::move(t.open), &s.open);
+  }
+  into.waiting.decided += from.waiting.decided;
+  into.waiting.started += from.waiting.started;
+  into.waiting.not_started += from.waiting.not_started;
+  Append(std::move(from.waiting_days), &into.waiting_days);
+  MergeWaitingList(std::move(from.not_started), &into.not_started);
 }
 
 namespace {

@@ -212,6 +212,12 @@ class TimelinessCalculator {
                        TimelinessOptions options);
   ~TimelinessCalculator();
   void Add(const CaseRecord& c);
+  // Adds what `later` counted, as if its cases had been added here after this one's: the
+  // report is the same as one calculator's over all the cases in that order. So cases
+  // read in ranges of case_id on several threads, each range into a calculator of its
+  // own, merged in the order of the ranges, give the report of reading them on one.
+  // REQUIRES: `later` made with the same framework, calendar and options; neither finished.
+  void Merge(TimelinessCalculator&& later);
   // REQUIRES: called once, after the last Add().
   TimelinessReport Finish(const std::string& organisation);
 

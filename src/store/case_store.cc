@@ -101,6 +101,8 @@ Status ForEachCaseIn(Database* db, const CaseSet& set, const CaseFilter& filter,
   if (filter.received_from) sql += " AND received >= ?2";
   // A stored moment sorts after its date, so compare with the next day.
   if (filter.received_to) sql += " AND received < ?3";
+  if (filter.case_id_from) sql += " AND case_id >= ?4";
+  if (filter.case_id_before) sql += " AND case_id < ?5";
   sql += " ORDER BY case_id";
   Result<Statement> q = db->Prepare(sql);
   if (!q.ok()) return q.status();
@@ -108,6 +110,8 @@ Status ForEachCaseIn(Database* db, const CaseSet& set, const CaseFilter& filter,
   const auto midnight = [](Date d) { return EncodeEvent(EventTime{d, std::nullopt}); };
   if (filter.received_from) q->Bind(2, midnight(*filter.received_from));
   if (filter.received_to) q->Bind(3, midnight(filter.received_to->AddDays(1)));
+  if (filter.case_id_from) q->Bind(4, *filter.case_id_from);
+  if (filter.case_id_before) q->Bind(5, *filter.case_id_before);
   std::vector<std::string> wanted = filter.case_ids;
   std::sort(wanted.begin(), wanted.end());
   CaseRecord c;
@@ -138,6 +142,11 @@ Status ForEachCase(Database* db, const std::string& org, const CaseFilter& filte
   return ForEachCaseIn(db, CaseSet{org, 0}, filter, fn);
 }
 
+Status ForEachCase(Database* db, const CaseSet& set, const CaseFilter& filter,
+                   const std::function<void(const CaseRecord&)>& fn) {
+  return ForEachCaseIn(db, set, filter, fn);
+}
+
 Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const CaseSet& set,
                                           const CaseFilter& filter) {
   std::vector<CaseRecord> out;
@@ -149,6 +158,34 @@ Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const CaseSet& set,
 Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const std::string& org,
                                           const CaseFilter& filter) {
   return LoadCases(ws, CaseSet{org, 0}, filter);
+}
+
+Result<std::vector<std::string>> CaseRanges(Database* db, const CaseSet& set, int parts) {
+  // Counting the cases would walk them all; the deliveries know how many they added.
+  Result<Statement> count =
+      db->Prepare(set.snapshot ? "SELECT count(*) FROM snapshot_case WHERE snapshot = ?1"
+                               : "SELECT ifnull(sum(added), 0) FROM extract_file WHERE org = ?1");
+  if (!count.ok()) return count.status();
+  BindKey(&*count, set);
+  if (!count->Step()) return count->status();
+  const int64_t n = count->Int(0);
+  std::vector<std::string> boundaries;
+  if (parts < 2 || n < parts) return boundaries;
+  Result<Statement> at = db->Prepare(std::string("SELECT case_id") + From(set) +
+                                     " ORDER BY case_id LIMIT 1 OFFSET ?2");
+  if (!at.ok()) return at.status();
+  for (int k = 1; k < parts; ++k) {
+    BindKey(&*at, set);
+    at->Bind(2, n * k / parts);
+    if (at->Step()) {
+      std::string id = at->Text(0);
+      if (boundaries.empty() || boundaries.back() < id) boundaries.push_back(std::move(id));
+    } else if (!at->status().ok()) {
+      return at->status();
+    }
+    at->Reset();
+  }
+  return boundaries;
 }
 
 Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const CaseSet& set,

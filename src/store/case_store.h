@@ -19,6 +19,9 @@ struct CaseFilter {
   std::optional<Date> received_from;  // inclusive, on the received date
   std::optional<Date> received_to;    // inclusive
   std::vector<std::string> case_ids;  // when not empty: only these
+  // A range of case_id, to read a set in parts (CaseRanges): from (inclusive) up to
+  // before (exclusive); unset: unbounded.
+  std::optional<std::string> case_id_from, case_id_before;
 };
 
 // Where cases are read from: an organisation's cases in the workspace as the latest
@@ -33,6 +36,12 @@ Status ForEachCase(Workspace* ws, const CaseSet& set, const CaseFilter& filter,
                    const std::function<void(const CaseRecord&)>& fn);
 Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const CaseSet& set,
                                           const CaseFilter& filter);
+// Splits the cases of `set` into at most `parts` consecutive ranges of case_id of about
+// equal size, to read on as many threads: `parts` - 1 boundaries at most, ascending, each
+// the first case_id of the next range (fewer when the set is small). The sizes rest on the
+// deliveries' counts of added cases (a snapshot: on its own count), so they only balance
+// the work: any boundaries give every case to exactly one range.
+Result<std::vector<std::string>> CaseRanges(Database* db, const CaseSet& set, int parts);
 Result<std::optional<CaseRecord>> FindCase(Workspace* ws, const CaseSet& set,
                                            const std::string& case_id);
 // A copy of the organisation's current cases into snapshot `snapshot`. REQUIRES: inside
@@ -45,6 +54,8 @@ Status ForEachCase(Workspace* ws, const std::string& org, const CaseFilter& filt
 // The same through a connection of its own to the workspace file (Database::OpenReadOnly),
 // so that several threads can each read organisations at once.
 Status ForEachCase(Database* db, const std::string& org, const CaseFilter& filter,
+                   const std::function<void(const CaseRecord&)>& fn);
+Status ForEachCase(Database* db, const CaseSet& set, const CaseFilter& filter,
                    const std::function<void(const CaseRecord&)>& fn);
 Result<std::vector<CaseRecord>> LoadCases(Workspace* ws, const std::string& org,
                                           const CaseFilter& filter = {});

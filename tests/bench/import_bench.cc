@@ -8,6 +8,8 @@
 //   vtaudit_bench_import --write-extract=FILE [--write-holidays=FILE] [--rows=N]   writes the
 //     native extract (and the Atw holidays of 2024-2027 of checklists/kalender-nl.xml as
 //     date,name) and exits: tests/bench/duckdb/ loads the same file
+//   vtaudit_bench_import --write-extract=FILE --write-export=FILE [--rows=N]   also writes the
+//     same rows as voorbeeld-export.xml shapes them (to profile the import, e.g. with callgrind)
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -226,6 +228,8 @@ int main(int argc, char** argv) {
       g_rows = std::atol(argv[i] + 7);
     } else if (arg.rfind("--write-extract=", 0) == 0) {
       write_only = arg.substr(16);
+    } else if (arg.rfind("--write-export=", 0) == 0) {
+      g_export_csv = arg.substr(15);
     } else if (arg.rfind("--write-holidays=", 0) == 0) {
       holidays = arg.substr(17);
     } else {
