@@ -195,6 +195,61 @@ BOOST_FIXTURE_TEST_CASE(a_bundle_refused_is_said_in_dutch, AuditFixture) {
              boost::test_tools::per_element());
 }
 
+// The date parser's reasons said in Dutch inside the row's message: the texts put together by
+// hand from problem.row.not_a_moment_native and problem.date.* in text-nl.properties. Month 13
+// is no month; 25:00 is no clock time; "3/3/2025" is none of the forms.
+BOOST_FIXTURE_TEST_CASE(a_date_refused_is_said_in_dutch_with_its_reason, AuditFixture) {
+  const std::string path = dir + "/levering.csv";
+  std::ofstream(path) << "case_id,kind,received\n"
+                         "A1,melding,2025-13-01\n"
+                         "A2,melding,2025-03-03T25:00\n"
+                         "A3,melding,3/3/2025\n";
+  Result<ImportSummary> r = ImportExtract(ws.get(), "VT01", path);
+  BOOST_TEST_REQUIRE(!r.ok());
+  const Messages english = {
+      path + ":2: column received: '2025-13-01': no such day: 2025-13-01",
+      path +
+          ":3: column received: '2025-03-03T25:00': not a time of day: '25:00' (expected "
+          "HH:MM[:SS])",
+      path +
+          ":4: column received: '3/3/2025': not a date (expected YYYY-MM-DD, "
+          "YYYY-MM-DDTHH:MM[:SS] or DD-MM-YYYY[ HH:MM])",
+      path + ": nothing imported (3 errors); the workspace is unchanged"};
+  BOOST_TEST(r.status().messages() == english, boost::test_tools::per_element());
+  BOOST_TEST(Texts("en").Messages(r.status()) == english, boost::test_tools::per_element());
+  BOOST_TEST(
+      Texts("nl").Messages(r.status()) ==
+          (Messages{path + ":2: kolom received: '2025-13-01' is geen datum of moment: deze "
+                           "dag bestaat niet: 2025-13-01",
+                    path + ":3: kolom received: '2025-03-03T25:00' is geen datum of "
+                           "moment: geen tijdstip: '25:00' (verwacht UU:MM[:SS])",
+                    path + ":4: kolom received: '3/3/2025' is geen datum of moment: geen "
+                           "datum (verwacht JJJJ-MM-DD, JJJJ-MM-DDTUU:MM[:SS] of "
+                           "DD-MM-JJJJ[ UU:MM])",
+                    path + ": niets geïmporteerd (fouten: 3); de werkruimte is ongewijzigd"}),
+      boost::test_tools::per_element());
+}
+
+// A reason whose key a translator has no text for keeps the English the library wrote in the
+// field; one it has is said, with its own arguments, and its parts are no fields of the outer
+// text.
+BOOST_AUTO_TEST_CASE(a_reason_is_said_where_its_text_is_known) {
+  Result<Translator> t = Translator::FromText("outer = buiten: {why}\ninner = binnen {day}\n",
+                                              "test.properties", "nl");
+  BOOST_TEST_REQUIRE(t.ok());
+  ProblemCode code{"outer", {{"why", "inside 5"}}};
+  ProblemCode unknown{"problem.date.no_such_day", {{"day", "5"}}};
+  ProblemCode known{"inner", {{"day", "5"}}};
+  ProblemCode with_unknown = code, with_known = code;
+  PutReason(&with_unknown.args, "why", unknown);
+  PutReason(&with_known.args, "why", known);
+  BOOST_TEST(t->Say("outer 5", code) == "buiten: inside 5");
+  BOOST_TEST(t->Say("outer 5", with_unknown) == "buiten: inside 5");
+  BOOST_TEST(t->Say("outer 5", with_known) == "buiten: binnen 5");
+  BOOST_TEST(with_known.args.at("why@") == "inner");
+  BOOST_TEST(with_known.args.at("why@day") == "5");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

@@ -8,7 +8,7 @@ namespace vtaudit {
 namespace {
 
 // Sorted, so that Problem can check a key by binary search.
-constexpr std::array<std::string_view, 114> kKeys = {
+constexpr std::array<std::string_view, 123> kKeys = {
     "problem.bundle.bad_format",
     "problem.bundle.bad_state",
     "problem.bundle.concept_findings",
@@ -35,6 +35,15 @@ constexpr std::array<std::string_view, 114> kKeys = {
     "problem.bundle.other_audit",
     "problem.bundle.states_both",
     "problem.busy",
+    "problem.date.excel_leap_day",
+    "problem.date.no_such_day",
+    "problem.date.not_a_date",
+    "problem.date.not_a_number",
+    "problem.date.not_a_time",
+    "problem.date.not_compact",
+    "problem.date.not_day_month_year",
+    "problem.date.not_iso",
+    "problem.date.outside_excel",
     "problem.finding.bsn",
     "problem.finding.concept",
     "problem.finding.final",
@@ -132,6 +141,12 @@ std::span<const std::string_view> ProblemKeys() { return kKeys; }
 ProblemCode Problem(std::string_view key, std::map<std::string, std::string> args) {
   assert(std::binary_search(kKeys.begin(), kKeys.end(), key));
   return {std::string(key), std::move(args)};
+}
+
+void PutReason(std::map<std::string, std::string>* args, const std::string& field,
+               const ProblemCode& reason) {
+  (*args)[field + "@"] = reason.key;
+  for (const auto& [name, value] : reason.args) (*args)[field + "@" + name] = value;
 }
 
 }  // namespace vtaudit
