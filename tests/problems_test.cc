@@ -12,9 +12,12 @@
 
 #include "audit_fixture.h"
 #include "bundle.h"
+#include "calendar.h"
 #include "extract.h"
 #include "finding.h"
+#include "framework.h"
 #include "lifecycle.h"
+#include "profile.h"
 #include "response.h"
 #include "translator.h"
 
@@ -248,6 +251,74 @@ BOOST_AUTO_TEST_CASE(a_reason_is_said_where_its_text_is_known) {
   BOOST_TEST(t->Say("outer 5", with_known) == "buiten: binnen 5");
   BOOST_TEST(with_known.args.at("why@") == "inner");
   BOOST_TEST(with_known.args.at("why@day") == "5");
+}
+
+// A framework with six faults, said in Dutch: the places counted by hand (columns in characters
+// from 1: valid-from starts at 1:31, met at 3:48, the <level> at 3:10, weight at 5:18), the
+// texts put together from problem.framework.* in text-nl.properties.
+BOOST_AUTO_TEST_CASE(a_framework_refused_is_said_in_dutch) {
+  const std::string xml =
+      "<framework id=\"m\" version=\"1\" valid-from=\"2025-13-01\">\n"
+      "  <gloss>G</gloss><source>s</source>\n"
+      "  <scale><level id=\"a\" score=\"1\" min-share=\"0\" "
+      "met=\"ja\"><name>A</name></level></scale>\n"
+      "  <aggregation method=\"worst\"/>\n"
+      "  <domain id=\"d\" weight=\"0\"><name>D</name><gloss>D</gloss></domain>\n"
+      "</framework>\n";
+  Result<Framework> f = ParseFramework(xml, "t.xml");
+  BOOST_TEST_REQUIRE(!f.ok());
+  const Messages english = {"t.xml:1:31: valid-from is not a date (YYYY-MM-DD): '2025-13-01'",
+                            "t.xml:1:1: the framework has no <title> (Dutch text)",
+                            "t.xml:3:10: level 'a' has no <gloss> (English gloss)",
+                            "t.xml:3:48: met must be true or false, got 'ja'",
+                            "t.xml:3:3: the scale needs at least two levels",
+                            "t.xml:5:18: weight must be greater than 0, got 0",
+                            "t.xml:5:3: domain 'd' has no <standard>"};
+  BOOST_TEST(f.status().messages() == english, boost::test_tools::per_element());
+  BOOST_TEST(Texts("en").Messages(f.status()) == english, boost::test_tools::per_element());
+  BOOST_TEST(Texts("nl").Messages(f.status()) ==
+                 (Messages{"t.xml:1:31: valid-from is geen datum (JJJJ-MM-DD): '2025-13-01'",
+                           "t.xml:1:1: het toetsingskader heeft geen <title> (Nederlandse tekst)",
+                           "t.xml:3:10: level 'a' heeft geen <gloss> (Engelse vertaling)",
+                           "t.xml:3:48: met moet true of false zijn, niet 'ja'",
+                           "t.xml:3:3: de schaal heeft minstens twee niveaus nodig",
+                           "t.xml:5:18: weight moet groter zijn dan 0, niet 0",
+                           "t.xml:5:3: domain 'd' heeft geen <standard>"}),
+             boost::test_tools::per_element());
+  // Not well-formed: the place (pugixml's, the name in the end tag: column 13) and the parser's
+  // words (in English) in a Dutch sentence.
+  Result<Framework> broken = ParseFramework("<framework>\n  <title>x</titel>\n", "b.xml");
+  BOOST_TEST_REQUIRE(!broken.ok());
+  BOOST_TEST(Texts("nl").Messages(broken.status()) ==
+                 Messages{"b.xml:2:13: de XML is niet goed gevormd: start-end tags mismatch"},
+             boost::test_tools::per_element());
+}
+
+// The profile and calendar loaders, one fault each, in Dutch: a profile without a title
+// (<profile> at 1:1) and a calendar day decreed on a Saturday (2025-03-01; <decreed> at 3:3).
+BOOST_AUTO_TEST_CASE(a_profile_and_a_calendar_refused_are_said_in_dutch) {
+  Result<Profile> p = ParseProfile(
+      "<profile id=\"t\"><record name=\"r\"><field name=\"case_id\" column=\"nr\"/>"
+      "<field name=\"kind\" column=\"soort\"/><field name=\"received\" column=\"datum\"/>"
+      "</record></profile>",
+      "p.xml");
+  BOOST_TEST_REQUIRE(!p.ok());
+  BOOST_TEST(p.status().messages() == Messages{"p.xml:1:1: <profile> needs a <title>"},
+             boost::test_tools::per_element());
+  BOOST_TEST(
+      Texts("nl").Messages(p.status()) == Messages{"p.xml:1:1: <profile> heeft een <title> nodig"},
+      boost::test_tools::per_element());
+  Result<Calendar> c = Calendar::ParseXml(
+      "<calendar id=\"c\" version=\"1\">\n  <source>Stcrt.</source>\n"
+      "  <decreed date=\"2025-03-01\">brugdag</decreed>\n</calendar>\n",
+      "c.xml");
+  BOOST_TEST_REQUIRE(!c.ok());
+  BOOST_TEST(c.status().messages() ==
+                 Messages{"c.xml:3:3: 2025-03-01 is a Saturday, not a working day to begin with"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Texts("nl").Messages(c.status()) ==
+                 Messages{"c.xml:3:3: 2025-03-01 is een zaterdag, sowieso geen werkdag"},
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
