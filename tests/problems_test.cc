@@ -321,6 +321,35 @@ BOOST_AUTO_TEST_CASE(a_profile_and_a_calendar_refused_are_said_in_dutch) {
              boost::test_tools::per_element());
 }
 
+// An audit's own refusals in Dutch (problem.audit.* in text-nl.properties by hand): the fixture's
+// audit 1 has inspector Anna; once a concept, its peildatum no longer changes.
+BOOST_FIXTURE_TEST_CASE(an_audits_refusals_are_said_in_dutch, AuditFixture) {
+  const Translator nl = Texts("nl");
+  BOOST_TEST(
+      nl.Messages(FindAudit(ws.get(), 99).status()) ==
+          Messages{"er is geen audit met id 99 in deze werkruimte (zie `vtaudit audit list`)"},
+      boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(ChangeInspectors(ws.get(), audit.id, {"Anna"}, {}, "Anna")) ==
+                 Messages{"inspecteur Anna staat al op audit 1"},
+             boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(ChangeInspectors(ws.get(), audit.id, {}, {"Kees"}, "Anna")) ==
+                 Messages{"inspecteur Kees staat niet op audit 1"},
+             boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(SetAuditStatus(ws.get(), audit.id, AuditStatus::kConcept).ok());
+  const Status as_of = SetAuditAsOf(ws.get(), audit.id, *Date::FromYmd(2025, 6, 30), "Anna");
+  BOOST_TEST(as_of.ToString() ==
+             "audit 1 is concept: set it back to draft to change its peildatum");
+  BOOST_TEST(Texts("en").Messages(as_of) == as_of.messages(), boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(as_of) ==
+                 Messages{"audit 1 is concept: zet haar terug naar werkversie om haar peildatum "
+                          "te veranderen"},
+             boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(SetAuditStatus(ws.get(), audit.id, AuditStatus::kFinal).ok());
+  BOOST_TEST(nl.Messages(SetAuditStatus(ws.get(), audit.id, AuditStatus::kDraft)) ==
+                 Messages{"audit 1 is definitief en kan niet terug naar werkversie"},
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace

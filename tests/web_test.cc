@@ -734,11 +734,12 @@ BOOST_AUTO_TEST_CASE(an_audit_is_created_from_the_start_page) {
   BOOST_TEST(bad.body.find("Zoë &lt;d&#39;Arc&gt; &amp; &quot;co&quot; +") != std::string::npos,
              bad.body);
   BOOST_TEST(s.fixture.Count("audit") == 1);
-  // A second audit of VT01 2025 without "force": the library's Conflict, 409.
+  // A second audit of VT01 2025 without "force": the library's Conflict, 409, said in Dutch
+  // (problem.audit.exists).
   Reply twice = s.Call("POST", "/audit/new", c,
                        "csrf=" + csrf + "&period=2025&org=VT01&framework=sha%3A" + sha);
   BOOST_TEST(twice.status == 409);
-  BOOST_TEST(twice.body.find("already covers VT01 2025") != std::string::npos);
+  BOOST_TEST(twice.body.find("audit 1 beslaat VT01 2025 al") != std::string::npos, twice.body);
   BOOST_TEST(s.fixture.Count("audit") == 1);
   BOOST_TEST(s.Call("POST", "/audit/new", c, "csrf=wrong&period=2025" + fields).status == 403);
   BOOST_TEST(s.fixture.Count("audit") == 1);

@@ -8,7 +8,27 @@ namespace vtaudit {
 namespace {
 
 // Sorted, so that Problem can check a key by binary search.
-constexpr std::array<std::string_view, 234> kKeys = {
+constexpr std::array<std::string_view, 254> kKeys = {
+    "problem.audit.as_of_before",
+    "problem.audit.exists",
+    "problem.audit.final_inspectors",
+    "problem.audit.final_status",
+    "problem.audit.framework_unreadable",
+    "problem.audit.inspector_already",
+    "problem.audit.inspector_bsn",
+    "problem.audit.inspector_control",
+    "problem.audit.inspector_no_name",
+    "problem.audit.inspector_not_on",
+    "problem.audit.inspector_space",
+    "problem.audit.inspector_too_long",
+    "problem.audit.no_framework",
+    "problem.audit.not_draft",
+    "problem.audit.not_found",
+    "problem.audit.period_not_a_year",
+    "problem.audit.period_not_started",
+    "problem.audit.to_change_as_of",
+    "problem.audit.to_change_judged",
+    "problem.audit.to_draw_sample",
     "problem.bundle.bad_format",
     "problem.bundle.bad_state",
     "problem.bundle.concept_findings",

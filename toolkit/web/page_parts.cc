@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "problems.h"
 #include "report.h"
 #include "scoring.h"
 
@@ -158,7 +159,10 @@ std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view curren
 Result<AuditContext> LoadAudit(const PageEnv& env, const std::string& id_text) {
   int64_t id = 0;
   for (char c : id_text) {
-    if (c < '0' || c > '9' || id > 1'000'000'000) return Status::NotFound("no audit " + id_text);
+    if (c < '0' || c > '9' || id > 1'000'000'000) {
+      return Status::NotFound("no audit " + id_text,
+                              Problem("problem.audit.not_found", {{"audit", id_text}}));
+    }
     id = id * 10 + (c - '0');
   }
   Result<Audit> a = FindAudit(env.ws, id);
