@@ -88,8 +88,8 @@ std::string Field(const CaseRecord& c, std::string_view name) {
 }
 
 std::string ResultLabel(const Translator& w, std::string_view result) {
-  if (result == kVoldoet) return S(w.T("web.parts.met"));
-  if (result == kVoldoetNiet) return S(w.T("web.parts.not_met"));
+  if (result == kVoldoet) return S(w.T("result.voldoet"));
+  if (result == kVoldoetNiet) return S(w.T("result.voldoet_niet"));
   if (result == kNvt) return S(w.T("result.nvt"));
   return S(result);
 }
