@@ -12,9 +12,12 @@
 
 #include "audit_fixture.h"
 #include "bundle.h"
+#include "calendar.h"
 #include "extract.h"
 #include "finding.h"
+#include "framework.h"
 #include "lifecycle.h"
+#include "profile.h"
 #include "response.h"
 #include "translator.h"
 
@@ -192,6 +195,158 @@ BOOST_FIXTURE_TEST_CASE(a_bundle_refused_is_said_in_dutch, AuditFixture) {
                                 "bestaand bestand; kies een andere naam"},
              boost::test_tools::per_element());
   BOOST_TEST(Texts("en").Messages(twice.status()) == twice.status().messages(),
+             boost::test_tools::per_element());
+}
+
+// The date parser's reasons said in Dutch inside the row's message: the texts put together by
+// hand from problem.row.not_a_moment_native and problem.date.* in text-nl.properties. Month 13
+// is no month; 25:00 is no clock time; "3/3/2025" is none of the forms.
+BOOST_FIXTURE_TEST_CASE(a_date_refused_is_said_in_dutch_with_its_reason, AuditFixture) {
+  const std::string path = dir + "/levering.csv";
+  std::ofstream(path) << "case_id,kind,received\n"
+                         "A1,melding,2025-13-01\n"
+                         "A2,melding,2025-03-03T25:00\n"
+                         "A3,melding,3/3/2025\n";
+  Result<ImportSummary> r = ImportExtract(ws.get(), "VT01", path);
+  BOOST_TEST_REQUIRE(!r.ok());
+  const Messages english = {
+      path + ":2: column received: '2025-13-01': no such day: 2025-13-01",
+      path +
+          ":3: column received: '2025-03-03T25:00': not a time of day: '25:00' (expected "
+          "HH:MM[:SS])",
+      path +
+          ":4: column received: '3/3/2025': not a date (expected YYYY-MM-DD, "
+          "YYYY-MM-DDTHH:MM[:SS] or DD-MM-YYYY[ HH:MM])",
+      path + ": nothing imported (3 errors); the workspace is unchanged"};
+  BOOST_TEST(r.status().messages() == english, boost::test_tools::per_element());
+  BOOST_TEST(Texts("en").Messages(r.status()) == english, boost::test_tools::per_element());
+  BOOST_TEST(
+      Texts("nl").Messages(r.status()) ==
+          (Messages{path + ":2: kolom received: '2025-13-01' is geen datum of moment: deze "
+                           "dag bestaat niet: 2025-13-01",
+                    path + ":3: kolom received: '2025-03-03T25:00' is geen datum of "
+                           "moment: geen tijdstip: '25:00' (verwacht UU:MM[:SS])",
+                    path + ":4: kolom received: '3/3/2025' is geen datum of moment: geen "
+                           "datum (verwacht JJJJ-MM-DD, JJJJ-MM-DDTUU:MM[:SS] of "
+                           "DD-MM-JJJJ[ UU:MM])",
+                    path + ": niets geïmporteerd (fouten: 3); de werkruimte is ongewijzigd"}),
+      boost::test_tools::per_element());
+}
+
+// A reason whose key a translator has no text for keeps the English the library wrote in the
+// field; one it has is said, with its own arguments, and its parts are no fields of the outer
+// text.
+BOOST_AUTO_TEST_CASE(a_reason_is_said_where_its_text_is_known) {
+  Result<Translator> t = Translator::FromText("outer = buiten: {why}\ninner = binnen {day}\n",
+                                              "test.properties", "nl");
+  BOOST_TEST_REQUIRE(t.ok());
+  ProblemCode code{"outer", {{"why", "inside 5"}}};
+  ProblemCode unknown{"problem.date.no_such_day", {{"day", "5"}}};
+  ProblemCode known{"inner", {{"day", "5"}}};
+  ProblemCode with_unknown = code, with_known = code;
+  PutReason(&with_unknown.args, "why", unknown);
+  PutReason(&with_known.args, "why", known);
+  BOOST_TEST(t->Say("outer 5", code) == "buiten: inside 5");
+  BOOST_TEST(t->Say("outer 5", with_unknown) == "buiten: inside 5");
+  BOOST_TEST(t->Say("outer 5", with_known) == "buiten: binnen 5");
+  BOOST_TEST(with_known.args.at("why@") == "inner");
+  BOOST_TEST(with_known.args.at("why@day") == "5");
+}
+
+// A framework with six faults, said in Dutch: the places counted by hand (columns in characters
+// from 1: valid-from starts at 1:31, met at 3:48, the <level> at 3:10, weight at 5:18), the
+// texts put together from problem.framework.* in text-nl.properties.
+BOOST_AUTO_TEST_CASE(a_framework_refused_is_said_in_dutch) {
+  const std::string xml =
+      "<framework id=\"m\" version=\"1\" valid-from=\"2025-13-01\">\n"
+      "  <gloss>G</gloss><source>s</source>\n"
+      "  <scale><level id=\"a\" score=\"1\" min-share=\"0\" "
+      "met=\"ja\"><name>A</name></level></scale>\n"
+      "  <aggregation method=\"worst\"/>\n"
+      "  <domain id=\"d\" weight=\"0\"><name>D</name><gloss>D</gloss></domain>\n"
+      "</framework>\n";
+  Result<Framework> f = ParseFramework(xml, "t.xml");
+  BOOST_TEST_REQUIRE(!f.ok());
+  const Messages english = {"t.xml:1:31: valid-from is not a date (YYYY-MM-DD): '2025-13-01'",
+                            "t.xml:1:1: the framework has no <title> (Dutch text)",
+                            "t.xml:3:10: level 'a' has no <gloss> (English gloss)",
+                            "t.xml:3:48: met must be true or false, got 'ja'",
+                            "t.xml:3:3: the scale needs at least two levels",
+                            "t.xml:5:18: weight must be greater than 0, got 0",
+                            "t.xml:5:3: domain 'd' has no <standard>"};
+  BOOST_TEST(f.status().messages() == english, boost::test_tools::per_element());
+  BOOST_TEST(Texts("en").Messages(f.status()) == english, boost::test_tools::per_element());
+  BOOST_TEST(Texts("nl").Messages(f.status()) ==
+                 (Messages{"t.xml:1:31: valid-from is geen datum (JJJJ-MM-DD): '2025-13-01'",
+                           "t.xml:1:1: het toetsingskader heeft geen <title> (Nederlandse tekst)",
+                           "t.xml:3:10: level 'a' heeft geen <gloss> (Engelse vertaling)",
+                           "t.xml:3:48: met moet true of false zijn, niet 'ja'",
+                           "t.xml:3:3: de schaal heeft minstens twee niveaus nodig",
+                           "t.xml:5:18: weight moet groter zijn dan 0, niet 0",
+                           "t.xml:5:3: domain 'd' heeft geen <standard>"}),
+             boost::test_tools::per_element());
+  // Not well-formed: the place (pugixml's, the name in the end tag: column 13) and the parser's
+  // words (in English) in a Dutch sentence.
+  Result<Framework> broken = ParseFramework("<framework>\n  <title>x</titel>\n", "b.xml");
+  BOOST_TEST_REQUIRE(!broken.ok());
+  BOOST_TEST(Texts("nl").Messages(broken.status()) ==
+                 Messages{"b.xml:2:13: de XML is niet goed gevormd: start-end tags mismatch"},
+             boost::test_tools::per_element());
+}
+
+// The profile and calendar loaders, one fault each, in Dutch: a profile without a title
+// (<profile> at 1:1) and a calendar day decreed on a Saturday (2025-03-01; <decreed> at 3:3).
+BOOST_AUTO_TEST_CASE(a_profile_and_a_calendar_refused_are_said_in_dutch) {
+  Result<Profile> p = ParseProfile(
+      "<profile id=\"t\"><record name=\"r\"><field name=\"case_id\" column=\"nr\"/>"
+      "<field name=\"kind\" column=\"soort\"/><field name=\"received\" column=\"datum\"/>"
+      "</record></profile>",
+      "p.xml");
+  BOOST_TEST_REQUIRE(!p.ok());
+  BOOST_TEST(p.status().messages() == Messages{"p.xml:1:1: <profile> needs a <title>"},
+             boost::test_tools::per_element());
+  BOOST_TEST(
+      Texts("nl").Messages(p.status()) == Messages{"p.xml:1:1: <profile> heeft een <title> nodig"},
+      boost::test_tools::per_element());
+  Result<Calendar> c = Calendar::ParseXml(
+      "<calendar id=\"c\" version=\"1\">\n  <source>Stcrt.</source>\n"
+      "  <decreed date=\"2025-03-01\">brugdag</decreed>\n</calendar>\n",
+      "c.xml");
+  BOOST_TEST_REQUIRE(!c.ok());
+  BOOST_TEST(c.status().messages() ==
+                 Messages{"c.xml:3:3: 2025-03-01 is a Saturday, not a working day to begin with"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Texts("nl").Messages(c.status()) ==
+                 Messages{"c.xml:3:3: 2025-03-01 is een zaterdag, sowieso geen werkdag"},
+             boost::test_tools::per_element());
+}
+
+// An audit's own refusals in Dutch (problem.audit.* in text-nl.properties by hand): the fixture's
+// audit 1 has inspector Anna; once a concept, its peildatum no longer changes.
+BOOST_FIXTURE_TEST_CASE(an_audits_refusals_are_said_in_dutch, AuditFixture) {
+  const Translator nl = Texts("nl");
+  BOOST_TEST(
+      nl.Messages(FindAudit(ws.get(), 99).status()) ==
+          Messages{"er is geen audit met id 99 in deze werkruimte (zie `vtaudit audit list`)"},
+      boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(ChangeInspectors(ws.get(), audit.id, {"Anna"}, {}, "Anna")) ==
+                 Messages{"inspecteur Anna staat al op audit 1"},
+             boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(ChangeInspectors(ws.get(), audit.id, {}, {"Kees"}, "Anna")) ==
+                 Messages{"inspecteur Kees staat niet op audit 1"},
+             boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(SetAuditStatus(ws.get(), audit.id, AuditStatus::kConcept).ok());
+  const Status as_of = SetAuditAsOf(ws.get(), audit.id, *Date::FromYmd(2025, 6, 30), "Anna");
+  BOOST_TEST(as_of.ToString() ==
+             "audit 1 is concept: set it back to draft to change its peildatum");
+  BOOST_TEST(Texts("en").Messages(as_of) == as_of.messages(), boost::test_tools::per_element());
+  BOOST_TEST(nl.Messages(as_of) ==
+                 Messages{"audit 1 is concept: zet haar terug naar werkversie om haar peildatum "
+                          "te veranderen"},
+             boost::test_tools::per_element());
+  BOOST_TEST_REQUIRE(SetAuditStatus(ws.get(), audit.id, AuditStatus::kFinal).ok());
+  BOOST_TEST(nl.Messages(SetAuditStatus(ws.get(), audit.id, AuditStatus::kDraft)) ==
+                 Messages{"audit 1 is definitief en kan niet terug naar werkversie"},
              boost::test_tools::per_element());
 }
 

@@ -734,11 +734,12 @@ BOOST_AUTO_TEST_CASE(an_audit_is_created_from_the_start_page) {
   BOOST_TEST(bad.body.find("Zoë &lt;d&#39;Arc&gt; &amp; &quot;co&quot; +") != std::string::npos,
              bad.body);
   BOOST_TEST(s.fixture.Count("audit") == 1);
-  // A second audit of VT01 2025 without "force": the library's Conflict, 409.
+  // A second audit of VT01 2025 without "force": the library's Conflict, 409, said in Dutch
+  // (problem.audit.exists).
   Reply twice = s.Call("POST", "/audit/new", c,
                        "csrf=" + csrf + "&period=2025&org=VT01&framework=sha%3A" + sha);
   BOOST_TEST(twice.status == 409);
-  BOOST_TEST(twice.body.find("already covers VT01 2025") != std::string::npos);
+  BOOST_TEST(twice.body.find("audit 1 beslaat VT01 2025 al") != std::string::npos, twice.body);
   BOOST_TEST(s.fixture.Count("audit") == 1);
   BOOST_TEST(s.Call("POST", "/audit/new", c, "csrf=wrong&period=2025" + fields).status == 403);
   BOOST_TEST(s.fixture.Count("audit") == 1);
@@ -882,6 +883,44 @@ BOOST_AUTO_TEST_CASE(the_state_moves_with_a_confirmation_and_its_gates) {
   BOOST_TEST_REQUIRE(events.ok());
   BOOST_TEST(events->back().reason == kTricky);
   BOOST_TEST(events->back().actor == "Anna");
+}
+
+// An audit's own refusals (src/audit/audit.cc) in the session's language, its state in the
+// report's words (status.*) and a case's result as the report words it (result.voldoet,
+// result.voldoet_niet): each text put together by hand from text-nl/en.properties.
+BOOST_AUTO_TEST_CASE(audit_refusals_states_and_results_read_in_the_sessions_language) {
+  Served s;
+  const std::string c = s.Login();
+  Reply missing = s.Call("GET", "/audit/99", c);
+  BOOST_TEST(missing.status == 404);
+  BOOST_TEST(
+      missing.body.find("er is geen audit met id 99 in deze werkruimte") != std::string::npos,
+      missing.body);
+  BOOST_TEST(s.Call("GET", "/audit/abc", c).body.find("er is geen audit met id abc") !=
+             std::string::npos);
+  // A concept is no draft: the draw is refused with the reason in Dutch.
+  BOOST_TEST_REQUIRE(SetAuditStatus(s.fixture.ws.get(), 1, AuditStatus::kConcept).ok());
+  const std::string csrf = s.Hidden(s.Call("GET", "/audit/1/draw", c).body, "csrf");
+  Reply draw = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=3&replace=1");
+  BOOST_TEST(draw.status == 409);
+  BOOST_TEST(draw.body.find("audit 1 is concept: zet haar terug naar werkversie om haar "
+                            "steekproef te trekken") != std::string::npos,
+             draw.body);
+  Reply state = s.Call("GET", "/audit/1/state", c);
+  BOOST_TEST(state.body.find("<strong>concept voor hoor en wederhoor</strong>") !=
+             std::string::npos);
+  Reply english = s.Call("GET", "/audit/1/state?lang=en", c);
+  BOOST_TEST(english.body.find("<strong>concept for the organisation's response</strong>") !=
+                 std::string::npos,
+             english.body);
+  BOOST_TEST(english.body.find("status concept for the organisation's response") !=
+             std::string::npos);
+  BOOST_TEST_REQUIRE(SetAuditStatus(s.fixture.ws.get(), 1, AuditStatus::kDraft).ok());
+  const std::string form = s.Call("GET", s.CasePath(0), c).body;
+  BOOST_TEST(form.find("<kbd>1</kbd> meets, <kbd>2</kbd> does not meet") != std::string::npos);
+  BOOST_TEST(form.find(">meets <kbd>1</kbd></label>") != std::string::npos, form);
+  BOOST_TEST(form.find(">does not meet <kbd>2</kbd></label>") != std::string::npos);
+  BOOST_TEST(form.find("not met") == std::string::npos);
 }
 
 // Every stored moment reads in Dutch time, whatever the machine's zone: under TZ=XYZ-14

@@ -10,6 +10,7 @@
 
 #include "case_store.h"
 #include "database.h"
+#include "secure_delete.h"
 #include "workspace_internal.h"
 
 namespace vtaudit {
@@ -337,6 +338,29 @@ BOOST_AUTO_TEST_CASE(a_failed_bind_stops_the_statement) {
   BOOST_TEST(count->Int(0) == 0);
   q->Reset();  // a new start: the earlier bind error is gone
   BOOST_TEST(q->Bind(1, "after reset").Run().ok());
+}
+
+// SecureDelete turns SQLite's secure_delete on for the main database while it lives and puts
+// the setting found back after: off (0, SQLite's default) and FAST (2) alike. The copies in
+// bundle.cc and redaction.cc wrote FAST back as the number 2, which SQLite reads as on.
+BOOST_AUTO_TEST_CASE(secure_delete_is_on_while_it_lives_and_restored_after) {
+  TempDir dir;
+  auto db = std::move(*Database::Open(dir.path + "/db.sqlite", true));
+  const auto setting = [&db] {
+    Result<Statement> q = db->Prepare("PRAGMA main.secure_delete");
+    BOOST_TEST_REQUIRE(q.ok());
+    BOOST_TEST_REQUIRE(q->Step());
+    return q->Int(0);
+  };
+  for (const auto& [name, before] : {std::pair{"OFF", int64_t{0}}, std::pair{"FAST", int64_t{2}}}) {
+    BOOST_TEST_REQUIRE(db->Exec(std::string("PRAGMA main.secure_delete = ") + name).ok());
+    {
+      SecureDelete secure(db.get());
+      BOOST_TEST(secure.status().ok());
+      BOOST_TEST(setting() == 1);
+    }
+    BOOST_TEST(setting() == before);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

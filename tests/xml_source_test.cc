@@ -65,7 +65,9 @@ BOOST_AUTO_TEST_CASE(lists_the_first_hundred_errors_and_counts_the_rest) {
   XmlErrors errors(*src);
   BOOST_TEST(errors.empty());
   BOOST_TEST(errors.ToStatus().ok());
-  for (pugi::xml_node x : src->doc().document_element().children()) errors.Add(x, "bad");
+  for (pugi::xml_node x : src->doc().document_element().children()) {
+    errors.Add(x, "bad", {"problem.xml.unexpected_element", {{"element", "x"}}});
+  }
   BOOST_TEST(errors.count() == 150u);
   const Status s = errors.ToStatus();
   BOOST_TEST_REQUIRE(s.messages().size() == 101u);
@@ -73,6 +75,13 @@ BOOST_AUTO_TEST_CASE(lists_the_first_hundred_errors_and_counts_the_rest) {
   BOOST_TEST(s.messages()[0] == "t.xml:1:4: bad");
   BOOST_TEST(s.messages()[99] == "t.xml:1:400: bad");
   BOOST_TEST(s.messages()[100] == "t.xml: and 50 more errors (150 in all)");
+  // Each listed message keeps its code, with the place added as where; the count line has one.
+  BOOST_TEST_REQUIRE(s.problems().size() == 101u);
+  BOOST_TEST(s.problems()[99].args.at("where") == "t.xml:1:400");
+  BOOST_TEST(s.problems()[99].args.at("element") == "x");
+  BOOST_TEST(s.problems()[100].key == "problem.xml.more_errors");
+  BOOST_TEST((s.problems()[100].args == std::map<std::string, std::string>{
+                                            {"where", "t.xml"}, {"more", "50"}, {"all", "150"}}));
 }
 
 BOOST_AUTO_TEST_CASE(exactly_the_limit_has_no_count_line) {
@@ -81,7 +90,7 @@ BOOST_AUTO_TEST_CASE(exactly_the_limit_has_no_count_line) {
   xml += "</r>";
   const std::unique_ptr<XmlSource> src = MustParse(xml);
   XmlErrors errors(*src);
-  for (pugi::xml_node x : src->doc().document_element().children()) errors.Add(x, "bad");
+  for (pugi::xml_node x : src->doc().document_element().children()) errors.Add(x, "bad", {});
   BOOST_TEST(errors.ToStatus().messages().size() == XmlErrors::kMaxListed);
 }
 

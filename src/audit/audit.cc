@@ -2,6 +2,7 @@
 
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "audit_start.h"
@@ -47,19 +48,33 @@ Date Audit::period_end() const { return *Date::FromYmd(period, 12, 31); }
 
 namespace {
 
+Status AsOfBeforePeriod(Date as_of, Date start) {
+  return Status::Invalid(
+      "the peildatum " + as_of.ToIso() + " lies before the period starts (" + start.ToIso() + ")",
+      Problem("problem.audit.as_of_before", {{"as_of", as_of.ToIso()}, {"start", start.ToIso()}}));
+}
+
 Status CheckInspectorName(const std::string& name) {
-  if (name.empty()) return Status::Invalid("an inspector needs a name");
-  if (name.size() > 64) return Status::Invalid("an inspector's name has at most 64 bytes");
+  if (name.empty()) {
+    return Status::Invalid("an inspector needs a name", Problem("problem.audit.inspector_no_name"));
+  }
+  if (name.size() > 64) {
+    return Status::Invalid("an inspector's name has at most 64 bytes",
+                           Problem("problem.audit.inspector_too_long"));
+  }
   for (unsigned char c : name) {
     if (c < 0x20 || c == 0x7f) {
-      return Status::Invalid("an inspector's name holds a control character");
+      return Status::Invalid("an inspector's name holds a control character",
+                             Problem("problem.audit.inspector_control"));
     }
   }
   if (name.front() == ' ' || name.back() == ' ') {
-    return Status::Invalid("an inspector's name starts or ends with a space: '" + name + "'");
+    return Status::Invalid("an inspector's name starts or ends with a space: '" + name + "'",
+                           Problem("problem.audit.inspector_space", {{"name", name}}));
   }
   if (ContainsBsn(name)) {
-    return Status::Invalid("an inspector's name holds a number that passes the BSN eleven test");
+    return Status::Invalid("an inspector's name holds a number that passes the BSN eleven test",
+                           Problem("problem.audit.inspector_bsn"));
   }
   return Status::Ok();
 }
@@ -72,7 +87,9 @@ Status AddInspector(Workspace* ws, int64_t id, const std::string& name, const st
   if (!q.ok()) return q.status();
   if (Status s = q->Bind(1, id).Bind(2, name).Run(); !s.ok()) return s;
   if (ws->db().Changes() == 0) {
-    return Status::Invalid("inspector " + name + " is on audit " + std::to_string(id) + " already");
+    return Status::Invalid("inspector " + name + " is on audit " + std::to_string(id) + " already",
+                           Problem("problem.audit.inspector_already",
+                                   {{"inspector", name}, {"audit", std::to_string(id)}}));
   }
   return RecordAuditEvent(ws, id, "inspector_added", name, "", actor);
 }
@@ -102,28 +119,36 @@ Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request) {
 Result<Audit> StartAudit(Workspace* ws, const AuditStart& start_with) {
   const NewAudit& request = start_with.audit;
   if (request.period < 1900 || request.period > 9999) {
-    return Status::Invalid("the period must be a year (1900..9999), got " +
-                           std::to_string(request.period));
+    return Status::Invalid(
+        "the period must be a year (1900..9999), got " + std::to_string(request.period),
+        Problem("problem.audit.period_not_a_year", {{"period", std::to_string(request.period)}}));
   }
   const Date today = request.today.value_or(Date::Today());
   const Date start = *Date::FromYmd(request.period, 1, 1);
   if (today < start) {
-    return Status::Invalid("the period " + std::to_string(request.period) +
-                           " has not started (it starts on " + start.ToIso() + ")");
+    return Status::Invalid(
+        "the period " + std::to_string(request.period) + " has not started (it starts on " +
+            start.ToIso() + ")",
+        Problem("problem.audit.period_not_started",
+                {{"period", std::to_string(request.period)}, {"start", start.ToIso()}}));
   }
   if (request.as_of && *request.as_of < start) {
-    return Status::Invalid("the peildatum " + request.as_of->ToIso() +
-                           " lies before the period starts (" + start.ToIso() + ")");
+    return AsOfBeforePeriod(*request.as_of, start);
   }
   Result<Organisation> org = ws->FindOrganisation(request.org);
   if (!org.ok()) return org.status();
   std::string bytes;
-  Result<Framework> framework = Status::NotFound("no framework given");
+  Result<Framework> framework =
+      Status::NotFound("no framework given", Problem("problem.audit.no_framework"));
   if (!start_with.framework_sha256.empty()) {
     framework = ws->LoadFramework(start_with.framework_sha256);
   } else {
     std::ifstream in(request.framework_path, std::ios::binary);
-    if (!in) return Status::NotFound(request.framework_path + ": cannot read the framework file");
+    if (!in) {
+      return Status::NotFound(
+          request.framework_path + ": cannot read the framework file",
+          Problem("problem.audit.framework_unreadable", {{"where", request.framework_path}}));
+    }
     std::stringstream content;
     content << in.rdbuf();
     bytes = content.str();
@@ -140,9 +165,14 @@ Result<Audit> StartAudit(Workspace* ws, const AuditStart& start_with) {
     if (!q.ok()) return q.status();
     q->Bind(1, request.org).Bind(2, request.period);
     if (q->Step()) {
-      return Status::Conflict("audit " + std::to_string(q->Int(0)) + " already covers " +
-                              request.org + " " + std::to_string(request.period) +
-                              "; add --force for a second audit of the same period");
+      const std::string audit = std::to_string(q->Int(0));
+      return Status::Conflict(
+          "audit " + audit + " already covers " + request.org + " " +
+              std::to_string(request.period) +
+              "; add --force for a second audit of the same period",
+          Problem("problem.audit.exists", {{"audit", audit},
+                                           {"org", request.org},
+                                           {"period", std::to_string(request.period)}}));
     }
     if (!q->status().ok()) return q->status();
   }
@@ -223,8 +253,9 @@ Result<Audit> FindAudit(Workspace* ws, int64_t id) {
   q->Bind(1, id);
   if (!q->Step()) {
     if (!q->status().ok()) return q->status();
-    return Status::NotFound("no audit with id " + std::to_string(id) +
-                            " in this workspace (see `vtaudit audit list`)");
+    return Status::NotFound(
+        "no audit with id " + std::to_string(id) + " in this workspace (see `vtaudit audit list`)",
+        Problem("problem.audit.not_found", {{"audit", std::to_string(id)}}));
   }
   Audit a = ReadAudit(*q);
   if (Status s = LoadInspectors(ws, &a); !s.ok()) return s;
@@ -236,7 +267,11 @@ Status SetAuditStatus(Workspace* ws, int64_t id, AuditStatus status) {
   if (!audit.ok()) return audit.status();
   if (audit->status == AuditStatus::kFinal && status != AuditStatus::kFinal) {
     return Status::Conflict("audit " + std::to_string(id) + " is final and cannot go back to " +
-                            std::string(AuditStatusName(status)));
+                                std::string(AuditStatusName(status)),
+                            Problem("problem.audit.final_status",
+                                    {{"audit", std::to_string(id)},
+                                     {"state", std::string(AuditStatusName(status))},
+                                     {"state_nl", std::string(AuditStatusLabel(status))}}));
   }
   Result<Statement> q = ws->db().Prepare("UPDATE audit SET status = ? WHERE id = ?");
   if (!q.ok()) return q.status();
@@ -250,8 +285,9 @@ Status ChangeInspectors(Workspace* ws, int64_t id, const std::vector<std::string
   Result<Audit> audit = FindAudit(ws, id);
   if (!audit.ok()) return audit.status();
   if (audit->status == AuditStatus::kFinal) {
-    return Status::Conflict("audit " + std::to_string(id) +
-                            " is final: its inspectors can no longer change");
+    return Status::Conflict(
+        "audit " + std::to_string(id) + " is final: its inspectors can no longer change",
+        Problem("problem.audit.final_inspectors", {{"audit", std::to_string(id)}}));
   }
   for (const std::string& name : add) {
     if (Status s = AddInspector(ws, id, name, actor); !s.ok()) return s;
@@ -262,7 +298,9 @@ Status ChangeInspectors(Workspace* ws, int64_t id, const std::vector<std::string
     if (!q.ok()) return q.status();
     if (Status s = q->Bind(1, id).Bind(2, name).Run(); !s.ok()) return s;
     if (ws->db().Changes() == 0) {
-      return Status::Invalid("inspector " + name + " is not on audit " + std::to_string(id));
+      return Status::Invalid("inspector " + name + " is not on audit " + std::to_string(id),
+                             Problem("problem.audit.inspector_not_on",
+                                     {{"inspector", name}, {"audit", std::to_string(id)}}));
     }
     if (Status s = RecordAuditEvent(ws, id, "inspector_removed", name, "", actor); !s.ok())
       return s;
@@ -284,13 +322,20 @@ Result<std::vector<AuditEvent>> AuditEvents(Workspace* ws, int64_t id) {
   return out;
 }
 
-Result<Audit> FindDraftAudit(Workspace* ws, int64_t id, std::string_view what) {
+Result<Audit> FindDraftAudit(Workspace* ws, int64_t id, const DraftChange& change) {
   Result<Audit> audit = FindAudit(ws, id);
   if (!audit.ok()) return audit.status();
   if (audit->status != AuditStatus::kDraft) {
-    return Status::Conflict("audit " + std::to_string(id) + " is " +
-                            std::string(AuditStatusName(audit->status)) +
-                            ": set it back to draft to " + std::string(what));
+    const std::string state(AuditStatusName(audit->status));
+    std::map<std::string, std::string> args = {
+        {"audit", std::to_string(id)},
+        {"state", state},
+        {"state_nl", std::string(AuditStatusLabel(audit->status))},
+        {"what", std::string(change.what)}};
+    PutReason(&args, "what", Problem(change.key));
+    return Status::Conflict("audit " + std::to_string(id) + " is " + state +
+                                ": set it back to draft to " + std::string(change.what),
+                            Problem("problem.audit.not_draft", std::move(args)));
   }
   return audit;
 }
@@ -306,11 +351,11 @@ Status UnknownCriterion(const std::string& criterion, const Framework& framework
 Status SetAuditAsOf(Workspace* ws, int64_t id, Date as_of, const std::string& actor) {
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
-  Result<Audit> audit = FindDraftAudit(ws, id, "change its peildatum");
+  Result<Audit> audit =
+      FindDraftAudit(ws, id, {"change its peildatum", "problem.audit.to_change_as_of"});
   if (!audit.ok()) return audit.status();
   if (as_of < audit->period_start()) {
-    return Status::Invalid("the peildatum " + as_of.ToIso() + " lies before the period starts (" +
-                           audit->period_start().ToIso() + ")");
+    return AsOfBeforePeriod(as_of, audit->period_start());
   }
   Result<Statement> q = ws->db().Prepare("UPDATE audit SET as_of = ? WHERE id = ?");
   if (!q.ok()) return q.status();

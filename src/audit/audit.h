@@ -56,9 +56,16 @@ struct NewAudit {
 // started, or a peildatum before the period starts; Conflict for a second audit of the
 // organisation and period without `force`.
 Result<Audit> CreateAudit(Workspace* ws, const NewAudit& request);
+// What a caller of FindDraftAudit means to do, for its refusal: the English phrase ("draw its
+// sample") and the problem key of the same phrase (problems.h), said in the front end's
+// language.
+struct DraftChange {
+  std::string_view what;
+  std::string_view key;
+};
 // The audit, when it is a draft; else Conflict: "audit N is concept: set it back to draft
-// to `what`".
-Result<Audit> FindDraftAudit(Workspace* ws, int64_t id, std::string_view what);
+// to `change.what`".
+Result<Audit> FindDraftAudit(Workspace* ws, int64_t id, const DraftChange& change);
 // Invalid "unknown criterion 'ID' in framework F VERSION", coded problem.unknown_criterion.
 Status UnknownCriterion(const std::string& criterion, const Framework& framework);
 // Changes the peildatum of a draft (Conflict otherwise), recorded as an AuditEvent.

@@ -243,7 +243,8 @@ Status MarkNotJudged(Workspace* ws, int64_t id, const std::string& criterion,
                      const std::string& reason, const std::string& actor, bool undo) {
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
-  Result<Audit> audit = FindDraftAudit(ws, id, "change what is judged");
+  Result<Audit> audit =
+      FindDraftAudit(ws, id, {"change what is judged", "problem.audit.to_change_judged"});
   if (!audit.ok()) return audit.status();
   Result<Framework> f = ws->LoadFramework(audit->framework_sha256);
   if (!f.ok()) return f.status();

@@ -186,7 +186,8 @@ Result<std::optional<int64_t>> CurrentDrawId(Workspace* ws, int64_t audit) {
 Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
   // A concept's sample is part of what the organisation responds to, and its snapshot
   // holds the cases as they were: only a working draft draws.
-  Result<Audit> audit = FindDraftAudit(ws, request.audit, "draw its sample");
+  Result<Audit> audit =
+      FindDraftAudit(ws, request.audit, {"draw its sample", "problem.audit.to_draw_sample"});
   if (!audit.ok()) return audit.status();
   if (request.size <= 0) return Status::Invalid("the sample size must be at least 1");
   if (request.reserve < 0) return Status::Invalid("the reserve cannot be negative");

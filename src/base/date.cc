@@ -7,6 +7,8 @@
 #include <ctime>
 #include <limits>
 
+#include "problems.h"
+
 namespace vtaudit {
 namespace {
 
@@ -147,12 +149,12 @@ std::string EventTime::ToIso() const {
 }
 
 std::optional<EventTime> EventTime::ParseIso(std::string_view text) {
-  std::string why;
+  DateReason why;
   if (text.size() < 10 || text[4] != '-') return std::nullopt;
   return ParseEventTime(text, &why);
 }
 
-std::optional<EventTime> ParseEventTime(std::string_view text, std::string* why) {
+std::optional<EventTime> ParseEventTime(std::string_view text, DateReason* why) {
   int y = -1, m = -1, d = -1;
   std::string_view rest;
   if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
@@ -165,37 +167,42 @@ std::optional<EventTime> ParseEventTime(std::string_view text, std::string* why)
     if (!rest.empty() && rest[0] != ' ') y = -1;
   }
   if (y < 0 || m < 0 || d < 0) {
-    *why = "not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or DD-MM-YYYY[ HH:MM])";
+    *why = {"not a date (expected YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] or DD-MM-YYYY[ HH:MM])",
+            Problem("problem.date.not_a_date")};
     return std::nullopt;
   }
   const std::optional<Date> date = Date::FromYmd(y, m, d);
   if (!date) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "no such day: %04d-%02d-%02d", y, m, d);
-    *why = buf;
+    char day[40];
+    std::snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+    *why = {std::string("no such day: ") + day,
+            Problem("problem.date.no_such_day", {{"day", day}})};
     return std::nullopt;
   }
   EventTime t{*date, std::nullopt};
   if (!rest.empty()) {
     t.seconds = ParseClock(rest.substr(1));
     if (!t.seconds) {
-      *why = "not a time of day: '" + std::string(rest.substr(1)) + "' (expected HH:MM[:SS])";
+      const std::string clock(rest.substr(1));
+      *why = {"not a time of day: '" + clock + "' (expected HH:MM[:SS])",
+              Problem("problem.date.not_a_time", {{"time", clock}})};
       return std::nullopt;
     }
   }
   return t;
 }
 
-std::optional<EventTime> FromExcelSerial(std::string_view text, std::string* why) {
+std::optional<EventTime> FromExcelSerial(std::string_view text, DateReason* why) {
   double serial = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), serial);
   if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(serial)) {
-    *why = "not a number";
+    *why = {"not a number", Problem("problem.date.not_a_number")};
     return std::nullopt;
   }
   constexpr double kLast = 2958466;  // the day after 9999-12-31
   if (serial < 1 || serial >= kLast) {
-    *why = "outside Excel's dates (1 = 1900-01-01 to 2958465 = 9999-12-31)";
+    *why = {"outside Excel's dates (1 = 1900-01-01 to 2958465 = 9999-12-31)",
+            Problem("problem.date.outside_excel")};
     return std::nullopt;
   }
   double whole = std::floor(serial);
@@ -203,13 +210,15 @@ std::optional<EventTime> FromExcelSerial(std::string_view text, std::string* why
   const double seconds = std::round(fraction * 86400);
   if (seconds == 86400) whole += 1;
   if (whole >= kLast) {
-    *why = "outside Excel's dates (1 = 1900-01-01 to 2958465 = 9999-12-31)";
+    *why = {"outside Excel's dates (1 = 1900-01-01 to 2958465 = 9999-12-31)",
+            Problem("problem.date.outside_excel")};
     return std::nullopt;
   }
   const auto day = static_cast<int32_t>(whole);  // 1 … 2958465: exact
   // Excel counts a 29 February 1900 that never was; serial 60 is that day.
   if (day == 60) {
-    *why = "60 is Excel's 29 February 1900, a day that never was";
+    *why = {"60 is Excel's 29 February 1900, a day that never was",
+            Problem("problem.date.excel_leap_day")};
     return std::nullopt;
   }
   const Date epoch = *Date::FromYmd(1899, 12, day < 60 ? 31 : 30);

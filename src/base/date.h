@@ -17,6 +17,8 @@
 #include <string>
 #include <string_view>
 
+#include "status.h"
+
 namespace vtaudit {
 
 class Date {
@@ -67,10 +69,18 @@ struct EventTime {
 // The current moment in UTC as "YYYY-MM-DDTHH:MM:SSZ", for audit trails and import records.
 std::string UtcNowIso();
 
+// Why a text is not a date or a moment: the reason in English, as the command line prints it
+// ("no such day: 2025-02-30"), and as a problem code (problem.date.*, problems.h) that a front
+// end says in its language. The parsers write one only when they refuse a text.
+struct DateReason {
+  std::string text;
+  ProblemCode code;
+};
+
 // Parses the date forms an extract may use: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]",
 // "DD-MM-YYYY" and "DD-MM-YYYY HH:MM". On failure returns nullopt and sets *why
 // to a short reason ("not a date", "no such day: 2025-02-30").
-std::optional<EventTime> ParseEventTime(std::string_view text, std::string* why);
+std::optional<EventTime> ParseEventTime(std::string_view text, DateReason* why);
 
 // Parses an Excel serial date-time of the 1900 date system, as an XLSX numeric cell holds
 // it ("45719" = 2025-03-03, "45719.5" = 2025-03-03T12:00:00). A serial with a fraction
@@ -78,7 +88,7 @@ std::optional<EventTime> ParseEventTime(std::string_view text, std::string* why)
 // the next day (45658.9999999 = 2025-01-02T00:00:00). Refused, with *why set: what is not a
 // finite number, serials outside 1 (1900-01-01) … 2958465.99999 (9999-12-31T23:59:59),
 // and 60, Excel's 29 February 1900, a day that never was.
-std::optional<EventTime> FromExcelSerial(std::string_view text, std::string* why);
+std::optional<EventTime> FromExcelSerial(std::string_view text, DateReason* why);
 
 }  // namespace vtaudit
 

@@ -20,6 +20,13 @@ std::span<const std::string_view> ProblemKeys();
 // The code `key` with `args`. REQUIRES: `key` is one of ProblemKeys().
 ProblemCode Problem(std::string_view key, std::map<std::string, std::string> args = {});
 
+// Puts the problem `reason` into `args` as the field `field` ("why"), beside the English that
+// args[field] holds: its key as "FIELD@" and each of its arguments as "FIELD@NAME". A front
+// end that has the reason's text says it in its language and fills the field with that
+// (Translator::Say); one that has not keeps the English.
+void PutReason(std::map<std::string, std::string>* args, const std::string& field,
+               const ProblemCode& reason);
+
 }  // namespace vtaudit
 
 #endif  // VTAUDIT_PROBLEMS_H_

@@ -11,7 +11,10 @@
 // (Translator::Messages in translator.h), so that the web UI says in Dutch what the library
 // says in English, without checking the input a second time. The English message stays the
 // one the command line prints and the one used where a key has no text. Every key is in the
-// one list of problems.h, and codes are made there (Problem).
+// one list of problems.h, and codes are made there (Problem). An argument may be a problem of
+// its own, the reason inside a message ("… is not a date: {why}" with the date parser's "no
+// such day: …"): its key and arguments sit in the args under the field's name and '@' (see
+// PutReason in problems.h), and a front end says the reason in its language too.
 #ifndef VTAUDIT_STATUS_H_
 #define VTAUDIT_STATUS_H_
 
@@ -27,7 +30,7 @@ namespace vtaudit {
 // What went wrong, as a key and its arguments, for translation (see above).
 struct ProblemCode {
   std::string key;                          // "problem.score.final"; empty: none
-  std::map<std::string, std::string> args;  // {audit: "3"}
+  std::map<std::string, std::string> args;  // {audit: "3"}; a reason's parts as "why@…"
 };
 
 // [[nodiscard]]: a Status that is dropped is an error nobody hears of.

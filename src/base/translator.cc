@@ -175,7 +175,27 @@ std::string Translator::T(const std::string& key, const Args& args) const {
 }
 
 std::string Translator::Say(const std::string& message, const ProblemCode& problem) const {
-  return !problem.key.empty() && Has(problem.key) ? T(problem.key, problem.args) : message;
+  if (problem.key.empty() || !Has(problem.key)) return message;
+  // The reasons PutReason put in (problems.h), said first: "why@" is the key of field why's
+  // reason and "why@day" its argument day; "why@x@" would be a reason inside that reason.
+  Args args;
+  std::map<std::string, ProblemCode> reasons;
+  for (const auto& [name, value] : problem.args) {
+    const size_t at = name.find('@');
+    if (at == std::string::npos) {
+      args[name] = value;
+      continue;
+    }
+    ProblemCode& reason = reasons[name.substr(0, at)];
+    const std::string part = name.substr(at + 1);
+    if (part.empty()) {
+      reason.key = value;
+    } else {
+      reason.args[part] = value;
+    }
+  }
+  for (const auto& [field, reason] : reasons) args[field] = Say(args[field], reason);
+  return T(problem.key, args);
 }
 
 std::vector<std::string> Translator::Messages(const Status& status) const {

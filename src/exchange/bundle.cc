@@ -23,6 +23,7 @@
 #include "problems.h"
 #include "redaction.h"
 #include "sample_draw.h"
+#include "secure_delete.h"
 #include "snapshot.h"
 
 namespace vtaudit {
@@ -1375,29 +1376,6 @@ Result<BundleMerge> Merge(Workspace& ws, const BundleInfo& info, const std::stri
   merge.events_known = info.events - merge.events_added;
   return merge;
 }
-
-// Zeroes what SQLite frees in the workspace file while it lives, as `score redact` does
-// (report/redaction.h): a redaction a bundle brings leaves no copy of the old note in free
-// space of the file's pages. The connection's setting is restored after.
-class SecureDelete {
- public:
-  explicit SecureDelete(Database* db) : db_(db) {
-    Result<Statement> q = db_->Prepare("PRAGMA main.secure_delete");
-    if (q.ok() && q->Step()) before_ = q->Int(0);
-    status_ = db_->Exec("PRAGMA main.secure_delete = ON");
-  }
-  ~SecureDelete() {
-    if (before_ != 1) (void)db_->Exec("PRAGMA main.secure_delete = " + std::to_string(before_));
-  }
-  SecureDelete(const SecureDelete&) = delete;
-  SecureDelete& operator=(const SecureDelete&) = delete;
-  const Status& status() const { return status_; }
-
- private:
-  Database* db_;
-  int64_t before_ = 0;
-  Status status_;
-};
 
 }  // namespace
 

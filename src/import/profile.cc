@@ -8,6 +8,7 @@
 
 #include "digest.h"
 #include "escape.h"
+#include "problems.h"
 #include "text.h"
 #include "xml_source.h"
 
@@ -66,15 +67,20 @@ class Loader {
   Result<Profile> Load() {
     const pugi::xml_node root = src_.doc().document_element();
     if (std::string_view(root.name()) != "profile") {
-      errors_.Add(root, "root element is <" + std::string(root.name()) + ">, expected <profile>");
+      errors_.Add(root, "root element is <" + std::string(root.name()) + ">, expected <profile>",
+                  Problem("problem.xml.root", {{"root", root.name()}, {"expected", "profile"}}));
       return errors_.ToStatus();
     }
     OnlyAttributes(root, {"id", "type-column"});
     Profile p;
     if (const pugi::xml_attribute id = root.attribute("id"); !id) {
-      errors_.Add(root, "<profile> needs an id attribute");
+      errors_.Add(
+          root, "<profile> needs an id attribute",
+          Problem("problem.xml.needs_attribute", {{"element", "profile"}, {"attribute", "id"}}));
     } else if (!IsId(id.value())) {
-      errors_.Add(id, "id=\"" + EscapeControl(id.value()) + "\" is not an id");
+      errors_.Add(id, "id=\"" + EscapeControl(id.value()) + "\" is not an id",
+                  Problem("problem.xml.not_an_id",
+                          {{"attribute", "id"}, {"value", EscapeControl(id.value())}}));
     } else {
       p.id = id.value();
     }
@@ -84,26 +90,40 @@ class Loader {
       if (name == "title" || name == "note") {
         OnlyAttributes(node, {});
         std::string& text = name == "title" ? p.title : p.note;
-        if (!text.empty()) errors_.Add(node, "<" + std::string(name) + "> appears twice");
+        if (!text.empty()) {
+          errors_.Add(node, "<" + std::string(name) + "> appears twice",
+                      Problem("problem.profile.element_twice", {{"element", std::string(name)}}));
+        }
         text = Text(node);
       } else if (name == "record") {
         p.records.push_back(LoadRecord(node, p.records.empty()));
         record_nodes_.push_back(node);
       } else {
-        errors_.Add(node, "unexpected element <" + std::string(name) + "> in <profile>");
+        errors_.Add(node, "unexpected element <" + std::string(name) + "> in <profile>",
+                    Problem("problem.xml.unexpected_element",
+                            {{"element", std::string(name)}, {"parent", "profile"}}));
       }
     }
     if (const pugi::xml_attribute type = root.attribute("type-column")) {
       p.type_column = Lower(Trim(type.value()));
-      if (p.type_column.empty()) errors_.Add(type, "type-column=\"\" names no column");
+      if (p.type_column.empty()) {
+        errors_.Add(type, "type-column=\"\" names no column",
+                    Problem("problem.profile.names_no_column", {{"attribute", "type-column"}}));
+      }
     }
     CheckTypes(p);
-    if (p.title.empty()) errors_.Add(root, "<profile> needs a <title>");
-    if (p.records.empty()) errors_.Add(root, "<profile> needs at least one <record>");
+    if (p.title.empty()) {
+      errors_.Add(root, "<profile> needs a <title>", Problem("problem.profile.no_title"));
+    }
+    if (p.records.empty()) {
+      errors_.Add(root, "<profile> needs at least one <record>",
+                  Problem("problem.profile.no_record"));
+    }
     for (size_t i = 0; i < p.records.size(); ++i) {
       for (size_t j = 0; j < i; ++j) {
         if (p.records[i].name == p.records[j].name && !p.records[i].name.empty()) {
-          errors_.Add(record_nodes_[i], "record '" + p.records[i].name + "' appears twice");
+          errors_.Add(record_nodes_[i], "record '" + p.records[i].name + "' appears twice",
+                      Problem("problem.profile.record_twice", {{"record", p.records[i].name}}));
         }
       }
     }
@@ -122,25 +142,33 @@ class Loader {
       if (p.type_column.empty()) {
         if (!r.types.empty()) {
           errors_.Add(node.attribute("type"),
-                      "type applies only in a profile with a type-column on <profile>");
+                      "type applies only in a profile with a type-column on <profile>",
+                      Problem("problem.profile.type_without_column"));
         }
         continue;
       }
       if (r.types.empty()) {
-        errors_.Add(node, "<record> '" + r.name +
-                              "' needs a type attribute: the values of column '" + p.type_column +
-                              "' that mark its rows");
+        errors_.Add(
+            node,
+            "<record> '" + r.name + "' needs a type attribute: the values of column '" +
+                p.type_column + "' that mark its rows",
+            Problem("problem.profile.no_type", {{"record", r.name}, {"column", p.type_column}}));
       }
       for (const std::string& t : r.types) {
         const auto [seen, fresh] = owner.emplace(t, i);
         if (!fresh) {
-          errors_.Add(node.attribute("type"), "type '" + EscapeControl(t) + "' marks record '" +
-                                                  p.records[seen->second].name + "' too");
+          errors_.Add(
+              node.attribute("type"),
+              "type '" + EscapeControl(t) + "' marks record '" + p.records[seen->second].name +
+                  "' too",
+              Problem("problem.profile.type_twice",
+                      {{"type", EscapeControl(t)}, {"record", p.records[seen->second].name}}));
         }
       }
       if (r.Find(CaseField::kCaseId) != nullptr &&
           r.Find(CaseField::kCaseId)->column == p.type_column) {
-        errors_.Add(node, "the type column '" + p.type_column + "' cannot hold the case number");
+        errors_.Add(node, "the type column '" + p.type_column + "' cannot hold the case number",
+                    Problem("problem.profile.type_column_case", {{"column", p.type_column}}));
       }
     }
   }
@@ -148,8 +176,10 @@ class Loader {
   // Whether `node` is an element; text other than white space is an error.
   bool Element(const pugi::xml_node& node, std::string_view parent) {
     if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
-      if (!Blank(node.value()))
-        errors_.Add(node, "unexpected text in <" + std::string(parent) + ">");
+      if (!Blank(node.value())) {
+        errors_.Add(node, "unexpected text in <" + std::string(parent) + ">",
+                    Problem("problem.xml.unexpected_text", {{"element", std::string(parent)}}));
+      }
       return false;
     }
     return node.type() == pugi::node_element;
@@ -158,8 +188,11 @@ class Loader {
   std::string Text(const pugi::xml_node& node) {
     for (const pugi::xml_node child : node.children()) {
       if (child.type() == pugi::node_element) {
-        errors_.Add(child, "unexpected element <" + std::string(child.name()) + "> in <" +
-                               node.name() + ">");
+        errors_.Add(
+            child,
+            "unexpected element <" + std::string(child.name()) + "> in <" + node.name() + ">",
+            Problem("problem.xml.unexpected_element",
+                    {{"element", child.name()}, {"parent", node.name()}}));
       }
     }
     return std::string(Trim(node.child_value()));
@@ -169,7 +202,9 @@ class Loader {
     for (const pugi::xml_attribute attr : node.attributes()) {
       if (std::find(names.begin(), names.end(), attr.name()) == names.end()) {
         errors_.Add(
-            attr, "unexpected attribute " + std::string(attr.name()) + " on <" + node.name() + ">");
+            attr, "unexpected attribute " + std::string(attr.name()) + " on <" + node.name() + ">",
+            Problem("problem.xml.unexpected_attribute",
+                    {{"attribute", attr.name()}, {"element", node.name()}}));
       }
     }
   }
@@ -184,12 +219,17 @@ class Loader {
       list = space == std::string_view::npos ? std::string_view() : list.substr(space + 1);
     }
     if (node.attribute("type") && r.types.empty()) {
-      errors_.Add(node.attribute("type"), "type=\"\" names no record type");
+      errors_.Add(node.attribute("type"), "type=\"\" names no record type",
+                  Problem("problem.profile.names_no_type"));
     }
     if (const pugi::xml_attribute name = node.attribute("name"); !name) {
-      errors_.Add(node, "<record> needs a name attribute");
+      errors_.Add(
+          node, "<record> needs a name attribute",
+          Problem("problem.xml.needs_attribute", {{"element", "record"}, {"attribute", "name"}}));
     } else if (!IsId(name.value())) {
-      errors_.Add(name, "name=\"" + EscapeControl(name.value()) + "\" is not an id");
+      errors_.Add(name, "name=\"" + EscapeControl(name.value()) + "\" is not an id",
+                  Problem("problem.xml.not_an_id",
+                          {{"attribute", "name"}, {"value", EscapeControl(name.value())}}));
     } else {
       r.name = name.value();
     }
@@ -198,8 +238,13 @@ class Loader {
       if (column.empty()) return;
       const auto [seen, fresh] = columns.emplace(column, at);
       if (!fresh) {
-        errors_.Add(at, "column '" + EscapeControl(column) + "' is named twice in record '" +
-                            r.name + "' (first at " + At(seen->second) + ")");
+        const std::string first = At(seen->second);
+        errors_.Add(
+            at,
+            "column '" + EscapeControl(column) + "' is named twice in record '" + r.name +
+                "' (first at " + first + ")",
+            Problem("problem.profile.column_twice",
+                    {{"column", EscapeControl(column)}, {"record", r.name}, {"first", first}}));
       }
     };
     for (const pugi::xml_node child : node.children()) {
@@ -210,16 +255,21 @@ class Loader {
         if (!f) continue;
         claim_column(f->column, child);
         if (r.Find(f->field) != nullptr) {
-          errors_.Add(child, "field " + CaseFieldNames()[static_cast<size_t>(f->field)] +
-                                 " is mapped twice in record '" + r.name + "'");
+          const std::string field = CaseFieldNames()[static_cast<size_t>(f->field)];
+          errors_.Add(
+              child, "field " + field + " is mapped twice in record '" + r.name + "'",
+              Problem("problem.profile.field_twice", {{"field", field}, {"record", r.name}}));
           continue;
         }
         if (f->field != CaseField::kCaseId) {
           const auto [seen, fresh] = field_nodes_.emplace(f->field, child);
           if (!fresh) {
-            errors_.Add(child, "field " + CaseFieldNames()[static_cast<size_t>(f->field)] +
-                                   " is mapped by another record too (at " + At(seen->second) +
-                                   "); each field comes from one record");
+            const std::string field = CaseFieldNames()[static_cast<size_t>(f->field)];
+            const std::string at = At(seen->second);
+            errors_.Add(child,
+                        "field " + field + " is mapped by another record too (at " + at +
+                            "); each field comes from one record",
+                        Problem("problem.profile.field_elsewhere", {{"field", field}, {"at", at}}));
             continue;
           }
         }
@@ -228,27 +278,38 @@ class Loader {
         OnlyAttributes(child, {"column"});
         const std::string column = Lower(Trim(child.attribute("column").value()));
         if (column.empty()) {
-          errors_.Add(child, "<ignore> needs a column attribute");
+          errors_.Add(child, "<ignore> needs a column attribute",
+                      Problem("problem.xml.needs_attribute",
+                              {{"element", "ignore"}, {"attribute", "column"}}));
           continue;
         }
         Text(child);
         claim_column(column, child);
         r.ignored.push_back(column);
       } else {
-        errors_.Add(child, "unexpected element <" + std::string(name) + "> in <record>");
+        errors_.Add(child, "unexpected element <" + std::string(name) + "> in <record>",
+                    Problem("problem.xml.unexpected_element",
+                            {{"element", std::string(name)}, {"parent", "record"}}));
       }
     }
     if (r.Find(CaseField::kCaseId) == nullptr) {
-      errors_.Add(node, primary ? "the primary <record> needs a field case_id (the case number)"
-                                : "<record> '" + r.name +
-                                      "' needs a field case_id: the column holding the case "
-                                      "number of its primary record");
+      if (primary) {
+        errors_.Add(node, "the primary <record> needs a field case_id (the case number)",
+                    Problem("problem.profile.primary_case_id"));
+      } else {
+        errors_.Add(node,
+                    "<record> '" + r.name +
+                        "' needs a field case_id: the column holding the case number of its "
+                        "primary record",
+                    Problem("problem.profile.record_case_id", {{"record", r.name}}));
+      }
     }
     if (primary) {
       for (CaseField f : {CaseField::kKind, CaseField::kReceived}) {
         if (r.Find(f) == nullptr) {
-          errors_.Add(node, "the primary <record> needs a field " +
-                                CaseFieldNames()[static_cast<size_t>(f)]);
+          const std::string field = CaseFieldNames()[static_cast<size_t>(f)];
+          errors_.Add(node, "the primary <record> needs a field " + field,
+                      Problem("problem.profile.primary_field", {{"field", field}}));
         }
       }
     }
@@ -261,29 +322,37 @@ class Loader {
     const pugi::xml_attribute name = node.attribute("name");
     const std::optional<CaseField> field = CaseFieldFromName(name.value());
     if (!name) {
-      errors_.Add(node, "<field> needs a name attribute (a case field)");
+      errors_.Add(node, "<field> needs a name attribute (a case field)",
+                  Problem("problem.profile.field_no_name"));
       return std::nullopt;
     }
     if (!field) {
       std::string known;
       for (const std::string& n : CaseFieldNames()) known += (known.empty() ? "" : ", ") + n;
-      errors_.Add(name,
-                  "'" + EscapeControl(name.value()) + "' is not a case field (" + known + ")");
+      errors_.Add(name, "'" + EscapeControl(name.value()) + "' is not a case field (" + known + ")",
+                  Problem("problem.profile.not_a_field",
+                          {{"name", EscapeControl(name.value())}, {"fields", known}}));
       return std::nullopt;
     }
     f.field = *field;
     if (!primary && (f.field == CaseField::kKind || f.field == CaseField::kReceived)) {
-      errors_.Add(name, "field " + std::string(name.value()) +
-                            " belongs to the primary record (the first <record>)");
+      errors_.Add(name,
+                  "field " + std::string(name.value()) +
+                      " belongs to the primary record (the first <record>)",
+                  Problem("problem.profile.primary_only", {{"field", name.value()}}));
     }
     const pugi::xml_attribute column = node.attribute("column");
     const pugi::xml_attribute position = node.attribute("position");
     if (column && position) {
-      errors_.Add(position, "a <field> has a column or a position, not both");
+      errors_.Add(position, "a <field> has a column or a position, not both",
+                  Problem("problem.profile.column_and_position"));
     } else if (column) {
       f.heading = std::string(Trim(column.value()));
       f.column = Lower(f.heading);
-      if (f.column.empty()) errors_.Add(column, "column=\"\" names no column");
+      if (f.column.empty()) {
+        errors_.Add(column, "column=\"\" names no column",
+                    Problem("problem.profile.names_no_column", {{"attribute", "column"}}));
+      }
     } else if (position) {
       const std::string_view v = position.value();
       int n = 0;
@@ -295,16 +364,20 @@ class Loader {
       if (!ok || n < 1) {
         errors_.Add(position,
                     "position=\"" + EscapeControl(v) +
-                        "\" is not a column number (1 is the first column, at most 9999)");
+                        "\" is not a column number (1 is the first column, at most 9999)",
+                    Problem("problem.profile.position", {{"value", EscapeControl(v)}}));
       }
       f.position = n - 1;
     } else {
-      errors_.Add(node, "<field name=\"" + std::string(name.value()) +
-                            "\"> needs a column or a position attribute");
+      errors_.Add(node,
+                  "<field name=\"" + std::string(name.value()) +
+                      "\"> needs a column or a position attribute",
+                  Problem("problem.profile.no_column", {{"field", name.value()}}));
     }
     if (const pugi::xml_attribute format = node.attribute("format")) {
       if (!IsEventField(f.field)) {
-        errors_.Add(format, "format applies to moments only, not to " + std::string(name.value()));
+        errors_.Add(format, "format applies to moments only, not to " + std::string(name.value()),
+                    Problem("problem.profile.format_not_moment", {{"field", name.value()}}));
       }
       f.formats.clear();
       const std::string_view list = format.value();
@@ -318,29 +391,38 @@ class Loader {
         if (const std::optional<DateFormat> d = DateFormatFromName(one)) {
           f.formats.push_back(*d);
         } else {
-          errors_.Add(format, "'" + EscapeControl(one) +
-                                  "' is not a date format (YYYY-MM-DD, DD-MM-YYYY, YYYYMMDD, "
-                                  "excel, native)");
+          errors_.Add(format,
+                      "'" + EscapeControl(one) +
+                          "' is not a date format (YYYY-MM-DD, DD-MM-YYYY, YYYYMMDD, excel, "
+                          "native)",
+                      Problem("problem.profile.not_a_format", {{"value", EscapeControl(one)}}));
         }
       }
-      if (Blank(list)) errors_.Add(format, "format=\"\" names no date format");
+      if (Blank(list)) {
+        errors_.Add(format, "format=\"\" names no date format",
+                    Problem("problem.profile.names_no_format"));
+      }
     }
     if (const pugi::xml_attribute sep = node.attribute("separator")) {
       if (f.field != CaseField::kViolence) {
-        errors_.Add(sep, "separator applies to violence only");
+        errors_.Add(sep, "separator applies to violence only",
+                    Problem("problem.profile.separator_not_violence"));
       } else if (std::string_view(sep.value()).empty()) {
-        errors_.Add(sep, "separator=\"\" separates nothing");
+        errors_.Add(sep, "separator=\"\" separates nothing",
+                    Problem("problem.profile.separator_empty"));
       }
       f.separator = sep.value();
     }
     if (const pugi::xml_attribute unknown = node.attribute("unknown-day")) {
       const std::string_view v = unknown.value();
       if (!IsEventField(f.field)) {
-        errors_.Add(unknown, "unknown-day applies to moments only");
+        errors_.Add(unknown, "unknown-day applies to moments only",
+                    Problem("problem.profile.unknown_day_not_moment"));
       } else if (v == "empty") {
         f.unknown_day_empty = true;
       } else if (v != "refuse") {
-        errors_.Add(unknown, "unknown-day=\"" + EscapeControl(v) + "\" is not refuse or empty");
+        errors_.Add(unknown, "unknown-day=\"" + EscapeControl(v) + "\" is not refuse or empty",
+                    Problem("problem.profile.unknown_day", {{"value", EscapeControl(v)}}));
       }
     }
     const std::vector<std::string> allowed = NativeValues(f.field);
@@ -354,37 +436,48 @@ class Loader {
         continue;
       }
       if (cname != "code") {
-        errors_.Add(child, "unexpected element <" + std::string(cname) + "> in <field>");
+        errors_.Add(child, "unexpected element <" + std::string(cname) + "> in <field>",
+                    Problem("problem.xml.unexpected_element",
+                            {{"element", std::string(cname)}, {"parent", "field"}}));
         continue;
       }
       OnlyAttributes(child, {"value", "means"});
       Text(child);
       if (!HasCodes(f.field)) {
-        errors_.Add(child, "codes apply to kind, violence, outcome, rvdk and disclosure only");
+        errors_.Add(child, "codes apply to kind, violence, outcome, rvdk and disclosure only",
+                    Problem("problem.profile.codes_not_here"));
         continue;
       }
       const pugi::xml_attribute value = child.attribute("value");
       const pugi::xml_attribute means = child.attribute("means");
       const std::string v = Lower(Trim(value.value()));
       if (!value || v.empty()) {
-        errors_.Add(child, "<code> needs a value attribute (the delivery's code)");
+        errors_.Add(child, "<code> needs a value attribute (the delivery's code)",
+                    Problem("problem.profile.code_no_value"));
         continue;
       }
       if (!means) {
-        errors_.Add(child, "<code> needs a means attribute (the value vtaudit uses)");
+        errors_.Add(child, "<code> needs a means attribute (the value vtaudit uses)",
+                    Problem("problem.profile.code_no_means"));
         continue;
       }
       if (std::find(allowed.begin(), allowed.end(), means.value()) == allowed.end()) {
         std::string list;
         for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        errors_.Add(means, "means=\"" + EscapeControl(means.value()) + "\" is not a value of " +
-                               std::string(name.value()) + " (" + list + ")");
+        errors_.Add(means,
+                    "means=\"" + EscapeControl(means.value()) + "\" is not a value of " +
+                        std::string(name.value()) + " (" + list + ")",
+                    Problem("problem.profile.means", {{"value", EscapeControl(means.value())},
+                                                      {"field", name.value()},
+                                                      {"values", list}}));
         continue;
       }
       const auto [first, fresh] = seen.emplace(v, child);
       if (!fresh) {
-        errors_.Add(value, "code '" + EscapeControl(v) + "' appears twice (first at " +
-                               At(first->second) + ")");
+        const std::string at = At(first->second);
+        errors_.Add(
+            value, "code '" + EscapeControl(v) + "' appears twice (first at " + at + ")",
+            Problem("problem.profile.code_twice", {{"code", EscapeControl(v)}, {"first", at}}));
         continue;
       }
       f.codes.emplace_back(v, means.value());

@@ -65,10 +65,19 @@ bool Digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.
 
 // Why a moment did not parse in one format; `unknown_day` when it is a partly unknown date.
 struct MomentProblem {
-  std::string why;
+  DateReason why;
   bool unknown_day = false;
   bool unknown_month = false;  // with unknown_day: JJJJ0000
 };
+
+// `args` with the date parser's `reason` as their field why (PutReason), its parts escaped as
+// the English of why is.
+std::map<std::string, std::string> WithReason(std::map<std::string, std::string> args,
+                                              ProblemCode reason) {
+  for (auto& [name, value] : reason.args) value = EscapeControl(value);
+  PutReason(&args, "why", reason);
+  return args;
+}
 
 // One moment in one format. On failure sets *problem.
 std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, bool numeric,
@@ -80,7 +89,7 @@ std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, b
       return FromExcelSerial(text, &problem->why);
     case DateFormat::kIso:
       if (text.size() < 10 || !Digits(text.substr(0, 4)) || text[4] != '-') {
-        problem->why = "not YYYY-MM-DD";
+        problem->why = {"not YYYY-MM-DD", Problem("problem.date.not_iso")};
         return std::nullopt;
       }
       return ParseEventTime(text, &problem->why);
@@ -100,7 +109,7 @@ std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, b
       if (d < 1 || d > 2 || d >= text.size() || text[d] != '-' || month < 1 || month > 2 ||
           m >= text.size() || text[m] != '-' || text.size() < m + 5 || digits_at(m + 1) < 3 ||
           !IsDigit(text[m + 4]) || text.size() + 2 > padded.size()) {
-        problem->why = "not DD-MM-YYYY";
+        problem->why = {"not DD-MM-YYYY", Problem("problem.date.not_day_month_year")};
         return std::nullopt;
       }
       size_t n = 0;
@@ -113,14 +122,15 @@ std::optional<EventTime> ParseMoment(DateFormat format, std::string_view text, b
     }
     case DateFormat::kCompact: {
       if (text.size() < 8 || !Digits(text.substr(0, 8))) {
-        problem->why = "not YYYYMMDD";
+        problem->why = {"not YYYYMMDD", Problem("problem.date.not_compact")};
         return std::nullopt;
       }
       const std::string_view month = text.substr(4, 2), day = text.substr(6, 2);
       if (day == "00") {
         problem->unknown_day = true;
         problem->unknown_month = month == "00";
-        problem->why = month == "00" ? "has no month and day (JJJJ0000)" : "has no day (JJJJMM00)";
+        problem->why.text =
+            month == "00" ? "has no month and day (JJJJ0000)" : "has no day (JJJJMM00)";
         return std::nullopt;
       }
       std::string iso = std::string(text.substr(0, 4)) + "-" + std::string(month) + "-" +
@@ -530,12 +540,13 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
   const bool numeric = Numeric(row, field);
   if (src.formats.size() == 1 && src.formats[0] == DateFormat::kNative) {
     // The native extract's messages.
-    std::string why;
+    DateReason why;
     if (numeric) {
       std::optional<EventTime> t = FromExcelSerial(text, &why);
       if (!t) {
-        error("'" + EscapeControl(text) + "' is not an Excel date: " + why,
-              "problem.row.not_an_excel_date", {{"value", EscapeControl(text)}, {"why", why}});
+        error("'" + EscapeControl(text) + "' is not an Excel date: " + why.text,
+              "problem.row.not_an_excel_date",
+              WithReason({{"value", EscapeControl(text)}, {"why", why.text}}, why.code));
       } else if (t->date > today_) {
         error("Excel date " + std::string(text) + " (" + t->ToIso() + ") lies in the future",
               "problem.row.excel_future", {{"value", std::string(text)}, {"date", t->ToIso()}});
@@ -545,9 +556,10 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
     }
     std::optional<EventTime> t = ParseEventTime(text, &why);
     if (!t) {
-      error("'" + EscapeControl(text) + "': " + EscapeControl(why),
-            "problem.row.not_a_moment_native",
-            {{"value", EscapeControl(text)}, {"why", EscapeControl(why)}});
+      error(
+          "'" + EscapeControl(text) + "': " + EscapeControl(why.text),
+          "problem.row.not_a_moment_native",
+          WithReason({{"value", EscapeControl(text)}, {"why", EscapeControl(why.text)}}, why.code));
     } else if (t->date > today_) {
       error(std::string(text) + " lies in the future", "problem.row.future",
             {{"value", std::string(text)}});
@@ -569,22 +581,25 @@ std::optional<EventTime> RowChecker::ParseEvent(const TableRow& row, CaseField f
     }
     if (problem.unknown_day) {
       if (src.unknown_day_empty) return std::nullopt;  // kept as unknown, as the profile says
-      error("'" + EscapeControl(text) + "' " + problem.why +
+      error("'" + EscapeControl(text) + "' " + problem.why.text +
                 "; a legal clock runs from or to this moment and needs the day",
             problem.unknown_month ? "problem.row.no_month_day" : "problem.row.no_day",
             {{"value", EscapeControl(text)}});
       return std::nullopt;
     }
-    if (first.why.empty()) first = problem;
+    if (first.why.text.empty()) first = problem;
   }
   std::string forms;  // only for the message: a row that parses pays nothing for it
   for (const DateFormat format : src.formats) {
     forms += (forms.empty() ? "" : " or ") + std::string(DateFormatName(format));
   }
   error("'" + EscapeControl(text) + "' is not a moment in the form " + forms + " (" +
-            EscapeControl(first.why) + ")",
+            EscapeControl(first.why.text) + ")",
         "problem.row.not_a_moment",
-        {{"value", EscapeControl(text)}, {"forms", forms}, {"why", EscapeControl(first.why)}});
+        WithReason({{"value", EscapeControl(text)},
+                    {"forms", forms},
+                    {"why", EscapeControl(first.why.text)}},
+                   first.why.code));
   return std::nullopt;
 }
 

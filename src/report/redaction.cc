@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "escape.h"
 #include "privacy.h"
+#include "secure_delete.h"
 
 namespace vtaudit {
 namespace {
@@ -127,27 +128,6 @@ Result<std::vector<WithdrawnReport>> WithdrawReports(Workspace* ws, int64_t audi
   }
   return files;
 }
-
-// Zeroes what SQLite frees (the replaced notes, the withdrawn files) while it lives, so the
-// old text does not linger in free space of the file's pages; the connection's setting is
-// restored after.
-class SecureDelete {
- public:
-  explicit SecureDelete(Database* db) : db_(db) {
-    Result<Statement> q = db_->Prepare("PRAGMA secure_delete");
-    if (q.ok() && q->Step()) before_ = q->Int(0);
-    status_ = db_->Exec("PRAGMA secure_delete = ON");
-  }
-  ~SecureDelete() {
-    if (before_ != 1) (void)db_->Exec("PRAGMA secure_delete = " + std::to_string(before_));
-  }
-  const Status& status() const { return status_; }
-
- private:
-  Database* db_;
-  int64_t before_ = 0;
-  Status status_;
-};
 
 // REQUIRES: the reason checked.
 Result<Redaction> RedactInTransaction(Workspace* ws, const RedactionRequest& request) {

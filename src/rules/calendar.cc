@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "problems.h"
 #include "xml_source.h"
 
 namespace vtaudit {
@@ -168,16 +169,23 @@ Result<Calendar> Calendar::ParseXml(std::string_view xml, std::string_view sourc
   XmlErrors errors(src);
   const pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "calendar") {
-    errors.Add(root, "root element is <" + std::string(root.name()) + ">, expected <calendar>");
+    errors.Add(root, "root element is <" + std::string(root.name()) + ">, expected <calendar>",
+               Problem("problem.xml.root", {{"root", root.name()}, {"expected", "calendar"}}));
     return errors.ToStatus();
   }
 
   auto t = std::make_shared<Tables>();
   t->id = Trimmed(root.attribute("id").value());
   t->version = Trimmed(root.attribute("version").value());
-  if (t->id.empty()) errors.Add(root, "<calendar> needs an id attribute");
+  if (t->id.empty()) {
+    errors.Add(
+        root, "<calendar> needs an id attribute",
+        Problem("problem.xml.needs_attribute", {{"element", "calendar"}, {"attribute", "id"}}));
+  }
   if (t->version.empty()) {
-    errors.Add(root, "<calendar> needs a version attribute");
+    errors.Add(root, "<calendar> needs a version attribute",
+               Problem("problem.xml.needs_attribute",
+                       {{"element", "calendar"}, {"attribute", "version"}}));
   }
 
   struct Decreed {
@@ -191,52 +199,69 @@ Result<Calendar> Calendar::ParseXml(std::string_view xml, std::string_view sourc
     if (node.type() != pugi::node_element) continue;
     const std::string_view name = node.name();
     if (name == "source") {
-      if (has_source) errors.Add(node, "<source> is given twice");
+      if (has_source) {
+        errors.Add(node, "<source> is given twice", Problem("problem.calendar.source_twice"));
+      }
       has_source = true;
       t->source = Trimmed(node.text().get());
-      if (t->source.empty()) errors.Add(node, "<source> is empty");
+      if (t->source.empty()) {
+        errors.Add(node, "<source> is empty", Problem("problem.calendar.source_empty"));
+      }
       continue;
     }
     if (name != "decreed") {
       errors.Add(node,
-                 "unexpected element <" + std::string(name) + "> (expected <source> or <decreed>)");
+                 "unexpected element <" + std::string(name) + "> (expected <source> or <decreed>)",
+                 Problem("problem.calendar.unexpected_element", {{"element", std::string(name)}}));
       continue;
     }
     const pugi::xml_attribute date_attr = node.attribute("date");
     const std::string date_text = date_attr.value();
     if (!date_attr) {
-      errors.Add(node, "<decreed> needs a date attribute (YYYY-MM-DD)");
+      errors.Add(node, "<decreed> needs a date attribute (YYYY-MM-DD)",
+                 Problem("problem.calendar.no_date"));
       continue;
     }
     if (!LooksLikeIsoDate(date_text)) {
-      errors.Add(node, "date \"" + date_text + "\" is not a date (expected YYYY-MM-DD)");
+      errors.Add(node, "date \"" + date_text + "\" is not a date (expected YYYY-MM-DD)",
+                 Problem("problem.calendar.not_a_date", {{"date", date_text}}));
       continue;
     }
     const std::optional<Date> date = Date::ParseIso(date_text);
     if (!date) {
-      errors.Add(node, "no such day: " + date_text);
+      errors.Add(node, "no such day: " + date_text,
+                 Problem("problem.calendar.no_such_day", {{"date", date_text}}));
       continue;
     }
     const auto [seen, is_new] = first_seen.emplace(*date, node);
     if (!is_new) {
-      errors.Add(node, date_text + " is decreed twice (first at " +
-                           src.Where(seen->second).substr(src.name().size() + 1) + ")");
+      const std::string first = src.Where(seen->second).substr(src.name().size() + 1);
+      errors.Add(node, date_text + " is decreed twice (first at " + first + ")",
+                 Problem("problem.calendar.twice", {{"date", date_text}, {"first", first}}));
       continue;
     }
     const std::string statutory = StatutoryName(*date);
     if (IsWeekend(*date)) {
-      errors.Add(
-          node, date_text + " is a " + WeekendDayName(*date) + ", not a working day to begin with");
+      errors.Add(node,
+                 date_text + " is a " + WeekendDayName(*date) + ", not a working day to begin with",
+                 Problem(date->iso_weekday() == 6 ? "problem.calendar.saturday"
+                                                  : "problem.calendar.sunday",
+                         {{"date", date_text}}));
     } else if (!statutory.empty()) {
-      errors.Add(node, date_text + " is already a public holiday (" + statutory + ")");
+      errors.Add(
+          node, date_text + " is already a public holiday (" + statutory + ")",
+          Problem("problem.calendar.holiday", {{"date", date_text}, {"holiday", statutory}}));
     }
     std::string text = Trimmed(node.text().get());
     if (text.empty()) {
-      errors.Add(node, "<decreed date=\"" + date_text + "\"> has no text (say which day it is)");
+      errors.Add(node, "<decreed date=\"" + date_text + "\"> has no text (say which day it is)",
+                 Problem("problem.calendar.no_text", {{"date", date_text}}));
     }
     days.push_back({*date, std::move(text)});
   }
-  if (!has_source) errors.Add(root, "<calendar> needs a <source>");
+  if (!has_source) {
+    errors.Add(root, "<calendar> needs a <source>", Problem("problem.calendar.no_source"));
+  }
   if (!errors.empty()) return errors.ToStatus();
 
   std::sort(days.begin(), days.end(),

@@ -3,7 +3,9 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <utility>
 
+#include "problems.h"
 #include "xml_source.h"
 
 namespace vtaudit {
@@ -24,8 +26,12 @@ class Checker {
  public:
   explicit Checker(const XmlSource& src) : src_(src), errors_(src) {}
 
-  void Error(const pugi::xml_node& node, std::string_view what) { errors_.Add(node, what); }
-  void Error(const pugi::xml_attribute& attr, std::string_view what) { errors_.Add(attr, what); }
+  void Error(const pugi::xml_node& node, std::string_view what, ProblemCode code) {
+    errors_.Add(node, what, std::move(code));
+  }
+  void Error(const pugi::xml_attribute& attr, std::string_view what, ProblemCode code) {
+    errors_.Add(attr, what, std::move(code));
+  }
   // "LINE:COL" of a node, for "first at …".
   std::string At(const pugi::xml_node& node) const {
     return src_.Where(node).substr(src_.name().size() + 1);
@@ -35,12 +41,15 @@ class Checker {
   std::optional<std::string> IdAttribute(const pugi::xml_node& node, const char* name) {
     const pugi::xml_attribute attr = node.attribute(name);
     if (!attr) {
-      Error(node, "<" + std::string(node.name()) + "> needs a " + name + " attribute");
+      Error(
+          node, "<" + std::string(node.name()) + "> needs a " + name + " attribute",
+          Problem("problem.xml.needs_attribute", {{"element", node.name()}, {"attribute", name}}));
       return std::nullopt;
     }
     const std::string value = attr.value();
     if (!IsId(value)) {
-      Error(attr, std::string(name) + "=\"" + value + "\" is not an id");
+      Error(attr, std::string(name) + "=\"" + value + "\" is not an id",
+            Problem("problem.xml.not_an_id", {{"attribute", name}, {"value", value}}));
       return std::nullopt;
     }
     return value;
@@ -50,8 +59,11 @@ class Checker {
       bool known = false;
       for (const std::string_view n : names) known = known || n == attr.name();
       if (!known) {
-        Error(attr, "unexpected attribute " + std::string(attr.name()) + " on <" +
-                        std::string(node.name()) + ">");
+        Error(attr,
+              "unexpected attribute " + std::string(attr.name()) + " on <" +
+                  std::string(node.name()) + ">",
+              Problem("problem.xml.unexpected_attribute",
+                      {{"attribute", attr.name()}, {"element", node.name()}}));
       }
     }
   }
@@ -88,7 +100,8 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
   Checker check(src);
   const pugi::xml_node root = src.doc().document_element();
   if (std::string_view(root.name()) != "crosswalk") {
-    check.Error(root, "root element is <" + std::string(root.name()) + ">, expected <crosswalk>");
+    check.Error(root, "root element is <" + std::string(root.name()) + ">, expected <crosswalk>",
+                Problem("problem.xml.root", {{"root", root.name()}, {"expected", "crosswalk"}}));
     return check.errors().ToStatus();
   }
   check.OnlyAttributes(root, {"from", "to"});
@@ -98,12 +111,17 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
   const bool from_matches = cw.from_framework == from.id;
   const bool to_matches = cw.to_framework == to.id;
   if (!cw.from_framework.empty() && !from_matches) {
-    check.Error(root.attribute("from"), "crosswalk starts from framework '" + cw.from_framework +
-                                            "', expected '" + from.id + "'");
+    check.Error(
+        root.attribute("from"),
+        "crosswalk starts from framework '" + cw.from_framework + "', expected '" + from.id + "'",
+        Problem("problem.crosswalk.from",
+                {{"framework", cw.from_framework}, {"expected", from.id}}));
   }
   if (!cw.to_framework.empty() && !to_matches) {
-    check.Error(root.attribute("to"),
-                "crosswalk leads to framework '" + cw.to_framework + "', expected '" + to.id + "'");
+    check.Error(
+        root.attribute("to"),
+        "crosswalk leads to framework '" + cw.to_framework + "', expected '" + to.id + "'",
+        Problem("problem.crosswalk.to", {{"framework", cw.to_framework}, {"expected", to.id}}));
   }
 
   // Where each old criterion was mapped or removed, and each new one mapped or added.
@@ -111,14 +129,19 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
   const auto known = [&check](const Framework& f, const std::string& id,
                               const pugi::xml_attribute& attr) {
     if (f.FindCriterion(id)) return true;
-    check.Error(attr, "framework " + f.id + " has no criterion '" + id + "'");
+    check.Error(
+        attr, "framework " + f.id + " has no criterion '" + id + "'",
+        Problem("problem.crosswalk.no_criterion", {{"framework", f.id}, {"criterion", id}}));
     return false;
   };
   const auto claim_new = [&](const std::string& id, const pugi::xml_node& node) {
     const auto [seen, fresh] = new_seen.emplace(id, node);
     if (!fresh) {
-      check.Error(node, "criterion '" + id + "' of " + to.id + " appears twice (first at " +
-                            check.At(seen->second) + ")");
+      const std::string first = check.At(seen->second);
+      check.Error(node,
+                  "criterion '" + id + "' of " + to.id + " appears twice (first at " + first + ")",
+                  Problem("problem.crosswalk.twice",
+                          {{"criterion", id}, {"framework", to.id}, {"first", first}}));
     }
   };
   for (const pugi::xml_node node : root.children()) {
@@ -126,7 +149,10 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
       bool blank = true;
       for (const char ch : std::string_view(node.value()))
         blank = blank && std::isspace(static_cast<unsigned char>(ch));
-      if (!blank) check.Error(node, "unexpected text in <crosswalk>");
+      if (!blank) {
+        check.Error(node, "unexpected text in <crosswalk>",
+                    Problem("problem.xml.unexpected_text", {{"element", "crosswalk"}}));
+      }
       continue;
     }
     if (node.type() != pugi::node_element) continue;
@@ -149,8 +175,10 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
         if (from_matches && !known(from, *id, node.attribute("id"))) continue;
         const auto [seen, fresh] = old_removed.emplace(*id, node);
         if (!fresh) {
-          check.Error(node, "criterion '" + *id + "' is removed twice (first at " +
-                                check.At(seen->second) + ")");
+          const std::string first = check.At(seen->second);
+          check.Error(
+              node, "criterion '" + *id + "' is removed twice (first at " + first + ")",
+              Problem("problem.crosswalk.removed_twice", {{"criterion", *id}, {"first", first}}));
         }
         cw.removed.push_back(*id);
       } else {
@@ -159,28 +187,35 @@ Result<Crosswalk> ParseCrosswalk(std::string_view xml, std::string_view source_n
         cw.added.push_back(*id);
       }
     } else {
-      check.Error(node, "unexpected element <" + std::string(name) +
-                            "> (expected <map>, <removed> or <added>)");
+      check.Error(
+          node,
+          "unexpected element <" + std::string(name) + "> (expected <map>, <removed> or <added>)",
+          Problem("problem.crosswalk.unexpected_element", {{"element", std::string(name)}}));
     }
   }
   for (const auto& [id, node] : old_removed) {
     if (const auto m = old_mapped.find(id); m != old_mapped.end()) {
-      check.Error(node, "criterion '" + id + "' is both removed and mapped (at " +
-                            check.At(m->second) + ")");
+      const std::string at = check.At(m->second);
+      check.Error(node, "criterion '" + id + "' is both removed and mapped (at " + at + ")",
+                  Problem("problem.crosswalk.removed_and_mapped", {{"criterion", id}, {"at", at}}));
     }
   }
   if (from_matches) {
     for (const Criterion* c : from.Criteria()) {
       if (!old_mapped.count(c->id) && !old_removed.count(c->id)) {
         check.Error(root,
-                    "criterion '" + c->id + "' of " + from.id + " is neither mapped nor removed");
+                    "criterion '" + c->id + "' of " + from.id + " is neither mapped nor removed",
+                    Problem("problem.crosswalk.not_mapped_or_removed",
+                            {{"criterion", c->id}, {"framework", from.id}}));
       }
     }
   }
   if (to_matches) {
     for (const Criterion* c : to.Criteria()) {
       if (!new_seen.count(c->id)) {
-        check.Error(root, "criterion '" + c->id + "' of " + to.id + " is neither mapped nor added");
+        check.Error(root, "criterion '" + c->id + "' of " + to.id + " is neither mapped nor added",
+                    Problem("problem.crosswalk.not_mapped_or_added",
+                            {{"criterion", c->id}, {"framework", to.id}}));
       }
     }
   }

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "digest.h"
+#include "problems.h"
 #include "xml_source.h"
 
 namespace vtaudit {
@@ -117,8 +118,11 @@ class FrameworkReader {
   Result<Framework> Read() {
     const pugi::xml_node root = src_.doc().document_element();
     if (std::string_view(root.name()) != "framework") {
-      return Status::Invalid(src_.Where(root) + ": root element is <" + root.name() +
-                             ">, expected <framework>");
+      const std::string where = src_.Where(root);
+      return Status::Invalid(
+          where + ": root element is <" + root.name() + ">, expected <framework>",
+          Problem("problem.xml.root",
+                  {{"where", where}, {"root", root.name()}, {"expected", "framework"}}));
     }
     Framework f;
     f.id = Id(root);
@@ -127,7 +131,8 @@ class FrameworkReader {
       if (auto d = Date::ParseIso(a.value())) {
         f.valid_from = *d;
       } else {
-        Error(a, std::string("valid-from is not a date (YYYY-MM-DD): '") + a.value() + "'");
+        Error(a, std::string("valid-from is not a date (YYYY-MM-DD): '") + a.value() + "'",
+              Problem("problem.framework.valid_from", {{"value", a.value()}}));
       }
     }
     f.title = Text(root, "title", "framework");
@@ -141,7 +146,7 @@ class FrameworkReader {
       any_domain = true;
       f.domains.push_back(ReadDomain(d, f));
     }
-    if (!any_domain) Error(root, "the framework has no <domain>");
+    if (!any_domain) NoChild(root, "the framework", "domain");
     CheckUnknownChildren(
         root, {"title", "gloss", "source", "scale", "deadlines", "aggregation", "domain"});
     if (!errors_.empty()) return errors_.ToStatus();
@@ -149,8 +154,57 @@ class FrameworkReader {
   }
 
  private:
-  void Error(const pugi::xml_node& n, const std::string& what) { errors_.Add(n, what); }
-  void Error(const pugi::xml_attribute& a, const std::string& what) { errors_.Add(a, what); }
+  void Error(const pugi::xml_node& n, const std::string& what, ProblemCode code) {
+    errors_.Add(n, what, std::move(code));
+  }
+  void Error(const pugi::xml_attribute& a, const std::string& what, ProblemCode code) {
+    errors_.Add(a, what, std::move(code));
+  }
+
+  // The arguments that name `owner` ("criterion 'C1'", or "the framework", which is said in
+  // the front end's language).
+  static std::map<std::string, std::string> OwnerArgs(const std::string& owner) {
+    std::map<std::string, std::string> args{{"owner", owner}};
+    if (owner == "the framework") {
+      PutReason(&args, "owner", Problem("problem.framework.the_framework"));
+    }
+    return args;
+  }
+
+  // `owner` has no child element `child`.
+  void NoChild(const pugi::xml_node& n, const std::string& owner, const char* child) {
+    std::map<std::string, std::string> args = OwnerArgs(owner);
+    args["child"] = child;
+    Error(n, owner + " has no <" + child + ">", Problem("problem.framework.no_child", args));
+  }
+
+  // The error `what` about a text `child` with the hint of its language when it has one.
+  void TextError(const pugi::xml_node& n, const std::string& what, const std::string& owner,
+                 const char* child, bool blank) {
+    std::map<std::string, std::string> args = OwnerArgs(owner);
+    args["child"] = child;
+    const std::string hint = LanguageHint(child);
+    if (hint.empty()) {
+      Error(n, what,
+            Problem(blank ? "problem.framework.blank" : "problem.framework.no_child", args));
+      return;
+    }
+    args["hint"] = hint;
+    const std::string_view c = child;
+    PutReason(
+        &args, "hint",
+        Problem(c == "gloss" ? "problem.framework.english_gloss" : "problem.framework.dutch_text"));
+    Error(
+        n, what + " (" + hint + ")",
+        Problem(blank ? "problem.framework.blank_hint" : "problem.framework.no_child_hint", args));
+  }
+
+  // `n` lacks the attribute `name`.
+  void NoAttribute(const pugi::xml_node& n, const char* name) {
+    Error(
+        n, Describe(n) + " has no attribute '" + name + "'",
+        Problem("problem.framework.no_attribute", {{"element", Describe(n)}, {"attribute", name}}));
+  }
 
   static std::string Describe(const pugi::xml_node& n) {
     std::string d = std::string("<") + n.name();
@@ -163,7 +217,7 @@ class FrameworkReader {
   std::string Required(const pugi::xml_node& n, const char* name) {
     const pugi::xml_attribute a = n.attribute(name);
     if (!a) {
-      Error(n, Describe(n) + " has no attribute '" + name + "'");
+      NoAttribute(n, name);
       return "";
     }
     return a.value();
@@ -172,7 +226,7 @@ class FrameworkReader {
   std::string Id(const pugi::xml_node& n) {
     const pugi::xml_attribute a = n.attribute("id");
     if (!a) {
-      Error(n, Describe(n) + " has no attribute 'id'");
+      NoAttribute(n, "id");
       return "";
     }
     const std::string id = a.value();
@@ -186,19 +240,24 @@ class FrameworkReader {
     const bool letter =
         !id.empty() && ((id[0] >= 'A' && id[0] <= 'Z') || (id[0] >= 'a' && id[0] <= 'z'));
     if (id.size() > kMaxId) {
-      Error(a, "id of " + std::to_string(id.size()) + " characters: an id has at most " +
-                   std::to_string(kMaxId));
+      Error(a,
+            "id of " + std::to_string(id.size()) + " characters: an id has at most " +
+                std::to_string(kMaxId),
+            Problem("problem.framework.id_too_long",
+                    {{"length", std::to_string(id.size())}, {"max", std::to_string(kMaxId)}}));
       return id;
     }
     if (!letter || !std::all_of(id.begin(), id.end(), plain)) {
-      Error(a, "id '" + id + "' is not a valid id (a letter, then letters, digits, '_', '.', '-')");
+      Error(a, "id '" + id + "' is not a valid id (a letter, then letters, digits, '_', '.', '-')",
+            Problem("problem.framework.bad_id", {{"id", id}}));
       return id;
     }
     if (n != src_.doc().document_element()) {
       const auto [it, fresh] = ids_.emplace(id, src_.Offset(n));
       if (!fresh) {
         const std::string first = src_.WhereOffset(it->second).substr(src_.name().size() + 1);
-        Error(a, "duplicate id '" + id + "' (first defined at " + first + ")");
+        Error(a, "duplicate id '" + id + "' (first defined at " + first + ")",
+              Problem("problem.framework.duplicate_id", {{"id", id}, {"first", first}}));
       }
     }
     return id;
@@ -208,14 +267,15 @@ class FrameworkReader {
   std::optional<double> Number(const pugi::xml_node& n, const char* name, bool required = true) {
     const pugi::xml_attribute a = n.attribute(name);
     if (!a) {
-      if (required) Error(n, Describe(n) + " has no attribute '" + name + "'");
+      if (required) NoAttribute(n, name);
       return std::nullopt;
     }
     const std::string text = a.value();
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0' || !std::isfinite(v)) {
-      Error(a, std::string(name) + " is not a number: '" + text + "'");
+      Error(a, std::string(name) + " is not a number: '" + text + "'",
+            Problem("problem.framework.not_a_number", {{"attribute", name}, {"value", text}}));
       return std::nullopt;
     }
     return v;
@@ -231,7 +291,9 @@ class FrameworkReader {
           return std::isdigit(static_cast<unsigned char>(ch));
         });
     if (!digits || std::stoi(text) < 1) {
-      Error(a, std::string(name) + " must be a whole number of at least 1, got '" + text + "'");
+      Error(
+          a, std::string(name) + " must be a whole number of at least 1, got '" + text + "'",
+          Problem("problem.framework.not_positive_whole", {{"attribute", name}, {"value", text}}));
       return std::nullopt;
     }
     return std::stoi(text);
@@ -241,7 +303,9 @@ class FrameworkReader {
     const std::optional<double> v = Number(n, name);
     if (v && (*v < 0 || *v > 1)) {
       Error(n.attribute(name),
-            std::string(name) + " must lie between 0 and 1, got " + n.attribute(name).value());
+            std::string(name) + " must lie between 0 and 1, got " + n.attribute(name).value(),
+            Problem("problem.framework.not_a_share",
+                    {{"attribute", name}, {"value", n.attribute(name).value()}}));
       return std::nullopt;
     }
     return v;
@@ -252,7 +316,8 @@ class FrameworkReader {
     if (!a) return 1;
     const std::optional<double> v = Number(n, "weight");
     if (v && *v <= 0) {
-      Error(a, std::string("weight must be greater than 0, got ") + a.value());
+      Error(a, std::string("weight must be greater than 0, got ") + a.value(),
+            Problem("problem.framework.weight", {{"value", a.value()}}));
       return 1;
     }
     return v.value_or(1);
@@ -264,7 +329,8 @@ class FrameworkReader {
     const std::string v = a.value();
     if (v == "true" || v == "1") return true;
     if (v == "false" || v == "0") return false;
-    Error(a, std::string(name) + " must be true or false, got '" + v + "'");
+    Error(a, std::string(name) + " must be true or false, got '" + v + "'",
+          Problem("problem.framework.not_a_bool", {{"attribute", name}, {"value", v}}));
     return std::nullopt;
   }
 
@@ -273,7 +339,7 @@ class FrameworkReader {
     const pugi::xml_node c = n.child(child);
     const std::string who = owner == "framework" ? "the framework" : owner;
     if (!c) {
-      Error(n, who + " has no <" + child + ">" + LanguageHint(child));
+      TextError(n, who + " has no <" + child + ">", who, child, false);
       return "";
     }
     std::string text = c.child_value();
@@ -281,7 +347,7 @@ class FrameworkReader {
       return std::isspace(static_cast<unsigned char>(ch));
     });
     if (blank) {
-      Error(c, who + ": <" + child + "> is blank" + LanguageHint(child));
+      TextError(c, who + ": <" + child + "> is blank", who, child, true);
       return "";
     }
     return Trim(text);
@@ -289,8 +355,8 @@ class FrameworkReader {
 
   static std::string LanguageHint(const char* child) {
     const std::string_view c = child;
-    if (c == "name" || c == "text" || c == "title") return " (Dutch text)";
-    if (c == "gloss") return " (English gloss)";
+    if (c == "name" || c == "text" || c == "title") return "Dutch text";
+    if (c == "gloss") return "English gloss";
     return "";
   }
 
@@ -322,7 +388,9 @@ class FrameworkReader {
     for (pugi::xml_node c : n.children()) {
       if (c.type() != pugi::node_element) continue;
       if (std::find(known.begin(), known.end(), c.name()) == known.end()) {
-        Error(c, "unexpected element <" + std::string(c.name()) + "> in <" + n.name() + ">");
+        Error(c, "unexpected element <" + std::string(c.name()) + "> in <" + n.name() + ">",
+              Problem("problem.xml.unexpected_element",
+                      {{"element", c.name()}, {"parent", n.name()}}));
       }
     }
   }
@@ -333,7 +401,8 @@ class FrameworkReader {
     ConditionError err;
     std::optional<Condition> cond = Condition::Parse(c.child_value(), &err);
     if (!cond) {
-      errors_.AddAt(src_.TextOffset(c) + err.offset, "bad condition: " + err.message);
+      errors_.AddAt(src_.TextOffset(c) + err.offset, "bad condition: " + err.message,
+                    Problem("problem.framework.bad_condition", {{"what", err.message}}));
       return Condition();
     }
     return *cond;
@@ -341,7 +410,7 @@ class FrameworkReader {
 
   void ReadScale(const pugi::xml_node& s, Scale* scale, const pugi::xml_node& root) {
     if (!s) {
-      Error(root, "the framework has no <scale>");
+      NoChild(root, "the framework", "scale");
       return;
     }
     scale->min_cases = PositiveWhole(s, "min-cases").value_or(kDefaultMinCases);
@@ -357,23 +426,31 @@ class FrameworkReader {
       l.min_share = Share(n, "min-share").value_or(0);
       l.met = Bool(n, "met").value_or(false);
       if (prev && l.score >= prev->score) {
-        Error(n.attribute("score"), "level '" + l.id + "': score " + n.attribute("score").value() +
-                                        " is not below the previous level's");
+        Error(n.attribute("score"),
+              "level '" + l.id + "': score " + n.attribute("score").value() +
+                  " is not below the previous level's",
+              Problem("problem.framework.score_not_below",
+                      {{"level", l.id}, {"score", n.attribute("score").value()}}));
       }
       if (prev && l.min_share >= prev->min_share) {
         Error(n.attribute("min-share"),
               "level '" + l.id + "': min-share " + n.attribute("min-share").value() +
-                  " is not below the previous level's (thresholds must fall, best level first)");
+                  " is not below the previous level's (thresholds must fall, best level first)",
+              Problem("problem.framework.share_not_below",
+                      {{"level", l.id}, {"share", n.attribute("min-share").value()}}));
       }
       scale->levels.push_back(l);
       prev = &scale->levels.back();
       last = n;
     }
     if (scale->levels.size() < 2) {
-      Error(s, "the scale needs at least two levels");
+      Error(s, "the scale needs at least two levels", Problem("problem.framework.two_levels"));
     } else if (scale->levels.back().min_share != 0) {
-      Error(last.attribute("min-share"), "the last level must have min-share 0, got " +
-                                             std::string(last.attribute("min-share").value()));
+      Error(last.attribute("min-share"),
+            "the last level must have min-share 0, got " +
+                std::string(last.attribute("min-share").value()),
+            Problem("problem.framework.last_share",
+                    {{"value", last.attribute("min-share").value()}}));
     }
   }
 
@@ -388,8 +465,10 @@ class FrameworkReader {
       d.to = EventAttr(n, "to");
       const std::optional<double> length = Number(n, "length");
       if (length && (*length < 1 || *length != std::floor(*length))) {
-        Error(n.attribute("length"), std::string("length must be a positive whole number, got ") +
-                                         n.attribute("length").value());
+        Error(n.attribute("length"),
+              std::string("length must be a positive whole number, got ") +
+                  n.attribute("length").value(),
+              Problem("problem.framework.length", {{"value", n.attribute("length").value()}}));
       }
       d.length = static_cast<int>(length.value_or(1));
       const std::string unit = Required(n, "unit");
@@ -397,18 +476,21 @@ class FrameworkReader {
         d.unit = *u;
       } else if (n.attribute("unit")) {
         Error(n.attribute("unit"),
-              "unknown unit '" + unit + "' (expected hours, days, workdays or weeks)");
+              "unknown unit '" + unit + "' (expected hours, days, workdays or weeks)",
+              Problem("problem.framework.unit", {{"unit", unit}}));
       }
       d.extend = Bool(n, "extend").value_or(false);
       if (d.extend && (d.unit == DurationUnit::kHours || d.unit == DurationUnit::kWorkdays)) {
         Error(n.attribute("extend"),
-              "extend=\"true\" (Atw art. 1 and 2) applies to terms in days or weeks, not " + unit);
+              "extend=\"true\" (Atw art. 1 and 2) applies to terms in days or weeks, not " + unit,
+              Problem("problem.framework.extend", {{"unit", unit}}));
       }
       d.norm = Share(n, "norm").value_or(1);
       ReadBasis(n, owner, &d);
       d.applies_when = ReadCondition(n);
       if (d.from == d.to && n.attribute("from") && n.attribute("to")) {
-        Error(n.attribute("to"), "deadline '" + d.id + "' starts and ends at the same event");
+        Error(n.attribute("to"), "deadline '" + d.id + "' starts and ends at the same event",
+              Problem("problem.framework.same_event", {{"deadline", d.id}}));
       }
       CheckUnknownChildren(n, {"name", "gloss", "source", "applies-when"});
       out->push_back(std::move(d));
@@ -422,15 +504,18 @@ class FrameworkReader {
     const bool stated = a || n.child("source");
     if (!stated && origin_ == FrameworkOrigin::kStored) return;
     if (!a) {
-      Error(n, Describe(n) + " has no attribute 'basis' (wet, protocol or veldnorm)");
+      Error(n, Describe(n) + " has no attribute 'basis' (wet, protocol or veldnorm)",
+            Problem("problem.framework.no_basis", {{"element", Describe(n)}}));
     } else if (const std::optional<Basis> b = BasisFromName(a.value())) {
       d->basis = *b;
     } else {
       Error(a,
-            std::string("unknown basis '") + a.value() + "' (expected wet, protocol or veldnorm)");
+            std::string("unknown basis '") + a.value() + "' (expected wet, protocol or veldnorm)",
+            Problem("problem.framework.basis", {{"basis", a.value()}}));
     }
     if (!n.child("source")) {
-      Error(n, owner + " has no <source> (the citation its basis rests on)");
+      Error(n, owner + " has no <source> (the citation its basis rests on)",
+            Problem("problem.framework.no_source", {{"owner", owner}}));
       return;
     }
     d->source = Text(n, "source", owner);
@@ -443,14 +528,15 @@ class FrameworkReader {
     Error(n.attribute(name),
           "unknown event '" + v + "' in " + name +
               " (expected received, triaged, safety_assessed, investigation_decided, "
-              "investigation_started or investigation_completed)");
+              "investigation_started or investigation_completed)",
+          Problem("problem.framework.event", {{"event", v}, {"attribute", name}}));
     return Event::kReceived;
   }
 
   void ReadAggregation(const pugi::xml_node& a, const Scale& scale, Aggregation* agg,
                        const pugi::xml_node& root) {
     if (!a) {
-      Error(root, "the framework has no <aggregation>");
+      NoChild(root, "the framework", "aggregation");
       return;
     }
     const std::string method = Required(a, "method");
@@ -460,12 +546,14 @@ class FrameworkReader {
       agg->method = Aggregation::Method::kWorst;
     } else if (a.attribute("method")) {
       Error(a.attribute("method"),
-            "unknown aggregation method '" + method + "' (expected weighted-mean or worst)");
+            "unknown aggregation method '" + method + "' (expected weighted-mean or worst)",
+            Problem("problem.framework.method", {{"method", method}}));
     }
     if (pugi::xml_attribute m = a.attribute("norm-missed-max")) {
       agg->norm_missed_max = m.value();
       if (!scale.Find(agg->norm_missed_max)) {
-        Error(m, "norm-missed-max '" + agg->norm_missed_max + "' is not a level of the scale");
+        Error(m, "norm-missed-max '" + agg->norm_missed_max + "' is not a level of the scale",
+              Problem("problem.framework.norm_missed_max", {{"level", agg->norm_missed_max}}));
       }
     }
     size_t i = 0;
@@ -475,25 +563,38 @@ class FrameworkReader {
       band.level = Required(b, "level");
       band.min_score = Number(b, "min-score").value_or(0);
       if (i < scale.levels.size() && band.level != scale.levels[i].id) {
-        Error(b, "band " + std::to_string(i + 1) + " names level '" + band.level + "', expected '" +
-                     scale.levels[i].id + "' (one band per scale level, in scale order)");
+        Error(b,
+              "band " + std::to_string(i + 1) + " names level '" + band.level + "', expected '" +
+                  scale.levels[i].id + "' (one band per scale level, in scale order)",
+              Problem("problem.framework.band_level", {{"band", std::to_string(i + 1)},
+                                                       {"level", band.level},
+                                                       {"expected", scale.levels[i].id}}));
       } else if (i >= scale.levels.size()) {
-        Error(b, "band " + std::to_string(i + 1) + " has no level of the scale left ('" +
-                     band.level + "')");
+        Error(b,
+              "band " + std::to_string(i + 1) + " has no level of the scale left ('" + band.level +
+                  "')",
+              Problem("problem.framework.band_left",
+                      {{"band", std::to_string(i + 1)}, {"level", band.level}}));
       }
       if (i > 0 && band.min_score >= prev) {
         Error(b.attribute("min-score"),
-              "band '" + band.level + "': min-score is not below the previous band's");
+              "band '" + band.level + "': min-score is not below the previous band's",
+              Problem("problem.framework.band_score", {{"level", band.level}}));
       }
       prev = band.min_score;
       agg->bands.push_back(band);
       ++i;
     }
     if (i < scale.levels.size() && errors_.empty()) {
-      Error(a, "the aggregation has " + std::to_string(i) + " bands for " +
-                   std::to_string(scale.levels.size()) + " scale levels");
+      Error(
+          a,
+          "the aggregation has " + std::to_string(i) + " bands for " +
+              std::to_string(scale.levels.size()) + " scale levels",
+          Problem("problem.framework.band_count",
+                  {{"bands", std::to_string(i)}, {"levels", std::to_string(scale.levels.size())}}));
     } else if (!agg->bands.empty() && agg->bands.back().min_score != 0) {
-      Error(a.last_child(), "the last band must have min-score 0");
+      Error(a.last_child(), "the last band must have min-score 0",
+            Problem("problem.framework.last_band"));
     }
   }
 
@@ -512,7 +613,7 @@ class FrameworkReader {
     Domain d;
     const std::string owner = ReadHeading(n, &d);
     for (pugi::xml_node s : n.children("standard")) d.standards.push_back(ReadStandard(s, f));
-    if (d.standards.empty()) Error(n, owner + " has no <standard>");
+    if (d.standards.empty()) NoChild(n, owner, "standard");
     CheckUnknownChildren(n, {"name", "gloss", "standard"});
     return d;
   }
@@ -521,7 +622,7 @@ class FrameworkReader {
     Standard s;
     const std::string owner = ReadHeading(n, &s);
     for (pugi::xml_node c : n.children("criterion")) s.criteria.push_back(ReadCriterion(c, f));
-    if (s.criteria.empty()) Error(n, owner + " has no <criterion>");
+    if (s.criteria.empty()) NoChild(n, owner, "criterion");
     CheckUnknownChildren(n, {"name", "gloss", "criterion"});
     return s;
   }
@@ -539,30 +640,35 @@ class FrameworkReader {
     } else if (scope == "organisation") {
       c.scope = Scope::kOrganisation;
     } else if (n.attribute("scope")) {
-      Error(n.attribute("scope"), "unknown scope '" + scope + "' (expected case or organisation)");
+      Error(n.attribute("scope"), "unknown scope '" + scope + "' (expected case or organisation)",
+            Problem("problem.framework.scope", {{"scope", scope}}));
     }
     c.applies_when = ReadCondition(n);
     if (pugi::xml_attribute m = n.attribute("measured-by")) {
       c.measured_by = m.value();
       if (!f.FindDeadline(c.measured_by)) {
-        Error(m, "measured-by '" + c.measured_by + "' is not a deadline of the framework");
+        Error(m, "measured-by '" + c.measured_by + "' is not a deadline of the framework",
+              Problem("problem.framework.measured_by", {{"deadline", c.measured_by}}));
       } else if (c.scope != Scope::kOrganisation) {
         Error(m,
               "a measured criterion has scope=\"organisation\": it is judged once, "
-              "from the whole extract");
+              "from the whole extract",
+              Problem("problem.framework.measured_scope"));
       }
     }
     if (pugi::xml_attribute cap = n.attribute("cap")) {
       c.cap = cap.value();
       if (!f.scale.Find(c.cap)) {
-        Error(cap, "cap '" + c.cap + "' is not a level of the scale");
+        Error(cap, "cap '" + c.cap + "' is not a level of the scale",
+              Problem("problem.framework.cap", {{"level", c.cap}}));
       }
     }
     c.min_cases = PositiveWhole(n, "min-cases").value_or(f.scale.min_cases);
     if (n.attribute("min-cases") && c.scope != Scope::kCase) {
       Error(n.attribute("min-cases"),
             "min-cases goes with scope=\"case\": an organisation criterion is judged once, "
-            "not over cases");
+            "not over cases",
+            Problem("problem.framework.min_cases_scope"));
     }
     CheckUnknownChildren(n, {"text", "gloss", "applies-when"});
     return c;

@@ -4,6 +4,9 @@
 #include <cctype>
 #include <fstream>
 #include <sstream>
+#include <utility>
+
+#include "problems.h"
 
 namespace vtaudit {
 
@@ -40,18 +43,30 @@ size_t FindInvalidUtf8(std::string_view s) {
 
 Result<std::string> ReadSmallFile(const std::string& path, size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open file");
+  if (!in) {
+    return Status::IoError(path + ": cannot open file",
+                           Problem("problem.xml.cannot_open", {{"where", path}}));
+  }
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
-  if (size < 0) return Status::IoError(path + ": cannot read file");
+  if (size < 0) {
+    return Status::IoError(path + ": cannot read file",
+                           Problem("problem.xml.cannot_read", {{"where", path}}));
+  }
   if (static_cast<size_t>(size) > max_bytes) {
     return Status::Invalid(path + ": file is too large (" + std::to_string(size) +
-                           " bytes, at most " + std::to_string(max_bytes) + ")");
+                               " bytes, at most " + std::to_string(max_bytes) + ")",
+                           Problem("problem.xml.too_large", {{"where", path},
+                                                             {"bytes", std::to_string(size)},
+                                                             {"max", std::to_string(max_bytes)}}));
   }
   in.seekg(0);
   std::string bytes(static_cast<size_t>(size), '\0');
   in.read(bytes.data(), size);
-  if (!in) return Status::IoError(path + ": cannot read file");
+  if (!in) {
+    return Status::IoError(path + ": cannot read file",
+                           Problem("problem.xml.cannot_read", {{"where", path}}));
+  }
   return bytes;
 }
 
@@ -70,13 +85,16 @@ Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string bytes, std::stri
   src->original_ = bytes;
   if (std::all_of(bytes.begin(), bytes.end(),
                   [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
-    return Status::Invalid(src->WhereOffset(0) + ": empty document");
+    const std::string where = src->WhereOffset(0);
+    return Status::Invalid(where + ": empty document",
+                           Problem("problem.xml.empty", {{"where", where}}));
   }
   if (const size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[bad]));
-    return Status::Invalid(src->WhereOffset(bad) + ": not valid UTF-8 (byte " + hex +
-                           "); save the file as UTF-8");
+    const std::string where = src->WhereOffset(bad);
+    return Status::Invalid(where + ": not valid UTF-8 (byte " + hex + "); save the file as UTF-8",
+                           Problem("problem.xml.not_utf8", {{"where", where}, {"byte", hex}}));
   }
   src->buffer_.assign(bytes.begin(), bytes.end());
   const pugi::xml_parse_result r =
@@ -86,13 +104,18 @@ Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string bytes, std::stri
     std::string what = r.description();
     if (!what.empty())
       what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
-    return Status::Invalid(src->WhereOffset(static_cast<size_t>(r.offset)) +
-                           ": XML is not well-formed: " + what);
+    // pugixml's description stays English: a handful of parser phrases ("start-end tags
+    // mismatch") with the place in front, which is what the reader acts on.
+    const std::string where = src->WhereOffset(static_cast<size_t>(r.offset));
+    return Status::Invalid(
+        where + ": XML is not well-formed: " + what,
+        Problem("problem.xml.not_well_formed", {{"where", where}, {"what", what}}));
   }
   for (pugi::xml_node n : src->doc_.children()) {
     if (n.type() == pugi::node_doctype) {
-      return Status::Invalid(src->Where(n) +
-                             ": a DOCTYPE is not allowed (entity declarations are refused)");
+      const std::string where = src->Where(n);
+      return Status::Invalid(where + ": a DOCTYPE is not allowed (entity declarations are refused)",
+                             Problem("problem.xml.doctype", {{"where", where}}));
     }
   }
   return src;
@@ -158,26 +181,32 @@ std::string XmlSource::WhereText(const pugi::xml_node& element) const {
   return WhereOffset(TextOffset(element));
 }
 
-void XmlErrors::Add(const pugi::xml_node& node, std::string_view what) {
-  AddAt(src_.Offset(node), what);
+void XmlErrors::Add(const pugi::xml_node& node, std::string_view what, ProblemCode code) {
+  AddAt(src_.Offset(node), what, std::move(code));
 }
 
-void XmlErrors::Add(const pugi::xml_attribute& attr, std::string_view what) {
-  AddAt(src_.Offset(attr), what);
+void XmlErrors::Add(const pugi::xml_attribute& attr, std::string_view what, ProblemCode code) {
+  AddAt(src_.Offset(attr), what, std::move(code));
 }
 
-void XmlErrors::AddAt(size_t offset, std::string_view what) {
-  if (++count_ <= kMaxListed)
-    listed_.push_back(src_.WhereOffset(offset) + ": " + std::string(what));
+void XmlErrors::AddAt(size_t offset, std::string_view what, ProblemCode code) {
+  if (++count_ > kMaxListed) return;
+  const std::string where = src_.WhereOffset(offset);
+  listed_.push_back(where + ": " + std::string(what));
+  code.args["where"] = where;
+  codes_.push_back(std::move(code));
 }
 
 Status XmlErrors::ToStatus() const {
   std::vector<std::string> messages = listed_;
+  std::vector<ProblemCode> codes = codes_;
   if (count_ > kMaxListed) {
-    messages.push_back(src_.name() + ": and " + std::to_string(count_ - kMaxListed) +
-                       " more errors (" + std::to_string(count_) + " in all)");
+    const std::string more = std::to_string(count_ - kMaxListed), all = std::to_string(count_);
+    messages.push_back(src_.name() + ": and " + more + " more errors (" + all + " in all)");
+    codes.push_back(
+        Problem("problem.xml.more_errors", {{"where", src_.name()}, {"more", more}, {"all", all}}));
   }
-  return Status::InvalidAll(std::move(messages));
+  return Status::InvalidAll(std::move(messages), std::move(codes));
 }
 
 }  // namespace vtaudit

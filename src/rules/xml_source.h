@@ -57,19 +57,21 @@ class XmlSource {
   pugi::xml_document doc_;
 };
 
-// The errors found in one XmlSource, each "NAME:LINE:COL: what", in the order they were
-// found. The first kMaxListed are kept with their place; the others are only counted (and
-// their place never computed), and the status ends with "NAME: and N more errors (M in
-// all)". REQUIRES: the XmlSource outlives it.
+// The errors found in one XmlSource, each "NAME:LINE:COL: what" with its problem code whose
+// text begins "{where}: ", in the order they were found. The first kMaxListed are kept with their
+// place; the others are only counted (and their place never computed), and the status ends with
+// "NAME: and N more errors (M in all)". REQUIRES: the XmlSource outlives it.
 class XmlErrors {
  public:
   static constexpr size_t kMaxListed = 100;
 
   explicit XmlErrors(const XmlSource& src) : src_(src) {}
 
-  void Add(const pugi::xml_node& node, std::string_view what);
-  void Add(const pugi::xml_attribute& attr, std::string_view what);
-  void AddAt(size_t offset, std::string_view what);  // a byte offset into the source
+  // The error `what` (English) at a node, an attribute or a byte offset into the source, with
+  // its problem code (problems.h); the place is added to the code's arguments as where.
+  void Add(const pugi::xml_node& node, std::string_view what, ProblemCode code);
+  void Add(const pugi::xml_attribute& attr, std::string_view what, ProblemCode code);
+  void AddAt(size_t offset, std::string_view what, ProblemCode code);
   // Every error found, listed or not.
   size_t count() const { return count_; }
   bool empty() const { return count_ == 0; }
@@ -79,6 +81,7 @@ class XmlErrors {
  private:
   const XmlSource& src_;
   std::vector<std::string> listed_;
+  std::vector<ProblemCode> codes_;  // one per listed_
   size_t count_ = 0;
 };
 

@@ -145,7 +145,7 @@ try {
   await submit('form[method=get] button');
   await expectText('Weet u het zeker?', 'the confirmation');
   await submit('form[method=post] button[type=submit]');
-  await expectText('<strong>concept</strong>', 'the state after the move');
+  await expectText('<strong>concept voor hoor en wederhoor</strong>', 'the state after the move');
   await shot('state-concept');
 
   // 9. Hoor en wederhoor: a response, recorded and accepted.

@@ -450,7 +450,6 @@ std::vector<Move> Moves(const Translator& w, AuditStatus from) {
 }
 
 Response StatePage(const PageEnv& env, const Request& req, const AuditContext& ac) {
-  const Lang l = env.lang;
   const Translator& w = env.words();
   const Audit& a = ac.audit;
   std::vector<std::string> problems;
@@ -480,7 +479,7 @@ Response StatePage(const PageEnv& env, const Request& req, const AuditContext& a
   if (req.query.count("moved")) body += Notice(w.T("web.audit.state_has_changed"));
   body += "<p>" +
           w.T("web.audit.this_audit_is",
-              {{"state", "<strong>" + StateLabel(l, a.status) + "</strong>"}}) +
+              {{"state", "<strong>" + StateLabel(w, a.status) + "</strong>"}}) +
           "</p>\n";
   Result<std::vector<AuditSnapshot>> versions = Snapshots(env.ws, a.id);
   if (!versions.ok()) return Fail(env, req, versions.status());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "problems.h"
 #include "report.h"
 #include "scoring.h"
 
@@ -87,8 +88,8 @@ std::string Field(const CaseRecord& c, std::string_view name) {
 }
 
 std::string ResultLabel(const Translator& w, std::string_view result) {
-  if (result == kVoldoet) return S(w.T("web.parts.met"));
-  if (result == kVoldoetNiet) return S(w.T("web.parts.not_met"));
+  if (result == kVoldoet) return S(w.T("result.voldoet"));
+  if (result == kVoldoetNiet) return S(w.T("result.voldoet_niet"));
   if (result == kNvt) return S(w.T("result.nvt"));
   return S(result);
 }
@@ -103,10 +104,9 @@ std::string Name(Lang lang, const std::string& nl, const std::string& en) {
   return lang == Lang::kEn && !en.empty() ? en : nl;
 }
 
-// The state as the inspectorate words it.
-std::string StateLabel(Lang lang, AuditStatus s) {
-  if (lang == Lang::kNl) return S(AuditStatusLabel(s));
-  return s == AuditStatus::kDraft ? "draft" : s == AuditStatus::kConcept ? "concept" : "final";
+// The state as the report words it (status.draft, status.concept, status.final).
+std::string StateLabel(const Translator& w, AuditStatus s) {
+  return w.T("status." + std::string(AuditStatusName(s)));
 }
 
 // Whether `inspector` may score on the audit (is on its list).
@@ -118,7 +118,6 @@ bool OnAudit(const Audit& a, const std::string& inspector) {
 // The audit header: organisation, period, status, who works, and the links between its
 // pages.
 std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view current) {
-  const Lang l = env.lang;
   const Translator& w = env.words();
   const std::string base = AuditPath(a.id);
   const std::pair<std::string, std::string> links[] = {
@@ -141,7 +140,7 @@ std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view curren
   const bool on_audit = OnAudit(a, env.inspector);
   std::string html = "<p class=\"muted\">" + Escape(a.org) + " · " + std::to_string(a.period) +
                      " · " + Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
-                     w.T("web.parts.status", {{"state", StateLabel(l, a.status)}}) + " · " +
+                     w.T("web.parts.status", {{"state", StateLabel(w, a.status)}}) + " · " +
                      (on_audit ? w.T("web.parts.working_as", {{"inspector", Escape(env.inspector)}})
                                : S(w.T("web.parts.not_yet_chosen_who"))) +
                      " (<a href=\"" + base + "/inspector\">" +
@@ -158,7 +157,10 @@ std::string AuditNav(const PageEnv& env, const Audit& a, std::string_view curren
 Result<AuditContext> LoadAudit(const PageEnv& env, const std::string& id_text) {
   int64_t id = 0;
   for (char c : id_text) {
-    if (c < '0' || c > '9' || id > 1'000'000'000) return Status::NotFound("no audit " + id_text);
+    if (c < '0' || c > '9' || id > 1'000'000'000) {
+      return Status::NotFound("no audit " + id_text,
+                              Problem("problem.audit.not_found", {{"audit", id_text}}));
+    }
     id = id * 10 + (c - '0');
   }
   Result<Audit> a = FindAudit(env.ws, id);

@@ -43,8 +43,8 @@ std::string Field(const CaseRecord& c, std::string_view name);
 std::string ResultLabel(const Translator& w, std::string_view result);
 std::string LevelLabel(const Translator& w, const Framework& f, const std::string& level);
 std::string Name(Lang lang, const std::string& nl, const std::string& en);
-// The state as the inspectorate words it.
-std::string StateLabel(Lang lang, AuditStatus s);
+// The state in the page's language, as the report words it (status.* in the texts).
+std::string StateLabel(const Translator& w, AuditStatus s);
 // Whether `inspector` may score on the audit (is on its list).
 bool OnAudit(const Audit& a, const std::string& inspector);
 // The audit header: organisation, period, status, who works, and the links between its

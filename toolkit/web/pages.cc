@@ -45,7 +45,7 @@ Response AuditsPage(const PageEnv& env, const Request& req) {
     body += "<h2><a href=\"" + AuditPath(a.id) + "\">Audit " + std::to_string(a.id) + ": " +
             Escape(org) + ", " + std::to_string(a.period) + "</a></h2>\n<p class=\"muted\">" +
             Escape(a.framework_id) + " " + Escape(a.framework_version) + " · " +
-            StateLabel(l, a.status) + " · " +
+            StateLabel(w, a.status) + " · " +
             w.T("web.audits.cases_sampled", {{"count", std::to_string(in->sample.size())}}) +
             "</p>\n";
     if (in->sample.empty()) continue;
