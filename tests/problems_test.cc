@@ -19,6 +19,7 @@
 #include "lifecycle.h"
 #include "profile.h"
 #include "response.h"
+#include "sample_draw.h"
 #include "translator.h"
 
 namespace vtaudit {
@@ -348,6 +349,50 @@ BOOST_FIXTURE_TEST_CASE(an_audits_refusals_are_said_in_dutch, AuditFixture) {
   BOOST_TEST(nl.Messages(SetAuditStatus(ws.get(), audit.id, AuditStatus::kDraft)) ==
                  Messages{"audit 1 is definitief en kan niet terug naar werkversie"},
              boost::test_tools::per_element());
+}
+
+// The refusals of a sample draw, as the web's draw page shows them: two cases of 2025, both
+// in the population (criterion C1 applies to every case), so 3 cannot be drawn.
+BOOST_FIXTURE_TEST_CASE(a_draws_refusals_are_said_in_dutch, AuditFixture) {
+  AddCase("A1", "melding", "2025-03-03T09:00");
+  AddCase("A2", "advies", "2025-04-01T10:00");
+  const Translator nl = Texts("nl"), en = Texts("en");
+  const auto draw = [&](long size, const std::string& stratify = "", const std::string& where = "",
+                        bool all = false) {
+    SampleRequest r;
+    r.audit = audit.id;
+    r.size = size;
+    r.seed = "7";
+    r.stratify = stratify;
+    r.where = where;
+    r.all_cases = all;
+    return DrawSample(ws.get(), r).status();
+  };
+  const auto says = [&](const Status& st, const std::string& dutch) {
+    BOOST_TEST_REQUIRE(!st.ok());
+    BOOST_TEST(en.Messages(st) == st.messages(), boost::test_tools::per_element());
+    BOOST_TEST(nl.Messages(st) == Messages{dutch}, boost::test_tools::per_element());
+  };
+  says(CurrentSample(ws.get(), audit.id).status(),
+       "audit 1 heeft nog geen steekproef (zie `vtaudit sample draw`)");
+  says(draw(0), "de steekproef telt ten minste 1 zaak");
+  says(draw(3),
+       "kan geen 3 zaken trekken uit de populatie van VT01 2025: die telt 2 zaken "
+       "waarop een zaakcriterium van toepassing is");
+  says(draw(3, "", "", true),
+       "kan geen 3 zaken trekken uit de populatie van VT01 2025: die "
+       "telt 2 zaken (alle zaken van de periode)");
+  says(draw(2, "", "kind = melding"),
+       "kan geen 2 zaken trekken uit de populatie van VT01 2025: die telt 1 zaken waarop een "
+       "zaakcriterium van toepassing is en die voldoen aan 'kind = melding'");
+  says(draw(1, "naam"),
+       "kan niet stratificeren naar 'naam': dat is geen zaakveld (een van case_id, kind, "
+       "violence, received, triaged, safety_assessed, outcome, investigation_decided, "
+       "investigation_started, investigation_completed, rvdk, disclosure)");
+  BOOST_TEST_REQUIRE(draw(1).ok());
+  says(draw(1),
+       "audit 1 heeft al een steekproef; kies 'vervangen' (--replace) om een nieuwe "
+       "te trekken (de oude blijft vastgelegd)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -830,13 +830,15 @@ BOOST_AUTO_TEST_CASE(the_sample_is_drawn_and_a_second_draw_needs_replace) {
   const std::string seed = "&seed=" + s.Encode(kTricky);
   Reply again = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=3" + seed);
   BOOST_TEST(again.status == 409);
-  BOOST_TEST(again.body.find("has a sample already") != std::string::npos);
+  // In the session's language, Dutch by default (problem.sample.*).
+  BOOST_TEST(again.body.find("audit 1 heeft al een steekproef") != std::string::npos);
   Reply bad = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=3x&replace=1" + seed);
   BOOST_TEST(bad.status == 422);
   BOOST_TEST(bad.body.find("value=\"3x\"") != std::string::npos);
   Reply too_many = s.Call("POST", "/audit/1/draw", c, "csrf=" + csrf + "&size=9&replace=1");
   BOOST_TEST(too_many.status == 422);
-  BOOST_TEST(too_many.body.find("cannot draw 9 cases from the population of VT01 2025") !=
+  BOOST_TEST(too_many.body.find("kan geen 9 zaken trekken uit de populatie van VT01 2025: die "
+                                "telt 8 zaken waarop een zaakcriterium van toepassing is") !=
              std::string::npos);
   BOOST_TEST(s.Call("POST", "/audit/1/draw", c, "csrf=x&size=3&replace=1").status == 403);
   BOOST_TEST(s.fixture.Count("sample_draw") == draws);

@@ -13,6 +13,7 @@
 #include "digest.h"
 #include "escape.h"
 #include "framework.h"
+#include "problems.h"
 #include "random_draw.h"
 #include "scoring.h"
 #include "snapshot.h"
@@ -96,8 +97,11 @@ Result<std::optional<Condition>> ParseWhere(const std::string& text) {
   ConditionError e;
   std::optional<Condition> where = Condition::Parse(text, &e);
   if (!where) {
-    return Status::Invalid("--where: " + e.message + " at position " +
-                           std::to_string(e.offset + 1) + " of '" + text + "'");
+    const std::string position = std::to_string(e.offset + 1);
+    return Status::Invalid(
+        "--where: " + e.message + " at position " + position + " of '" + text + "'",
+        Problem("problem.sample.where",
+                {{"why", e.message}, {"position", position}, {"where", text}}));
   }
   return where;
 }
@@ -189,23 +193,33 @@ Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
   Result<Audit> audit =
       FindDraftAudit(ws, request.audit, {"draw its sample", "problem.audit.to_draw_sample"});
   if (!audit.ok()) return audit.status();
-  if (request.size <= 0) return Status::Invalid("the sample size must be at least 1");
-  if (request.reserve < 0) return Status::Invalid("the reserve cannot be negative");
+  if (request.size <= 0) {
+    return Status::Invalid("the sample size must be at least 1",
+                           Problem("problem.sample.size_min"));
+  }
+  if (request.reserve < 0) {
+    return Status::Invalid("the reserve cannot be negative",
+                           Problem("problem.sample.reserve_negative"));
+  }
   if (Result<std::optional<Condition>> w = ParseWhere(request.where); !w.ok()) return w.status();
   if (!request.stratify.empty() && !IsCaseField(request.stratify)) {
     std::string fields;
     for (const std::string& f : CaseFieldNames()) fields += (fields.empty() ? "" : ", ") + f;
-    return Status::Invalid("cannot stratify by '" + request.stratify +
-                           "': not a case field (one of " + fields + ")");
+    return Status::Invalid(
+        "cannot stratify by '" + request.stratify + "': not a case field (one of " + fields + ")",
+        Problem("problem.sample.stratify_not_field",
+                {{"field", request.stratify}, {"fields", fields}}));
   }
   Transaction tx(&ws->db());
   if (!tx.status().ok()) return tx.status();
   Result<std::optional<int64_t>> previous = CurrentDrawId(ws, request.audit);
   if (!previous.ok()) return previous.status();
   if (*previous && !request.replace) {
-    return Status::Conflict("audit " + std::to_string(audit->id) +
-                            " has a sample already; give --replace to draw a new one (the "
-                            "old one stays on record)");
+    return Status::Conflict(
+        "audit " + std::to_string(audit->id) +
+            " has a sample already; give --replace to draw a new one (the "
+            "old one stays on record)",
+        Problem("problem.sample.exists", {{"audit", std::to_string(audit->id)}}));
   }
 
   std::vector<std::string> ids;
@@ -219,10 +233,21 @@ Result<Sample> DrawSample(Workspace* ws, const SampleRequest& request) {
       });
   if (!st.ok()) return st;
   if (static_cast<size_t>(request.size) > ids.size()) {
-    return Status::Invalid("cannot draw " + std::to_string(request.size) +
-                           " cases from the population of " + audit->org + " " +
-                           std::to_string(audit->period) + ": " +
-                           DescribePopulation(rule, static_cast<long>(ids.size()), request.where));
+    const std::string population =
+        DescribePopulation(rule, static_cast<long>(ids.size()), request.where);
+    return Status::Invalid(
+        "cannot draw " + std::to_string(request.size) + " cases from the population of " +
+            audit->org + " " + std::to_string(audit->period) + ": " + population,
+        Problem(request.all_cases ? (request.where.empty() ? "problem.sample.too_few_all"
+                                                           : "problem.sample.too_few_all_where")
+                                  : (request.where.empty() ? "problem.sample.too_few"
+                                                           : "problem.sample.too_few_where"),
+                {{"size", std::to_string(request.size)},
+                 {"org", audit->org},
+                 {"period", std::to_string(audit->period)},
+                 {"count", std::to_string(ids.size())},
+                 {"population", population},
+                 {"where", EscapeControl(request.where)}}));
   }
 
   Sample s;
@@ -276,8 +301,9 @@ Result<Sample> CurrentSample(Workspace* ws, int64_t audit) {
   Result<std::optional<int64_t>> id = CurrentDrawId(ws, audit);
   if (!id.ok()) return id.status();
   if (!*id) {
-    return Status::NotFound("audit " + std::to_string(audit) +
-                            " has no sample yet (see `vtaudit sample draw`)");
+    return Status::NotFound(
+        "audit " + std::to_string(audit) + " has no sample yet (see `vtaudit sample draw`)",
+        Problem("problem.sample.none", {{"audit", std::to_string(audit)}}));
   }
   Result<Statement> q = ws->db().Prepare(
       "SELECT audit, seed, method, stratify, where_condition, population, population_sha256, "

@@ -8,7 +8,7 @@ namespace vtaudit {
 namespace {
 
 // Sorted, so that Problem can check a key by binary search.
-constexpr std::array<std::string_view, 254> kKeys = {
+constexpr std::array<std::string_view, 264> kKeys = {
     "problem.audit.as_of_before",
     "problem.audit.exists",
     "problem.audit.final_inspectors",
@@ -230,6 +230,16 @@ constexpr std::array<std::string_view, 254> kKeys = {
     "problem.row.not_an_excel_date",
     "problem.row.not_an_outcome",
     "problem.row.received_empty",
+    "problem.sample.exists",
+    "problem.sample.none",
+    "problem.sample.reserve_negative",
+    "problem.sample.size_min",
+    "problem.sample.stratify_not_field",
+    "problem.sample.too_few",
+    "problem.sample.too_few_all",
+    "problem.sample.too_few_all_where",
+    "problem.sample.too_few_where",
+    "problem.sample.where",
     "problem.score.bsn",
     "problem.score.case_criterion",
     "problem.score.changed_elsewhere",
