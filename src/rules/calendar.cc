@@ -209,6 +209,10 @@ Result<Calendar> Calendar::ParseXml(std::string_view xml, std::string_view sourc
       }
       continue;
     }
+    if (!errors.listing() && (name != "decreed" || !node.attribute("date"))) {
+      errors.Count();  // only counted: its text is never shown
+      continue;
+    }
     if (name != "decreed") {
       errors.Add(node,
                  "unexpected element <" + std::string(name) + "> (expected <source> or <decreed>)",

@@ -388,6 +388,10 @@ class FrameworkReader {
     for (pugi::xml_node c : n.children()) {
       if (c.type() != pugi::node_element) continue;
       if (std::find(known.begin(), known.end(), c.name()) == known.end()) {
+        if (!errors_.listing()) {
+          errors_.Count();
+          continue;
+        }
         Error(c, "unexpected element <" + std::string(c.name()) + "> in <" + n.name() + ">",
               Problem("problem.xml.unexpected_element",
                       {{"element", c.name()}, {"parent", n.name()}}));

@@ -72,6 +72,11 @@ class XmlErrors {
   void Add(const pugi::xml_node& node, std::string_view what, ProblemCode code);
   void Add(const pugi::xml_attribute& attr, std::string_view what, ProblemCode code);
   void AddAt(size_t offset, std::string_view what, ProblemCode code);
+  // Whether the next error is listed. When it is not, Count() is all it needs: a loop that
+  // may find hundreds of thousands of errors (one bad element repeated) need not build their
+  // texts and codes only for them to be counted.
+  bool listing() const { return count_ < kMaxListed; }
+  void Count() { ++count_; }
   // Every error found, listed or not.
   size_t count() const { return count_; }
   bool empty() const { return count_ == 0; }
