@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "read_connections.h"
+
 namespace vtaudit {
 
 Result<TimelinessReport> ReadTimeliness(Workspace* ws, const CaseSet& set, const CaseFilter& filter,
@@ -38,17 +40,7 @@ Result<TimelinessReport> ReadTimeliness(Workspace* ws, const CaseSet& set, const
       errors[i] = Status::Internal(organisation + ": reading the cases failed: " + e.what());
     }
   };
-  std::vector<std::unique_ptr<Database>> readers;
-  for (size_t i = 1; i < parts; ++i) {
-    Result<std::unique_ptr<Database>> db = Database::OpenReadOnly(ws->db().path());
-    if (!db.ok()) return db.status();
-    readers.push_back(std::move(*db));
-  }
-  {
-    std::vector<std::jthread> pool;
-    for (size_t i = 1; i < parts; ++i) pool.emplace_back(read, readers[i - 1].get(), i);
-    read(&ws->db(), 0);
-  }  // joins
+  if (Status s = OnReadConnections(ws, parts, read); !s.ok()) return s;
   for (Status& s : errors) {
     if (!s.ok()) return std::move(s);
   }

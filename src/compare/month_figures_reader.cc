@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "case_store.h"
+#include "read_connections.h"
 
 namespace vtaudit {
 
@@ -43,17 +44,9 @@ Result<std::vector<std::vector<OrgMonthFigures>>> ReadMonthFigures(
   size_t threads = request.threads > 0 ? static_cast<size_t>(request.threads)
                                        : std::max(1u, std::thread::hardware_concurrency());
   threads = std::max<size_t>(1, std::min(threads, n));
-  std::vector<std::unique_ptr<Database>> readers;
-  for (size_t t = 1; t < threads; ++t) {
-    Result<std::unique_ptr<Database>> db = Database::OpenReadOnly(ws->db().path());
-    if (!db.ok()) return db.status();
-    readers.push_back(std::move(*db));
+  if (Status s = OnReadConnections(ws, threads, [&](Database* db, size_t) { work(db); }); !s.ok()) {
+    return s;
   }
-  {
-    std::vector<std::jthread> pool;
-    for (const std::unique_ptr<Database>& db : readers) pool.emplace_back(work, db.get());
-    work(&ws->db());
-  }  // joins
   for (Status& s : errors) {
     if (!s.ok()) return std::move(s);
   }
