@@ -1,10 +1,6 @@
 #include "profile.h"
 
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +9,7 @@
 #include "extract.h"
 #include "row_checker.h"
 #include "workspace.h"
+#include "workspace_fixture.h"
 
 namespace vtaudit {
 namespace {
@@ -62,26 +59,6 @@ struct OneRecord {
   std::vector<std::string> warnings;
   std::optional<RowChecker> checker;
   CheckedRow out;
-};
-
-// A workspace in a temporary folder with organisations A and B, for imports.
-struct TwoOrganisations {
-  TwoOrganisations() {
-    char tmpl[] = "/tmp/vtaudit-profile-XXXXXX";
-    dir = ::mkdtemp(tmpl);
-    Result<std::unique_ptr<Workspace>> opened = Workspace::Open(dir + "/ws.sqlite");
-    BOOST_TEST_REQUIRE(opened.ok(), opened.status().ToString());
-    ws = std::move(*opened);
-    BOOST_TEST_REQUIRE(ws->AddOrganisation({"A", "a", "", 1}).ok());
-    BOOST_TEST_REQUIRE(ws->AddOrganisation({"B", "b", "", 1}).ok());
-  }
-  ~TwoOrganisations() { std::filesystem::remove_all(dir); }
-  std::string Write(const std::string& name, const std::string& text) {
-    std::ofstream(dir + "/" + name) << text;
-    return dir + "/" + name;
-  }
-  std::string dir;
-  std::unique_ptr<Workspace> ws;
 };
 
 std::string Source(const std::string& path) { return std::string(VTAUDIT_SOURCE_DIR) + "/" + path; }

@@ -125,8 +125,11 @@ class Importer {
         }
         return false;
       });
-      CheckedRow r;
-      while (rows.Next(&r)) {
+      // A new organisation's rows are read straight into the next place of batch_.
+      CheckedRow single;
+      CheckedRow* slot = fresh_org_ ? &batch_[batch_size_] : &single;
+      while (rows.Next(slot)) {
+        CheckedRow& r = *slot;
         ++summary_.rows;
         if (r.joined != CheckedRow::kNotJoined) joined[r.joined] = true;
         if (!r.errors.empty()) {
@@ -134,8 +137,9 @@ class Importer {
           if (Status s = FlushBatch(); !s.ok()) return s;
           AddErrors(&r);
         } else if (errors_.empty()) {
-          if (Status s = fresh_org_ ? AddToBatch(&r) : Store(r); !s.ok()) return s;
+          if (Status s = fresh_org_ ? AddToBatch() : Store(r); !s.ok()) return s;
         }
+        if (fresh_org_) slot = &batch_[batch_size_];
       }
       if (Status s = FlushBatch(); !s.ok()) return s;
       if (!f.reader->status().ok()) AddErrors(f.reader->status());
@@ -328,16 +332,29 @@ class Importer {
   }
 
   Status PrepareStatements() {
+    // OR FAIL: a statement that inserts many rows and may abort halfway needs a statement
+    // journal to undo its own rows, and SQLite writes one there: each of the 2,000
+    // statements of a million cases copied the few pages it touched first (the B-tree's
+    // right edge, 32 KiB each), 390 MB in all, into a temporary file. Failing keeps the rows
+    // before the failing one instead, which AddToBatch takes as stored; the transaction
+    // around the import still undoes everything when a row is bad.
+    // Every row shares ?1 (the organisation) and ?2 (the extract), bound once; row i's own
+    // values follow from ?(3 + 12i), in the order of the columns (BindCase).
     std::string batch_sql =
-        "INSERT INTO case_data (org, case_id, advies, violence, received, triaged,"
+        "INSERT OR FAIL INTO case_data (org, case_id, advies, violence, received, triaged,"
         " safety_assessed, outcome, investigation_decided, investigation_started,"
         " investigation_completed, rvdk, disclosure, extract_id) VALUES ";
     for (size_t i = 0; i < kBatchRows; ++i) {
-      batch_sql += i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      batch_sql += i == 0 ? "(?1" : ",(?1";
+      for (size_t k = 0; k < kRowParameters; ++k) {
+        batch_sql += ",?" + std::to_string(kSharedParameters + 1 + i * kRowParameters + k);
+      }
+      batch_sql += ",?2)";
     }
     Result<Statement> batch = ws_->db().Prepare(batch_sql);
     if (!batch.ok()) return batch.status();
     batch_insert_.emplace(std::move(*batch));
+    batch_insert_->BindStatic(1, org_).Bind(2, extract_id_);
     Result<Statement> insert = ws_->db().Prepare(
         "INSERT INTO case_data (org, case_id, advies, violence, received, triaged, safety_assessed,"
         " outcome, investigation_decided, investigation_started, investigation_completed, rvdk,"
@@ -363,11 +380,15 @@ class Importer {
   }
 
   // Binds every parameter, so that the statement can run without clearing its bindings.
-  // The texts are bound without copies: they outlive the run.
-  void BindCase(Statement* q, const CheckedRow& r, int first = 1) {
+  // The texts are bound without copies: they outlive the run. A single row's statement
+  // has the columns of case_data in order at ?1 to ?14; a row of the batch statement has
+  // its own values (case_id to disclosure) from ?row_first, the others being shared.
+  void BindCase(Statement* q, const CheckedRow& r, int row_first = 0) {
     const CaseRecord& c = r.c;
-    const int o = first - 1;
-    q->BindStatic(o + 1, org_).BindStatic(o + 2, c.case_id);
+    // column k of the insert (1 = org, 14 = extract_id) is parameter o + k
+    const int o = row_first == 0 ? 0 : row_first - 2;
+    if (row_first == 0) q->BindStatic(1, org_).Bind(14, extract_id_);
+    q->BindStatic(o + 2, c.case_id);
     q->Bind(o + 3, c.kind == CaseKind::kAdvies ? 1 : 0).BindStatic(o + 4, r.violence);
     for (size_t e = 0; e < kEventFields.size(); ++e) {
       // the parameters follow the column order
@@ -379,7 +400,7 @@ class Importer {
       }
     }
     q->BindStatic(o + 8, c.outcome);
-    q->Bind(o + 12, c.rvdk ? 1 : 0).Bind(o + 13, c.disclosure ? 1 : 0).Bind(o + 14, extract_id_);
+    q->Bind(o + 12, c.rvdk ? 1 : 0).Bind(o + 13, c.disclosure ? 1 : 0);
   }
 
   // Whether the stored row under find_ holds the same case.
@@ -435,12 +456,13 @@ class Importer {
 
   // A new organisation's cases are inserted kBatchRows to a statement: one statement
   // keeps its B-tree cursor on the last leaf, so that appending needs no search from the
-  // root, and its set-up is paid once. The rows wait in batch_, which owns their texts.
-  Status AddToBatch(CheckedRow* r) {
-    std::swap(*r, batch_[batch_size_++]);
-    if (batch_size_ < kBatchRows) return Status::Ok();
+  // root, and its set-up is paid once. The rows wait in batch_, which owns their texts:
+  // the row just read is batch_[batch_size_].
+  Status AddToBatch() {
+    if (++batch_size_ < kBatchRows) return Status::Ok();
     for (size_t i = 0; i < kBatchRows; ++i) {
-      BindCase(&*batch_insert_, batch_[i], static_cast<int>(i * kParameters + 1));
+      BindCase(&*batch_insert_, batch_[i],
+               static_cast<int>(kSharedParameters + 1 + i * kRowParameters));
     }
     Status s = batch_insert_->RunKeepingBindings();
     if (s.ok()) {
@@ -449,13 +471,17 @@ class Importer {
       return s;
     }
     if (s.ToString().find("UNIQUE constraint failed") == std::string::npos) return s;
-    return FlushBatch();  // row by row, to name the duplicate
+    // The rows before the duplicate are in; the rest go row by row, to name it.
+    const size_t stored = static_cast<size_t>(ws_->db().Changes());
+    summary_.added += static_cast<long>(stored);
+    return FlushBatch(stored);
   }
 
-  // Stores the rows waiting in batch_ one by one, exactly as Store would have.
-  Status FlushBatch() {
+  // Stores the rows waiting in batch_, from `from` on, one by one, exactly as Store would
+  // have.
+  Status FlushBatch(size_t from = 0) {
     const size_t n = std::exchange(batch_size_, 0);
-    for (size_t i = 0; i < n && errors_.empty(); ++i) {
+    for (size_t i = from; i < n && errors_.empty(); ++i) {
       if (Status s = Store(batch_[i]); !s.ok()) return s;
     }
     return Status::Ok();
@@ -544,7 +570,8 @@ class Importer {
   int64_t extract_id_ = 0;
   std::vector<std::future<std::string>> sha256_;  // per file
   static constexpr size_t kBatchRows = 512;
-  static constexpr size_t kParameters = 14;  // per case
+  static constexpr size_t kSharedParameters = 2;  // of the batch: org and extract_id
+  static constexpr size_t kRowParameters = 12;    // per case: the other columns
   std::optional<Statement> batch_insert_, insert_, update_, find_;
   std::vector<CheckedRow> batch_ = std::vector<CheckedRow>(kBatchRows);
   size_t batch_size_ = 0;
