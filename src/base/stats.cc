@@ -190,7 +190,8 @@ double Median(std::vector<double> values) { return Percentile(std::move(values),
 
 double Percentile(std::vector<double> values, double p) {
   assert(!values.empty() && p >= 0 && p <= 1);
-  std::sort(values.begin(), values.end());
+  // Callers often pass values in order already (SortWholeDays); checking is linear.
+  if (!std::is_sorted(values.begin(), values.end())) std::sort(values.begin(), values.end());
   const double h = static_cast<double>(values.size() - 1) * p;
   const size_t below = static_cast<size_t>(std::floor(h));
   if (below + 1 >= values.size()) return values.back();

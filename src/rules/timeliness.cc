@@ -272,7 +272,8 @@ struct TimelinessCalculator::State {
   int min_cases = kDefaultMinCases;
   TimelinessOptions options;
   int first_month;  // MonthIndex(period.from)
-  // The month of each day of the period, from first_month: a million counted cases
+  // The month of each day from the period's first to the later of its last and the as-of
+  // date (at most ten years past the period), from first_month: a million counted cases
   // then need no calendar arithmetic.
   std::vector<int> month_of_day;
   std::vector<DeadlineState> deadlines;
@@ -282,7 +283,8 @@ struct TimelinessCalculator::State {
 
   State(const Calendar& c, TimelinessOptions o)
       : calendar(c), options(o), first_month(MonthIndex(o.period.from)) {
-    for (Date d = o.period.from; d <= o.period.to; d = d.AddDays(1)) {
+    const Date last = std::clamp(o.as_of, o.period.to, o.period.to.AddDays(3660));
+    for (Date d = o.period.from; d <= last; d = d.AddDays(1)) {
       month_of_day.push_back(MonthIndex(d) - first_month);
     }
   }
@@ -340,7 +342,13 @@ struct TimelinessCalculator::State {
   }
 
   // Months from the period's first (0); before it negative.
-  int MonthOf(Date d) const { return MonthIndex(d) - first_month; }
+  int MonthOf(Date d) const {
+    const int day = DaysBetween(options.period.from, d);
+    if (day >= 0 && day < static_cast<int>(month_of_day.size())) {
+      return month_of_day[static_cast<size_t>(day)];
+    }
+    return MonthIndex(d) - first_month;
+  }
 
   // Adds the months [first, last] (clipped to the period) to a stock.
   static void AddStock(std::vector<long>* change, int first, int last) {
