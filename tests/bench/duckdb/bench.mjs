@@ -4,7 +4,7 @@
 // fails otherwise); it prints the wall time and peak memory of both and their ratios
 // (docs/performance.md).
 //
-//   cd tests/bench/duckdb && npm ci && node bench.mjs [BUILD_DIR] [--rows=N]
+//   cd tests/bench/duckdb && npm ci && node bench.mjs [BUILD_DIR] [--rows=N] [--runs=N]
 //
 // BUILD_DIR (default ../../../build/dev) holds toolkit/vtaudit and
 // tests/bench/vtaudit_bench_import, which writes the extract and the calendar. Each side
@@ -123,6 +123,16 @@ function run(argv) {
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
 }
 
+// Prints one run's figures (or their medians) and the two ratios.
+function printFigures(r) {
+  console.log(`duckdb (node + @duckdb/node-api): ${r.duck.toFixed(2)} s, peak ` +
+              `${r.duckPeak.toFixed(1)} MB`);
+  console.log(`vtaudit import + timeliness:      ${r.vt.toFixed(2)} s ` +
+              `(${r.imp.toFixed(2)} + ${r.tl.toFixed(2)}), peak ${r.vtPeak.toFixed(1)} MB`);
+  console.log(`vtaudit / duckdb: wall ${(r.vt / r.duck).toFixed(2)}x (target at most ` +
+              `0.8), peak ${(r.vtPeak / r.duckPeak).toFixed(3)}x (target under 50 MB)`);
+}
+
 async function main() {
   const args = process.argv.slice(2);
   if (args[0] === 'shares') return shares(args[1], args[2], args[3]);
@@ -130,6 +140,7 @@ async function main() {
   const rows = args.find((a) => a.startsWith('--rows=')) ?? '--rows=1000000';
   const build = path.resolve(args.find((a) => !a.startsWith('--')) ??
                              path.join(here, '../../../build/dev'));
+  const runs = Number((args.find((a) => a.startsWith('--runs=')) ?? '--runs=1').slice(7));
   const vtaudit = path.join(build, 'toolkit/vtaudit');
   const dir = mkdtempSync(path.join(tmpdir(), 'vtaudit-duckdb-'));
   try {
@@ -137,33 +148,51 @@ async function main() {
     run([path.join(build, 'tests/bench/vtaudit_bench_import'), rows,
          `--write-extract=${extract}`, `--write-holidays=${holidays}`]);
 
-    const duck = timed([process.execPath, fileURLToPath(import.meta.url), 'shares', extract,
-                        holidays, path.join(dir, 'bench.duckdb')]);
-    const duckCounts = JSON.parse(duck.stdout);
-
-    const ws = path.join(dir, 'vtaudit.sqlite');
-    run([vtaudit, '--db', ws, 'org', 'add', 'VT01', 'Bench']);
-    const imp = timed([vtaudit, '--db', ws, 'cases', 'import', '--org', 'VT01', extract]);
-    const tl = timed([vtaudit, '--db', ws, 'timeliness', '--org', 'VT01', '--from', PERIOD_FROM,
-                      '--to', PERIOD_TO, '--as-of', AS_OF, '--json']);
-    const report = JSON.parse(tl.stdout);
+    // Each run loads both sides afresh (a new DuckDB file, a new workspace); with --runs=N
+    // the medians of the N runs are printed too, as one run on two cores swings by 10%.
+    const results = [];
     let same = true;
-    for (const [id, want] of Object.entries(duckCounts)) {
-      const d = report.deadlines.find((x) => x.id === id);
-      const got = { counted: d.counted, on_time: d.on_time, late: d.late };
-      const ok = got.counted === want.counted && got.on_time === want.on_time &&
-                 got.late === want.late;
-      same &&= ok;
-      console.log(`${id.padEnd(24)} vtaudit ${JSON.stringify(got)}  duckdb ${JSON.stringify(want)}` +
-                  (ok ? '' : '  DIFFERENT'));
+    for (let i = 0; i < runs; ++i) {
+      const duck = timed([process.execPath, fileURLToPath(import.meta.url), 'shares', extract,
+                          holidays, path.join(dir, `bench-${i}.duckdb`)]);
+      rmSync(path.join(dir, `bench-${i}.duckdb`), { force: true });
+      const duckCounts = JSON.parse(duck.stdout);
+
+      const ws = path.join(dir, `vtaudit-${i}.sqlite`);
+      run([vtaudit, '--db', ws, 'org', 'add', 'VT01', 'Bench']);
+      const imp = timed([vtaudit, '--db', ws, 'cases', 'import', '--org', 'VT01', extract]);
+      const tl = timed([vtaudit, '--db', ws, 'timeliness', '--org', 'VT01', '--from',
+                        PERIOD_FROM, '--to', PERIOD_TO, '--as-of', AS_OF, '--json']);
+      rmSync(ws, { force: true });
+      const report = JSON.parse(tl.stdout);
+      for (const [id, want] of Object.entries(duckCounts)) {
+        const d = report.deadlines.find((x) => x.id === id);
+        const got = { counted: d.counted, on_time: d.on_time, late: d.late };
+        const ok = got.counted === want.counted && got.on_time === want.on_time &&
+                   got.late === want.late;
+        same &&= ok;
+        if (i === 0 || !ok) {
+          console.log(`${id.padEnd(24)} vtaudit ${JSON.stringify(got)}  ` +
+                      `duckdb ${JSON.stringify(want)}` + (ok ? '' : '  DIFFERENT'));
+        }
+      }
+      const r = { duck: duck.seconds, duckPeak: duck.peakMb, imp: imp.seconds, tl: tl.seconds,
+                  vt: imp.seconds + tl.seconds, vtPeak: Math.max(imp.peakMb, tl.peakMb) };
+      results.push(r);
+      if (runs > 1) console.log(`run ${i + 1} of ${runs}:`);
+      printFigures(r);
     }
-    const vtSeconds = imp.seconds + tl.seconds, vtPeak = Math.max(imp.peakMb, tl.peakMb);
-    console.log(`duckdb (node + @duckdb/node-api): ${duck.seconds.toFixed(2)} s, peak ` +
-                `${duck.peakMb.toFixed(1)} MB`);
-    console.log(`vtaudit import + timeliness:      ${vtSeconds.toFixed(2)} s ` +
-                `(${imp.seconds.toFixed(2)} + ${tl.seconds.toFixed(2)}), peak ${vtPeak.toFixed(1)} MB`);
-    console.log(`vtaudit / duckdb: wall ${(vtSeconds / duck.seconds).toFixed(2)}x (target at most ` +
-                `0.8), peak ${(vtPeak / duck.peakMb).toFixed(3)}x (target under 50 MB)`);
+    if (runs > 1) {
+      const median = (key) => {
+        const v = results.map((r) => r[key]).sort((a, b) => a - b);
+        return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+      };
+      const ratios = results.map((r) => r.vt / r.duck).sort((a, b) => a - b);
+      console.log(`medians of ${runs} runs:`);
+      printFigures({ duck: median('duck'), duckPeak: median('duckPeak'), imp: median('imp'),
+                tl: median('tl'), vt: median('vt'), vtPeak: median('vtPeak') });
+      console.log(`wall ratio per run: ${ratios.map((x) => x.toFixed(2) + 'x').join(', ')}`);
+    }
     if (!same) {
       console.error('the counts differ');
       process.exitCode = 1;
