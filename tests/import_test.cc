@@ -1,12 +1,19 @@
 // How `cases import` stores a new organisation's cases: 512 to a statement (extract.cc),
-// so that a delivery longer than one batch is where the storing can go wrong.
+// so that a delivery longer than one batch is where the storing can go wrong; and the
+// WriteBehind that writes the WAL out meanwhile.
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <thread>
 
 #include "extract.h"
 #include "workspace.h"
 #include "workspace_fixture.h"
+#include "write_behind.h"
 
 namespace vtaudit {
 namespace {
@@ -116,6 +123,29 @@ BOOST_FIXTURE_TEST_CASE(a_repeat_inside_a_batch_is_named_at_its_line_and_nothing
                      "(SELECT count(*) FROM extract_file)",
                      2) == "0|0");
   }
+}
+
+// WriteBehind only asks the kernel to write a file out sooner: what is written while it
+// lives reads back byte for byte, and a file that does not exist is left alone.
+BOOST_FIXTURE_TEST_CASE(write_behind_leaves_the_file_as_written, TwoOrganisations) {
+  const std::string path = Write("wal", "");
+  std::string written;
+  {
+    WriteBehind behind(path);
+    std::ofstream out(path, std::ios::binary);
+    // 300 ms of writing: the thread asks for the pages three times meanwhile.
+    for (int i = 0; i < 30; ++i) {
+      const std::string block(32768, static_cast<char>('a' + i % 26));
+      out << block << std::flush;
+      written += block;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  std::ifstream in(path, std::ios::binary);
+  const std::string read((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  BOOST_TEST(read == written);
+  { WriteBehind none(dir + "/no-such-file"); }
+  BOOST_TEST(!std::filesystem::exists(dir + "/no-such-file"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
