@@ -286,13 +286,46 @@ BOOST_AUTO_TEST_CASE(a_framework_refused_is_said_in_dutch) {
                            "t.xml:5:18: weight moet groter zijn dan 0, niet 0",
                            "t.xml:5:3: domain 'd' heeft geen <standard>"}),
              boost::test_tools::per_element());
-  // Not well-formed: the place (pugixml's, the name in the end tag: column 13) and the parser's
-  // words (in English) in a Dutch sentence.
-  Result<Framework> broken = ParseFramework("<framework>\n  <title>x</titel>\n", "b.xml");
-  BOOST_TEST_REQUIRE(!broken.ok());
-  BOOST_TEST(Texts("nl").Messages(broken.status()) ==
-                 Messages{"b.xml:2:13: de XML is niet goed gevormd: start-end tags mismatch"},
-             boost::test_tools::per_element());
+  // Not well-formed: the place (pugixml's, the name in the end tag: column 13) and the reason
+  // its parse status names, in Dutch; the command line keeps pugixml's words.
+  const auto broken = [](const std::string& text, const std::string& en, const std::string& nl) {
+    Result<Framework> b = ParseFramework(text, "b.xml");
+    BOOST_TEST_REQUIRE(!b.ok());
+    BOOST_TEST(b.status().messages() == Messages{en}, boost::test_tools::per_element());
+    BOOST_TEST(Texts("en").Messages(b.status()) == Messages{en}, boost::test_tools::per_element());
+    BOOST_TEST(Texts("nl").Messages(b.status()) == Messages{nl}, boost::test_tools::per_element());
+  };
+  broken("<framework>\n  <title>x</titel>\n",
+         "b.xml:2:13: XML is not well-formed: start-end tags mismatch",
+         "b.xml:2:13: de XML is niet goed gevormd: de eindtag hoort niet bij de begintag");
+  // an unquoted value: pugixml stops at its first character (column 15)
+  broken("<framework id=m/>", "b.xml:1:15: XML is not well-formed: error parsing element attribute",
+         "b.xml:1:15: de XML is niet goed gevormd: een attribuut is onjuist (staat de waarde "
+         "tussen aanhalingstekens?)");
+  // A condition the parser refuses (tests/data/frameworks: the first ends in "and"; the
+  // second names a field that does not exist): its reason in Dutch too, the end of the
+  // condition named in it.
+  const auto condition = [](const std::string& file, const std::string& en, const std::string& nl) {
+    Result<Framework> loaded = LoadFrameworkFile(std::string(VTAUDIT_SOURCE_DIR) + "/" + file);
+    BOOST_TEST_REQUIRE(!loaded.ok());
+    const Messages said_en = Texts("en").Messages(loaded.status()),
+                   said_nl = Texts("nl").Messages(loaded.status());
+    BOOST_TEST(said_en == loaded.status().messages(), boost::test_tools::per_element());
+    const auto ends = [](const Messages& all, const std::string& tail) {
+      return std::count_if(all.begin(), all.end(), [&](const std::string& m) {
+        return m.size() >= tail.size() && m.compare(m.size() - tail.size(), tail.size(), tail) == 0;
+      });
+    };
+    BOOST_TEST(ends(said_en, en) == 1);
+    BOOST_TEST(ends(said_nl, nl) == 1);
+  };
+  condition("tests/data/frameworks/bad-condition.xml",
+            ".xml:43:41: bad condition: expected a case field, got 'end of condition'",
+            ".xml:43:41: onjuiste voorwaarde: verwacht een zaakveld, niet 'het einde van de "
+            "voorwaarde'");
+  condition("tests/data/frameworks/unknown-field-condition.xml",
+            ".xml:43:23: bad condition: unknown case field 'kinds'",
+            ".xml:43:23: onjuiste voorwaarde: onbekend zaakveld 'kinds'");
 }
 
 // The profile and calendar loaders, one fault each, in Dutch: a profile without a title
@@ -319,6 +352,16 @@ BOOST_AUTO_TEST_CASE(a_profile_and_a_calendar_refused_are_said_in_dutch) {
              boost::test_tools::per_element());
   BOOST_TEST(Texts("nl").Messages(c.status()) ==
                  Messages{"c.xml:3:3: 2025-03-01 is een zaterdag, sowieso geen werkdag"},
+             boost::test_tools::per_element());
+  // A calendar file that is not there: the system's words on the command line, the Dutch
+  // page says what failed.
+  Result<Calendar> none = Calendar::LoadFile("/nonexistent/kalender.xml");
+  BOOST_TEST_REQUIRE(!none.ok());
+  BOOST_TEST(none.status().messages() ==
+                 Messages{"/nonexistent/kalender.xml: cannot open: No such file or directory"},
+             boost::test_tools::per_element());
+  BOOST_TEST(Texts("nl").Messages(none.status()) ==
+                 Messages{"/nonexistent/kalender.xml: het bestand kan niet worden geopend"},
              boost::test_tools::per_element());
 }
 
@@ -385,6 +428,10 @@ BOOST_FIXTURE_TEST_CASE(a_draws_refusals_are_said_in_dutch, AuditFixture) {
   says(draw(2, "", "kind = melding"),
        "kan geen 2 zaken trekken uit de populatie van VT01 2025: die telt 1 zaken waarop een "
        "zaakcriterium van toepassing is en die voldoen aan 'kind = melding'");
+  // A --where the condition parser refuses: its reason in Dutch (position 8: the end).
+  says(draw(1, "", "kind = "),
+       "filter (--where): verwacht een waarde, niet 'het einde van de voorwaarde' op positie 8 "
+       "van 'kind = '");
   says(draw(1, "naam"),
        "kan niet stratificeren naar 'naam': dat is geen zaakveld (een van case_id, kind, "
        "violence, received, triaged, safety_assessed, outcome, investigation_decided, "

@@ -98,10 +98,12 @@ Result<std::optional<Condition>> ParseWhere(const std::string& text) {
   std::optional<Condition> where = Condition::Parse(text, &e);
   if (!where) {
     const std::string position = std::to_string(e.offset + 1);
+    std::map<std::string, std::string> args = {
+        {"why", e.message}, {"position", position}, {"where", text}};
+    PutReason(&args, "why", e.problem);
     return Status::Invalid(
         "--where: " + e.message + " at position " + position + " of '" + text + "'",
-        Problem("problem.sample.where",
-                {{"why", e.message}, {"position", position}, {"where", text}}));
+        Problem("problem.sample.where", std::move(args)));
   }
   return where;
 }

@@ -280,10 +280,17 @@ Result<Calendar> Calendar::ParseXml(std::string_view xml, std::string_view sourc
 
 Result<Calendar> Calendar::LoadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  // The system's words (strerror) on the command line only; a page says what failed.
+  if (!in) {
+    return Status::IoError(path + ": cannot open: " + std::strerror(errno),
+                           Problem("problem.xml.cannot_open", {{"where", path}}));
+  }
   std::ostringstream content;
   content << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": cannot read: " + std::strerror(errno));
+  if (in.bad()) {
+    return Status::IoError(path + ": cannot read: " + std::strerror(errno),
+                           Problem("problem.xml.cannot_read", {{"where", path}}));
+  }
   return ParseXml(content.str(), path);
 }
 

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "problems.h"
+
 namespace vtaudit {
 
 struct Condition::Node {
@@ -50,7 +52,7 @@ bool Tokenize(std::string_view s, std::vector<Token>* out, ConditionError* err) 
     } else if (ch == '\'') {
       const size_t end = s.find('\'', i + 1);
       if (end == std::string_view::npos) {
-        *err = {i, "unterminated quoted value"};
+        *err = {i, "unterminated quoted value", Problem("problem.condition.unterminated_quote")};
         return false;
       }
       out->push_back({Token::Kind::kQuoted, std::string(s.substr(i + 1, end - i - 1)), i});
@@ -60,7 +62,9 @@ bool Tokenize(std::string_view s, std::vector<Token>* out, ConditionError* err) 
       while (i < s.size() && IsWordChar(s[i])) ++i;
       out->push_back({Token::Kind::kWord, std::string(s.substr(start, i - start)), start});
     } else {
-      *err = {i, std::string("unexpected character '") + ch + "'"};
+      *err = {
+          i, std::string("unexpected character '") + ch + "'",
+          Problem("problem.condition.unexpected_character", {{"character", std::string(1, ch)}})};
       return false;
     }
   }
@@ -75,7 +79,8 @@ class Parser {
   NodePtr ParseAll() {
     NodePtr n = ParseOr();
     if (n && peek().kind != Token::Kind::kEnd)
-      return Fail("expected 'and', 'or' or end, got '" + peek().text + "'");
+      return Fail("expected 'and', 'or' or end, got '" + peek().text + "'",
+                  Got("problem.condition.expected_end"));
     return n;
   }
 
@@ -84,9 +89,16 @@ class Parser {
   bool PeekWord(std::string_view w) const {
     return peek().kind == Token::Kind::kWord && peek().text == w;
   }
-  NodePtr Fail(std::string message) {
-    if (err_->message.empty()) *err_ = {peek().offset, std::move(message)};
+  NodePtr Fail(std::string message, ProblemCode problem) {
+    if (err_->message.empty()) *err_ = {peek().offset, std::move(message), std::move(problem)};
     return nullptr;
+  }
+  // The problem `key` with {got}: the token at hand, or the reason that names the end.
+  ProblemCode Got(std::string_view key) const {
+    ProblemCode p = Problem(key, {{"got", peek().text}});
+    if (peek().kind == Token::Kind::kEnd)
+      PutReason(&p.args, "got", Problem("problem.condition.the_end"));
+    return p;
   }
 
   NodePtr ParseOr() {
@@ -128,7 +140,8 @@ class Parser {
     } deeper(&depth_);
     if (depth_ > kMaxDepth) {
       return Fail("conditions nest at most " + std::to_string(kMaxDepth) +
-                  " levels deep (of 'not' and parentheses)");
+                      " levels deep (of 'not' and parentheses)",
+                  Problem("problem.condition.too_deep", {{"max", std::to_string(kMaxDepth)}}));
     }
     if (PeekWord("not")) {
       ++pos_;
@@ -141,7 +154,8 @@ class Parser {
       NodePtr inner = ParseOr();
       if (!inner) return nullptr;
       if (peek().kind != Token::Kind::kRParen)
-        return Fail("expected ')', got '" + peek().text + "'");
+        return Fail("expected ')', got '" + peek().text + "'",
+                    Got("problem.condition.expected_close"));
       ++pos_;
       return inner;
     }
@@ -150,10 +164,14 @@ class Parser {
 
   NodePtr ParseTest() {
     if (peek().kind != Token::Kind::kWord)
-      return Fail("expected a case field, got '" + peek().text + "'");
+      return Fail("expected a case field, got '" + peek().text + "'",
+                  Got("problem.condition.expected_field"));
     const std::string field = peek().text;
     const std::optional<CaseField> resolved = CaseFieldFromName(field);
-    if (!resolved) return Fail("unknown case field '" + field + "'");
+    if (!resolved) {
+      return Fail("unknown case field '" + field + "'",
+                  Problem("problem.condition.unknown_field", {{"field", field}}));
+    }
     ++pos_;
     const Token& op = peek();
     if (op.kind == Token::Kind::kEq || op.kind == Token::Kind::kNe) {
@@ -167,7 +185,9 @@ class Parser {
     }
     if (PeekWord("in")) {
       ++pos_;
-      if (peek().kind != Token::Kind::kLParen) return Fail("expected '(' after 'in'");
+      if (peek().kind != Token::Kind::kLParen) {
+        return Fail("expected '(' after 'in'", Problem("problem.condition.expected_open"));
+      }
       ++pos_;
       std::vector<std::string> values;
       do {
@@ -177,7 +197,8 @@ class Parser {
         values.push_back(std::move(value));
       } while (peek().kind == Token::Kind::kComma);
       if (peek().kind != Token::Kind::kRParen)
-        return Fail("expected ',' or ')', got '" + peek().text + "'");
+        return Fail("expected ',' or ')', got '" + peek().text + "'",
+                    Got("problem.condition.expected_comma"));
       ++pos_;
       return std::make_shared<Condition::Node>(Condition::Node{Op::kIn, {}, *resolved, values});
     }
@@ -190,14 +211,16 @@ class Parser {
         if (set) return test;
         return std::make_shared<Condition::Node>(Condition::Node{Op::kNot, {test}, {}, {}});
       }
-      return Fail("expected 'set' or 'empty' after 'is'");
+      return Fail("expected 'set' or 'empty' after 'is'",
+                  Problem("problem.condition.expected_set_or_empty"));
     }
-    return Fail("expected '=', '!=', 'in' or 'is' after '" + field + "'");
+    return Fail("expected '=', '!=', 'in' or 'is' after '" + field + "'",
+                Problem("problem.condition.expected_operator", {{"field", field}}));
   }
 
   bool ParseValue(std::string* value) {
     if (peek().kind != Token::Kind::kWord && peek().kind != Token::Kind::kQuoted) {
-      Fail("expected a value, got '" + peek().text + "'");
+      Fail("expected a value, got '" + peek().text + "'", Got("problem.condition.expected_value"));
       return false;
     }
     *value = peek().text;
@@ -240,7 +263,7 @@ std::optional<Condition> Condition::Parse(std::string_view text, ConditionError*
   Condition c;
   c.text_ = std::string(text);
   if (tokens.size() == 1) {
-    *error = {0, "empty condition"};
+    *error = {0, "empty condition", Problem("problem.condition.empty")};
     return std::nullopt;
   }
   Parser parser(std::move(tokens), error);

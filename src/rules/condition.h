@@ -16,12 +16,14 @@
 #include <string_view>
 
 #include "case_record.h"
+#include "status.h"
 
 namespace vtaudit {
 
 struct ConditionError {
   size_t offset = 0;  // byte offset into the condition text
   std::string message;
+  ProblemCode problem;  // the message's code (problem.condition.*), for PutReason
 };
 
 class Condition {

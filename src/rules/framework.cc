@@ -405,8 +405,10 @@ class FrameworkReader {
     ConditionError err;
     std::optional<Condition> cond = Condition::Parse(c.child_value(), &err);
     if (!cond) {
+      std::map<std::string, std::string> args = {{"what", err.message}};
+      PutReason(&args, "what", err.problem);
       errors_.AddAt(src_.TextOffset(c) + err.offset, "bad condition: " + err.message,
-                    Problem("problem.framework.bad_condition", {{"what", err.message}}));
+                    Problem("problem.framework.bad_condition", std::move(args)));
       return Condition();
     }
     return *cond;

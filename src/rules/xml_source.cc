@@ -3,12 +3,51 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <utility>
 
 #include "problems.h"
 
 namespace vtaudit {
+namespace {
+
+// The problem key of the reason a parse status names; null for those a parse of a buffer
+// does not give.
+const char* ParseStatusKey(pugi::xml_parse_status status) {
+  switch (status) {
+    case pugi::status_out_of_memory:
+      return "problem.xml.parse.out_of_memory";
+    case pugi::status_internal_error:
+      return "problem.xml.parse.internal_error";
+    case pugi::status_unrecognized_tag:
+      return "problem.xml.parse.unrecognized_tag";
+    case pugi::status_bad_pi:
+      return "problem.xml.parse.bad_pi";
+    case pugi::status_bad_comment:
+      return "problem.xml.parse.bad_comment";
+    case pugi::status_bad_cdata:
+      return "problem.xml.parse.bad_cdata";
+    case pugi::status_bad_doctype:
+      return "problem.xml.parse.bad_doctype";
+    case pugi::status_bad_pcdata:
+      return "problem.xml.parse.bad_pcdata";
+    case pugi::status_bad_start_element:
+      return "problem.xml.parse.bad_start_element";
+    case pugi::status_bad_attribute:
+      return "problem.xml.parse.bad_attribute";
+    case pugi::status_bad_end_element:
+      return "problem.xml.parse.bad_end_element";
+    case pugi::status_end_element_mismatch:
+      return "problem.xml.parse.end_element_mismatch";
+    case pugi::status_no_document_element:
+      return "problem.xml.parse.no_document_element";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
 
 size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
@@ -104,12 +143,13 @@ Result<std::unique_ptr<XmlSource>> XmlSource::Parse(std::string bytes, std::stri
     std::string what = r.description();
     if (!what.empty())
       what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
-    // pugixml's description stays English: a handful of parser phrases ("start-end tags
-    // mismatch") with the place in front, which is what the reader acts on.
+    // pugixml's own words on the command line; a page in another language says the
+    // reason its parse status names (problem.xml.parse.*, English text = pugixml's).
     const std::string where = src->WhereOffset(static_cast<size_t>(r.offset));
-    return Status::Invalid(
-        where + ": XML is not well-formed: " + what,
-        Problem("problem.xml.not_well_formed", {{"where", where}, {"what", what}}));
+    std::map<std::string, std::string> args = {{"where", where}, {"what", what}};
+    if (const char* reason = ParseStatusKey(r.status)) PutReason(&args, "what", Problem(reason));
+    return Status::Invalid(where + ": XML is not well-formed: " + what,
+                           Problem("problem.xml.not_well_formed", std::move(args)));
   }
   for (pugi::xml_node n : src->doc_.children()) {
     if (n.type() == pugi::node_doctype) {
