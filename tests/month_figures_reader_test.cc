@@ -1,58 +1,25 @@
 #include "month_figures_reader.h"
 
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
 #include <string>
+#include <vector>
 
-#include "calendar.h"
 #include "compare_writer.h"
-#include "extract.h"
-#include "framework.h"
-#include "organisations.h"
-#include "synthetic.h"
+#include "synthetic_fixture.h"
 
 namespace vtaudit {
 namespace {
 
 // The 25 organisations of samples/organisations.csv with a small synthetic national set
 // (scale 0.02: about 20,000 cases over 2019–2025), imported once for every test here.
-struct NationalWorkspace {
-  NationalWorkspace() {
-    char tmpl[] = "/tmp/vtaudit-month-figures-XXXXXX";
-    dir = ::mkdtemp(tmpl);
-    const std::string source = VTAUDIT_SOURCE_DIR;
-    Result<Calendar> c = Calendar::LoadFile(source + "/checklists/kalender-nl.xml");
-    BOOST_REQUIRE_MESSAGE(c.ok(), c.status().ToString());
-    calendar = *c;
-    Result<Framework> f =
-        LoadFrameworkFile(source + "/checklists/toetsingskader-veilig-thuis-2025.xml");
-    BOOST_REQUIRE_MESSAGE(f.ok(), f.status().ToString());
-    framework = *f;
-    Result<std::vector<Organisation>> o = ReadOrganisations(source + "/samples/organisations.csv");
-    BOOST_REQUIRE_MESSAGE(o.ok(), o.status().ToString());
-    orgs = *o;
-    SyntheticOptions options;
-    options.scale = 0.02;
-    Result<SyntheticSummary> gen = GenerateNational(orgs, options, calendar, dir + "/extracts");
-    BOOST_REQUIRE_MESSAGE(gen.ok(), gen.status().ToString());
-    cases = gen->cases;
-    Result<std::unique_ptr<Workspace>> w = Workspace::Open(dir + "/ws.sqlite");
-    BOOST_REQUIRE_MESSAGE(w.ok(), w.status().ToString());
-    ws = std::move(*w);
-    Status s = ImportOrganisations(ws.get(), source + "/samples/organisations.csv");
-    BOOST_REQUIRE_MESSAGE(s.ok(), s.ToString());
-    for (const Organisation& org : orgs) {
-      Result<ImportSummary> r =
-          ImportExtract(ws.get(), org.code, dir + "/extracts/" + SyntheticFileName(org.code));
-      BOOST_REQUIRE_MESSAGE(r.ok(), r.status().ToString());
-    }
-  }
-  ~NationalWorkspace() {
-    ws.reset();
-    std::filesystem::remove_all(dir);
-  }
+SyntheticOptions SmallNational() {
+  SyntheticOptions options;
+  options.scale = 0.02;
+  return options;
+}
+
+struct NationalWorkspace : SyntheticWorkspace {
+  NationalWorkspace() : SyntheticWorkspace(25, SmallNational()) {}
 
   // The compare JSON of all seven years with the cases read on `threads` threads.
   std::string CompareJsonWith(int threads) {
@@ -68,13 +35,6 @@ struct NationalWorkspace {
     BOOST_REQUIRE(words.ok());
     return CompareJson(Compare(*in), {Cohort::kCompleted, request.as_of, framework.id, *words});
   }
-
-  std::string dir;
-  Calendar calendar = Calendar::Statutory();
-  Framework framework;
-  std::vector<Organisation> orgs;
-  long cases = 0;
-  std::unique_ptr<Workspace> ws;
 };
 
 BOOST_AUTO_TEST_SUITE(month_figures_reader)

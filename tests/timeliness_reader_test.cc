@@ -1,54 +1,24 @@
 #include "timeliness_reader.h"
 
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
 #include <string>
 
-#include "calendar.h"
-#include "extract.h"
-#include "framework.h"
-#include "organisations.h"
-#include "synthetic.h"
+#include "synthetic_fixture.h"
 
 namespace vtaudit {
 namespace {
 
-// One organisation of samples/organisations.csv with a synthetic extract over 2024-2025
-// (some thousands of cases), imported once for every test here.
-struct OneOrganisation {
-  OneOrganisation() {
-    char tmpl[] = "/tmp/vtaudit-timeliness-reader-XXXXXX";
-    dir = ::mkdtemp(tmpl);
-    const std::string source = VTAUDIT_SOURCE_DIR;
-    Result<Calendar> c = Calendar::LoadFile(source + "/checklists/kalender-nl.xml");
-    BOOST_REQUIRE_MESSAGE(c.ok(), c.status().ToString());
-    calendar = *c;
-    Result<Framework> f =
-        LoadFrameworkFile(source + "/checklists/toetsingskader-veilig-thuis-2025.xml");
-    BOOST_REQUIRE_MESSAGE(f.ok(), f.status().ToString());
-    framework = *f;
-    Result<std::vector<Organisation>> o = ReadOrganisations(source + "/samples/organisations.csv");
-    BOOST_REQUIRE_MESSAGE(o.ok(), o.status().ToString());
-    org = o->front().code;
-    SyntheticOptions options;
-    options.first_year = 2024;
-    options.scale = 0.1;
-    Result<SyntheticSummary> gen = GenerateNational({o->front()}, options, calendar, dir);
-    BOOST_REQUIRE_MESSAGE(gen.ok(), gen.status().ToString());
-    cases = gen->cases;
-    Result<std::unique_ptr<Workspace>> w = Workspace::Open(dir + "/ws.sqlite");
-    BOOST_REQUIRE_MESSAGE(w.ok(), w.status().ToString());
-    ws = std::move(*w);
-    BOOST_REQUIRE(ws->AddOrganisation(o->front()).ok());
-    Result<ImportSummary> r = ImportExtract(ws.get(), org, dir + "/" + SyntheticFileName(org));
-    BOOST_REQUIRE_MESSAGE(r.ok(), r.status().ToString());
-  }
-  ~OneOrganisation() {
-    ws.reset();
-    std::filesystem::remove_all(dir);
-  }
+// The first organisation of samples/organisations.csv with a synthetic extract over
+// 2024-2025 (some thousands of cases), imported once for every test here.
+SyntheticOptions TwoYears() {
+  SyntheticOptions options;
+  options.first_year = 2024;
+  options.scale = 0.1;
+  return options;
+}
+
+struct OneOrganisation : SyntheticWorkspace {
+  OneOrganisation() : SyntheticWorkspace(1, TwoYears()), org(orgs.front().code) {}
 
   // `timeliness --json --list all --by month` of 2025, as of 15 January 2026 (so that
   // cases are still open), with the cases read on `threads` threads.
@@ -66,12 +36,7 @@ struct OneOrganisation {
     return w.str();
   }
 
-  std::string dir;
-  Calendar calendar = Calendar::Statutory();
-  Framework framework;
   std::string org;
-  long cases = 0;
-  std::unique_ptr<Workspace> ws;
 };
 
 BOOST_AUTO_TEST_SUITE(timeliness_reader)

@@ -604,8 +604,9 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s,
   for (size_t j = 0; j < c.series.size(); ++j) {
     const Series& series = c.series[j];
     const char* colour = kSeriesColours[j % std::size(kSeriesColours)];
-    // In a panel the n are smaller; when the widest does not fit the room between two
-    // points, every other n goes to the other side of its point, so that none overlap.
+    // In a panel the n are smaller; when the widest and a gap of 4 (about half a digit)
+    // do not fit the room between two points, every other n goes to the other side of
+    // its point, so that none overlap or touch.
     bool stagger = false;
     if (compact && n > 0) {
       double widest = 0;
@@ -613,7 +614,7 @@ double LayoutLines(const LineChart& c, Frame f, bool compact, Scene* s,
         widest = std::max(widest,
                           TextWidth(FormatNumber(static_cast<double>(count), 0, c.lang), kPanelN));
       }
-      stagger = widest + 2 > plot_w / static_cast<double>(n);
+      stagger = widest + 4 > plot_w / static_cast<double>(n);
     }
     std::vector<Point> segment;
     auto flush = [&] {
