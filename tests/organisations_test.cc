@@ -1,31 +1,13 @@
 #include "organisations.h"
 
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
-#include <fstream>
+
+#include "workspace_fixture.h"
 
 namespace vtaudit {
 namespace {
 
-struct Fixture {
-  Fixture() {
-    char tmpl[] = "/tmp/vtaudit-orgs-XXXXXX";
-    dir = ::mkdtemp(tmpl);
-    Result<std::unique_ptr<Workspace>> w = Workspace::Open(dir + "/ws.sqlite");
-    BOOST_REQUIRE_MESSAGE(w.ok(), w.status().ToString());
-    ws = std::move(*w);
-  }
-  ~Fixture() { std::filesystem::remove_all(dir); }
-  std::string Write(const std::string& name, const std::string& text) {
-    const std::string path = dir + "/" + name;
-    std::ofstream(path) << text;
-    return path;
-  }
-  std::string dir;
-  std::unique_ptr<Workspace> ws;
-};
+using Fixture = TempWorkspace;
 
 BOOST_AUTO_TEST_SUITE(organisations)
 

@@ -1,5 +1,5 @@
-// TwoOrganisations: a workspace in a temporary folder with organisations A and B, for the
-// tests that import deliveries into it. The folder goes when the fixture does.
+// TempWorkspace: a workspace in a temporary folder, for the tests that import into it;
+// TwoOrganisations the same with organisations A and B. The folder goes with the fixture.
 #ifndef VTAUDIT_TESTS_WORKSPACE_FIXTURE_H_
 #define VTAUDIT_TESTS_WORKSPACE_FIXTURE_H_
 
@@ -15,19 +15,21 @@
 
 namespace vtaudit {
 
-struct TwoOrganisations {
-  TwoOrganisations() {
+// An empty workspace in a temporary folder.
+struct TempWorkspace {
+  TempWorkspace() {
     char tmpl[] = "/tmp/vtaudit-test-XXXXXX";
     dir = ::mkdtemp(tmpl);
     Result<std::unique_ptr<Workspace>> opened = Workspace::Open(dir + "/ws.sqlite");
     BOOST_TEST_REQUIRE(opened.ok(), opened.status().ToString());
     ws = std::move(*opened);
-    BOOST_TEST_REQUIRE(ws->AddOrganisation({"A", "a", "", 1}).ok());
-    BOOST_TEST_REQUIRE(ws->AddOrganisation({"B", "b", "", 1}).ok());
   }
-  ~TwoOrganisations() { std::filesystem::remove_all(dir); }
-  TwoOrganisations(const TwoOrganisations&) = delete;
-  TwoOrganisations& operator=(const TwoOrganisations&) = delete;
+  ~TempWorkspace() {
+    ws.reset();
+    std::filesystem::remove_all(dir);
+  }
+  TempWorkspace(const TempWorkspace&) = delete;
+  TempWorkspace& operator=(const TempWorkspace&) = delete;
   // Writes a file of the folder and returns its path.
   std::string Write(const std::string& name, const std::string& text) {
     std::ofstream(dir + "/" + name) << text;
@@ -35,6 +37,14 @@ struct TwoOrganisations {
   }
   std::string dir;
   std::unique_ptr<Workspace> ws;
+};
+
+// The same with organisations A and B.
+struct TwoOrganisations : TempWorkspace {
+  TwoOrganisations() {
+    BOOST_TEST_REQUIRE(ws->AddOrganisation({"A", "a", "", 1}).ok());
+    BOOST_TEST_REQUIRE(ws->AddOrganisation({"B", "b", "", 1}).ok());
+  }
 };
 
 }  // namespace vtaudit
