@@ -472,8 +472,9 @@ BOOST_AUTO_TEST_CASE(small_multiples_fit_a_narrow_range_with_a_visible_break) {
 // (4 × 8 × 0.6 = 19.2, + 6) and ends 4 before the panel's edge: 144.5 − 25.2 − 4 = 115.3
 // for 7 years, 16.47 between two points. "1234" is 4 × 7 × 0.6 = 16.8 wide, with a gap of
 // 4 more than that: in panel A every other n stands below its point (odd years), the rest
-// above. In panel B "50" (8.4 wide, 12.4 with the gap) fits: every n above. B's middle year rests on 3 cases,
-// fewer than 10: hollow, and the grid's legend names it once, with "{n}" replaced by 10.
+// above. In panel B "50" (8.4 wide, 12.4 with the gap) fits: every n above. B's middle
+// year rests on 3 cases, fewer than 10: hollow, and the grid's legend names it once, with
+// "{n}" replaced by 10.
 BOOST_AUTO_TEST_CASE(small_multiples_write_n_beside_points_and_name_the_hollow_ones) {
   SmallMultiples grid;
   grid.words = Words();
