@@ -1,6 +1,10 @@
 #include "condition.h"
 
 #include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+#include "translator.h"
 
 namespace vtaudit {
 namespace {
@@ -68,6 +72,29 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_an_error_not_a_crash) {
              "400: conditions nest at most 100 levels deep (of 'not' and parentheses)");
   // A hundred levels are still fine.
   BOOST_TEST(Eval(std::string(99, '(') + "kind = melding" + std::string(99, ')'), Melding()));
+}
+
+// Every refusal carries its code, whose English text (reports/text-en.properties) says
+// exactly the message the command line prints; the Dutch one says it in Dutch.
+BOOST_AUTO_TEST_CASE(every_refusal_has_a_code_that_says_its_message) {
+  Result<Translator> en = Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-en.properties", "en");
+  Result<Translator> nl = Translator::Load(VTAUDIT_SOURCE_DIR "/reports/text-nl.properties", "nl");
+  BOOST_TEST_REQUIRE(en.ok());
+  BOOST_TEST_REQUIRE(nl.ok());
+  const std::string deep(101, '(');
+  for (const std::string& text : std::vector<std::string>{
+           "", "kind = 'melding", "kind ~ melding", "kind = melding x", deep + "kind = melding",
+           "(kind = melding", "= melding", "kinds = melding", "kind in melding", "kind in (melding",
+           "kind is there", "kind melding", "kind ="}) {
+    ConditionError err;
+    BOOST_TEST_REQUIRE(!Condition::Parse(text, &err).has_value());
+    BOOST_TEST_CONTEXT(text) {
+      BOOST_TEST(err.problem.key.rfind("problem.condition.", 0) == 0u);
+      BOOST_TEST(en->Say("?", err.problem) == err.message);
+      BOOST_TEST(nl->Say("?", err.problem) != err.message);
+      BOOST_TEST(nl->Say("?", err.problem).find("expected") == std::string::npos);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
