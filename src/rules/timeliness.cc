@@ -316,7 +316,7 @@ struct TimelinessCalculator::State {
 
   // REQUIRES: `when` lies in the period.
   MonthCount& Month(DeadlineState& s, Date when) {
-    return s.summary.monthly[month_of_day[DaysBetween(options.period.from, when)]];
+    return s.summary.monthly[static_cast<size_t>(MonthOf(when))];
   }
 
   // A counted case, on time or late, in the month of `when`.
